@@ -1,0 +1,86 @@
+package org.unigov;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.unigov.shared.DemoMode;
+
+/**
+ * Starts PostgreSQL 18 inside the application when no database is configured
+ * ({@code UNIGOV_DB_URL} unset). Binaries are unpacked under {@code <data dir>/pg-bin} and the
+ * cluster lives in {@code <data dir>/pg-data}, so data survives restarts; the data dir is
+ * {@code var/} unless {@code UNIGOV_DATA_DIR} says otherwise. When run as root, the library starts
+ * PostgreSQL in a user namespace ({@code unshare -U}), since PostgreSQL refuses to run as root.
+ * The database stops cleanly when the application shuts down (the data source closes first).
+ */
+@Configuration(proxyBeanMethods = false)
+class EmbeddedDatabaseConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnExpression("'${unigov.db.url:}'.isBlank()")
+	static class Embedded {
+
+		@Bean(destroyMethod = "close")
+		EmbeddedPostgres embeddedPostgres(@Value("${unigov.data-dir:var}") Path dataDir,
+				@Value("${unigov.db.embedded.port:0}") int port,
+				@Value("${unigov.db.embedded.clean:false}") boolean clean) throws IOException {
+			Path binaries = Files.createDirectories(dataDir.resolve("pg-bin")).toAbsolutePath();
+			Path data = dataDir.resolve("pg-data").toAbsolutePath();
+			Files.createDirectories(data.getParent());
+			log.info("Starting embedded PostgreSQL with data in {}", data);
+			EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+				.setOverrideWorkingDirectory(binaries.toFile())
+				.setDataDirectory(data)
+				.setCleanDataDirectory(clean)
+				.setPGStartupWait(Duration.ofSeconds(60))
+				.setServerConfig("max_connections", "100")
+				.setServerConfig("shared_buffers", "128MB")
+				.setServerConfig("fsync", "on")
+				.setLocaleConfig("encoding", "UTF8")
+				.setLocaleConfig("locale", "C");
+			if (port > 0) {
+				builder.setPort(port);
+			}
+			return builder.start();
+		}
+
+		@Bean(destroyMethod = "close")
+		HikariDataSource dataSource(EmbeddedPostgres postgres,
+				@Value("${spring.datasource.hikari.maximum-pool-size:10}") int poolSize) {
+			HikariDataSource dataSource = new HikariDataSource();
+			dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+			dataSource.setUsername("postgres");
+			dataSource.setMaximumPoolSize(poolSize);
+			dataSource.setPoolName("unigov");
+			return dataSource;
+		}
+
+		@Bean
+		DemoMode demoMode(@Value("${unigov.demo:auto}") String demo) {
+			return new DemoMode(!"false".equalsIgnoreCase(demo));
+		}
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnExpression("!'${unigov.db.url:}'.isBlank()")
+	static class External {
+
+		@Bean
+		DemoMode demoMode(@Value("${unigov.demo:auto}") String demo) {
+			return new DemoMode("true".equalsIgnoreCase(demo));
+		}
+	}
+}

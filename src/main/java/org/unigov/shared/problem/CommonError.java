@@ -1,0 +1,45 @@
+package org.unigov.shared.problem;
+
+import org.springframework.http.HttpStatus;
+
+/** Errors the platform itself raises, independent of any module. */
+public enum CommonError implements ErrorCode {
+
+	MALFORMED_JSON("malformed_json", HttpStatus.BAD_REQUEST),
+	INVALID_FIELD_TYPE("invalid_field_type", HttpStatus.BAD_REQUEST),
+	UNKNOWN_FIELD("unknown_field", HttpStatus.BAD_REQUEST),
+	VALIDATION_FAILED("validation_failed", HttpStatus.BAD_REQUEST),
+	INVALID_PARAMETER("invalid_parameter", HttpStatus.BAD_REQUEST),
+	MISSING_PARAMETER("missing_parameter", HttpStatus.BAD_REQUEST),
+	UNAUTHENTICATED("unauthenticated", HttpStatus.UNAUTHORIZED),
+	INVALID_TOKEN("invalid_token", HttpStatus.UNAUTHORIZED),
+	FORBIDDEN("forbidden", HttpStatus.FORBIDDEN),
+	NOT_FOUND("not_found", HttpStatus.NOT_FOUND),
+	METHOD_NOT_ALLOWED("method_not_allowed", HttpStatus.METHOD_NOT_ALLOWED),
+	NOT_ACCEPTABLE("not_acceptable", HttpStatus.NOT_ACCEPTABLE),
+	STALE_VERSION("stale_version", HttpStatus.CONFLICT),
+	CONFLICT("conflict", HttpStatus.CONFLICT),
+	PAYLOAD_TOO_LARGE("payload_too_large", HttpStatus.CONTENT_TOO_LARGE),
+	UNSUPPORTED_MEDIA_TYPE("unsupported_media_type", HttpStatus.UNSUPPORTED_MEDIA_TYPE),
+	TOO_MANY_REQUESTS("too_many_requests", HttpStatus.TOO_MANY_REQUESTS),
+	INTERNAL_ERROR("internal_error", HttpStatus.INTERNAL_SERVER_ERROR);
+
+	private final String code;
+
+	private final HttpStatus status;
+
+	CommonError(String code, HttpStatus status) {
+		this.code = code;
+		this.status = status;
+	}
+
+	@Override
+	public String code() {
+		return this.code;
+	}
+
+	@Override
+	public HttpStatus status() {
+		return this.status;
+	}
+}

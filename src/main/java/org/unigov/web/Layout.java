@@ -1,0 +1,83 @@
+package org.unigov.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.unigov.shared.Actor;
+import org.unigov.shared.DemoMode;
+import org.unigov.shared.NavigationEntry;
+
+/**
+ * What every page's layout needs: the navigation, who is signed in, the language and whether
+ * this is a demo installation. Applies to page controllers only, not to JSON APIs.
+ */
+@ControllerAdvice(annotations = org.springframework.stereotype.Controller.class)
+class Layout {
+
+	/** The product's areas in menu order; MISSION.md explains each. */
+	static final List<String> AREAS = List.of("registry", "projects", "catalog", "sharing", "exchange", "services",
+			"insight", "audit", "organization");
+
+	private final Map<String, NavigationEntry> entries;
+
+	private final DemoMode demo;
+
+	Layout(List<NavigationEntry> entries, DemoMode demo) {
+		this.entries = entries.stream()
+			.collect(Collectors.toMap(NavigationEntry::area, Function.identity(), (first, second) -> first));
+		this.demo = demo;
+	}
+
+	/** The query string without page and lang, ending in '&' when not empty, for pager links. */
+	static String queryWithoutPage(HttpServletRequest request) {
+		StringBuilder query = new StringBuilder();
+		request.getParameterMap().forEach((name, values) -> {
+			if (name.equals("page") || name.equals("lang") || name.equals("_csrf")) {
+				return;
+			}
+			for (String value : values) {
+				query.append(org.springframework.web.util.UriUtils.encodeQueryParam(name, java.nio.charset.StandardCharsets.UTF_8))
+					.append('=')
+					.append(org.springframework.web.util.UriUtils.encodeQueryParam(value, java.nio.charset.StandardCharsets.UTF_8))
+					.append('&');
+			}
+		});
+		return query.toString();
+	}
+
+	record NavItem(String area, String href, boolean built, boolean current) {
+	}
+
+	@ModelAttribute
+	void layout(HttpServletRequest request, org.springframework.ui.Model model) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		if (path.startsWith("/api/")) {
+			return;
+		}
+		Actor actor = Actor.current();
+		List<NavItem> nav = new ArrayList<>();
+		if (actor.kind() == Actor.Kind.STAFF || actor.kind() == Actor.Kind.CITIZEN) {
+			for (String area : AREAS) {
+				NavigationEntry entry = this.entries.get(area);
+				if (entry != null && !entry.visibleTo(actor)) {
+					continue;
+				}
+				String href = entry != null ? entry.path() : "/areas/" + area;
+				nav.add(new NavItem(area, href, entry != null, path.equals(href) || path.startsWith(href + "/")));
+			}
+		}
+		model.addAttribute("nav", nav);
+		model.addAttribute("actor", actor);
+		model.addAttribute("signedIn", actor.kind() == Actor.Kind.STAFF || actor.kind() == Actor.Kind.CITIZEN);
+		model.addAttribute("demo", this.demo.enabled());
+		model.addAttribute("currentPath", path);
+		model.addAttribute("pageQuery", queryWithoutPage(request));
+	}
+}
