@@ -1,9 +1,9 @@
 -- Administrative divisions (GB/T 2260) and agencies (module organization).
 create table org_division (
-    code         char(6)      primary key check (code ~ '^[0-9]{6}$'),
+    code         text         primary key check (code ~ '^[0-9]{6}$'),
     name_zh      text         not null,
     name_en      text         not null,
-    parent_code  char(6)      references org_division (code),
+    parent_code  text         references org_division (code),
     level        smallint     not null check (level between 1 and 3),
     version      bigint       not null default 0,
     created_at   timestamptz  not null default now(),
@@ -14,10 +14,10 @@ create index org_division_parent on org_division (parent_code);
 
 create table org_agency (
     id             uuid         primary key,
-    credit_code    char(18)     not null unique,
+    credit_code    text         not null unique check (credit_code ~ '^[0-9A-HJ-NP-RTUWXY]{18}$'),
     name_zh        text         not null,
     name_en        text         not null default '',
-    division_code  char(6)      not null references org_division (code),
+    division_code  text         not null references org_division (code),
     active         boolean      not null default true,
     version        bigint       not null default 0,
     created_at     timestamptz  not null default now(),

@@ -17,6 +17,9 @@ import org.springframework.security.oauth2.server.authorization.token.JwtEncodin
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
 import org.springframework.stereotype.Component;
+import org.unigov.identity.Account;
+import org.unigov.identity.Accounts;
+import org.unigov.identity.Actors;
 import org.unigov.organization.AgencyId;
 import org.unigov.organization.OrganizationDirectory;
 import org.unigov.shared.Actor;
@@ -35,8 +38,14 @@ class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext>, Converte
 
 	private final OrganizationDirectory directory;
 
-	TokenClaims(OrganizationDirectory directory) {
+	private final Accounts accounts;
+
+	private final Actors actors;
+
+	TokenClaims(OrganizationDirectory directory, Accounts accounts, Actors actors) {
 		this.directory = directory;
+		this.accounts = accounts;
+		this.actors = actors;
 	}
 
 	@Override
@@ -58,9 +67,12 @@ class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext>, Converte
 			}
 			return;
 		}
+		// People: read the account afresh, so a token carries the roles held when it is issued
+		// (the stored authorization keeps only a generic copy of the sign-in principal).
 		Authentication principal = context.getPrincipal();
-		if (principal != null && principal.getPrincipal() instanceof Actor.Source source) {
-			Actor actor = source.actor();
+		Account account = principal == null ? null : this.accounts.byUsername(principal.getName()).orElse(null);
+		if (account != null && account.enabled()) {
+			Actor actor = this.actors.of(account);
 			claims.claim("kind", actor.kind().name().toLowerCase(java.util.Locale.ROOT));
 			claims.claim("name", actor.displayName());
 			claims.claim("roles", actor.roles().stream().map(Role::name).sorted().toList());

@@ -47,7 +47,7 @@ public class Problems {
 			@Nullable HttpServletRequest request) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(error.status(), detail);
 		problem.setType(URI.create(TYPE_BASE + error.code().replace('_', '-')));
-		Locale locale = request != null ? RequestContextUtils.getLocale(request) : LocaleContextHolder.getLocale();
+		Locale locale = request != null ? locale(request) : LocaleContextHolder.getLocale();
 		problem.setTitle(this.messages.getMessage("problem." + error.code(), null, error.status().getReasonPhrase(),
 				locale));
 		if (request != null) {
@@ -59,6 +59,18 @@ public class Problems {
 		}
 		properties.forEach(problem::setProperty);
 		return problem;
+	}
+
+	/**
+	 * The language of the title: the resolved locale inside MVC; in filters (no resolver yet) the
+	 * Accept-Language header, Simplified Chinese when there is none.
+	 */
+	private static Locale locale(HttpServletRequest request) {
+		if (RequestContextUtils.getLocaleResolver(request) != null) {
+			return RequestContextUtils.getLocale(request);
+		}
+		return request.getHeader("Accept-Language") != null && "en".equals(request.getLocale().getLanguage())
+				? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
 	}
 
 	/** Writes a problem directly, for security entry points and servlet filters. */
