@@ -17,8 +17,9 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 /**
  * Simplified Chinese by default, English on request. The choice ({@code ?lang=en} or
- * {@code ?lang=zh-CN}, from the switch in the header) is remembered in a cookie for a year; API
- * clients without the cookie get English problem titles when their Accept-Language prefers it.
+ * {@code ?lang=zh-CN}, from the switch in the header) is remembered in a cookie for a year. Pages
+ * ignore the browser's Accept-Language (most government desktops send en-US); API clients without
+ * the cookie get English problem titles when their Accept-Language prefers it.
  */
 @Configuration(proxyBeanMethods = false)
 class Languages implements WebMvcConfigurer {
@@ -48,10 +49,9 @@ class Languages implements WebMvcConfigurer {
 			super("UNIGOV_LANG");
 			setCookieMaxAge(Duration.ofDays(365));
 			setCookieSameSite("Lax");
-			setDefaultLocaleFunction(request -> {
-				Locale requested = request.getLocale();
-				return request.getHeader("Accept-Language") != null ? supported(requested) : CHINESE;
-			});
+			// Pages are Chinese until the person switches; API clients may ask for English.
+			setDefaultLocaleFunction(request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/")
+					&& request.getHeader("Accept-Language") != null ? supported(request.getLocale()) : CHINESE);
 		}
 
 		@Override

@@ -1,0 +1,127 @@
+package org.unigov.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.unigov.UnigovTest;
+
+/**
+ * The main path through the shell in real Chromium: a demo coordinator signs in, switches to
+ * English, and opens every area in the navigation; axe-core finds no serious or critical
+ * accessibility violation on any page.
+ */
+@UnigovTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ShellBrowserTests {
+
+	@LocalServerPort
+	int port;
+
+	ChromeDriver browser;
+
+	@BeforeAll
+	void startBrowser() throws Exception {
+		this.browser = Browser.start();
+	}
+
+	@AfterAll
+	void stopBrowser() {
+		if (this.browser != null) {
+			this.browser.quit();
+		}
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + this.port + path;
+	}
+
+	private String heading() {
+		return this.browser.findElement(By.tagName("h1")).getText();
+	}
+
+	@Test
+	@DisplayName("A coordinator signs in, switches language and opens every area; axe-core is clean everywhere")
+	void coordinatorWalksThroughTheShell() {
+		this.browser.get(url("/"));
+		assertThat(this.browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("zh-CN");
+		assertThat(heading()).isEqualTo("统一政务平台");
+		assertThat(Browser.seriousViolations(this.browser)).as("axe on the public home page").isEmpty();
+
+		this.browser.findElement(By.linkText("登录")).click();
+		assertThat(Browser.seriousViolations(this.browser)).as("axe on the sign-in page").isEmpty();
+		this.browser.findElement(By.id("username")).sendKeys("xa-coord");
+		this.browser.findElement(By.id("password")).sendKeys("demo");
+		this.browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
+		assertThat(this.browser.findElement(By.cssSelector(".account .who")).getText()).contains("xa-coord");
+		assertThat(this.browser.findElement(By.cssSelector(".demo-banner")).getText()).contains("演示");
+
+		this.browser.findElement(By.cssSelector("a[hreflang=en]")).click();
+		assertThat(this.browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+		assertThat(heading()).isEqualTo("Unigov");
+
+		Map<String, String> areas = new LinkedHashMap<>();
+		for (WebElement link : this.browser.findElements(By.cssSelector("nav.main-nav a"))) {
+			areas.put(link.getAttribute("href"), link.getText());
+		}
+		assertThat(areas.values()).anyMatch(text -> text.contains("Organization"))
+			.anyMatch(text -> text.contains("Audit"))
+			.anyMatch(text -> text.contains("Systems registry"));
+		assertThat(areas).hasSizeGreaterThanOrEqualTo(10);
+
+		List<String> problems = new ArrayList<>();
+		areas.forEach((href, label) -> {
+			this.browser.get(href);
+			String title = this.browser.getTitle();
+			if (title.startsWith("Error") || title.startsWith("出错")) {
+				problems.add(label + " shows an error page: " + title);
+			}
+			if (!"en".equals(this.browser.findElement(By.tagName("html")).getAttribute("lang"))) {
+				problems.add(label + " lost the language choice");
+			}
+			Browser.seriousViolations(this.browser).forEach(v -> problems.add(label + ": " + v));
+		});
+		assertThat(problems).isEmpty();
+
+		this.browser.get(url("/areas/registry"));
+		assertThat(this.browser.findElement(By.cssSelector(".notice")).getText()).contains("Not built yet");
+
+		this.browser.findElement(By.cssSelector("a[hreflang=zh-CN]")).click();
+		assertThat(heading()).isEqualTo("系统登记");
+	}
+
+	@Test
+	@DisplayName("The audit view searches with htmx and verifies the chain")
+	void auditorSearchesAndVerifies() {
+		this.browser.manage().deleteAllCookies();
+		this.browser.get(url("/login"));
+		this.browser.findElement(By.id("username")).sendKeys("sn-auditor");
+		this.browser.findElement(By.id("password")).sendKeys("demo");
+		this.browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
+		this.browser.get(url("/audit"));
+		assertThat(Browser.seriousViolations(this.browser)).isEmpty();
+		this.browser.findElement(By.id("action")).sendKeys("agency.created");
+		this.browser.findElement(By.cssSelector("form.filters button[type=submit]")).click();
+		new org.openqa.selenium.support.ui.WebDriverWait(this.browser, java.time.Duration.ofSeconds(10))
+			.until(d -> d.getCurrentUrl().contains("action=agency.created"));
+		List<WebElement> actions = this.browser.findElements(By.cssSelector("#results tbody td:nth-child(4) code"));
+		assertThat(actions).isNotEmpty().allSatisfy(cell -> assertThat(cell.getText()).isEqualTo("agency.created"));
+
+		this.browser.findElement(By.cssSelector("button[hx-get$='/audit/verify']")).click();
+		new org.openqa.selenium.support.ui.WebDriverWait(this.browser, java.time.Duration.ofSeconds(10))
+			.until(d -> !d.findElements(By.cssSelector("#verification .success")).isEmpty());
+		assertThat(this.browser.findElement(By.cssSelector("#verification .success")).getText()).contains("审计链完整");
+	}
+}
