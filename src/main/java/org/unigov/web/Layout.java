@@ -25,6 +25,9 @@ class Layout {
 	static final List<String> AREAS = List.of("registry", "projects", "catalog", "sharing", "exchange", "services",
 			"insight", "audit", "organization");
 
+	/** What a citizen or enterprise uses; the rest is government work. */
+	static final List<String> CITIZEN_AREAS = List.of("services");
+
 	private final Map<String, NavigationEntry> entries;
 
 	private final DemoMode demo;
@@ -65,6 +68,9 @@ class Layout {
 		List<NavItem> nav = new ArrayList<>();
 		if (actor.kind() == Actor.Kind.STAFF || actor.kind() == Actor.Kind.CITIZEN) {
 			for (String area : AREAS) {
+				if (actor.kind() == Actor.Kind.CITIZEN && !CITIZEN_AREAS.contains(area)) {
+					continue;
+				}
 				NavigationEntry entry = this.entries.get(area);
 				if (entry != null && !entry.visibleTo(actor)) {
 					continue;

@@ -103,6 +103,32 @@ class ShellBrowserTests {
 	}
 
 	@Test
+	@DisplayName("A coordinator registers an agency in their city through the form and sees it with its history")
+	void coordinatorCreatesAnAgency() {
+		this.browser.manage().deleteAllCookies();
+		this.browser.get(url("/login"));
+		this.browser.findElement(By.id("username")).sendKeys("xa-coord");
+		this.browser.findElement(By.id("password")).sendKeys("demo");
+		this.browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
+		this.browser.get(url("/organization"));
+		assertThat(Browser.seriousViolations(this.browser)).isEmpty();
+		this.browser.findElement(By.linkText("新建部门")).click();
+		assertThat(Browser.seriousViolations(this.browser)).isEmpty();
+		this.browser.findElement(By.id("creditCode"))
+			.sendKeys(org.unigov.shared.ident.CreditCode.complete("11610100MB0007701"));
+		this.browser.findElement(By.id("nameZh")).sendKeys("西安市浏览器测试局");
+		new org.openqa.selenium.support.ui.Select(this.browser.findElement(By.id("divisionCode"))).selectByValue("610100");
+		this.browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
+		assertThat(heading()).isEqualTo("西安市浏览器测试局");
+		assertThat(this.browser.findElement(By.cssSelector("p.success")).getText()).isEqualTo("已保存。");
+		assertThat(this.browser.findElements(By.xpath("//code[text()='agency.created']"))).hasSize(1);
+		assertThat(Browser.seriousViolations(this.browser)).isEmpty();
+
+		this.browser.findElement(By.linkText("工作人员")).click();
+		assertThat(Browser.seriousViolations(this.browser)).isEmpty();
+	}
+
+	@Test
 	@DisplayName("The audit view searches with htmx and verifies the chain")
 	void auditorSearchesAndVerifies() {
 		this.browser.manage().deleteAllCookies();

@@ -73,6 +73,12 @@ class OrganizationPages {
 			@Nullable String divisionCode, boolean active, @NotNull Long version) {
 	}
 
+	/** Form fields of the new-division form. */
+	record DivisionForm(@NotBlank @org.unigov.shared.ident.ValidDivisionCode String code,
+			@NotBlank @Size(max = 50) @PlainText String nameZh, @Size(max = 100) @PlainText @Nullable String nameEn,
+			@Nullable String parentCode) {
+	}
+
 	record DivisionNode(Division division, List<DivisionNode> children) {
 	}
 
@@ -87,7 +93,31 @@ class OrganizationPages {
 		model.addAttribute("page", this.directory.agencies(actor, divisionCode, q, null, pageable));
 		model.addAttribute("divisionNames", names(divisions));
 		model.addAttribute("canCreate", actor.hasAny(Role.PLATFORM_ADMIN, Role.COORDINATOR));
+		model.addAttribute("canManageDivisions", actor.has(Role.PLATFORM_ADMIN));
+		if (!model.containsAttribute("divisionForm")) {
+			model.addAttribute("divisionForm", new DivisionForm("", "", "", ""));
+		}
 		return "organization/index";
+	}
+
+	@PostMapping("/organization/divisions")
+	@PreAuthorize("hasRole('PLATFORM_ADMIN')")
+	String createDivision(@Valid @ModelAttribute("divisionForm") DivisionForm form, BindingResult binding,
+			Model model, RedirectAttributes redirect) {
+		if (!binding.hasErrors()) {
+			try {
+				this.management.createDivision(Actor.current(), new OrganizationManagement.NewDivision(form.code(),
+						form.nameZh(), form.nameEn() == null ? "" : form.nameEn(),
+						form.parentCode() == null ? "" : form.parentCode()));
+				redirect.addFlashAttribute("divisionSaved", true);
+				return "redirect:/organization";
+			}
+			catch (UnigovException ex) {
+				model.addAttribute("divisionProblem", ex.getMessage());
+			}
+		}
+		model.addAttribute("divisionFormOpen", true);
+		return index(null, null, Pageable.ofSize(25), model);
 	}
 
 	@GetMapping("/organization/agencies/new")
