@@ -40,6 +40,7 @@ class EmbeddedDatabaseConfiguration {
 			Path binaries = Files.createDirectories(dataDir.resolve("pg-bin")).toAbsolutePath();
 			Path data = dataDir.resolve("pg-data").toAbsolutePath();
 			Files.createDirectories(data.getParent());
+			stopOrphan(data);
 			log.info("Starting embedded PostgreSQL with data in {}", data);
 			EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
 				.setOverrideWorkingDirectory(binaries.toFile())
@@ -49,12 +50,46 @@ class EmbeddedDatabaseConfiguration {
 				.setServerConfig("max_connections", "100")
 				.setServerConfig("shared_buffers", "128MB")
 				.setServerConfig("fsync", "on")
+				.setServerConfig("synchronous_commit", "on")
 				.setLocaleConfig("encoding", "UTF8")
 				.setLocaleConfig("locale", "C");
 			if (port > 0) {
 				builder.setPort(port);
 			}
 			return builder.start();
+		}
+
+		/**
+		 * A PostgreSQL left running by an application that was killed (kill -9) still holds the data
+		 * directory. Stop it with SIGINT, PostgreSQL's fast shutdown (smart shutdown can wait for
+		 * ever), so this start can use the data; everything it committed is kept.
+		 */
+		static void stopOrphan(Path data) throws IOException {
+			Path pidFile = data.resolve("postmaster.pid");
+			if (!Files.isReadable(pidFile)) {
+				return;
+			}
+			long pid;
+			try {
+				pid = Long.parseLong(Files.readAllLines(pidFile).getFirst().strip());
+			}
+			catch (RuntimeException ex) {
+				return;
+			}
+			ProcessHandle.of(pid)
+				.filter(ProcessHandle::isAlive)
+				.filter(process -> process.info().commandLine().map(line -> line.contains(data.toString())).orElse(false))
+				.ifPresent(process -> {
+					log.warn("Stopping PostgreSQL {} left running on {} by an earlier run", pid, data);
+					try {
+						new ProcessBuilder("kill", "-INT", Long.toString(pid)).inheritIO().start().waitFor();
+						process.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+					}
+					catch (Exception ex) {
+						throw new IllegalStateException("PostgreSQL " + pid + " on " + data
+								+ " did not stop; stop it by hand and start again", ex);
+					}
+				});
 		}
 
 		@Bean(destroyMethod = "close")
