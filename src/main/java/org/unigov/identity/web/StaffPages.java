@@ -90,7 +90,7 @@ class StaffPages {
 				return "redirect:/organization/staff/" + created.id();
 			}
 			catch (UnigovException ex) {
-				model.addAttribute("problem", ex.getMessage());
+				model.addAttribute("problem", ex);
 			}
 		}
 		model.addAttribute("page", this.staff.list(actor, null, null, Pageable.ofSize(25)));
@@ -120,7 +120,7 @@ class StaffPages {
 				return "redirect:/organization/staff/" + id;
 			}
 			catch (UnigovException ex) {
-				model.addAttribute("problem", ex.getMessage());
+				model.addAttribute("problem", ex);
 			}
 		}
 		return detailView(account, model);

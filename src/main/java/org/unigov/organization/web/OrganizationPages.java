@@ -113,7 +113,7 @@ class OrganizationPages {
 				return "redirect:/organization";
 			}
 			catch (UnigovException ex) {
-				model.addAttribute("divisionProblem", ex.getMessage());
+				model.addAttribute("divisionProblem", ex);
 			}
 		}
 		model.addAttribute("divisionFormOpen", true);
@@ -145,7 +145,7 @@ class OrganizationPages {
 			return "redirect:/organization/agencies/" + agency.id();
 		}
 		catch (UnigovException ex) {
-			model.addAttribute("problem", ex.getMessage());
+			model.addAttribute("problem", ex);
 			return newForm(model);
 		}
 	}
@@ -173,7 +173,7 @@ class OrganizationPages {
 			return "redirect:/organization/agencies/" + id;
 		}
 		catch (UnigovException ex) {
-			model.addAttribute("problem", ex.getMessage());
+			model.addAttribute("problem", ex);
 			return detail(agency, model);
 		}
 	}
