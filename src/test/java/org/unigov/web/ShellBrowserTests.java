@@ -44,6 +44,21 @@ class ShellBrowserTests {
 		}
 	}
 
+	@org.junit.jupiter.api.BeforeEach
+	void freshSession() {
+		// each test starts signed out, in the default language
+		this.browser.get(url("/login"));
+		this.browser.manage().deleteAllCookies();
+	}
+
+	private void signIn(String username) {
+		this.browser.get(url("/login"));
+		this.browser.findElement(By.id("username")).sendKeys(username);
+		this.browser.findElement(By.id("password")).sendKeys("demo");
+		this.browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
+		assertThat(this.browser.findElement(By.cssSelector(".account .who")).getText()).contains(username);
+	}
+
 	private String url(String path) {
 		return "http://localhost:" + this.port + path;
 	}
@@ -69,7 +84,7 @@ class ShellBrowserTests {
 		assertThat(this.browser.findElement(By.cssSelector(".demo-banner")).getText()).contains("演示");
 
 		this.browser.findElement(By.cssSelector("a[hreflang=en]")).click();
-		assertThat(this.browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+		this.browser.findElement(By.cssSelector("html[lang=en]"));
 		assertThat(heading()).isEqualTo("Unigov");
 
 		Map<String, String> areas = new LinkedHashMap<>();
@@ -99,17 +114,14 @@ class ShellBrowserTests {
 		assertThat(this.browser.findElement(By.cssSelector(".notice")).getText()).contains("Not built yet");
 
 		this.browser.findElement(By.cssSelector("a[hreflang=zh-CN]")).click();
+		this.browser.findElement(By.cssSelector("html[lang=zh-CN]"));
 		assertThat(heading()).isEqualTo("系统登记");
 	}
 
 	@Test
 	@DisplayName("A coordinator registers an agency in their city through the form and sees it with its history")
 	void coordinatorCreatesAnAgency() {
-		this.browser.manage().deleteAllCookies();
-		this.browser.get(url("/login"));
-		this.browser.findElement(By.id("username")).sendKeys("xa-coord");
-		this.browser.findElement(By.id("password")).sendKeys("demo");
-		this.browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
+		signIn("xa-coord");
 		this.browser.get(url("/organization"));
 		assertThat(Browser.seriousViolations(this.browser)).isEmpty();
 		this.browser.findElement(By.linkText("新建部门")).click();
@@ -119,8 +131,8 @@ class ShellBrowserTests {
 		this.browser.findElement(By.id("nameZh")).sendKeys("西安市浏览器测试局");
 		new org.openqa.selenium.support.ui.Select(this.browser.findElement(By.id("divisionCode"))).selectByValue("610100");
 		this.browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
-		assertThat(heading()).isEqualTo("西安市浏览器测试局");
 		assertThat(this.browser.findElement(By.cssSelector("p.success")).getText()).isEqualTo("已保存。");
+		assertThat(heading()).isEqualTo("西安市浏览器测试局");
 		assertThat(this.browser.findElements(By.xpath("//code[text()='agency.created']"))).hasSize(1);
 		assertThat(Browser.seriousViolations(this.browser)).isEmpty();
 
@@ -131,11 +143,7 @@ class ShellBrowserTests {
 	@Test
 	@DisplayName("The audit view searches with htmx and verifies the chain")
 	void auditorSearchesAndVerifies() {
-		this.browser.manage().deleteAllCookies();
-		this.browser.get(url("/login"));
-		this.browser.findElement(By.id("username")).sendKeys("sn-auditor");
-		this.browser.findElement(By.id("password")).sendKeys("demo");
-		this.browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
+		signIn("sn-auditor");
 		this.browser.get(url("/audit"));
 		assertThat(Browser.seriousViolations(this.browser)).isEmpty();
 		this.browser.findElement(By.id("action")).sendKeys("agency.created");
