@@ -19,10 +19,15 @@ class EmbeddedDatabaseTests {
 		// A process whose arguments name the data directory, as a real postmaster's do, and that
 		// handles SIGINT itself, as PostgreSQL does (a plain child of the test JVM may inherit an
 		// ignored SIGINT).
-		return new ProcessBuilder("python3", "-c",
-				"import signal, sys, time; signal.signal(signal.SIGINT, lambda *a: sys.exit(0)); time.sleep(300)", "-D",
-				data.toString())
+		Process process = new ProcessBuilder("python3", "-c",
+				"import signal, sys, time; signal.signal(signal.SIGINT, lambda *a: sys.exit(0)); print('ready', flush=True); "
+						+ "time.sleep(300)",
+				"-D", data.toString())
 			.start();
+		// only once its handler is in place does it behave like a postmaster
+		assertThat(new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream())).readLine())
+			.isEqualTo("ready");
+		return process;
 	}
 
 	@Test

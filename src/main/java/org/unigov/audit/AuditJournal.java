@@ -14,7 +14,6 @@ import javax.sql.DataSource;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,6 +22,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.unigov.shared.Actor;
+import org.unigov.shared.jdbc.Queries;
 
 /**
  * The journal every module appends to. {@link #append} must run inside the transaction of the
@@ -117,7 +117,7 @@ public class AuditJournal {
 		}
 		if (query.text() != null && !query.text().isBlank()) {
 			where.append(" and (action ilike ? or subject_id ilike ? or details ilike ? or actor ilike ?)");
-			String like = "%" + escapeLike(query.text().strip()) + "%";
+			String like = Queries.contains(query.text());
 			params.add(like);
 			params.add(like);
 			params.add(like);
@@ -129,7 +129,7 @@ public class AuditJournal {
 		}
 		if (query.action() != null && !query.action().isBlank()) {
 			where.append(" and action like ?");
-			params.add(escapeLike(query.action().strip()) + "%");
+			params.add(Queries.startsWith(query.action()));
 		}
 		if (query.subjectType() != null && !query.subjectType().isBlank()) {
 			where.append(" and subject_type = ?");
@@ -147,20 +147,7 @@ public class AuditJournal {
 			where.append(" and recorded_at < ?");
 			params.add(Timestamp.from(query.to()));
 		}
-		long total = this.jdbc.sql("select count(*) from audit_entry" + where).params(params).query(Long.class).single();
-		List<Object> pageParams = new ArrayList<>(params);
-		pageParams.add(pageable.getPageSize());
-		pageParams.add(pageable.getOffset());
-		List<AuditEntry> content = this.jdbc
-			.sql("select * from audit_entry" + where + " order by sequence desc limit ? offset ?")
-			.params(pageParams)
-			.query(ROWS)
-			.list();
-		return new PageImpl<>(content, pageable, total);
-	}
-
-	private static String escapeLike(String text) {
-		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+		return Queries.page(this.jdbc, "audit_entry", where.toString(), params, "sequence desc", ROWS, pageable);
 	}
 
 	private record Head(long sequence, String hash) {

@@ -16,12 +16,12 @@ import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.unigov.shared.Role;
+import org.unigov.shared.jdbc.Queries;
 
 /** Stored accounts. Passwords never leave this class except as hashes for the authenticator. */
 @Repository
@@ -130,23 +130,11 @@ public class Accounts {
 		}
 		if (text != null && !text.isBlank()) {
 			where.append(" and (username ilike ? or display_name ilike ?)");
-			String like = "%" + text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+			String like = Queries.contains(text);
 			params.add(like);
 			params.add(like);
 		}
-		long total = this.jdbc.sql("select count(*) from identity_account" + where)
-			.params(params)
-			.query(Long.class)
-			.single();
-		List<Object> pageParams = new ArrayList<>(params);
-		pageParams.add(pageable.getPageSize());
-		pageParams.add(pageable.getOffset());
-		List<Account> content = this.jdbc
-			.sql("select * from identity_account" + where + " order by username limit ? offset ?")
-			.params(pageParams)
-			.query(ROWS)
-			.list();
-		return new PageImpl<>(content, pageable, total);
+		return Queries.page(this.jdbc, "identity_account", where.toString(), params, "username", ROWS, pageable);
 	}
 
 	public long count() {

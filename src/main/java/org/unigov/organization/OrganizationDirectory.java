@@ -7,7 +7,6 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,6 +14,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.unigov.shared.Actor;
 import org.unigov.shared.Role;
+import org.unigov.shared.jdbc.Queries;
 import org.unigov.shared.problem.UnigovException;
 
 /**
@@ -104,7 +104,7 @@ public class OrganizationDirectory {
 		}
 		if (text != null && !text.isBlank()) {
 			where.append(" and (name_zh ilike ? or name_en ilike ? or credit_code ilike ?)");
-			String like = "%" + text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+			String like = Queries.contains(text);
 			params.add(like);
 			params.add(like);
 			params.add(like);
@@ -113,16 +113,8 @@ public class OrganizationDirectory {
 			where.append(" and active = ?");
 			params.add(active);
 		}
-		long total = this.jdbc.sql("select count(*) from org_agency" + where).params(params).query(Long.class).single();
-		List<Object> pageParams = new ArrayList<>(params);
-		pageParams.add(pageable.getPageSize());
-		pageParams.add(pageable.getOffset());
-		List<Agency> content = this.jdbc
-			.sql("select * from org_agency" + where + " order by division_code, name_zh limit ? offset ?")
-			.params(pageParams)
-			.query(AGENCIES)
-			.list();
-		return new PageImpl<>(content, pageable, total);
+		return Queries.page(this.jdbc, "org_agency", where.toString(), params, "division_code, name_zh, id", AGENCIES,
+				pageable);
 	}
 
 	public long agencyCount() {

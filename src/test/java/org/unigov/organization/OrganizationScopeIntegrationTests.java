@@ -167,6 +167,21 @@ class OrganizationScopeIntegrationTests {
 		}
 
 		@Test
+		void coordinatorsReadTheStaffOfTheirSubtreeOnly() throws Exception {
+			MockHttpSession city = SignIn.as(mvc, "xa-coord");
+			String body = mvc.perform(get("/api/v1/staff?size=100").session(city))
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+			assertThat(body).contains("\"yt-civil-staff\"").contains("\"xa-hrss-admin\"").doesNotContain("\"bj-coord\"")
+				.doesNotContain("\"sn-psb-staff\"");
+			MockHttpSession county = SignIn.as(mvc, "yt-coord");
+			mvc.perform(get("/api/v1/staff?agencyId=" + beilinAgencyId()).session(county))
+				.andExpect(status().isNotFound());
+		}
+
+		@Test
 		void agencyAdminCannotCreateStaffElsewhere() throws Exception {
 			MockHttpSession admin = SignIn.as(mvc, "yt-civil-admin");
 			mvc.perform(post("/api/v1/staff").session(admin)
