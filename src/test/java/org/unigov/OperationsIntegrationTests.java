@@ -36,6 +36,14 @@ class OperationsIntegrationTests {
 	}
 
 	@Test
+	void divisionsListTheChildrenOfOne() throws Exception {
+		this.mvc.perform(get("/api/v1/divisions?parentCode=610100").session(SignIn.as(this.mvc, "citizen")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.page.totalElements").value(3))
+			.andExpect(jsonPath("$.content[*].code").value(Matchers.contains("610103", "610112", "610113")));
+	}
+
+	@Test
 	void pagesAreCappedAtOneHundredAndShapedAlike() throws Exception {
 		this.mvc.perform(get("/api/v1/agencies?size=1000&page=0").session(SignIn.as(this.mvc, "admin")))
 			.andExpect(status().isOk())

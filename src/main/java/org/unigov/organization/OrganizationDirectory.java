@@ -43,6 +43,13 @@ public class OrganizationDirectory {
 		return this.jdbc.sql("select * from org_division order by code").query(DIVISIONS).list();
 	}
 
+	/** Divisions in code order, optionally only the children of one, paged. */
+	public Page<Division> divisions(@Nullable String parentCode, Pageable pageable) {
+		String where = parentCode == null || parentCode.isBlank() ? "" : "where parent_code = ?";
+		List<Object> params = where.isEmpty() ? List.of() : List.of(parentCode.strip());
+		return Queries.page(this.jdbc, "org_division", where, params, "code", DIVISIONS, pageable);
+	}
+
 	public Optional<Division> division(String code) {
 		return this.jdbc.sql("select * from org_division where code = ?").param(code).query(DIVISIONS).optional();
 	}

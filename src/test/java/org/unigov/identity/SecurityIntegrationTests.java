@@ -75,7 +75,7 @@ class SecurityIntegrationTests {
 				.andExpect(jsonPath("$.divisionCode").value("610100"));
 			mvc.perform(get("/api/v1/divisions").header(HttpHeaders.AUTHORIZATION, "Bearer " + token))
 				.andExpect(status().isOk())
-				.andExpect(jsonPath("$[0].code").value("610000"));
+				.andExpect(jsonPath("$.content[0].code").value("610000"));
 		}
 
 		@Test

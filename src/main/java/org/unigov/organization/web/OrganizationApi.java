@@ -8,7 +8,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
-import java.util.List;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -88,9 +87,10 @@ class OrganizationApi {
 
 	@GetMapping("/divisions")
 	@PreAuthorize("isAuthenticated()")
-	@Operation(summary = "List all administrative divisions, ordered by code")
-	List<DivisionView> divisions() {
-		return this.directory.divisions().stream().map(DivisionView::of).toList();
+	@Operation(summary = "List administrative divisions in code order, optionally the children of one")
+	PagedModel<DivisionView> divisions(@RequestParam(required = false) @Nullable String parentCode,
+			Pageable pageable) {
+		return new PagedModel<>(this.directory.divisions(parentCode, pageable).map(DivisionView::of));
 	}
 
 	@GetMapping("/divisions/{code}")

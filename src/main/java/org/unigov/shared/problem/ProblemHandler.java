@@ -38,7 +38,6 @@ import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -88,12 +87,7 @@ class ProblemHandler {
 						"The field '" + field + "' has a value of the wrong type.", Map.of("field", field));
 			}
 		}
-		if (cause instanceof JacksonException || ex.getMessage() == null
-				|| ex.getMessage().contains("JSON")) {
-			return answer(request, CommonError.MALFORMED_JSON, "The request body is not well-formed JSON.",
-					Map.of());
-		}
-		return answer(request, CommonError.MALFORMED_JSON, "The request body could not be read.", Map.of());
+		return answer(request, CommonError.MALFORMED_JSON, "The request body is not well-formed JSON.", Map.of());
 	}
 
 	@ExceptionHandler(BindException.class)
