@@ -63,6 +63,20 @@ public class OrganizationDirectory {
 		return this.jdbc.sql("select * from org_agency where id = ?").param(id.value()).query(AGENCIES).optional();
 	}
 
+	/** Several agencies at once (for lists that show agency names), keyed by id; unknown ids are skipped. */
+	public java.util.Map<UUID, Agency> agencies(java.util.Collection<UUID> ids) {
+		if (ids.isEmpty()) {
+			return java.util.Map.of();
+		}
+		java.util.Map<UUID, Agency> byId = new java.util.HashMap<>();
+		this.jdbc.sql("select * from org_agency where id = any(?)")
+			.param(ids.toArray(UUID[]::new))
+			.query(AGENCIES)
+			.list()
+			.forEach(agency -> byId.put(agency.id().value(), agency));
+		return byId;
+	}
+
 	public Optional<Agency> agencyByCreditCode(String creditCode) {
 		return this.jdbc.sql("select * from org_agency where credit_code = ?")
 			.param(creditCode)

@@ -143,6 +143,13 @@ class StaffPages {
 				agencyId == null ? null : this.directory.visibleAgency(actor, new AgencyId(agencyId)));
 		model.addAttribute("grantable", grantable(actor));
 		model.addAttribute("now", Instant.now());
+		if (model.getAttribute("page") instanceof org.springframework.data.domain.Page<?> page) {
+			model.addAttribute("agencyNames", this.directory.agencies(page.getContent()
+				.stream()
+				.map(account -> ((Account) account).agencyId())
+				.filter(java.util.Objects::nonNull)
+				.collect(java.util.stream.Collectors.toSet())));
+		}
 		return "identity/staff";
 	}
 
