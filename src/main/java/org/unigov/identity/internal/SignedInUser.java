@@ -1,7 +1,6 @@
 package org.unigov.identity.internal;
 
 import java.util.Collection;
-import java.util.List;
 
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -27,16 +26,6 @@ public class SignedInUser extends User implements Actor.Source {
 	}
 
 	static Collection<GrantedAuthority> authorities(Actor actor) {
-		return List.copyOf(actor.roles().stream().map(role -> new SimpleGrantedAuthority(role.authority())).toList());
-	}
-
-	@Override
-	public boolean equals(Object other) {
-		return super.equals(other);
-	}
-
-	@Override
-	public int hashCode() {
-		return super.hashCode();
+		return actor.roles().stream().<GrantedAuthority>map(role -> new SimpleGrantedAuthority(role.authority())).toList();
 	}
 }

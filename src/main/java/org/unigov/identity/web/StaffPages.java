@@ -134,6 +134,21 @@ class StaffPages {
 		return "redirect:/organization/staff/" + id;
 	}
 
+	@PostMapping("/organization/staff/{id}/password")
+	@PreAuthorize("hasAnyRole('PLATFORM_ADMIN','AGENCY_ADMIN')")
+	String resetPassword(@PathVariable UUID id, @RequestParam String password, Model model,
+			RedirectAttributes redirect) {
+		try {
+			this.staff.resetPassword(Actor.current(), id, password);
+			redirect.addFlashAttribute("saved", true);
+			return "redirect:/organization/staff/" + id;
+		}
+		catch (UnigovException ex) {
+			model.addAttribute("problem", ex);
+			return detail(id, model);
+		}
+	}
+
 	private String listView(Actor actor, @Nullable UUID agencyId, Model model) {
 		List<Agency> manageable = this.directory.agencies(actor, null, null, true, Pageable.ofSize(500))
 			.filter(agency -> this.staff.canManage(actor, agency))
