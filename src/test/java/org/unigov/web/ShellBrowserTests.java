@@ -138,6 +138,12 @@ class ShellBrowserTests {
 
 		this.browser.findElement(By.linkText("工作人员")).click();
 		assertThat(Browser.seriousViolations(this.browser)).isEmpty();
+
+		this.browser.get(url("/organization"));
+		this.browser.findElement(By.linkText("雁塔区")).click();
+		assertThat(this.browser.findElement(By.cssSelector("dd.mono")).getText()).isEqualTo("610113");
+		assertThat(this.browser.findElements(By.id("rename-heading"))).as("only a platform admin renames").isEmpty();
+		assertThat(Browser.seriousViolations(this.browser)).isEmpty();
 	}
 
 	@Test

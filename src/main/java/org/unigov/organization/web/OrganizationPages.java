@@ -120,6 +120,48 @@ class OrganizationPages {
 		return index(null, null, Pageable.ofSize(25), model);
 	}
 
+	/** Form fields of the rename form. */
+	record RenameForm(@NotBlank @Size(max = 50) @PlainText String nameZh,
+			@Size(max = 100) @PlainText @Nullable String nameEn, @NotNull Long version) {
+	}
+
+	@GetMapping("/organization/divisions/{code}")
+	String division(@PathVariable String code, Model model) {
+		Division division = this.directory.requireDivision(code);
+		if (!model.containsAttribute("rename")) {
+			model.addAttribute("rename", new RenameForm(division.nameZh(), division.nameEn(), division.version()));
+		}
+		return divisionView(division, model);
+	}
+
+	@PostMapping("/organization/divisions/{code}")
+	@PreAuthorize("hasRole('PLATFORM_ADMIN')")
+	String rename(@PathVariable String code, @Valid @ModelAttribute("rename") RenameForm form, BindingResult binding,
+			Model model, RedirectAttributes redirect) {
+		Division division = this.directory.requireDivision(code);
+		if (!binding.hasErrors()) {
+			try {
+				this.management.renameDivision(Actor.current(), code, form.nameZh(),
+						form.nameEn() == null ? "" : form.nameEn(), form.version());
+				redirect.addFlashAttribute("saved", true);
+				return "redirect:/organization/divisions/" + code;
+			}
+			catch (UnigovException ex) {
+				model.addAttribute("problem", ex);
+			}
+		}
+		return divisionView(division, model);
+	}
+
+	private String divisionView(Division division, Model model) {
+		model.addAttribute("division", division);
+		model.addAttribute("parent", division.parentCode() == null ? null : this.directory.requireDivision(division.parentCode()));
+		model.addAttribute("canEdit", Actor.current().has(Role.PLATFORM_ADMIN));
+		model.addAttribute("history", this.journal.history("division", division.code()));
+		model.addAttribute("zone", java.time.ZoneId.of("Asia/Shanghai"));
+		return "organization/division";
+	}
+
 	@GetMapping("/organization/agencies/new")
 	@PreAuthorize("hasAnyRole('PLATFORM_ADMIN','COORDINATOR')")
 	String newAgency(Model model) {
