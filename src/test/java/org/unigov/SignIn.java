@@ -14,7 +14,11 @@ public final class SignIn {
 	}
 
 	public static MockHttpSession as(MockMvc mvc, String username) throws Exception {
-		MvcResult result = mvc.perform(formLogin("/login").user(username).password("demo")).andReturn();
+		return asWithPassword(mvc, username, "demo");
+	}
+
+	public static MockHttpSession asWithPassword(MockMvc mvc, String username, String password) throws Exception {
+		MvcResult result = mvc.perform(formLogin("/login").user(username).password(password)).andReturn();
 		assertThat(result.getResponse().getRedirectedUrl()).as("sign-in of " + username).doesNotContain("error");
 		return (MockHttpSession) result.getRequest().getSession(false);
 	}

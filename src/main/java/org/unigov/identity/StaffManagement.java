@@ -134,10 +134,7 @@ public class StaffManagement {
 		Agency agency = this.directory.agency(new AgencyId(before.agencyId())).orElseThrow();
 		requireManage(actor, agency);
 		requireGrantable(actor, change.roles());
-		if (!actor.has(Role.PLATFORM_ADMIN) && !AGENCY_ROLES.containsAll(before.roles())) {
-			throw new UnigovException(IdentityError.ROLE_NOT_GRANTABLE,
-					"This account holds roles only a platform admin may change.");
-		}
+		requireWithinAgencyRoles(actor, before);
 		if (!this.accounts.update(id, change.displayName(), change.roles(), change.enabled(), change.version())) {
 			throw new UnigovException(IdentityError.STALE_VERSION,
 					"The account was changed by someone else since you read it: reload and try again.");
@@ -155,6 +152,7 @@ public class StaffManagement {
 		Account account = get(actor, id);
 		Agency agency = this.directory.agency(new AgencyId(account.agencyId())).orElseThrow();
 		requireManage(actor, agency);
+		requireWithinAgencyRoles(actor, account);
 		requireStrong(newPassword, account.username());
 		this.accounts.setPassword(id, this.passwords.encode(newPassword));
 		this.journal.append(actor,
@@ -165,6 +163,7 @@ public class StaffManagement {
 		Account account = get(actor, id);
 		Agency agency = this.directory.agency(new AgencyId(account.agencyId())).orElseThrow();
 		requireManage(actor, agency);
+		requireWithinAgencyRoles(actor, account);
 		this.accounts.unlock(id);
 		this.journal.append(actor, AuditRecord.of("staff.unlocked", "account", id, agency.divisionCode(), Map.of()));
 	}
@@ -188,6 +187,18 @@ public class StaffManagement {
 		if (!canManage(actor, agency)) {
 			throw new UnigovException(IdentityError.STAFF_OUT_OF_SCOPE,
 					"Only a platform admin or an admin of this agency manages its staff.");
+		}
+	}
+
+	/**
+	 * An agency admin manages only accounts that hold agency roles: never a coordinator, auditor or
+	 * platform admin who happens to work in the same agency (else resetting their password would
+	 * hand over their rights).
+	 */
+	private static void requireWithinAgencyRoles(Actor actor, Account account) {
+		if (!actor.has(Role.PLATFORM_ADMIN) && !AGENCY_ROLES.containsAll(account.roles())) {
+			throw new UnigovException(IdentityError.ROLE_NOT_GRANTABLE,
+					"This account holds roles only a platform admin may manage.");
 		}
 	}
 
