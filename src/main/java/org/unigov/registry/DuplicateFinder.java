@@ -1,0 +1,345 @@
+package org.unigov.registry;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.annotation.PreDestroy;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.unigov.registry.similarity.SimilarityIndex;
+import org.unigov.registry.similarity.SimilarityIndex.Entry;
+import org.unigov.registry.similarity.SimilarityIndex.Match;
+import org.unigov.shared.Actor;
+import org.unigov.shared.Role;
+import org.unigov.shared.problem.CommonError;
+import org.unigov.shared.problem.UnigovException;
+
+/**
+ * Finds registered systems that a draft would duplicate, and clusters of systems that already
+ * duplicate one another. It keeps a {@link SimilarityIndex} of every system that is not retired:
+ * loaded once after start-up, updated after each committed change on this instance, and
+ * reconciled every 30 seconds with changes made by other instances.
+ */
+@Service
+public class DuplicateFinder {
+
+	private static final Logger log = LoggerFactory.getLogger(DuplicateFinder.class);
+
+	/** Results below this score are not worth a reviewer's time. */
+	public static final double MIN_SCORE = 0.3;
+
+	/** Two systems scoring this much or more with each other are counted as duplicates. */
+	public static final double CLUSTER_THRESHOLD = 0.5;
+
+	private static final String ENTRY_SQL = """
+			select id, name, aliases, summary, capabilities, division_code, shared_platform, status
+			from reg_system""";
+
+	private final JdbcClient jdbc;
+
+	private final SystemRegistry registry;
+
+	private final Taxonomy taxonomy;
+
+	private final SimilarityIndex index = new SimilarityIndex();
+
+	private final CountDownLatch loaded = new CountDownLatch(1);
+
+	private volatile Instant lastReconciled = Instant.EPOCH;
+
+	DuplicateFinder(JdbcClient jdbc, SystemRegistry registry, Taxonomy taxonomy) {
+		this.jdbc = jdbc;
+		this.registry = registry;
+		this.taxonomy = taxonomy;
+	}
+
+	/** A draft to compare: what a project proposal or a registration form says. */
+	public record Draft(String name, String summary, List<String> capabilities, String divisionCode,
+			@Nullable UUID excludeSystemId) {
+	}
+
+	/** Why a system matched: shared capabilities, matching words, the hierarchy relation, reuse. */
+	public record Reason(String type, List<String> values, String message) {
+	}
+
+	/** One ranked existing system. {@code reuse} marks a shared platform to reuse instead. */
+	public record SimilarSystem(UUID systemId, String name, String agency, String agencyCode, String division,
+			String status, double score, String relation, boolean sharedPlatform, boolean reuse,
+			List<Reason> reasons) {
+	}
+
+	/** A group of systems that duplicate one another, with what they cost together. */
+	public record DuplicateCluster(int number, List<String> commonCapabilities, int size, long combinedAnnualOmCostFen,
+			long combinedBuildCostFen, double averageScore, List<ClusterMember> systems) {
+	}
+
+	public record ClusterMember(UUID systemId, String name, String agency, String division, String status,
+			long annualOmCostFen, long buildCostFen, boolean sharedPlatform) {
+	}
+
+	public record ClusterReport(String divisionCode, double threshold, int systemsCompared, int systemsInClusters,
+			long combinedAnnualOmCostFen, long tookMillis, List<DuplicateCluster> clusters) {
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void loadInBackground() {
+		Thread.ofPlatform().name("registry-index-load").daemon().start(this::load);
+	}
+
+	void load() {
+		long start = System.nanoTime();
+		try {
+			this.lastReconciled = Instant.now();
+			List<Entry> entries = this.jdbc.sql(ENTRY_SQL + " where status <> 'retired'").query(DuplicateFinder::entry).list();
+			this.index.putAll(entries);
+			log.info("Duplicate finder indexed {} systems in {} ms", entries.size(),
+					(System.nanoTime() - start) / 1_000_000);
+		}
+		catch (RuntimeException ex) {
+			log.error("Could not load the duplicate finder's index", ex);
+		}
+		finally {
+			this.loaded.countDown();
+		}
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+	void onChange(SystemsChanged changed) {
+		refresh(changed.ids());
+	}
+
+	/** Picks up changes made by other instances of the platform. */
+	@Scheduled(initialDelay = 30, fixedDelay = 30, timeUnit = TimeUnit.SECONDS)
+	void reconcile() {
+		if (this.loaded.getCount() > 0) {
+			return;
+		}
+		Instant since = this.lastReconciled.minus(Duration.ofMinutes(5));
+		this.lastReconciled = Instant.now();
+		List<UUID> ids = this.jdbc.sql("select id from reg_system where updated_at >= ?")
+			.param(java.sql.Timestamp.from(since))
+			.query(UUID.class)
+			.list();
+		refresh(ids);
+	}
+
+	private void refresh(java.util.Collection<UUID> ids) {
+		if (ids.isEmpty()) {
+			return;
+		}
+		Set<String> keep = new HashSet<>();
+		List<Entry> put = new ArrayList<>();
+		this.jdbc.sql(ENTRY_SQL + " where id = any(?)").param(ids.toArray(UUID[]::new)).query(rs -> {
+			if (!"retired".equals(rs.getString("status"))) {
+				Entry e = entry(rs, 0);
+				put.add(e);
+				keep.add(e.id());
+			}
+		});
+		this.index.putAll(put);
+		ids.stream().map(UUID::toString).filter(id -> !keep.contains(id)).forEach(this.index::remove);
+	}
+
+	private static Entry entry(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+		return new Entry(rs.getString("id"), rs.getString("name"), List.of((String[]) rs.getArray("aliases").getArray()),
+				rs.getString("summary"), Set.of((String[]) rs.getArray("capabilities").getArray()),
+				rs.getString("division_code"), rs.getBoolean("shared_platform"));
+	}
+
+	/** Whether the index has been loaded (it loads in the background after start-up). */
+	public boolean ready() {
+		return this.loaded.getCount() == 0;
+	}
+
+	public int indexedSystems() {
+		return this.index.size();
+	}
+
+	private void awaitLoaded() {
+		try {
+			if (!this.loaded.await(60, TimeUnit.SECONDS)) {
+				throw new UnigovException(RegistryError.INDEX_NOT_READY,
+						"The duplicate finder is still loading the registry; try again in a minute.");
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new UnigovException(RegistryError.INDEX_NOT_READY, "Interrupted while waiting for the index.");
+		}
+	}
+
+	/**
+	 * Ranks the existing systems a draft would duplicate. Shared platforms that already provide
+	 * one of the draft's capabilities come first, marked {@code reuse}: the advice is to use them
+	 * rather than build. The rest follow by score.
+	 */
+	public List<SimilarSystem> similar(Actor actor, Draft draft, int limit) {
+		requireReader(actor);
+		awaitLoaded();
+		Set<String> capabilities = new LinkedHashSet<>();
+		for (String c : draft.capabilities()) {
+			capabilities.add(this.taxonomy.resolve(c)
+				.orElseThrow(() -> new UnigovException(RegistryError.UNKNOWN_CAPABILITY,
+						"'" + c + "' is not in the function taxonomy.")));
+		}
+		String exclude = draft.excludeSystemId() == null ? null : draft.excludeSystemId().toString();
+		SimilarityIndex.Draft query = new SimilarityIndex.Draft(draft.name(), draft.summary(), capabilities,
+				draft.divisionCode(), exclude);
+		List<Match> matches = this.index.similar(query, limit, MIN_SCORE, null);
+		List<Entry> platforms = this.index.entries()
+			.stream()
+			.filter(Entry::sharedPlatform)
+			.filter(e -> !e.id().equals(exclude))
+			.filter(e -> e.capabilities().stream().anyMatch(capabilities::contains))
+			.sorted(Comparator.comparingLong((Entry e) -> -e.capabilities().stream().filter(capabilities::contains).count())
+				.thenComparing(Entry::name))
+			.toList();
+		Set<UUID> ids = new LinkedHashSet<>();
+		platforms.forEach(e -> ids.add(UUID.fromString(e.id())));
+		matches.forEach(m -> ids.add(UUID.fromString(m.entry().id())));
+		Map<UUID, RegisteredSystem> systems = this.registry.get(ids)
+			.stream()
+			.collect(Collectors.toMap(RegisteredSystem::id, Function.identity()));
+		Map<String, Match> byId = matches.stream().collect(Collectors.toMap(m -> m.entry().id(), m -> m));
+		List<SimilarSystem> results = new ArrayList<>();
+		for (Entry platform : platforms) {
+			RegisteredSystem system = systems.get(UUID.fromString(platform.id()));
+			if (system == null) {
+				continue;
+			}
+			Match match = byId.remove(platform.id());
+			List<String> provided = platform.capabilities().stream().filter(capabilities::contains).sorted().toList();
+			List<Reason> reasons = new ArrayList<>();
+			reasons.add(new Reason("reuse", provided, "Shared platform already providing " + String.join(", ", provided)
+					+ ": reuse it instead of building."));
+			SimilarityIndex.Relation relation = SimilarityIndex.relation(draft.divisionCode(), platform.divisionCode());
+			if (match != null) {
+				reasons.addAll(reasons(match));
+			}
+			results.add(view(system, match == null ? 0 : match.score(), relation, true, reasons));
+		}
+		for (Match match : matches) {
+			if (!byId.containsKey(match.entry().id())) {
+				continue;
+			}
+			RegisteredSystem system = systems.get(UUID.fromString(match.entry().id()));
+			if (system != null) {
+				results.add(view(system, match.score(), match.relation(), false, reasons(match)));
+			}
+		}
+		return results;
+	}
+
+	private static SimilarSystem view(RegisteredSystem system, double score, SimilarityIndex.Relation relation,
+			boolean reuse, List<Reason> reasons) {
+		return new SimilarSystem(system.id(), system.name(), system.agencyNameZh(), system.agencyCode(),
+				system.divisionCode(), system.status().code(), score, relation.name().toLowerCase(java.util.Locale.ROOT),
+				system.sharedPlatform(), reuse, reasons);
+	}
+
+	private static List<Reason> reasons(Match match) {
+		List<Reason> reasons = new ArrayList<>();
+		if (!match.sharedCapabilities().isEmpty()) {
+			reasons.add(new Reason("shared_capabilities", match.sharedCapabilities(),
+					"Shares capabilities " + String.join(", ", match.sharedCapabilities()) + "."));
+		}
+		if (!match.matchingWords().isEmpty()) {
+			reasons.add(new Reason("matching_words", match.matchingWords(),
+					"Describes the same things: " + String.join(", ", match.matchingWords()) + "."));
+		}
+		String relation = match.relation().name().toLowerCase(java.util.Locale.ROOT);
+		reasons.add(new Reason("hierarchy", List.of(relation, match.entry().divisionCode()),
+				"Division relation: " + relation.replace('_', ' ') + " (" + match.entry().divisionCode() + ")."));
+		return reasons;
+	}
+
+	/**
+	 * Clusters of likely duplicates among the live, planned, building and suspended systems of a
+	 * division's subtree, largest annual O&M cost first.
+	 */
+	public ClusterReport clusters(Actor actor, String divisionCode) {
+		if (!actor.hasAny(Role.PLATFORM_ADMIN, Role.COORDINATOR, Role.AUDITOR)) {
+			throw new UnigovException(CommonError.FORBIDDEN,
+					"Duplicate clusters are for coordinators, auditors and platform admins.");
+		}
+		if (!actor.has(Role.PLATFORM_ADMIN) && !actor.covers(divisionCode)) {
+			throw new UnigovException(RegistryError.SYSTEM_OUT_OF_SCOPE,
+					"Division " + divisionCode + " is outside your scope.");
+		}
+		awaitLoaded();
+		long start = System.nanoTime();
+		String prefix = Actor.significantPrefix(divisionCode);
+		List<SimilarityIndex.Cluster> clusters = this.index.clusters(prefix, CLUSTER_THRESHOLD, e -> true);
+		int compared = (int) this.index.entries().stream().filter(e -> e.divisionCode().startsWith(prefix)).count();
+		Set<UUID> ids = clusters.stream()
+			.flatMap(c -> c.members().stream())
+			.map(e -> UUID.fromString(e.id()))
+			.collect(Collectors.toCollection(LinkedHashSet::new));
+		Map<UUID, RegisteredSystem> systems = new java.util.HashMap<>();
+		List<UUID> all = new ArrayList<>(ids);
+		for (int i = 0; i < all.size(); i += 5000) {
+			this.registry.get(all.subList(i, Math.min(all.size(), i + 5000))).forEach(s -> systems.put(s.id(), s));
+		}
+		List<DuplicateCluster> result = new ArrayList<>();
+		for (SimilarityIndex.Cluster cluster : clusters) {
+			List<ClusterMember> members = cluster.members()
+				.stream()
+				.map(e -> systems.get(UUID.fromString(e.id())))
+				.filter(java.util.Objects::nonNull)
+				.map(s -> new ClusterMember(s.id(), s.name(), s.agencyNameZh(), s.divisionCode(), s.status().code(),
+						s.annualOmCostFen(), s.buildCostFen(), s.sharedPlatform()))
+				.sorted(Comparator.comparing(ClusterMember::division).thenComparing(ClusterMember::name))
+				.toList();
+			if (members.size() < 2) {
+				continue;
+			}
+			result.add(new DuplicateCluster(0, cluster.commonCapabilities(), members.size(),
+					members.stream().mapToLong(ClusterMember::annualOmCostFen).sum(),
+					members.stream().mapToLong(ClusterMember::buildCostFen).sum(),
+					Math.round(cluster.averageScore() * 1000) / 1000.0, members));
+		}
+		result.sort(Comparator.comparingLong(DuplicateCluster::combinedAnnualOmCostFen).reversed());
+		List<DuplicateCluster> numbered = new ArrayList<>(result.size());
+		for (int i = 0; i < result.size(); i++) {
+			DuplicateCluster c = result.get(i);
+			numbered.add(new DuplicateCluster(i + 1, c.commonCapabilities(), c.size(), c.combinedAnnualOmCostFen(),
+					c.combinedBuildCostFen(), c.averageScore(), c.systems()));
+		}
+		return new ClusterReport(divisionCode, CLUSTER_THRESHOLD, compared,
+				numbered.stream().mapToInt(DuplicateCluster::size).sum(),
+				numbered.stream().mapToLong(DuplicateCluster::combinedAnnualOmCostFen).sum(),
+				(System.nanoTime() - start) / 1_000_000, numbered);
+	}
+
+	private static void requireReader(Actor actor) {
+		if (!SystemRegistry.canRead(actor)) {
+			throw new UnigovException(CommonError.FORBIDDEN, "The duplicate finder is for government staff.");
+		}
+	}
+
+	@PreDestroy
+	void close() {
+		this.index.close();
+	}
+}

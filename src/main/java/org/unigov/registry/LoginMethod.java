@@ -1,0 +1,35 @@
+package org.unigov.registry;
+
+/** How people sign in to a system (登录方式). */
+public enum LoginMethod implements Coded {
+
+	UNIFIED_IDENTITY("unified-identity", "统一身份认证", "Unified identity"),
+	OWN_ACCOUNTS("own-accounts", "自有账号", "Own accounts"), NONE("none", "无需登录", "No sign-in");
+
+	private final String code;
+
+	private final String labelZh;
+
+	private final String labelEn;
+
+	LoginMethod(String code, String labelZh, String labelEn) {
+		this.code = code;
+		this.labelZh = labelZh;
+		this.labelEn = labelEn;
+	}
+
+	@Override
+	public String code() {
+		return this.code;
+	}
+
+	@Override
+	public String labelZh() {
+		return this.labelZh;
+	}
+
+	@Override
+	public String labelEn() {
+		return this.labelEn;
+	}
+}

@@ -1,0 +1,20 @@
+package org.unigov.registry;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+/** What a person states about a system when registering or editing it. */
+public record SystemDraft(String name, List<String> aliases, UUID agencyId, String summary, List<String> capabilities,
+		SystemStatus status, @Nullable LocalDate goLiveDate, long buildCostFen, long annualOmCostFen,
+		FundingSource fundingSource, String vendor, Hosting hosting, long registeredUsers, long monthlyActiveUsers,
+		LoginMethod loginMethod, List<String> integrations, boolean publicFacing, boolean sharedPlatform) {
+
+	public SystemDraft {
+		aliases = List.copyOf(aliases);
+		capabilities = List.copyOf(capabilities);
+		integrations = List.copyOf(integrations);
+	}
+}

@@ -1,0 +1,529 @@
+package org.unigov.registry;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.unigov.audit.AuditJournal;
+import org.unigov.audit.AuditRecord;
+import org.unigov.organization.Agency;
+import org.unigov.organization.AgencyId;
+import org.unigov.organization.OrganizationDirectory;
+import org.unigov.shared.Actor;
+import org.unigov.shared.Role;
+import org.unigov.shared.jdbc.Queries;
+import org.unigov.shared.problem.CommonError;
+import org.unigov.shared.problem.UnigovException;
+
+/**
+ * The inventory of government systems. Reading is scoped like the rest of the platform: platform
+ * admins see everything, coordinators and auditors their division subtree, agency admins and
+ * staff their own agency. Only agency admins and staff (their own agency's systems) and platform
+ * admins write; only a platform admin marks a system as a shared platform. Every change is audited
+ * in the transaction that makes it, and announced with {@link SystemsChanged}.
+ */
+@Service
+@Transactional
+public class SystemRegistry {
+
+	/** Largest amount accepted, in fen: ¥1 trillion. */
+	static final long MAX_FEN = 100_000_000_000_000L;
+
+	private static final Map<String, String> SORTS = Map.of("name", "name", "division", "division_code", "status",
+			"status", "goLiveDate", "go_live_date", "annualOmCostFen", "annual_om_cost_fen", "buildCostFen",
+			"build_cost_fen", "updatedAt", "updated_at", "agency", "agency_name_zh", "monthlyActiveUsers",
+			"monthly_active_users");
+
+	static final RowMapper<RegisteredSystem> ROWS = SystemRegistry::row;
+
+	private final JdbcClient jdbc;
+
+	private final JdbcTemplate template;
+
+	private final OrganizationDirectory organizations;
+
+	private final Taxonomy taxonomy;
+
+	private final AuditJournal journal;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	SystemRegistry(JdbcClient jdbc, JdbcTemplate template, OrganizationDirectory organizations, Taxonomy taxonomy, AuditJournal journal,
+			ApplicationEventPublisher events, Clock clock) {
+		this.jdbc = jdbc;
+		this.template = template;
+		this.organizations = organizations;
+		this.taxonomy = taxonomy;
+		this.journal = journal;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/** What a list of systems is narrowed to; every part is optional. */
+	public record SystemFilter(@Nullable String divisionCode, @Nullable UUID agencyId, @Nullable String capability,
+			@Nullable SystemStatus status, @Nullable LoginMethod loginMethod, @Nullable String text,
+			@Nullable Boolean sharedPlatform) {
+
+		public static SystemFilter none() {
+			return new SystemFilter(null, null, null, null, null, null, null);
+		}
+	}
+
+	/** Whether the actor may read the registry at all. */
+	public static boolean canRead(Actor actor) {
+		return actor.hasAny(Role.PLATFORM_ADMIN, Role.COORDINATOR, Role.AUDITOR, Role.AGENCY_ADMIN, Role.AGENCY_STAFF);
+	}
+
+	/** Whether the actor may register or edit systems of this agency. */
+	public static boolean canWrite(Actor actor, UUID agencyId) {
+		return actor.has(Role.PLATFORM_ADMIN) || actor.hasAny(Role.AGENCY_ADMIN, Role.AGENCY_STAFF)
+				&& agencyId.equals(actor.agencyId());
+	}
+
+	@Transactional(readOnly = true)
+	public Page<RegisteredSystem> find(Actor actor, SystemFilter filter, Pageable pageable) {
+		List<Object> params = new ArrayList<>();
+		String where = where(actor, filter, params);
+		return Queries.page(this.jdbc, "reg_system_view", where, params, order(pageable.getSort()), ROWS, pageable);
+	}
+
+	/** All systems the actor may read that match, in name order, for exports. */
+	@Transactional(readOnly = true)
+	public List<RegisteredSystem> findAll(Actor actor, SystemFilter filter, Sort sort) {
+		List<Object> params = new ArrayList<>();
+		String where = where(actor, filter, params);
+		return this.jdbc.sql("select * from reg_system_view " + where + " order by " + order(sort))
+			.params(params)
+			.query(ROWS)
+			.list();
+	}
+
+	/** Any system, unscoped: for the platform's own use (the duplicate finder, other modules). */
+	@Transactional(readOnly = true)
+	public Optional<RegisteredSystem> get(UUID id) {
+		return this.jdbc.sql("select * from reg_system_view where id = ?").param(id).query(ROWS).optional();
+	}
+
+	@Transactional(readOnly = true)
+	public List<RegisteredSystem> get(Collection<UUID> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql("select * from reg_system_view where id = any(?)")
+			.param(ids.toArray(UUID[]::new))
+			.query(ROWS)
+			.list();
+	}
+
+	/** The system if the actor may read it; 404 otherwise, so that existence does not leak. */
+	@Transactional(readOnly = true)
+	public RegisteredSystem visible(Actor actor, UUID id) {
+		return get(id).filter(s -> isVisible(actor, s))
+			.orElseThrow(() -> UnigovException.notFound(RegistryError.SYSTEM_NOT_FOUND, "System", id));
+	}
+
+	public static boolean isVisible(Actor actor, RegisteredSystem system) {
+		if (actor.has(Role.PLATFORM_ADMIN)) {
+			return true;
+		}
+		if (actor.hasAny(Role.COORDINATOR, Role.AUDITOR) && actor.covers(system.divisionCode())) {
+			return true;
+		}
+		return actor.hasAny(Role.AGENCY_ADMIN, Role.AGENCY_STAFF) && system.agencyId().equals(actor.agencyId());
+	}
+
+	public RegisteredSystem create(Actor actor, SystemDraft draft) {
+		Agency agency = requireWritable(actor, draft);
+		if (draft.sharedPlatform() && !actor.has(Role.PLATFORM_ADMIN)) {
+			throw sharedPlatformReserved();
+		}
+		List<FieldProblem> problems = validate(draft);
+		if (!problems.isEmpty()) {
+			throw invalid(problems);
+		}
+		UUID id = UUID.randomUUID();
+		insert(List.of(new Insert(id, draft, agency)));
+		this.journal.append(actor, AuditRecord.of("system.registered", "system", id, agency.divisionCode(),
+				details(draft, agency)));
+		this.events.publishEvent(new SystemsChanged(Set.of(id)));
+		return get(id).orElseThrow();
+	}
+
+	/**
+	 * Registers many systems at once, all or nothing: the import's real run. The drafts are
+	 * validated already; permission and uniqueness are checked again here.
+	 */
+	public List<UUID> createAll(Actor actor, List<SystemDraft> drafts, String source) {
+		List<Insert> inserts = new ArrayList<>(drafts.size());
+		Map<UUID, Agency> agencies = new LinkedHashMap<>();
+		for (SystemDraft draft : drafts) {
+			Agency agency = agencies.computeIfAbsent(draft.agencyId(), id -> requireWritable(actor, draft));
+			if (draft.sharedPlatform() && !actor.has(Role.PLATFORM_ADMIN)) {
+				throw sharedPlatformReserved();
+			}
+			inserts.add(new Insert(UUID.randomUUID(), draft, agency));
+		}
+		insert(inserts);
+		List<AuditRecord> records = new ArrayList<>(inserts.size() + 1);
+		for (Insert insert : inserts) {
+			Map<String, Object> details = details(insert.draft(), insert.agency());
+			details.put("source", source);
+			records.add(AuditRecord.of("system.registered", "system", insert.id(), insert.agency().divisionCode(),
+					details));
+		}
+		records.add(AuditRecord.of("systems.imported", "import", source, actor.divisionCode(),
+				Map.of("rows", inserts.size(), "agencies",
+						agencies.values().stream().map(Agency::creditCode).sorted().toList())));
+		this.journal.appendAll(actor, records);
+		List<UUID> ids = inserts.stream().map(Insert::id).toList();
+		this.events.publishEvent(new SystemsChanged(new LinkedHashSet<>(ids)));
+		return ids;
+	}
+
+	public RegisteredSystem update(Actor actor, UUID id, SystemDraft draft, long version) {
+		RegisteredSystem before = visible(actor, id);
+		if (!canWrite(actor, before.agencyId())) {
+			throw new UnigovException(RegistryError.SYSTEM_OUT_OF_SCOPE,
+					"Only the owning agency's admins and staff, or a platform admin, may edit this system.");
+		}
+		Agency agency = requireWritable(actor, draft);
+		if (draft.sharedPlatform() != before.sharedPlatform() && !actor.has(Role.PLATFORM_ADMIN)) {
+			throw sharedPlatformReserved();
+		}
+		List<FieldProblem> problems = validate(draft);
+		if (!problems.isEmpty()) {
+			throw invalid(problems);
+		}
+		int updated;
+		try {
+			updated = this.jdbc.sql("""
+					update reg_system set name = ?, aliases = ?, agency_id = ?, division_code = ?, summary = ?,
+					    capabilities = ?, status = ?, go_live_date = ?, build_cost_fen = ?, annual_om_cost_fen = ?,
+					    funding_source = ?, vendor = ?, hosting = ?, registered_users = ?, monthly_active_users = ?,
+					    login_method = ?, integrations = ?, public_facing = ?, shared_platform = ?,
+					    version = version + 1, change_seq = nextval('reg_system_change'), updated_at = now()
+					where id = ? and version = ?""")
+				.params(values(draft, agency, id, version))
+				.update();
+		}
+		catch (DuplicateKeyException ex) {
+			throw exists(draft.name());
+		}
+		if (updated == 0) {
+			throw new UnigovException(CommonError.STALE_VERSION,
+					"System " + id + " was changed by someone else; reload it and try again.");
+		}
+		Map<String, Object> changes = changes(before.draft(), draft);
+		this.journal.append(actor,
+				AuditRecord.of("system.updated", "system", id, agency.divisionCode(), Map.of("changes", changes)));
+		this.events.publishEvent(new SystemsChanged(Set.of(id)));
+		return get(id).orElseThrow();
+	}
+
+	/**
+	 * Everything wrong with a draft apart from permissions, each problem with its field: the same
+	 * checks for the API, the pages and every import row.
+	 */
+	public List<FieldProblem> validate(SystemDraft draft) {
+		List<FieldProblem> problems = new ArrayList<>();
+		text(problems, "name", draft.name(), 1, 200);
+		if (draft.aliases().size() > 10) {
+			problems.add(new FieldProblem("aliases", "too_many", "At most 10 aliases."));
+		}
+		draft.aliases().forEach(a -> text(problems, "aliases", a, 1, 100));
+		text(problems, "summary", draft.summary(), 0, 2000);
+		text(problems, "vendor", draft.vendor(), 0, 200);
+		if (draft.capabilities().isEmpty()) {
+			problems.add(new FieldProblem("capabilities", "required",
+					"Name at least one capability from the taxonomy."));
+		}
+		if (draft.capabilities().size() > 12) {
+			problems.add(new FieldProblem("capabilities", "too_many", "At most 12 capabilities."));
+		}
+		for (String code : draft.capabilities()) {
+			if (!this.taxonomy.exists(code)) {
+				problems.add(new FieldProblem("capabilities", "unknown_capability",
+						"'" + code + "' is not in the function taxonomy."));
+			}
+		}
+		for (String code : draft.integrations()) {
+			if (!this.taxonomy.exists(code)) {
+				problems.add(new FieldProblem("integrations", "unknown_capability",
+						"'" + code + "' is not a shared-platform capability in the taxonomy."));
+			}
+		}
+		money(problems, "buildCostFen", draft.buildCostFen());
+		money(problems, "annualOmCostFen", draft.annualOmCostFen());
+		if (draft.registeredUsers() < 0) {
+			problems.add(new FieldProblem("registeredUsers", "negative", "User counts cannot be negative."));
+		}
+		if (draft.monthlyActiveUsers() < 0) {
+			problems.add(new FieldProblem("monthlyActiveUsers", "negative", "User counts cannot be negative."));
+		}
+		LocalDate today = LocalDate.now(this.clock);
+		if ((draft.status() == SystemStatus.LIVE || draft.status() == SystemStatus.SUSPENDED)
+				&& draft.goLiveDate() == null) {
+			problems.add(new FieldProblem("goLiveDate", "required", "A live or suspended system has a go-live date."));
+		}
+		if (draft.status() == SystemStatus.LIVE && draft.goLiveDate() != null && draft.goLiveDate().isAfter(today)) {
+			problems.add(new FieldProblem("goLiveDate", "in_future",
+					"A live system cannot have gone live after today (" + today + ")."));
+		}
+		if (draft.goLiveDate() != null && draft.goLiveDate().getYear() < 1990) {
+			problems.add(new FieldProblem("goLiveDate", "invalid_date", "The go-live date is before 1990."));
+		}
+		return problems;
+	}
+
+	private static void text(List<FieldProblem> problems, String field, @Nullable String value, int min, int max) {
+		String v = value == null ? "" : value.strip();
+		if (v.length() < min) {
+			problems.add(new FieldProblem(field, "required", "'" + field + "' is required."));
+		}
+		else if (v.length() > max) {
+			problems.add(new FieldProblem(field, "too_long", "'" + field + "' has more than " + max + " characters."));
+		}
+		else if (v.chars().anyMatch(c -> Character.isISOControl(c) || c == '<' || c == '>')) {
+			problems.add(new FieldProblem(field, "invalid_characters",
+					"'" + field + "' contains control characters or angle brackets."));
+		}
+	}
+
+	private static void money(List<FieldProblem> problems, String field, long fen) {
+		if (fen < 0) {
+			problems.add(new FieldProblem(field, "negative_amount", "Amounts cannot be negative."));
+		}
+		else if (fen > MAX_FEN) {
+			problems.add(new FieldProblem(field, "amount_too_large", "Amounts above ¥1 trillion are not plausible."));
+		}
+	}
+
+	static UnigovException invalid(List<FieldProblem> problems) {
+		List<Map<String, String>> errors = problems.stream()
+			.map(p -> Map.of("field", p.field(), "code", p.code(), "message", p.message()))
+			.toList();
+		return new UnigovException(RegistryError.INVALID_SYSTEM,
+				"The system record has " + problems.size() + " problem(s).", Map.of("errors", errors));
+	}
+
+	private static UnigovException sharedPlatformReserved() {
+		return new UnigovException(RegistryError.SHARED_PLATFORM_RESERVED,
+				"Only a platform admin may mark a system as a shared platform.");
+	}
+
+	private static UnigovException exists(String name) {
+		return new UnigovException(RegistryError.SYSTEM_EXISTS,
+				"The agency already has a system named '" + name.strip() + "'.");
+	}
+
+	private Agency requireWritable(Actor actor, SystemDraft draft) {
+		Agency agency = this.organizations.agency(new AgencyId(draft.agencyId()))
+			.filter(Agency::active)
+			.orElseThrow(() -> new UnigovException(RegistryError.INVALID_SYSTEM,
+					"Agency " + draft.agencyId() + " does not exist or is inactive.",
+					Map.of("errors", List.of(Map.of("field", "agencyId", "code", "unknown_agency", "message",
+							"Unknown or inactive agency.")))));
+		if (!canWrite(actor, agency.id().value())) {
+			throw new UnigovException(RegistryError.SYSTEM_OUT_OF_SCOPE,
+					"You may register systems only for your own agency.");
+		}
+		return agency;
+	}
+
+	private record Insert(UUID id, SystemDraft draft, Agency agency) {
+	}
+
+	private void insert(List<Insert> inserts) {
+		String sql = """
+				insert into reg_system (name, aliases, agency_id, division_code, summary, capabilities, status,
+				    go_live_date, build_cost_fen, annual_om_cost_fen, funding_source, vendor, hosting, registered_users,
+				    monthly_active_users, login_method, integrations, public_facing, shared_platform, id)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+		try {
+			if (inserts.size() == 1) {
+				Insert one = inserts.getFirst();
+				this.jdbc.sql(sql).params(values(one.draft(), one.agency(), one.id(), null)).update();
+				return;
+			}
+			List<Object[]> batch = inserts.stream()
+				.map(i -> values(i.draft(), i.agency(), i.id(), null).toArray())
+				.toList();
+			this.template.batchUpdate(sql, batch);
+		}
+		catch (DuplicateKeyException ex) {
+			throw exists(inserts.size() == 1 ? inserts.getFirst().draft().name() : "(one of the imported names)");
+		}
+	}
+
+
+	private static List<Object> values(SystemDraft d, Agency agency, UUID id, @Nullable Long version) {
+		List<Object> v = new ArrayList<>(Arrays.asList(d.name().strip(), d.aliases().stream().map(String::strip).toArray(String[]::new),
+				agency.id().value(), agency.divisionCode(), d.summary().strip(), d.capabilities().toArray(String[]::new),
+				d.status().code(), d.goLiveDate(), d.buildCostFen(), d.annualOmCostFen(), d.fundingSource().code(),
+				d.vendor().strip(), d.hosting().code(), d.registeredUsers(), d.monthlyActiveUsers(),
+				d.loginMethod().code(), d.integrations().toArray(String[]::new), d.publicFacing(), d.sharedPlatform(), id));
+		if (version != null) {
+			v.add(version);
+		}
+		return v;
+	}
+
+	private static Map<String, Object> details(SystemDraft d, Agency agency) {
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("name", d.name().strip());
+		details.put("agency", agency.creditCode());
+		details.put("capabilities", d.capabilities());
+		details.put("status", d.status().code());
+		details.put("buildCostFen", d.buildCostFen());
+		details.put("annualOmCostFen", d.annualOmCostFen());
+		details.put("loginMethod", d.loginMethod().code());
+		details.put("sharedPlatform", d.sharedPlatform());
+		return details;
+	}
+
+	private static Map<String, Object> changes(SystemDraft before, SystemDraft after) {
+		Map<String, Object> changes = new LinkedHashMap<>();
+		for (var component : SystemDraft.class.getRecordComponents()) {
+			try {
+				Object from = normalize(component.getAccessor().invoke(before));
+				Object to = normalize(component.getAccessor().invoke(after));
+				if (!Objects.equals(from, to)) {
+					Map<String, Object> change = new LinkedHashMap<>();
+					change.put("from", from == null ? "" : from);
+					change.put("to", to == null ? "" : to);
+					changes.put(component.getName(), change);
+				}
+			}
+			catch (ReflectiveOperationException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+		return changes;
+	}
+
+	private static @Nullable Object normalize(@Nullable Object value) {
+		if (value instanceof Coded coded) {
+			return coded.code();
+		}
+		if (value instanceof String s) {
+			return s.strip();
+		}
+		if (value instanceof LocalDate || value instanceof UUID) {
+			return value.toString();
+		}
+		return value;
+	}
+
+	private String where(Actor actor, SystemFilter filter, List<Object> params) {
+		List<String> clauses = new ArrayList<>();
+		if (!actor.has(Role.PLATFORM_ADMIN)) {
+			List<String> scope = new ArrayList<>();
+			if (actor.hasAny(Role.COORDINATOR, Role.AUDITOR) && actor.scopePrefix() != null) {
+				scope.add("division_code like ?");
+				params.add(actor.scopePrefix() + "%");
+			}
+			if (actor.hasAny(Role.AGENCY_ADMIN, Role.AGENCY_STAFF) && actor.agencyId() != null) {
+				scope.add("agency_id = ?");
+				params.add(actor.agencyId());
+			}
+			clauses.add(scope.isEmpty() ? "false" : "(" + String.join(" or ", scope) + ")");
+		}
+		if (filter.divisionCode() != null && !filter.divisionCode().isBlank()) {
+			clauses.add("division_code like ?");
+			params.add(Actor.significantPrefix(filter.divisionCode().strip()) + "%");
+		}
+		if (filter.agencyId() != null) {
+			clauses.add("agency_id = ?");
+			params.add(filter.agencyId());
+		}
+		if (filter.capability() != null && !filter.capability().isBlank()) {
+			clauses.add("capabilities @> array[?]::text[]");
+			params.add(filter.capability().strip());
+		}
+		if (filter.status() != null) {
+			clauses.add("status = ?");
+			params.add(filter.status().code());
+		}
+		if (filter.loginMethod() != null) {
+			clauses.add("login_method = ?");
+			params.add(filter.loginMethod().code());
+		}
+		if (filter.sharedPlatform() != null) {
+			clauses.add("shared_platform = ?");
+			params.add(filter.sharedPlatform());
+		}
+		if (filter.text() != null && !filter.text().isBlank()) {
+			clauses.add("(name ilike ? escape '\\' or array_to_string(aliases, ' ') ilike ? escape '\\' "
+					+ "or summary ilike ? escape '\\' or vendor ilike ? escape '\\')");
+			String like = Queries.contains(filter.text());
+			params.addAll(List.of(like, like, like, like));
+		}
+		return clauses.isEmpty() ? "" : "where " + String.join(" and ", clauses);
+	}
+
+	private static String order(Sort sort) {
+		List<String> parts = new ArrayList<>();
+		for (Sort.Order order : sort) {
+			String column = SORTS.get(order.getProperty());
+			if (column == null) {
+				throw new UnigovException(CommonError.INVALID_PARAMETER, "Cannot sort by '" + order.getProperty()
+						+ "'; use one of " + SORTS.keySet().stream().sorted().collect(Collectors.joining(", ")) + ".");
+			}
+			parts.add(column + (order.isAscending() ? " asc" : " desc") + " nulls last");
+		}
+		parts.add("name asc");
+		parts.add("id asc");
+		return String.join(", ", parts);
+	}
+
+	private static RegisteredSystem row(ResultSet rs, int n) throws SQLException {
+		return new RegisteredSystem(rs.getObject("id", UUID.class), rs.getString("name"), strings(rs.getArray("aliases")),
+				rs.getObject("agency_id", UUID.class), rs.getString("agency_code"), rs.getString("agency_name_zh"),
+				rs.getString("agency_name_en"), rs.getString("division_code"), rs.getString("summary"),
+				strings(rs.getArray("capabilities")), Coded.parse(SystemStatus.class, rs.getString("status")).orElseThrow(),
+				rs.getObject("go_live_date", LocalDate.class), rs.getLong("build_cost_fen"),
+				rs.getLong("annual_om_cost_fen"),
+				Coded.parse(FundingSource.class, rs.getString("funding_source")).orElse(FundingSource.OTHER),
+				rs.getString("vendor"), Coded.parse(Hosting.class, rs.getString("hosting")).orElse(Hosting.OTHER),
+				rs.getLong("registered_users"), rs.getLong("monthly_active_users"),
+				Coded.parse(LoginMethod.class, rs.getString("login_method")).orElse(LoginMethod.NONE),
+				strings(rs.getArray("integrations")), rs.getBoolean("public_facing"), rs.getBoolean("shared_platform"),
+				rs.getLong("version"), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+				rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+	}
+
+	private static List<String> strings(@Nullable Array array) throws SQLException {
+		if (array == null) {
+			return List.of();
+		}
+		return List.of((String[]) array.getArray());
+	}
+}
