@@ -111,6 +111,7 @@ public class DuplicateFinder {
 		long start = System.nanoTime();
 		try {
 			this.lastReconciled = Instant.now();
+			this.index.provinceWide(this.taxonomy.provinceWide());
 			List<Entry> entries = this.jdbc.sql(ENTRY_SQL + " where status <> 'retired'").query(DuplicateFinder::entry).list();
 			this.index.putAll(entries);
 			log.info("Duplicate finder indexed {} systems in {} ms", entries.size(),
@@ -122,6 +123,11 @@ public class DuplicateFinder {
 		finally {
 			this.loaded.countDown();
 		}
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+	void onTaxonomyChange(Taxonomy.TaxonomyChanged changed) {
+		this.index.provinceWide(this.taxonomy.provinceWide());
 	}
 
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)

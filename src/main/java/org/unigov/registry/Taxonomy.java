@@ -29,11 +29,18 @@ public class Taxonomy {
 
 	private final AuditJournal journal;
 
+	private final org.springframework.context.ApplicationEventPublisher events;
+
+	/** Published when the taxonomy changed. */
+	public record TaxonomyChanged(String code) {
+	}
+
 	private volatile @Nullable Map<String, Capability> byCode;
 
-	Taxonomy(JdbcClient jdbc, AuditJournal journal) {
+	Taxonomy(JdbcClient jdbc, AuditJournal journal, org.springframework.context.ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.journal = journal;
+		this.events = events;
 	}
 
 	/** Every capability in taxonomy order. */
@@ -66,6 +73,15 @@ public class Taxonomy {
 			.findFirst();
 	}
 
+	/** The codes of capabilities a province builds once for everyone. */
+	public java.util.Set<String> provinceWide() {
+		return codes().values()
+			.stream()
+			.filter(Capability::provinceWide)
+			.map(Capability::code)
+			.collect(java.util.stream.Collectors.toUnmodifiableSet());
+	}
+
 	/** The display name of a code in a locale, or the code itself when unknown. */
 	public String name(String code, Locale locale) {
 		Capability capability = codes().get(code);
@@ -73,7 +89,7 @@ public class Taxonomy {
 	}
 
 	@Transactional
-	public Capability add(Actor actor, String code, String nameZh, String nameEn) {
+	public Capability add(Actor actor, String code, String nameZh, String nameEn, boolean provinceWide) {
 		if (!actor.has(Role.PLATFORM_ADMIN)) {
 			throw new UnigovException(CommonError.FORBIDDEN, "Only a platform admin may extend the taxonomy.");
 		}
@@ -89,13 +105,15 @@ public class Taxonomy {
 		int position = this.jdbc.sql("select coalesce(max(position), 0) + 1 from reg_capability")
 			.query(Integer.class)
 			.single();
-		this.jdbc.sql("insert into reg_capability (code, name_zh, name_en, position) values (?, ?, ?, ?)")
-			.params(normalized, nameZh.strip(), nameEn.strip(), position)
+		this.jdbc
+			.sql("insert into reg_capability (code, name_zh, name_en, position, province_wide) values (?, ?, ?, ?, ?)")
+			.params(normalized, nameZh.strip(), nameEn.strip(), position, provinceWide)
 			.update();
 		this.journal.append(actor, AuditRecord.of("capability.created", "capability", normalized, null,
-				Map.of("nameZh", nameZh.strip(), "nameEn", nameEn.strip())));
+				Map.of("nameZh", nameZh.strip(), "nameEn", nameEn.strip(), "provinceWide", provinceWide)));
 		this.byCode = null;
-		return new Capability(normalized, nameZh.strip(), nameEn.strip(), position, false);
+		this.events.publishEvent(new TaxonomyChanged(normalized));
+		return new Capability(normalized, nameZh.strip(), nameEn.strip(), position, false, provinceWide);
 	}
 
 	private Map<String, Capability> codes() {
@@ -104,7 +122,7 @@ public class Taxonomy {
 			Map<String, Capability> loaded = new LinkedHashMap<>();
 			this.jdbc.sql("select * from reg_capability order by position, code")
 				.query((rs, n) -> new Capability(rs.getString("code"), rs.getString("name_zh"), rs.getString("name_en"),
-						rs.getInt("position"), rs.getBoolean("builtin")))
+						rs.getInt("position"), rs.getBoolean("builtin"), rs.getBoolean("province_wide")))
 				.list()
 				.forEach(c -> loaded.put(c.code(), c));
 			codes = java.util.Collections.unmodifiableMap(loaded);

@@ -106,7 +106,7 @@ class RegistryApi {
 	}
 
 	record CapabilityRequest(@NotBlank @Size(max = 50) String code, @NotBlank @Size(max = 50) @PlainText String nameZh,
-			@NotBlank @Size(max = 100) @PlainText String nameEn) {
+			@NotBlank @Size(max = 100) @PlainText String nameEn, @Nullable Boolean provinceWide) {
 	}
 
 	record SimilarRequest(@NotBlank @Size(max = 200) String name, @Nullable @Size(max = 4000) String summary,
@@ -126,7 +126,8 @@ class RegistryApi {
 	@PreAuthorize("hasRole('PLATFORM_ADMIN')")
 	@Operation(summary = "Extend the taxonomy with a capability (audited: capability.created)")
 	Capability addCapability(@Valid @RequestBody CapabilityRequest request) {
-		return this.taxonomy.add(Actor.current(), request.code(), request.nameZh(), request.nameEn());
+		return this.taxonomy.add(Actor.current(), request.code(), request.nameZh(), request.nameEn(),
+				Boolean.TRUE.equals(request.provinceWide()));
 	}
 
 	@GetMapping("/systems")

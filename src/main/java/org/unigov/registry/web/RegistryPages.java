@@ -1,0 +1,484 @@
+package org.unigov.registry.web;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.web.PageableDefault;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.unigov.audit.AuditJournal;
+import org.unigov.organization.Agency;
+import org.unigov.organization.Division;
+import org.unigov.organization.OrganizationDirectory;
+import org.unigov.registry.Capability;
+import org.unigov.registry.Coded;
+import org.unigov.registry.DuplicateFinder;
+import org.unigov.registry.FundingSource;
+import org.unigov.registry.Hosting;
+import org.unigov.registry.LoginMethod;
+import org.unigov.registry.RegisteredSystem;
+import org.unigov.registry.RegistryError;
+import org.unigov.registry.SystemDraft;
+import org.unigov.registry.SystemRegistry;
+import org.unigov.registry.SystemStatus;
+import org.unigov.registry.Taxonomy;
+import org.unigov.shared.Actor;
+import org.unigov.shared.NavigationEntry;
+import org.unigov.shared.Role;
+import org.unigov.shared.problem.CommonError;
+import org.unigov.shared.problem.UnigovException;
+
+/** Pages of the systems registry: list, detail, form, import, duplicate finder, clusters, taxonomy. */
+@Controller
+@PreAuthorize(RegistryApi.READERS)
+class RegistryPages {
+
+	private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+	private final SystemRegistry registry;
+
+	private final Taxonomy taxonomy;
+
+	private final DuplicateFinder finder;
+
+	private final OrganizationDirectory organizations;
+
+	private final AuditJournal journal;
+
+	private final ImportJobs jobs;
+
+	RegistryPages(SystemRegistry registry, Taxonomy taxonomy, DuplicateFinder finder,
+			OrganizationDirectory organizations, AuditJournal journal, ImportJobs jobs) {
+		this.registry = registry;
+		this.taxonomy = taxonomy;
+		this.finder = finder;
+		this.organizations = organizations;
+		this.journal = journal;
+		this.jobs = jobs;
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class Navigation {
+
+		@Bean
+		NavigationEntry registryNavigation() {
+			return new NavigationEntry("registry", "/registry", Set.of(Role.PLATFORM_ADMIN, Role.COORDINATOR,
+					Role.AUDITOR, Role.AGENCY_ADMIN, Role.AGENCY_STAFF));
+		}
+	}
+
+	/** The system form as the page posts it: text as typed, amounts in yuan. */
+	record SystemForm(@Nullable String name, @Nullable String aliases, @Nullable UUID agencyId,
+			@Nullable String summary, @Nullable List<String> capabilities, @Nullable String status,
+			@Nullable String goLiveDate, @Nullable String buildCostYuan, @Nullable String annualOmCostYuan,
+			@Nullable String fundingSource, @Nullable String vendor, @Nullable String hosting,
+			@Nullable String registeredUsers, @Nullable String monthlyActiveUsers, @Nullable String loginMethod,
+			@Nullable List<String> integrations, boolean publicFacing, boolean sharedPlatform, @Nullable Long version) {
+
+		static SystemForm empty(@Nullable UUID agencyId) {
+			return new SystemForm("", "", agencyId, "", List.of(), SystemStatus.LIVE.code(), "", "0", "0",
+					FundingSource.MUNICIPAL_FISCAL.code(), "", Hosting.GOV_CLOUD.code(), "0", "0",
+					LoginMethod.UNIFIED_IDENTITY.code(), List.of(), false, false, null);
+		}
+
+		static SystemForm of(RegisteredSystem s) {
+			return new SystemForm(s.name(), String.join("; ", s.aliases()), s.agencyId(), s.summary(), s.capabilities(),
+					s.status().code(), s.goLiveDate() == null ? "" : s.goLiveDate().toString(),
+					BigDecimal.valueOf(s.buildCostFen(), 2).toPlainString(),
+					BigDecimal.valueOf(s.annualOmCostFen(), 2).toPlainString(), s.fundingSource().code(), s.vendor(),
+					s.hosting().code(), String.valueOf(s.registeredUsers()), String.valueOf(s.monthlyActiveUsers()),
+					s.loginMethod().code(), s.integrations(), s.publicFacing(), s.sharedPlatform(), s.version());
+		}
+
+		/** The draft, or null with every problem put on the binding result. */
+		@Nullable SystemDraft draft(BindingResult binding) {
+			SystemStatus s = coded(SystemStatus.class, "status", this.status, binding);
+			FundingSource f = coded(FundingSource.class, "fundingSource", this.fundingSource, binding);
+			Hosting h = coded(Hosting.class, "hosting", this.hosting, binding);
+			LoginMethod l = coded(LoginMethod.class, "loginMethod", this.loginMethod, binding);
+			LocalDate date = null;
+			if (this.goLiveDate != null && !this.goLiveDate.isBlank()) {
+				try {
+					date = LocalDate.parse(this.goLiveDate.strip());
+				}
+				catch (DateTimeParseException ex) {
+					binding.rejectValue("goLiveDate", "invalid_date", "not a date (2024-06-30)");
+				}
+			}
+			long build = fen("buildCostYuan", this.buildCostYuan, binding);
+			long om = fen("annualOmCostYuan", this.annualOmCostYuan, binding);
+			long registered = count("registeredUsers", this.registeredUsers, binding);
+			long active = count("monthlyActiveUsers", this.monthlyActiveUsers, binding);
+			if (this.agencyId == null) {
+				binding.rejectValue("agencyId", "required", "required");
+			}
+			if (binding.hasErrors() || s == null || f == null || h == null || l == null || this.agencyId == null) {
+				return null;
+			}
+			List<String> aliasList = this.aliases == null ? List.of()
+					: Arrays.stream(this.aliases.split("[;；]")).map(String::strip).filter(a -> !a.isEmpty()).toList();
+			return new SystemDraft(this.name == null ? "" : this.name, aliasList, this.agencyId,
+					this.summary == null ? "" : this.summary, this.capabilities == null ? List.of() : this.capabilities,
+					s, date, build, om, f, this.vendor == null ? "" : this.vendor, h, registered, active, l,
+					this.integrations == null ? List.of() : this.integrations, this.publicFacing, this.sharedPlatform);
+		}
+
+		private static <E extends Enum<E> & Coded> @Nullable E coded(Class<E> type, String field,
+				@Nullable String value, BindingResult binding) {
+			E parsed = Coded.parse(type, value).orElse(null);
+			if (parsed == null) {
+				binding.rejectValue(field, "invalid_value", "choose a value");
+			}
+			return parsed;
+		}
+
+		private static long fen(String field, @Nullable String yuan, BindingResult binding) {
+			String v = yuan == null ? "" : yuan.replace(",", "").strip();
+			if (v.isEmpty()) {
+				return 0;
+			}
+			try {
+				BigDecimal amount = new BigDecimal(v);
+				if (amount.signum() < 0 || amount.stripTrailingZeros().scale() > 2) {
+					binding.rejectValue(field, "invalid_amount", "a non-negative amount in yuan, at most two decimals");
+					return 0;
+				}
+				return amount.movePointRight(2).longValueExact();
+			}
+			catch (NumberFormatException | ArithmeticException ex) {
+				binding.rejectValue(field, "invalid_amount", "not an amount in yuan");
+				return 0;
+			}
+		}
+
+		private static long count(String field, @Nullable String value, BindingResult binding) {
+			String v = value == null ? "" : value.replace(",", "").strip();
+			if (v.isEmpty()) {
+				return 0;
+			}
+			try {
+				long n = Long.parseLong(v);
+				if (n < 0) {
+					binding.rejectValue(field, "negative_number", "cannot be negative");
+				}
+				return n;
+			}
+			catch (NumberFormatException ex) {
+				binding.rejectValue(field, "invalid_number", "not a whole number");
+				return 0;
+			}
+		}
+	}
+
+	/** The duplicate finder's form. */
+	record SimilarForm(@Nullable String name, @Nullable String summary, @Nullable List<String> capabilities,
+			@Nullable String divisionCode) {
+	}
+
+	@GetMapping("/registry")
+	String index(@RequestParam(required = false) @Nullable String divisionCode,
+			@RequestParam(required = false) @Nullable String capability,
+			@RequestParam(required = false) @Nullable String status,
+			@RequestParam(required = false) @Nullable String loginMethod,
+			@RequestParam(required = false) @Nullable String q,
+			@PageableDefault(size = 25, sort = "name") Pageable pageable, Model model) {
+		Actor actor = Actor.current();
+		model.addAttribute("page", this.registry.find(actor,
+				SystemForms.filter(divisionCode, null, capability, status, loginMethod, q, null), pageable));
+		model.addAttribute("sort", pageable.getSort().stream().findFirst().map(o -> o.getProperty() + ","
+				+ o.getDirection().name().toLowerCase(Locale.ROOT)).orElse("name,asc"));
+		common(model);
+		return "registry/index";
+	}
+
+	@GetMapping("/registry/systems/new")
+	@PreAuthorize(RegistryApi.WRITERS)
+	String newSystem(Model model) {
+		model.addAttribute("form", SystemForm.empty(Actor.current().agencyId()));
+		return form(model, null);
+	}
+
+	@PostMapping("/registry/systems")
+	@PreAuthorize(RegistryApi.WRITERS)
+	String create(@ModelAttribute("form") SystemForm form, BindingResult binding, Model model,
+			RedirectAttributes redirect) {
+		SystemDraft draft = form.draft(binding);
+		if (draft == null) {
+			return form(model, null);
+		}
+		try {
+			RegisteredSystem system = this.registry.create(Actor.current(), draft);
+			redirect.addFlashAttribute("saved", true);
+			return "redirect:/registry/systems/" + system.id();
+		}
+		catch (UnigovException ex) {
+			reject(ex, binding, model);
+			return form(model, null);
+		}
+	}
+
+	@GetMapping("/registry/systems/{id}")
+	String detail(@PathVariable UUID id, Model model) {
+		Actor actor = Actor.current();
+		RegisteredSystem system = this.registry.visible(actor, id);
+		model.addAttribute("system", system);
+		model.addAttribute("division", this.organizations.division(system.divisionCode()).orElse(null));
+		model.addAttribute("canEdit", SystemRegistry.canWrite(actor, system.agencyId()));
+		model.addAttribute("history", this.journal.history("system", id.toString()));
+		model.addAttribute("similar", this.finder.ready() ? this.finder.similar(actor,
+				new DuplicateFinder.Draft(system.name(), system.summary(), system.capabilities(),
+						system.divisionCode(), system.id()), 5) : List.of());
+		model.addAttribute("zone", ZONE);
+		common(model);
+		return "registry/system";
+	}
+
+	@GetMapping("/registry/systems/{id}/edit")
+	@PreAuthorize(RegistryApi.WRITERS)
+	String edit(@PathVariable UUID id, Model model) {
+		RegisteredSystem system = writable(id);
+		model.addAttribute("form", SystemForm.of(system));
+		return form(model, system);
+	}
+
+	@PostMapping("/registry/systems/{id}")
+	@PreAuthorize(RegistryApi.WRITERS)
+	String update(@PathVariable UUID id, @ModelAttribute("form") SystemForm form, BindingResult binding, Model model,
+			RedirectAttributes redirect) {
+		RegisteredSystem system = writable(id);
+		SystemDraft draft = form.draft(binding);
+		if (draft == null) {
+			return form(model, system);
+		}
+		try {
+			this.registry.update(Actor.current(), id, draft, form.version() == null ? -1 : form.version());
+			redirect.addFlashAttribute("saved", true);
+			return "redirect:/registry/systems/" + id;
+		}
+		catch (UnigovException ex) {
+			reject(ex, binding, model);
+			return form(model, system);
+		}
+	}
+
+	private RegisteredSystem writable(UUID id) {
+		Actor actor = Actor.current();
+		RegisteredSystem system = this.registry.visible(actor, id);
+		if (!SystemRegistry.canWrite(actor, system.agencyId())) {
+			throw new UnigovException(RegistryError.SYSTEM_OUT_OF_SCOPE,
+					"Only the owning agency or a platform admin may edit this system.");
+		}
+		return system;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static void reject(UnigovException ex, BindingResult binding, Model model) {
+		if (ex.properties().get("errors") instanceof List<?> errors && !errors.isEmpty()) {
+			for (Object e : errors) {
+				Map<String, String> error = (Map<String, String>) e;
+				String field = switch (error.get("field")) {
+					case "buildCostFen" -> "buildCostYuan";
+					case "annualOmCostFen" -> "annualOmCostYuan";
+					default -> error.get("field");
+				};
+				if (!isField(field)) {
+					binding.reject(error.get("code"), error.get("message"));
+				}
+				else {
+					binding.rejectValue(field, error.get("code"), error.get("message"));
+				}
+			}
+		}
+		else {
+			model.addAttribute("problem", ex);
+		}
+	}
+
+	private static boolean isField(String name) {
+		return Arrays.stream(SystemForm.class.getRecordComponents()).anyMatch(c -> c.getName().equals(name));
+	}
+
+	private String form(Model model, @Nullable RegisteredSystem system) {
+		Actor actor = Actor.current();
+		model.addAttribute("system", system);
+		List<Agency> agencies = actor.has(Role.PLATFORM_ADMIN)
+				? this.organizations.agencies(actor, null, null, true, Pageable.ofSize(1000)).getContent()
+				: actor.agencyId() == null ? List.of()
+						: this.organizations.agency(new org.unigov.organization.AgencyId(actor.agencyId()))
+							.map(List::of)
+							.orElse(List.of());
+		model.addAttribute("agencies", agencies);
+		model.addAttribute("isAdmin", actor.has(Role.PLATFORM_ADMIN));
+		common(model);
+		return "registry/form";
+	}
+
+	@GetMapping("/registry/similar")
+	String similarPage(Model model) {
+		Actor actor = Actor.current();
+		model.addAttribute("similarForm", new SimilarForm("", "", List.of(), actor.divisionCode()));
+		common(model);
+		return "registry/similar";
+	}
+
+	@PostMapping("/registry/similar")
+	String similar(@ModelAttribute("similarForm") SimilarForm form, Model model,
+			@RequestParam(required = false) @Nullable String fragment) {
+		common(model);
+		model.addAttribute("searched", true);
+		if (form.name() == null || form.name().isBlank() || form.divisionCode() == null
+				|| form.divisionCode().isBlank()) {
+			model.addAttribute("problem", new UnigovException(CommonError.VALIDATION_FAILED,
+					"Name the planned system and its division."));
+			model.addAttribute("results", List.of());
+		}
+		else {
+			try {
+				model.addAttribute("results",
+						this.finder.similar(Actor.current(),
+								new DuplicateFinder.Draft(form.name(), form.summary() == null ? "" : form.summary(),
+										form.capabilities() == null ? List.of() : form.capabilities(),
+										form.divisionCode(), null),
+								10));
+			}
+			catch (UnigovException ex) {
+				model.addAttribute("problem", ex);
+				model.addAttribute("results", List.of());
+			}
+		}
+		return fragment != null ? "registry/similar :: results" : "registry/similar";
+	}
+
+	@GetMapping("/registry/clusters")
+	@PreAuthorize("hasAnyRole('PLATFORM_ADMIN','COORDINATOR','AUDITOR')")
+	String clusters(@RequestParam(required = false) @Nullable String divisionCode, Model model) {
+		Actor actor = Actor.current();
+		String division = divisionCode != null && !divisionCode.isBlank() ? divisionCode.strip()
+				: actor.divisionCode() != null ? actor.divisionCode() : "";
+		common(model);
+		model.addAttribute("divisionCode", division);
+		model.addAttribute("scopeDivisions", this.organizations.divisions()
+			.stream()
+			.filter(d -> actor.has(Role.PLATFORM_ADMIN) || actor.covers(d.code()))
+			.toList());
+		if (!division.isEmpty()) {
+			try {
+				model.addAttribute("report", this.finder.clusters(actor, division));
+			}
+			catch (UnigovException ex) {
+				model.addAttribute("problem", ex);
+			}
+		}
+		return "registry/clusters";
+	}
+
+	@GetMapping("/registry/import")
+	@PreAuthorize(RegistryApi.WRITERS)
+	String importPage(Model model) {
+		common(model);
+		return "registry/import";
+	}
+
+	@PostMapping("/registry/import")
+	@PreAuthorize(RegistryApi.WRITERS)
+	String startImport(@RequestParam("file") @Nullable MultipartFile file,
+			@RequestParam(defaultValue = "true") boolean dryRun, Model model) throws IOException {
+		if (file == null || file.isEmpty()) {
+			common(model);
+			model.addAttribute("problem",
+					new UnigovException(RegistryError.IMPORT_FILE_INVALID, "Choose a file to import."));
+			return "registry/import";
+		}
+		String name = file.getOriginalFilename() == null ? "upload" : file.getOriginalFilename();
+		try {
+			ImportJobs.Job job = this.jobs.start(Actor.current(), name, file.getBytes(), dryRun);
+			return "redirect:/registry/import/" + job.getId();
+		}
+		catch (UnigovException ex) {
+			common(model);
+			model.addAttribute("problem", ex);
+			return "registry/import";
+		}
+	}
+
+	@GetMapping("/registry/import/{id}")
+	@PreAuthorize(RegistryApi.WRITERS)
+	String importJob(@PathVariable UUID id, @RequestParam(required = false) @Nullable String fragment, Model model) {
+		ImportJobs.Job job = this.jobs.find(Actor.current(), id)
+			.orElseThrow(() -> UnigovException.notFound(RegistryError.IMPORT_NOT_FOUND, "Import", id));
+		common(model);
+		model.addAttribute("job", job);
+		return fragment != null ? "registry/import-job :: status" : "registry/import-job";
+	}
+
+	@GetMapping("/registry/capabilities")
+	String capabilities(Model model) {
+		common(model);
+		model.addAttribute("isAdmin", Actor.current().has(Role.PLATFORM_ADMIN));
+		return "registry/capabilities";
+	}
+
+	@PostMapping("/registry/capabilities")
+	@PreAuthorize("hasRole('PLATFORM_ADMIN')")
+	String addCapability(@RequestParam String code, @RequestParam String nameZh, @RequestParam String nameEn,
+			@RequestParam(defaultValue = "false") boolean provinceWide, Model model, RedirectAttributes redirect) {
+		try {
+			if (nameZh.isBlank() || nameEn.isBlank() || nameZh.length() > 50 || nameEn.length() > 100) {
+				throw new UnigovException(CommonError.VALIDATION_FAILED,
+						"A capability has a Chinese name (up to 50 characters) and an English name (up to 100).");
+			}
+			this.taxonomy.add(Actor.current(), code, nameZh, nameEn, provinceWide);
+			redirect.addFlashAttribute("saved", true);
+			return "redirect:/registry/capabilities";
+		}
+		catch (UnigovException ex) {
+			model.addAttribute("problem", ex);
+			return capabilities(model);
+		}
+	}
+
+	private void common(Model model) {
+		Actor actor = Actor.current();
+		List<Capability> capabilities = this.taxonomy.capabilities();
+		Map<String, Capability> byCode = new LinkedHashMap<>();
+		capabilities.forEach(c -> byCode.put(c.code(), c));
+		model.addAttribute("capabilities", capabilities);
+		model.addAttribute("capabilityNames", byCode);
+		model.addAttribute("labels", new CapabilityLabels(this.taxonomy));
+		model.addAttribute("divisions", this.organizations.divisions());
+		model.addAttribute("divisionNames", this.organizations.divisions()
+			.stream()
+			.collect(Collectors.toMap(Division::code, d -> d, (a, b) -> a, LinkedHashMap::new)));
+		model.addAttribute("statuses", SystemStatus.values());
+		model.addAttribute("fundingSources", FundingSource.values());
+		model.addAttribute("hostings", Hosting.values());
+		model.addAttribute("loginMethods", LoginMethod.values());
+		model.addAttribute("canWrite", actor.hasAny(Role.PLATFORM_ADMIN, Role.AGENCY_ADMIN, Role.AGENCY_STAFF));
+		model.addAttribute("canCluster", actor.hasAny(Role.PLATFORM_ADMIN, Role.COORDINATOR, Role.AUDITOR));
+		model.addAttribute("provinceWide", this.taxonomy.provinceWide());
+	}
+}
