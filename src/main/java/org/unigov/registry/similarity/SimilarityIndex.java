@@ -353,7 +353,9 @@ public final class SimilarityIndex implements AutoCloseable {
 				&& shared.stream().anyMatch(this.provinceWide::contains)) {
 			hierarchy = Relation.SIBLING.weight;
 		}
-		double score = TEXT_WEIGHT * text + CAPABILITY_WEIGHT * capabilities + HIERARCHY_WEIGHT * hierarchy;
+		// place only matters between systems that do similar things
+		double functional = Math.min(1, Math.max(text, capabilities) / 0.5);
+		double score = TEXT_WEIGHT * text + CAPABILITY_WEIGHT * capabilities + HIERARCHY_WEIGHT * hierarchy * functional;
 		List<String> words = draft.allTerms()
 			.stream()
 			.filter(candidate.allTerms()::contains)
