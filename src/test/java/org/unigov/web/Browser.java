@@ -18,7 +18,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * Real headless Chromium from the Debian packages (never a downloaded browser), and the axe-core
  * accessibility check every page must pass.
  */
-final class Browser {
+public final class Browser {
 
 	static final Path CHROMIUM = Path.of(System.getProperty("unigov.chromium", "/usr/bin/chromium"));
 
@@ -27,7 +27,7 @@ final class Browser {
 	private Browser() {
 	}
 
-	static ChromeDriver start() throws java.io.IOException {
+	public static ChromeDriver start() throws java.io.IOException {
 		if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
 			throw new IllegalStateException("Browser tests need Chromium and ChromeDriver at " + CHROMIUM + " and "
 					+ CHROMEDRIVER + ": run `bash .ci/ensure-chromium.sh` (Debian: apt-get install chromium chromium-driver).");
@@ -48,7 +48,7 @@ final class Browser {
 	}
 
 	/** Serious and critical axe-core violations on the current page, described for a failure message. */
-	static List<String> seriousViolations(ChromeDriver driver) {
+	public static List<String> seriousViolations(ChromeDriver driver) {
 		Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"))
 			.analyze(driver);
 		return results.getViolations()

@@ -110,12 +110,12 @@ class ShellBrowserTests {
 		});
 		assertThat(problems).isEmpty();
 
-		this.browser.get(url("/areas/registry"));
+		this.browser.get(url("/areas/projects"));
 		assertThat(this.browser.findElement(By.cssSelector(".notice")).getText()).contains("Not built yet");
 
 		this.browser.findElement(By.cssSelector("a[hreflang=zh-CN]")).click();
 		this.browser.findElement(By.cssSelector("html[lang=zh-CN]"));
-		assertThat(heading()).isEqualTo("系统登记");
+		assertThat(heading()).isEqualTo("项目管理");
 	}
 
 	@Test

@@ -1,0 +1,147 @@
+package org.unigov.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.unigov.UnigovTest;
+import org.unigov.web.Browser;
+
+/**
+ * The registry's main paths in real Chromium: an agency admin imports a spreadsheet (a dry run,
+ * then the real import) and checks a planned system for duplicates; a coordinator opens the
+ * duplicate-cluster report. axe-core finds no serious or critical violation on any page visited.
+ */
+@UnigovTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RegistryBrowserTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	ChromeDriver browser;
+
+	@BeforeAll
+	void startBrowser() throws Exception {
+		this.browser = Browser.start();
+	}
+
+	@AfterAll
+	void stopBrowser() {
+		if (this.browser != null) {
+			this.browser.quit();
+		}
+	}
+
+	@BeforeEach
+	void signedOut() {
+		this.browser.get(url("/login"));
+		this.browser.manage().deleteAllCookies();
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + this.port + path;
+	}
+
+	private void signIn(String username) {
+		this.browser.get(url("/login"));
+		this.browser.findElement(By.id("username")).sendKeys(username);
+		this.browser.findElement(By.id("password")).sendKeys("demo");
+		this.browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
+		assertThat(this.browser.findElement(By.cssSelector(".account .who")).getText()).contains(username);
+	}
+
+	private void axeClean(String where) {
+		assertThat(Browser.seriousViolations(this.browser)).as("axe on " + where).isEmpty();
+	}
+
+	private String outcome() {
+		return new WebDriverWait(this.browser, Duration.ofSeconds(30))
+			.until(d -> d.findElements(By.id("import-outcome")).isEmpty() ? null
+					: d.findElement(By.id("import-outcome")).getText());
+	}
+
+	@Test
+	@DisplayName("An agency admin checks a spreadsheet, imports it, sees the systems and checks a plan for duplicates")
+	void agencyAdminImportsASpreadsheet() throws Exception {
+		String prefix = RegistryFixtures.unique("浏览器导入");
+		Path file = Files.createTempFile("inventory", ".xlsx");
+		Files.write(file, RegistryFixtures.xlsx(List.of(
+				RegistryFixtures.row(prefix + "一", "yt-civil", "2022-02-02", "800000", "120000").split(",", -1),
+				RegistryFixtures.row(prefix + "二", "yt-civil", "2023-03-03", "300000", "60000").split(",", -1))));
+		signIn("yt-civil-admin");
+		this.browser.findElement(By.linkText("系统登记")).click();
+		assertThat(this.browser.findElement(By.tagName("h1")).getText()).isEqualTo("系统登记");
+		axeClean("the registry list");
+
+		this.browser.findElement(By.linkText("批量导入")).click();
+		axeClean("the import page");
+		this.browser.findElement(By.id("file")).sendKeys(file.toString());
+		this.browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
+		assertThat(outcome()).contains("检查通过").contains("2");
+		axeClean("the dry-run report");
+		assertThat(this.jdbc.sql("select count(*) from reg_system where name like ?")
+			.param(prefix + "%")
+			.query(Long.class)
+			.single()).isZero();
+
+		this.browser.findElement(By.linkText("导入其他文件")).click();
+		this.browser.findElement(By.id("file")).sendKeys(file.toString());
+		this.browser.findElement(By.cssSelector("input[name=dryRun][value=false]")).click();
+		this.browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
+		assertThat(outcome()).contains("已导入 2 个系统");
+
+		this.browser.get(url("/registry?q=" + prefix));
+		this.browser.findElement(By.linkText(prefix + "一")).click();
+		assertThat(this.browser.findElement(By.tagName("h1")).getText()).isEqualTo(prefix + "一");
+		assertThat(this.browser.findElement(By.id("history-heading")).isDisplayed()).isTrue();
+		axeClean("the system page");
+
+		this.browser.get(url("/registry/similar"));
+		this.browser.findElement(By.id("name")).sendKeys("雁塔区社会救助审批系统");
+		this.browser.findElement(By.id("summary")).sendKeys("为困难群众提供社会救助申请、审核审批和资金发放管理。");
+		new Select(this.browser.findElement(By.id("divisionCode"))).selectByValue("610113");
+		this.browser.findElement(By.cssSelector("input[name=capabilities][value=social-assistance]")).click();
+		this.browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
+		String results = this.browser.findElement(By.id("results")).getText();
+		assertThat(results).contains("雁塔区社会救助信息管理系统").contains("功能相同");
+		axeClean("the duplicate finder");
+	}
+
+	@Test
+	@DisplayName("A coordinator opens the duplicate-cluster report of the city")
+	void coordinatorOpensTheClusterReport() {
+		signIn("xa-coord");
+		this.browser.get(url("/registry"));
+		this.browser.findElement(By.linkText("重复建设分析")).click();
+		new Select(this.browser.findElement(By.id("divisionCode"))).selectByValue("610100");
+		this.browser.findElement(By.cssSelector("form.filters button[type=submit]")).click();
+		String summary = this.browser.findElement(By.cssSelector("h2.summary")).getText();
+		assertThat(summary).contains("组疑似重复建设").contains("¥");
+		assertThat(this.browser.findElement(By.cssSelector("article.cluster")).getText()).contains("城市运行");
+		axeClean("the cluster report");
+
+		this.browser.findElement(By.cssSelector("a[hreflang=en]")).click();
+		assertThat(this.browser.findElement(By.cssSelector("h2.summary")).getText()).contains("clusters of likely duplicates");
+		axeClean("the English cluster report");
+	}
+}
