@@ -213,9 +213,8 @@ public class DuplicateFinder {
 		SimilarityIndex.Draft query = new SimilarityIndex.Draft(draft.name(), draft.summary(), capabilities,
 				draft.divisionCode(), exclude);
 		List<Match> matches = this.index.similar(query, limit, MIN_SCORE, null);
-		List<Entry> platforms = this.index.entries()
+		List<Entry> platforms = this.index.sharedPlatforms()
 			.stream()
-			.filter(Entry::sharedPlatform)
 			.filter(e -> !e.id().equals(exclude))
 			.filter(e -> e.capabilities().stream().anyMatch(capabilities::contains))
 			.sorted(Comparator.comparingLong((Entry e) -> -e.capabilities().stream().filter(capabilities::contains).count())
@@ -297,7 +296,7 @@ public class DuplicateFinder {
 		long start = System.nanoTime();
 		String prefix = Actor.significantPrefix(divisionCode);
 		List<SimilarityIndex.Cluster> clusters = this.index.clusters(prefix, CLUSTER_THRESHOLD, e -> true);
-		int compared = (int) this.index.entries().stream().filter(e -> e.divisionCode().startsWith(prefix)).count();
+		int compared = this.index.count(prefix);
 		Set<UUID> ids = clusters.stream()
 			.flatMap(c -> c.members().stream())
 			.map(e -> UUID.fromString(e.id()))

@@ -120,7 +120,7 @@ public final class SimilarityIndex implements AutoCloseable {
 			double strongestScore) {
 	}
 
-	private record Profile(Entry entry, Set<String> nameTerms, Set<String> allTerms) {
+	private record Profile(Entry entry, Set<String> nameTerms, Set<String> allTerms, long ordinal) {
 	}
 
 	private final TextTerms text = new TextTerms();
@@ -132,6 +132,13 @@ public final class SimilarityIndex implements AutoCloseable {
 	private final SearcherManager searchers;
 
 	private final Map<String, Profile> profiles = new ConcurrentHashMap<>();
+
+	/** Each indexed document carries its profile's ordinal as a doc value: cheaper than stored ids. */
+	private final Map<Long, Profile> byOrdinal = new ConcurrentHashMap<>();
+
+	private final Map<String, Profile> shared = new ConcurrentHashMap<>();
+
+	private final java.util.concurrent.atomic.AtomicLong ordinals = new java.util.concurrent.atomic.AtomicLong();
 
 	private final Map<String, Integer> documentFrequency = new ConcurrentHashMap<>();
 
@@ -159,6 +166,16 @@ public final class SimilarityIndex implements AutoCloseable {
 		return this.profiles.values().stream().map(Profile::entry).toList();
 	}
 
+	/** The systems marked as shared platforms (few; kept apart so that reuse advice is cheap). */
+	public List<Entry> sharedPlatforms() {
+		return this.shared.values().stream().map(Profile::entry).toList();
+	}
+
+	/** How many indexed systems lie under a division-code prefix. */
+	public int count(String divisionPrefix) {
+		return (int) this.profiles.values().stream().filter(p -> p.entry().divisionCode().startsWith(divisionPrefix)).count();
+	}
+
 	/** Adds or replaces entries; they are searchable when this returns. */
 	public void putAll(Collection<Entry> entries) {
 		List<Profile> analyzed = entries.size() > 100 ? entries.parallelStream().map(this::profile).toList()
@@ -170,8 +187,16 @@ public final class SimilarityIndex implements AutoCloseable {
 					Profile before = this.profiles.put(entry.id(), profile);
 					if (before != null) {
 						count(before.allTerms(), -1);
+						this.byOrdinal.remove(before.ordinal());
 					}
 					count(profile.allTerms(), 1);
+					this.byOrdinal.put(profile.ordinal(), profile);
+					if (entry.sharedPlatform()) {
+						this.shared.put(entry.id(), profile);
+					}
+					else {
+						this.shared.remove(entry.id());
+					}
 				}
 				this.writer.updateDocument(new Term("id", entry.id()), document(profile));
 			}
@@ -192,7 +217,9 @@ public final class SimilarityIndex implements AutoCloseable {
 				Profile before = this.profiles.remove(id);
 				if (before != null) {
 					count(before.allTerms(), -1);
+					this.byOrdinal.remove(before.ordinal());
 				}
+				this.shared.remove(id);
 			}
 			this.writer.deleteDocuments(new Term("id", id));
 			this.searchers.maybeRefreshBlocking();
@@ -214,8 +241,14 @@ public final class SimilarityIndex implements AutoCloseable {
 	}
 
 	/**
-	 * Groups the systems under {@code divisionPrefix} (all when empty) that score at least
-	 * {@code threshold} with one another into clusters of two or more, largest first.
+	 * Groups the systems under {@code divisionPrefix} (all when empty) into clusters of likely
+	 * duplicates, largest first (leader clustering). Systems are taken in order — shared
+	 * platforms first, then provincial, city and district systems — and each one not yet in a
+	 * cluster becomes the leader of a cluster made of its nearest neighbours (scoring at least
+	 * {@code threshold}) that are not in a cluster either. Every member thus duplicates its leader,
+	 * typically the higher-level system it repeats, and chains of loosely similar systems do not
+	 * merge into one giant group. Members never need a search of their own, which keeps a report
+	 * over a whole province fast.
 	 */
 	public List<Cluster> clusters(String divisionPrefix, double threshold, Predicate<Entry> include) {
 		IndexSearcher searcher = acquire();
@@ -223,45 +256,63 @@ public final class SimilarityIndex implements AutoCloseable {
 			List<Profile> scope = this.profiles.values()
 				.stream()
 				.filter(p -> p.entry().divisionCode().startsWith(divisionPrefix) && include.test(p.entry()))
+				.sorted(Comparator.comparing((Profile p) -> !p.entry().sharedPlatform())
+					.thenComparingInt(p -> level(p.entry().divisionCode()))
+					.thenComparing(p -> p.entry().id()))
 				.toList();
-			Map<String, Integer> position = new HashMap<>();
-			for (int i = 0; i < scope.size(); i++) {
-				position.put(scope.get(i).entry().id(), i);
-			}
-			record Edge(int a, int b, double score) {
-			}
-			List<Edge> edges = scope.parallelStream().flatMap(p -> {
-				int a = position.get(p.entry().id());
-				return similar(searcher, p, p.entry().id(), 8, threshold, divisionPrefix).stream()
-					.filter(m -> position.containsKey(m.entry().id()))
-					.map(m -> new Edge(a, position.get(m.entry().id()), m.score()));
-			}).toList();
-			int[] parent = new int[scope.size()];
-			for (int i = 0; i < parent.length; i++) {
-				parent[i] = i;
-			}
-			for (Edge e : edges) {
-				parent[find(parent, e.a())] = find(parent, e.b());
-			}
-			Map<Integer, List<Integer>> groups = new HashMap<>();
-			for (int i = 0; i < parent.length; i++) {
-				groups.computeIfAbsent(find(parent, i), k -> new ArrayList<>()).add(i);
-			}
-			Map<Integer, double[]> scores = new HashMap<>();
-			for (Edge e : edges) {
-				double[] s = scores.computeIfAbsent(find(parent, e.a()), k -> new double[3]);
-				s[0] += e.score();
-				s[1]++;
-				s[2] = Math.max(s[2], e.score());
-			}
-			List<Cluster> clusters = new ArrayList<>();
-			for (var group : groups.entrySet()) {
-				if (group.getValue().size() < 2) {
-					continue;
+			Set<String> inScope = new HashSet<>();
+			scope.forEach(p -> inScope.add(p.entry().id()));
+			Set<String> done = new HashSet<>();
+			Map<String, Double> idf = new ConcurrentHashMap<>();
+			Map<String, Double> norms = new ConcurrentHashMap<>();
+			List<Building> building = new ArrayList<>();
+			Map<String, Building> clusterOf = new HashMap<>();
+			// searches run in parallel a chunk at a time; leaders are then taken strictly in order,
+			// so the report does not depend on thread timing
+			for (int from = 0; from < scope.size(); from += CLUSTER_CHUNK) {
+				List<Profile> chunk = scope.subList(from, Math.min(scope.size(), from + CLUSTER_CHUNK))
+					.stream()
+					.filter(p -> !done.contains(p.entry().id()))
+					.toList();
+				List<List<Map.Entry<String, Double>>> found = chunk.parallelStream()
+					.map(p -> nearest(searcher, p, CLUSTER_NEIGHBOURS, threshold, duplicateScope(p, divisionPrefix), idf,
+							norms))
+					.toList();
+				for (int i = 0; i < chunk.size(); i++) {
+					Profile leader = chunk.get(i);
+					if (!done.add(leader.entry().id())) {
+						continue;
+					}
+					Building cluster = new Building(leader.entry());
+					Map.Entry<String, Double> strongestTaken = null;
+					for (Map.Entry<String, Double> n : found.get(i)) {
+						if (!inScope.contains(n.getKey())) {
+							continue;
+						}
+						if (done.add(n.getKey())) {
+							cluster.add(this.profiles.get(n.getKey()).entry(), n.getValue());
+							clusterOf.put(n.getKey(), cluster);
+						}
+						else if (strongestTaken == null && clusterOf.containsKey(n.getKey())) {
+							strongestTaken = n;
+						}
+					}
+					if (cluster.size() > 1) {
+						clusterOf.put(leader.entry().id(), cluster);
+						building.add(cluster);
+					}
+					else if (strongestTaken != null) {
+						// its duplicates already sit in a cluster: it belongs there too
+						Building joined = clusterOf.get(strongestTaken.getKey());
+						joined.add(leader.entry(), strongestTaken.getValue());
+						clusterOf.put(leader.entry().id(), joined);
+					}
 				}
-				List<Entry> members = group.getValue().stream().map(i -> scope.get(i).entry()).toList();
-				double[] s = scores.get(group.getKey());
-				clusters.add(new Cluster(members, common(members), s[0] / s[1], s[2]));
+			}
+			List<Cluster> clusters = new ArrayList<>(building.size());
+			for (Building b : building) {
+				clusters.add(new Cluster(List.copyOf(b.members), common(b.members), b.sum / (b.members.size() - 1),
+						b.strongest));
 			}
 			clusters.sort(Comparator.comparingInt((Cluster c) -> c.members().size())
 				.reversed()
@@ -273,12 +324,79 @@ public final class SimilarityIndex implements AutoCloseable {
 		}
 	}
 
-	private static int find(int[] parent, int i) {
-		while (parent[i] != i) {
-			parent[i] = parent[parent[i]];
-			i = parent[i];
+	/** A cluster while the report builds it. */
+	private static final class Building {
+
+		final List<Entry> members = new ArrayList<>();
+
+		double sum;
+
+		double strongest;
+
+		Building(Entry leader) {
+			this.members.add(leader);
 		}
-		return i;
+
+		void add(Entry member, double score) {
+			this.members.add(member);
+			this.sum += score;
+			this.strongest = Math.max(this.strongest, score);
+		}
+
+		int size() {
+			return this.members.size();
+		}
+	}
+
+	/** How many systems' neighbours are searched in parallel before leaders are taken in order. */
+	static final int CLUSTER_CHUNK = 64;
+
+	private static int level(String division) {
+		return division.endsWith("0000") ? 1 : division.endsWith("00") ? 2 : 3;
+	}
+
+	/**
+	 * Where a system's duplicates can be, within a report's scope: anywhere in the province for a
+	 * system with a capability built once per province or for a provincial system; otherwise its
+	 * own city's tree (a local function in another city is overlap, not duplication — and it
+	 * could not reach the threshold: such pairs weigh 0.2 or less in the hierarchy part).
+	 */
+	private String duplicateScope(Profile p, String reportPrefix) {
+		String division = p.entry().divisionCode();
+		if (reportPrefix.length() >= 4 || division.endsWith("0000")
+				|| p.entry().capabilities().stream().anyMatch(this.provinceWide::contains)) {
+			return reportPrefix;
+		}
+		return division.substring(0, 4);
+	}
+
+	/** How many nearest neighbours of each system the cluster report considers. */
+	static final int CLUSTER_NEIGHBOURS = 12;
+
+	/**
+	 * The ids and scores of a system's nearest neighbours at or above {@code minScore}: the
+	 * cluster report's lean path (same score as {@link #similar}, no explanations, cached IDF
+	 * weights and vector norms).
+	 */
+	private List<Map.Entry<String, Double>> nearest(IndexSearcher searcher, Profile draft, int limit, double minScore,
+			String divisionPrefix, Map<String, Double> idf, Map<String, Double> norms) {
+		try {
+			List<Map.Entry<String, Double>> result = new ArrayList<>();
+			for (Profile candidate : candidates(searcher, query(draft, draft.entry().id(), divisionPrefix), limit + 4)) {
+				if (candidate == null) {
+					continue;
+				}
+				double score = quickScore(draft, candidate, idf, norms);
+				if (score >= minScore) {
+					result.add(Map.entry(candidate.entry().id(), score));
+				}
+			}
+			result.sort(Map.Entry.<String, Double>comparingByValue().reversed());
+			return result.size() > limit ? result.subList(0, limit) : result;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	private static List<String> common(List<Entry> members) {
@@ -293,13 +411,66 @@ public final class SimilarityIndex implements AutoCloseable {
 			.toList();
 	}
 
-	private List<Match> similar(IndexSearcher searcher, Profile draft, @Nullable String excludeId, int limit,
-			double minScore, @Nullable String divisionPrefix) {
+	/**
+	 * The best {@code n} candidates by BM25. Counting stops at {@code n} hits, so that Lucene can
+	 * skip documents that cannot make the top (block-max MAXSCORE).
+	 */
+	private List<Profile> candidates(IndexSearcher searcher, org.apache.lucene.search.Query query, int n)
+			throws IOException {
+		TopDocs top = searcher.search(query, new org.apache.lucene.search.TopScoreDocCollectorManager(n, null, n));
+		List<Profile> result = new ArrayList<>(top.scoreDocs.length);
+		var leaves = searcher.getIndexReader().leaves();
+		for (ScoreDoc hit : top.scoreDocs) {
+			var leaf = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(hit.doc, leaves));
+			var ordinals = leaf.reader().getNumericDocValues("ordinal");
+			if (ordinals != null && ordinals.advanceExact(hit.doc - leaf.docBase)) {
+				Profile profile = this.byOrdinal.get(ordinals.longValue());
+				if (profile != null) {
+					result.add(profile);
+				}
+			}
+		}
+		return result;
+	}
+
+	/**
+	 * The cluster report's candidate search: as {@link #query}, but only among systems sharing a
+	 * capability with this one or a related one (its family), which is what lets a province-wide
+	 * report over 100,000 systems finish in seconds.
+	 */
+	private org.apache.lucene.search.Query clusterQuery(Profile draft, String divisionPrefix) {
+		Set<String> related = new java.util.TreeSet<>(draft.entry().capabilities());
+		for (String c : draft.entry().capabilities()) {
+			FAMILIES.stream().filter(f -> f.contains(c)).forEach(related::addAll);
+		}
+		BooleanQuery.Builder capabilities = new BooleanQuery.Builder();
+		related.forEach(c -> capabilities.add(new TermQuery(new Term("cap", c)), BooleanClause.Occur.SHOULD));
+		return new BooleanQuery.Builder().add(query(draft, draft.entry().id(), divisionPrefix), BooleanClause.Occur.MUST)
+			.add(capabilities.build(), BooleanClause.Occur.FILTER)
+			.build();
+	}
+
+	/** How many of a draft's words the candidate search uses. */
+	static final int QUERY_TERMS = 10;
+
+	private List<String> rarest(Set<String> terms, int n) {
+		if (terms.size() <= n) {
+			return List.copyOf(terms);
+		}
+		return terms.stream()
+			.sorted(Comparator.comparingInt((String t) -> this.documentFrequency.getOrDefault(t, 0)).thenComparing(t -> t))
+			.limit(n)
+			.toList();
+	}
+
+	private org.apache.lucene.search.Query query(Profile draft, @Nullable String excludeId,
+			@Nullable String divisionPrefix) {
+		// the rarest words say the most and keep the query cheap
 		BooleanQuery.Builder words = new BooleanQuery.Builder();
-		for (String term : draft.allTerms()) {
+		for (String term : rarest(draft.allTerms(), QUERY_TERMS)) {
 			words.add(new TermQuery(new Term("terms", term)), BooleanClause.Occur.SHOULD);
 		}
-		for (String term : draft.nameTerms()) {
+		for (String term : rarest(draft.nameTerms(), QUERY_TERMS / 2)) {
 			words.add(new BoostQuery(new TermQuery(new Term("name", term)), 1.5f), BooleanClause.Occur.SHOULD);
 		}
 		for (String capability : draft.entry().capabilities()) {
@@ -312,13 +483,15 @@ public final class SimilarityIndex implements AutoCloseable {
 		if (divisionPrefix != null && !divisionPrefix.isEmpty()) {
 			query.add(new PrefixQuery(new Term("division", divisionPrefix)), BooleanClause.Occur.FILTER);
 		}
+		return query.build();
+	}
+
+	private List<Match> similar(IndexSearcher searcher, Profile draft, @Nullable String excludeId, int limit,
+			double minScore, @Nullable String divisionPrefix) {
 		try {
-			TopDocs top = searcher.search(query.build(), Math.max(40, limit * 5));
-			var stored = searcher.storedFields();
 			Map<String, Double> idf = new HashMap<>();
-			List<Match> matches = new ArrayList<>(top.scoreDocs.length);
-			for (ScoreDoc hit : top.scoreDocs) {
-				Profile candidate = this.profiles.get(stored.document(hit.doc).get("id"));
+			List<Match> matches = new ArrayList<>();
+			for (Profile candidate : candidates(searcher, query(draft, excludeId, divisionPrefix), Math.max(40, limit * 5))) {
 				if (candidate == null) {
 					continue;
 				}
@@ -335,6 +508,31 @@ public final class SimilarityIndex implements AutoCloseable {
 		}
 	}
 
+	private double quickScore(Profile draft, Profile candidate, Map<String, Double> idf, Map<String, Double> norms) {
+		double nameCos = cosine(draft.nameTerms(), candidate.nameTerms(), idf);
+		double allCos = cosine(draft.allTerms(), candidate.allTerms(), idf, norms.computeIfAbsent(draft.entry().id(),
+				k -> norm(draft.allTerms(), idf)), norms.computeIfAbsent(candidate.entry().id(),
+						k -> norm(candidate.allTerms(), idf)));
+		double text = Math.max(allCos, 0.4 * nameCos + 0.6 * allCos);
+		double capabilities = capabilityScore(draft.entry().capabilities(), candidate.entry().capabilities());
+		Relation relation = relation(draft.entry().divisionCode(), candidate.entry().divisionCode());
+		return combine(draft, candidate, text, capabilities, relation);
+	}
+
+	private double combine(Profile draft, Profile candidate, double text, double capabilities, Relation relation) {
+		double hierarchy = relation.weight;
+		if ((relation == Relation.SIBLING_CITY || relation == Relation.SAME_PROVINCE) && draft.entry()
+			.capabilities()
+			.stream()
+			.anyMatch(c -> this.provinceWide.contains(c) && candidate.entry().capabilities().contains(c))) {
+			hierarchy = Relation.SIBLING.weight;
+		}
+		// place only matters between systems that do similar things
+		double functional = Math.min(1, Math.max(text, capabilities) / 0.5);
+		return Math.min(1,
+				TEXT_WEIGHT * text + CAPABILITY_WEIGHT * capabilities + HIERARCHY_WEIGHT * hierarchy * functional);
+	}
+
 	private Match score(Profile draft, Profile candidate, Map<String, Double> idf) {
 		Set<String> candidateName = candidate.nameTerms();
 		double nameCos = cosine(draft.nameTerms(), candidateName, idf);
@@ -348,21 +546,14 @@ public final class SimilarityIndex implements AutoCloseable {
 			.filter(candidate.entry().capabilities()::contains)
 			.sorted()
 			.toList();
-		double hierarchy = relation.weight;
-		if ((relation == Relation.SIBLING_CITY || relation == Relation.SAME_PROVINCE)
-				&& shared.stream().anyMatch(this.provinceWide::contains)) {
-			hierarchy = Relation.SIBLING.weight;
-		}
-		// place only matters between systems that do similar things
-		double functional = Math.min(1, Math.max(text, capabilities) / 0.5);
-		double score = TEXT_WEIGHT * text + CAPABILITY_WEIGHT * capabilities + HIERARCHY_WEIGHT * hierarchy * functional;
+		double score = combine(draft, candidate, text, capabilities, relation);
 		List<String> words = draft.allTerms()
 			.stream()
 			.filter(candidate.allTerms()::contains)
 			.sorted(Comparator.comparingDouble((String t) -> idf(t, idf)).reversed().thenComparing(t -> t))
 			.limit(8)
 			.toList();
-		return new Match(candidate.entry(), round(Math.min(1, score)), round(text), round(capabilities), shared, words,
+		return new Match(candidate.entry(), round(score), round(text), round(capabilities), shared, words,
 				relation);
 	}
 
@@ -389,6 +580,31 @@ public final class SimilarityIndex implements AutoCloseable {
 			nb += w * w;
 		}
 		return dot == 0 ? 0 : dot / Math.sqrt(na * nb);
+	}
+
+	private double cosine(Set<String> a, Set<String> b, Map<String, Double> idf, double na, double nb) {
+		if (na == 0 || nb == 0) {
+			return 0;
+		}
+		Set<String> small = a.size() <= b.size() ? a : b;
+		Set<String> large = small == a ? b : a;
+		double dot = 0;
+		for (String t : small) {
+			if (large.contains(t)) {
+				double w = idf(t, idf);
+				dot += w * w;
+			}
+		}
+		return dot / (na * nb);
+	}
+
+	private double norm(Set<String> terms, Map<String, Double> idf) {
+		double n = 0;
+		for (String t : terms) {
+			double w = idf(t, idf);
+			n += w * w;
+		}
+		return Math.sqrt(n);
 	}
 
 	private double idf(String term, Map<String, Double> cache) {
@@ -470,7 +686,7 @@ public final class SimilarityIndex implements AutoCloseable {
 		}
 		Set<String> all = new LinkedHashSet<>(name);
 		all.addAll(this.text.terms(entry.summary()));
-		return new Profile(entry, Set.copyOf(name), Set.copyOf(all));
+		return new Profile(entry, Set.copyOf(name), Set.copyOf(all), this.ordinals.incrementAndGet());
 	}
 
 	private Profile draftProfile(Draft draft) {
@@ -484,12 +700,24 @@ public final class SimilarityIndex implements AutoCloseable {
 		}
 	}
 
+	/** Word fields: indexed with frequencies, without length norms (descriptions are short). */
+	private static final org.apache.lucene.document.FieldType WORDS = words();
+
+	private static org.apache.lucene.document.FieldType words() {
+		org.apache.lucene.document.FieldType type = new org.apache.lucene.document.FieldType(TextField.TYPE_NOT_STORED);
+		type.setOmitNorms(true);
+		type.setIndexOptions(org.apache.lucene.index.IndexOptions.DOCS_AND_FREQS);
+		type.freeze();
+		return type;
+	}
+
 	private static Document document(Profile profile) {
 		Document doc = new Document();
-		doc.add(new StringField("id", profile.entry().id(), Field.Store.YES));
+		doc.add(new StringField("id", profile.entry().id(), Field.Store.NO));
+		doc.add(new org.apache.lucene.document.NumericDocValuesField("ordinal", profile.ordinal()));
 		doc.add(new StringField("division", profile.entry().divisionCode(), Field.Store.NO));
-		doc.add(new TextField("terms", String.join(" ", profile.allTerms()), Field.Store.NO));
-		doc.add(new TextField("name", String.join(" ", profile.nameTerms()), Field.Store.NO));
+		doc.add(new Field("terms", String.join(" ", profile.allTerms()), WORDS));
+		doc.add(new Field("name", String.join(" ", profile.nameTerms()), WORDS));
 		for (String capability : profile.entry().capabilities()) {
 			doc.add(new StringField("cap", capability, Field.Store.NO));
 		}
