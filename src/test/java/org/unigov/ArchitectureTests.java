@@ -30,14 +30,35 @@ class ArchitectureTests {
 		.dependOnClassesThat()
 		.resideInAnyPackage("org.springframework.jdbc..");
 
-	/** Money and measures never use floating point in the domain. */
+	/**
+	 * Money and measures never use floating point in the domain. The one exception is similarity:
+	 * the duplicate finder's scores, weights and thresholds are fractions in 0..1, and their fields
+	 * say so in their names.
+	 */
 	@ArchTest
 	static final ArchRule noFloatingPointFields = com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields()
 		.that()
 		.areDeclaredInClassesThat()
 		.resideInAPackage("org.unigov..")
+		.and()
+		.haveNameNotMatching("(?i).*(score|weight|threshold|strongest|sum)")
 		.should()
 		.haveRawType(double.class)
 		.orShould()
 		.haveRawType(float.class);
+
+	/** Amounts of money are whole fen in a long, whatever the module. */
+	@ArchTest
+	static final ArchRule moneyIsWholeFen = com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields()
+		.that()
+		.areDeclaredInClassesThat()
+		.resideInAPackage("org.unigov..")
+		.and()
+		.areNotStatic()
+		.and()
+		.haveNameMatching("(?i).*(fen|cost|amount|price|budget)")
+		.should()
+		.haveRawType(long.class)
+		.orShould()
+		.haveRawType(Long.class);
 }

@@ -62,16 +62,20 @@ public class DuplicateFinder {
 
 	private final Taxonomy taxonomy;
 
+	private final org.unigov.organization.OrganizationDirectory organizations;
+
 	private final SimilarityIndex index = new SimilarityIndex();
 
 	private final CountDownLatch loaded = new CountDownLatch(1);
 
 	private volatile Instant lastReconciled = Instant.EPOCH;
 
-	DuplicateFinder(JdbcClient jdbc, SystemRegistry registry, Taxonomy taxonomy) {
+	DuplicateFinder(JdbcClient jdbc, SystemRegistry registry, Taxonomy taxonomy,
+			org.unigov.organization.OrganizationDirectory organizations) {
 		this.jdbc = jdbc;
 		this.registry = registry;
 		this.taxonomy = taxonomy;
+		this.organizations = organizations;
 	}
 
 	/** A draft to compare: what a project proposal or a registration form says. */
@@ -301,19 +305,13 @@ public class DuplicateFinder {
 			.flatMap(c -> c.members().stream())
 			.map(e -> UUID.fromString(e.id()))
 			.collect(Collectors.toCollection(LinkedHashSet::new));
-		Map<UUID, RegisteredSystem> systems = new java.util.HashMap<>();
-		List<UUID> all = new ArrayList<>(ids);
-		for (int i = 0; i < all.size(); i += 5000) {
-			this.registry.get(all.subList(i, Math.min(all.size(), i + 5000))).forEach(s -> systems.put(s.id(), s));
-		}
+		Map<UUID, ClusterMember> systems = members(ids);
 		List<DuplicateCluster> result = new ArrayList<>();
 		for (SimilarityIndex.Cluster cluster : clusters) {
 			List<ClusterMember> members = cluster.members()
 				.stream()
 				.map(e -> systems.get(UUID.fromString(e.id())))
 				.filter(java.util.Objects::nonNull)
-				.map(s -> new ClusterMember(s.id(), s.name(), s.agencyNameZh(), s.divisionCode(), s.status().code(),
-						s.annualOmCostFen(), s.buildCostFen(), s.sharedPlatform()))
 				.sorted(Comparator.comparing(ClusterMember::division).thenComparing(ClusterMember::name))
 				.toList();
 			if (members.size() < 2) {
@@ -335,6 +333,32 @@ public class DuplicateFinder {
 				numbered.stream().mapToInt(DuplicateCluster::size).sum(),
 				numbered.stream().mapToLong(DuplicateCluster::combinedAnnualOmCostFen).sum(),
 				(System.nanoTime() - start) / 1_000_000, numbered);
+	}
+
+	/** The report's view of many systems in one query, with agency names from the organization module. */
+	private Map<UUID, ClusterMember> members(Set<UUID> ids) {
+		if (ids.isEmpty()) {
+			return Map.of();
+		}
+		record Row(UUID id, String name, UUID agencyId, String division, String status, long om, long build,
+				boolean shared) {
+		}
+		List<Row> rows = this.jdbc.sql("""
+				select id, name, agency_id, division_code, status, annual_om_cost_fen, build_cost_fen, shared_platform
+				from reg_system where id = any(?)""")
+			.param(ids.toArray(UUID[]::new))
+			.query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class),
+					rs.getString(4), rs.getString(5), rs.getLong(6), rs.getLong(7), rs.getBoolean(8)))
+			.list();
+		Map<UUID, org.unigov.organization.Agency> agencies = this.organizations
+			.agencies(rows.stream().map(Row::agencyId).collect(Collectors.toSet()));
+		Map<UUID, ClusterMember> members = new java.util.HashMap<>();
+		for (Row r : rows) {
+			org.unigov.organization.Agency agency = agencies.get(r.agencyId());
+			members.put(r.id(), new ClusterMember(r.id(), r.name(), agency == null ? "" : agency.nameZh(), r.division(),
+					r.status(), r.om(), r.build(), r.shared()));
+		}
+		return members;
 	}
 
 	private static void requireReader(Actor actor) {

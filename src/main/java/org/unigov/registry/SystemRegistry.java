@@ -57,7 +57,7 @@ public class SystemRegistry {
 
 	private static final Map<String, String> SORTS = Map.of("name", "name", "division", "division_code", "status",
 			"status", "goLiveDate", "go_live_date", "annualOmCostFen", "annual_om_cost_fen", "buildCostFen",
-			"build_cost_fen", "updatedAt", "updated_at", "agency", "agency_name_zh", "monthlyActiveUsers",
+			"build_cost_fen", "updatedAt", "updated_at", "monthlyActiveUsers",
 			"monthly_active_users");
 
 	static final RowMapper<RegisteredSystem> ROWS = SystemRegistry::row;
@@ -112,7 +112,10 @@ public class SystemRegistry {
 	public Page<RegisteredSystem> find(Actor actor, SystemFilter filter, Pageable pageable) {
 		List<Object> params = new ArrayList<>();
 		String where = where(actor, filter, params);
-		return Queries.page(this.jdbc, "reg_system_view", where, params, order(pageable.getSort()), ROWS, pageable);
+		Page<RegisteredSystem> page = Queries.page(this.jdbc, "reg_system", where, params, order(pageable.getSort()),
+				ROWS, pageable);
+		return new org.springframework.data.domain.PageImpl<>(withAgencies(page.getContent()), pageable,
+				page.getTotalElements());
 	}
 
 	/** All systems the actor may read that match, in name order, for exports. */
@@ -120,16 +123,20 @@ public class SystemRegistry {
 	public List<RegisteredSystem> findAll(Actor actor, SystemFilter filter, Sort sort) {
 		List<Object> params = new ArrayList<>();
 		String where = where(actor, filter, params);
-		return this.jdbc.sql("select * from reg_system_view " + where + " order by " + order(sort))
+		return withAgencies(this.jdbc.sql("select * from reg_system " + where + " order by " + order(sort))
 			.params(params)
 			.query(ROWS)
-			.list();
+			.list());
 	}
 
 	/** Any system, unscoped: for the platform's own use (the duplicate finder, other modules). */
 	@Transactional(readOnly = true)
 	public Optional<RegisteredSystem> get(UUID id) {
-		return this.jdbc.sql("select * from reg_system_view where id = ?").param(id).query(ROWS).optional();
+		return this.jdbc.sql("select * from reg_system where id = ?")
+			.param(id)
+			.query(ROWS)
+			.optional()
+			.map(s -> withAgencies(List.of(s)).getFirst());
 	}
 
 	@Transactional(readOnly = true)
@@ -137,10 +144,10 @@ public class SystemRegistry {
 		if (ids.isEmpty()) {
 			return List.of();
 		}
-		return this.jdbc.sql("select * from reg_system_view where id = any(?)")
+		return withAgencies(this.jdbc.sql("select * from reg_system where id = any(?)")
 			.param(ids.toArray(UUID[]::new))
 			.query(ROWS)
-			.list();
+			.list());
 	}
 
 	/** The system if the actor may read it; 404 otherwise, so that existence does not leak. */
@@ -506,8 +513,7 @@ public class SystemRegistry {
 
 	private static RegisteredSystem row(ResultSet rs, int n) throws SQLException {
 		return new RegisteredSystem(rs.getObject("id", UUID.class), rs.getString("name"), strings(rs.getArray("aliases")),
-				rs.getObject("agency_id", UUID.class), rs.getString("agency_code"), rs.getString("agency_name_zh"),
-				rs.getString("agency_name_en"), rs.getString("division_code"), rs.getString("summary"),
+				rs.getObject("agency_id", UUID.class), "", "", "", rs.getString("division_code"), rs.getString("summary"),
 				strings(rs.getArray("capabilities")), Coded.parse(SystemStatus.class, rs.getString("status")).orElseThrow(),
 				rs.getObject("go_live_date", LocalDate.class), rs.getLong("build_cost_fen"),
 				rs.getLong("annual_om_cost_fen"),
@@ -518,6 +524,22 @@ public class SystemRegistry {
 				strings(rs.getArray("integrations")), rs.getBoolean("public_facing"), rs.getBoolean("shared_platform"),
 				rs.getLong("version"), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
 				rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+	}
+
+	/** Fills in each system's agency code and names from the organization module. */
+	private List<RegisteredSystem> withAgencies(List<RegisteredSystem> systems) {
+		Map<UUID, Agency> agencies = this.organizations
+			.agencies(systems.stream().map(RegisteredSystem::agencyId).collect(Collectors.toSet()));
+		List<RegisteredSystem> result = new ArrayList<>(systems.size());
+		for (RegisteredSystem s : systems) {
+			Agency a = agencies.get(s.agencyId());
+			result.add(a == null ? s : new RegisteredSystem(s.id(), s.name(), s.aliases(), s.agencyId(), a.creditCode(),
+					a.nameZh(), a.nameEn(), s.divisionCode(), s.summary(), s.capabilities(), s.status(), s.goLiveDate(),
+					s.buildCostFen(), s.annualOmCostFen(), s.fundingSource(), s.vendor(), s.hosting(), s.registeredUsers(),
+					s.monthlyActiveUsers(), s.loginMethod(), s.integrations(), s.publicFacing(), s.sharedPlatform(),
+					s.version(), s.createdAt(), s.updatedAt()));
+		}
+		return result;
 	}
 
 	private static List<String> strings(@Nullable Array array) throws SQLException {

@@ -88,12 +88,6 @@ create index reg_system_capabilities on reg_system using gin (capabilities);
 create index reg_system_change_seq on reg_system (change_seq);
 create index reg_system_status on reg_system (status);
 
--- The registry's read model: each system with its agency's code and names.
-create view reg_system_view as
-select s.*, a.credit_code as agency_code, a.name_zh as agency_name_zh, a.name_en as agency_name_en
-from reg_system s
-join org_agency a on a.id = s.agency_id;
-
 -- Capabilities a province builds once for everyone (省级统建): the duplicate finder treats two
 -- such systems anywhere in the province as duplicates, not only within one city's tree.
 alter table reg_capability add column province_wide boolean not null default false;
