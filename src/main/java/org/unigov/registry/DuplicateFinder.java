@@ -116,6 +116,7 @@ public class DuplicateFinder {
 		try {
 			this.lastReconciled = Instant.now();
 			this.index.provinceWide(this.taxonomy.provinceWide());
+			this.index.places(new HashSet<>(this.jdbc.sql("select name_zh from org_division").query(String.class).list()));
 			List<Entry> entries = this.jdbc.sql(ENTRY_SQL + " where status <> 'retired'").query(DuplicateFinder::entry).list();
 			this.index.putAll(entries);
 			log.info("Duplicate finder indexed {} systems in {} ms", entries.size(),
@@ -305,7 +306,11 @@ public class DuplicateFinder {
 			.flatMap(c -> c.members().stream())
 			.map(e -> UUID.fromString(e.id()))
 			.collect(Collectors.toCollection(LinkedHashSet::new));
+		long searched = System.nanoTime();
 		Map<UUID, ClusterMember> systems = members(ids);
+		log.info("Cluster report for {}: {} systems, {} clusters of {} systems found in {} ms, read in {} ms", divisionCode,
+				compared, clusters.size(), ids.size(), (searched - start) / 1_000_000,
+				(System.nanoTime() - searched) / 1_000_000);
 		List<DuplicateCluster> result = new ArrayList<>();
 		for (SimilarityIndex.Cluster cluster : clusters) {
 			List<ClusterMember> members = cluster.members()

@@ -82,6 +82,25 @@ public final class SimilarityIndex implements AutoCloseable {
 
 	private volatile Set<String> provinceWide = DEFAULT_PROVINCE_WIDE;
 
+	/**
+	 * Sets the place names (division names) that text comparison ignores. Call it before loading:
+	 * entries already indexed keep the words they were indexed with.
+	 */
+	public void places(Set<String> divisionNames) {
+		Set<String> names = new HashSet<>();
+		for (String name : divisionNames) {
+			String n = name.strip();
+			if (n.length() >= 2) {
+				names.add(n);
+				String stem = n.replaceAll("(省|市|自治州|地区|盟|区|县|自治县|旗)$", "");
+				if (stem.length() >= 2) {
+					names.add(stem);
+				}
+			}
+		}
+		this.text.places(names);
+	}
+
 	/** Sets the capabilities built once per province. */
 	public void provinceWide(Set<String> capabilities) {
 		this.provinceWide = Set.copyOf(capabilities);
@@ -382,7 +401,7 @@ public final class SimilarityIndex implements AutoCloseable {
 			String divisionPrefix, Map<String, Double> idf, Map<String, Double> norms) {
 		try {
 			List<Map.Entry<String, Double>> result = new ArrayList<>();
-			for (Profile candidate : candidates(searcher, query(draft, draft.entry().id(), divisionPrefix), limit + 4)) {
+			for (Profile candidate : candidates(searcher, query(draft, draft.entry().id(), divisionPrefix), limit * 2)) {
 				if (candidate == null) {
 					continue;
 				}

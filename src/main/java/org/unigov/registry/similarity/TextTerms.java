@@ -72,6 +72,14 @@ public final class TextTerms {
 
 	private final Analyzer analyzer = new SmartChineseAnalyzer();
 
+	/** Names of the province's divisions: where a system is says nothing about what it does. */
+	private volatile Set<String> places = Set.of();
+
+	/** Sets the place names to drop (division names, with and without 省/市/区/县). */
+	public void places(Set<String> names) {
+		this.places = Set.copyOf(names);
+	}
+
 	/** The compared words of a text, in order, repeats kept. */
 	public List<String> terms(String text) {
 		List<String> raw = new ArrayList<>();
@@ -107,10 +115,10 @@ public final class TextTerms {
 		run.setLength(0);
 	}
 
-	private static void keep(String token, List<String> terms) {
+	private void keep(String token, List<String> terms) {
 		String concept = CONCEPTS.getOrDefault(token, token);
 		if (concept.length() < 2 && !Character.isDigit(concept.charAt(0)) || GENERIC.contains(concept)
-				|| ENGLISH_STOP.contains(concept)) {
+				|| ENGLISH_STOP.contains(concept) || this.places.contains(concept)) {
 			return;
 		}
 		terms.add(concept);

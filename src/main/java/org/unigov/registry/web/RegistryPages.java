@@ -201,6 +201,7 @@ class RegistryPages {
 
 	@GetMapping("/registry")
 	String index(@RequestParam(required = false) @Nullable String divisionCode,
+			@RequestParam(required = false) @Nullable UUID agencyId,
 			@RequestParam(required = false) @Nullable String capability,
 			@RequestParam(required = false) @Nullable String status,
 			@RequestParam(required = false) @Nullable String loginMethod,
@@ -208,7 +209,9 @@ class RegistryPages {
 			@PageableDefault(size = 25, sort = "name") Pageable pageable, Model model) {
 		Actor actor = Actor.current();
 		model.addAttribute("page", this.registry.find(actor,
-				SystemForms.filter(divisionCode, null, capability, status, loginMethod, q, null), pageable));
+				SystemForms.filter(divisionCode, agencyId, capability, status, loginMethod, q, null), pageable));
+		model.addAttribute("filterAgencies",
+				this.organizations.agencies(actor, null, null, true, Pageable.ofSize(500)).getContent());
 		model.addAttribute("sort", pageable.getSort().stream().findFirst().map(o -> o.getProperty() + ","
 				+ o.getDirection().name().toLowerCase(Locale.ROOT)).orElse("name,asc"));
 		common(model);
