@@ -11,11 +11,23 @@ import org.jspecify.annotations.Nullable;
  */
 public interface Coded {
 
-	String code();
+	/** The code and the two labels of one constant. */
+	record Label(String code, String zh, String en) {
+	}
 
-	String labelZh();
+	Label label();
 
-	String labelEn();
+	default String code() {
+		return label().code();
+	}
+
+	default String labelZh() {
+		return label().zh();
+	}
+
+	default String labelEn() {
+		return label().en();
+	}
 
 	/** The constant whose code or either label is {@code text} (case and spaces ignored). */
 	static <E extends Enum<E> & Coded> Optional<E> parse(Class<E> type, @Nullable String text) {

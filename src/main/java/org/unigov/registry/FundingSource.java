@@ -9,30 +9,14 @@ public enum FundingSource implements Coded {
 	COUNTY_FISCAL("county-fiscal", "县级财政", "County fiscal funds"), SPECIAL_BOND("special-bond", "专项债券", "Special bonds"),
 	SELF_RAISED("self-raised", "自筹", "Self-raised"), OTHER("other", "其他", "Other");
 
-	private final String code;
-
-	private final String labelZh;
-
-	private final String labelEn;
+	private final Label label;
 
 	FundingSource(String code, String labelZh, String labelEn) {
-		this.code = code;
-		this.labelZh = labelZh;
-		this.labelEn = labelEn;
+		this.label = new Label(code, labelZh, labelEn);
 	}
 
 	@Override
-	public String code() {
-		return this.code;
-	}
-
-	@Override
-	public String labelZh() {
-		return this.labelZh;
-	}
-
-	@Override
-	public String labelEn() {
-		return this.labelEn;
+	public Label label() {
+		return this.label;
 	}
 }

@@ -6,30 +6,14 @@ public enum LoginMethod implements Coded {
 	UNIFIED_IDENTITY("unified-identity", "统一身份认证", "Unified identity"),
 	OWN_ACCOUNTS("own-accounts", "自有账号", "Own accounts"), NONE("none", "无需登录", "No sign-in");
 
-	private final String code;
-
-	private final String labelZh;
-
-	private final String labelEn;
+	private final Label label;
 
 	LoginMethod(String code, String labelZh, String labelEn) {
-		this.code = code;
-		this.labelZh = labelZh;
-		this.labelEn = labelEn;
+		this.label = new Label(code, labelZh, labelEn);
 	}
 
 	@Override
-	public String code() {
-		return this.code;
-	}
-
-	@Override
-	public String labelZh() {
-		return this.labelZh;
-	}
-
-	@Override
-	public String labelEn() {
-		return this.labelEn;
+	public Label label() {
+		return this.label;
 	}
 }

@@ -6,30 +6,14 @@ public enum SystemStatus implements Coded {
 	PLANNED("planned", "规划中", "Planned"), UNDER_CONSTRUCTION("under_construction", "在建", "Under construction"),
 	LIVE("live", "运行", "Live"), SUSPENDED("suspended", "暂停", "Suspended"), RETIRED("retired", "下线", "Retired");
 
-	private final String code;
-
-	private final String labelZh;
-
-	private final String labelEn;
+	private final Label label;
 
 	SystemStatus(String code, String labelZh, String labelEn) {
-		this.code = code;
-		this.labelZh = labelZh;
-		this.labelEn = labelEn;
+		this.label = new Label(code, labelZh, labelEn);
 	}
 
 	@Override
-	public String code() {
-		return this.code;
-	}
-
-	@Override
-	public String labelZh() {
-		return this.labelZh;
-	}
-
-	@Override
-	public String labelEn() {
-		return this.labelEn;
+	public Label label() {
+		return this.label;
 	}
 }

@@ -7,72 +7,24 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.unigov.UnigovTest;
-import org.unigov.web.Browser;
+import org.unigov.web.BrowserTest;
 
 /**
  * The registry's main paths in real Chromium: an agency admin imports a spreadsheet (a dry run,
  * then the real import) and checks a planned system for duplicates; a coordinator opens the
  * duplicate-cluster report. axe-core finds no serious or critical violation on any page visited.
  */
-@UnigovTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RegistryBrowserTests {
-
-	@LocalServerPort
-	int port;
+class RegistryBrowserTests extends BrowserTest {
 
 	@Autowired
 	JdbcClient jdbc;
-
-	ChromeDriver browser;
-
-	@BeforeAll
-	void startBrowser() throws Exception {
-		this.browser = Browser.start();
-	}
-
-	@AfterAll
-	void stopBrowser() {
-		if (this.browser != null) {
-			this.browser.quit();
-		}
-	}
-
-	@BeforeEach
-	void signedOut() {
-		this.browser.get(url("/login"));
-		this.browser.manage().deleteAllCookies();
-	}
-
-	private String url(String path) {
-		return "http://localhost:" + this.port + path;
-	}
-
-	private void signIn(String username) {
-		this.browser.get(url("/login"));
-		this.browser.findElement(By.id("username")).sendKeys(username);
-		this.browser.findElement(By.id("password")).sendKeys("demo");
-		this.browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
-		assertThat(this.browser.findElement(By.cssSelector(".account .who")).getText()).contains(username);
-	}
-
-	private void axeClean(String where) {
-		assertThat(Browser.seriousViolations(this.browser)).as("axe on " + where).isEmpty();
-	}
 
 	private String outcome() {
 		return new WebDriverWait(this.browser, Duration.ofSeconds(30))

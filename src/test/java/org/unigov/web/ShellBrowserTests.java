@@ -7,65 +7,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.unigov.UnigovTest;
 
 /**
  * The main path through the shell in real Chromium: a demo coordinator signs in, switches to
  * English, and opens every area in the navigation; axe-core finds no serious or critical
  * accessibility violation on any page.
  */
-@UnigovTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ShellBrowserTests {
-
-	@LocalServerPort
-	int port;
-
-	ChromeDriver browser;
-
-	@BeforeAll
-	void startBrowser() throws Exception {
-		this.browser = Browser.start();
-	}
-
-	@AfterAll
-	void stopBrowser() {
-		if (this.browser != null) {
-			this.browser.quit();
-		}
-	}
-
-	@org.junit.jupiter.api.BeforeEach
-	void freshSession() {
-		// each test starts signed out, in the default language
-		this.browser.get(url("/login"));
-		this.browser.manage().deleteAllCookies();
-	}
-
-	private void signIn(String username) {
-		this.browser.get(url("/login"));
-		this.browser.findElement(By.id("username")).sendKeys(username);
-		this.browser.findElement(By.id("password")).sendKeys("demo");
-		this.browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
-		assertThat(this.browser.findElement(By.cssSelector(".account .who")).getText()).contains(username);
-	}
-
-	private String url(String path) {
-		return "http://localhost:" + this.port + path;
-	}
-
-	private String heading() {
-		return this.browser.findElement(By.tagName("h1")).getText();
-	}
+class ShellBrowserTests extends BrowserTest {
 
 	@Test
 	@DisplayName("A coordinator signs in, switches language and opens every area; axe-core is clean everywhere")
