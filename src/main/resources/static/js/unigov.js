@@ -13,3 +13,17 @@ document.addEventListener('htmx:afterSwap', function (event) {
     target.focus();
   }
 });
+// A hidden field that follows a select's chosen option (data-follows="<select id>"): it takes the
+// option's data-division, e.g. the registry form's duplicate check uses the chosen agency's division.
+document.addEventListener('change', function (event) {
+  var select = event.target;
+  if (!select.id) {
+    return;
+  }
+  document.querySelectorAll('[data-follows="' + select.id + '"]').forEach(function (field) {
+    var option = select.options ? select.options[select.selectedIndex] : null;
+    if (option && option.dataset.division) {
+      field.value = option.dataset.division;
+    }
+  });
+});

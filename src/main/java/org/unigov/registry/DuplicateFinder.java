@@ -114,6 +114,7 @@ public class DuplicateFinder {
 	void load() {
 		long start = System.nanoTime();
 		try {
+			this.loading = true;
 			this.lastReconciled = Instant.now();
 			this.index.provinceWide(this.taxonomy.provinceWide());
 			this.index.places(new HashSet<>(this.jdbc.sql("select name_zh from org_division").query(String.class).list()));
@@ -121,14 +122,17 @@ public class DuplicateFinder {
 			this.index.putAll(entries);
 			log.info("Duplicate finder indexed {} systems in {} ms", entries.size(),
 					(System.nanoTime() - start) / 1_000_000);
-		}
-		catch (RuntimeException ex) {
-			log.error("Could not load the duplicate finder's index", ex);
-		}
-		finally {
 			this.loaded.countDown();
 		}
+		catch (RuntimeException ex) {
+			log.error("Could not load the duplicate finder's index; retrying within 30 seconds", ex);
+		}
+		finally {
+			this.loading = false;
+		}
 	}
+
+	private volatile boolean loading;
 
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
 	void onTaxonomyChange(Taxonomy.TaxonomyChanged changed) {
@@ -144,6 +148,9 @@ public class DuplicateFinder {
 	@Scheduled(initialDelay = 30, fixedDelay = 30, timeUnit = TimeUnit.SECONDS)
 	void reconcile() {
 		if (this.loaded.getCount() > 0) {
+			if (!this.loading) {
+				load();
+			}
 			return;
 		}
 		Instant since = this.lastReconciled.minus(Duration.ofMinutes(5));
@@ -207,6 +214,9 @@ public class DuplicateFinder {
 	 */
 	public List<SimilarSystem> similar(Actor actor, Draft draft, int limit) {
 		requireReader(actor);
+		if (!org.unigov.shared.ident.DivisionCodes.isWellFormed(draft.divisionCode())) {
+			throw new UnigovException(CommonError.INVALID_PARAMETER, "A division code has six digits (GB/T 2260).");
+		}
 		awaitLoaded();
 		Set<String> capabilities = new LinkedHashSet<>();
 		for (String c : draft.capabilities()) {
@@ -293,7 +303,12 @@ public class DuplicateFinder {
 			throw new UnigovException(CommonError.FORBIDDEN,
 					"Duplicate clusters are for coordinators, auditors and platform admins.");
 		}
-		if (!actor.has(Role.PLATFORM_ADMIN) && !actor.covers(divisionCode)) {
+		if (!org.unigov.shared.ident.DivisionCodes.isWellFormed(divisionCode)) {
+			throw new UnigovException(CommonError.INVALID_PARAMETER, "A division code has six digits (GB/T 2260).");
+		}
+		String scope = actor.scopePrefix();
+		if (!actor.has(Role.PLATFORM_ADMIN)
+				&& (scope == null || !Actor.significantPrefix(divisionCode).startsWith(scope))) {
 			throw new UnigovException(RegistryError.SYSTEM_OUT_OF_SCOPE,
 					"Division " + divisionCode + " is outside your scope.");
 		}

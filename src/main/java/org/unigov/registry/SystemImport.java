@@ -30,13 +30,8 @@ import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -66,9 +61,10 @@ public class SystemImport {
 
 	private static final Pattern SEPARATORS = Pattern.compile("[;；、,，|\\n]+");
 
-	private static final List<DateTimeFormatter> DATES = List.of(DateTimeFormatter.ISO_LOCAL_DATE,
-			DateTimeFormatter.ofPattern("uuuu/M/d"), DateTimeFormatter.ofPattern("uuuu.M.d"),
-			DateTimeFormatter.ofPattern("uuuu-M-d"), DateTimeFormatter.ofPattern("uuuu年M月d日"));
+	private static final List<DateTimeFormatter> DATES = java.util.stream.Stream
+		.of("uuuu-MM-dd", "uuuu/M/d", "uuuu.M.d", "uuuu-M-d", "uuuu年M月d日")
+		.map(p -> DateTimeFormatter.ofPattern(p).withResolverStyle(java.time.format.ResolverStyle.STRICT))
+		.toList();
 
 	private final SystemRegistry registry;
 
@@ -129,6 +125,23 @@ public class SystemImport {
 			throw new UnigovException(CommonError.FORBIDDEN,
 					"Only agency admins and staff (for their agency) and platform admins import systems.");
 		}
+		if (!RUNNING.tryAcquire()) {
+			throw new UnigovException(org.unigov.shared.problem.CommonError.TOO_MANY_REQUESTS,
+					"Two imports are running already; try again in a minute.");
+		}
+		try {
+			return runExclusive(actor, fileName, content, dryRun, progress);
+		}
+		finally {
+			RUNNING.release();
+		}
+	}
+
+	/** At most two imports run at once on an instance: each holds a file and its rows in memory. */
+	private static final java.util.concurrent.Semaphore RUNNING = new java.util.concurrent.Semaphore(2);
+
+	private ImportReport runExclusive(Actor actor, String fileName, byte[] content, boolean dryRun,
+			Progress progress) {
 		long start = System.nanoTime();
 		progress.update("parse", 0, 0);
 		Parsed parsed = parse(fileName, content);
@@ -199,75 +212,147 @@ public class SystemImport {
 		return false;
 	}
 
+	static {
+		// the sheet is streamed, but shared strings are held in memory: cap every zip entry
+		org.apache.poi.openxml4j.util.ZipSecureFile.setMaxEntrySize(64L * 1024 * 1024);
+	}
+
+	/**
+	 * Streams the first sheet (SAX), so that memory does not grow with the sheet; numbers come
+	 * as exact decimals (what Excel shows, to 15 significant digits), date cells as ISO dates.
+	 */
 	private Parsed parseXlsx(byte[] content) {
-		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(content))) {
-			Sheet sheet = workbook.getSheetAt(0);
-			if (sheet.getLastRowNum() > MAX_ROWS + 1) {
-				throw tooMany(sheet.getLastRowNum());
+		try (org.apache.poi.openxml4j.opc.OPCPackage pkg = org.apache.poi.openxml4j.opc.OPCPackage
+			.open(new ByteArrayInputStream(content))) {
+			org.apache.poi.xssf.eventusermodel.XSSFReader reader = new org.apache.poi.xssf.eventusermodel.XSSFReader(pkg);
+			var strings = new org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable(pkg);
+			var sheets = reader.getSheetsData();
+			if (!sheets.hasNext()) {
+				throw new UnigovException(RegistryError.IMPORT_FILE_INVALID, "The workbook has no sheet.");
 			}
-			DataFormatter formatter = new DataFormatter(Locale.ROOT);
-			Row header = sheet.getRow(sheet.getFirstRowNum());
-			if (header == null) {
-				throw new UnigovException(RegistryError.IMPORT_FILE_INVALID, "The first sheet is empty.");
+			SheetRows rows = new SheetRows();
+			try (java.io.InputStream sheet = sheets.next()) {
+				org.xml.sax.XMLReader parser = org.apache.poi.util.XMLHelper.newXMLReader();
+				parser.setContentHandler(new org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler(
+						reader.getStylesTable(), null, strings, rows, new ExactValues(), false));
+				parser.parse(new org.xml.sax.InputSource(sheet));
 			}
-			List<String> headers = new ArrayList<>();
-			for (int c = 0; c < header.getLastCellNum(); c++) {
-				Cell cell = header.getCell(c);
-				headers.add(cell == null ? "" : formatter.formatCellValue(cell));
-			}
-			Map<Integer, ImportColumn> columns = columns(headers);
-			List<Map<ImportColumn, String>> rows = new ArrayList<>();
-			List<Integer> numbers = new ArrayList<>();
-			int blank = 0;
-			for (int r = header.getRowNum() + 1; r <= sheet.getLastRowNum(); r++) {
-				Row row = sheet.getRow(r);
-				Map<ImportColumn, String> values = new EnumMap<>(ImportColumn.class);
-				if (row != null) {
-					for (var column : columns.entrySet()) {
-						Cell cell = row.getCell(column.getKey());
-						values.put(column.getValue(), cell == null ? "" : cellText(cell, column.getValue(), formatter));
-					}
-				}
-				if (values.values().stream().allMatch(String::isBlank)) {
-					blank++;
-					continue;
-				}
-				rows.add(values);
-				numbers.add(r + 1);
-			}
-			return new Parsed(rows, numbers, blank);
+			return rows.parsed();
 		}
-		catch (IOException | RuntimeException ex) {
-			if (ex instanceof UnigovException u) {
-				throw u;
-			}
+		catch (UnigovException ex) {
+			throw ex;
+		}
+		catch (TooManyRows ex) {
+			throw tooMany(ex.rows);
+		}
+		catch (Exception ex) {
 			throw new UnigovException(RegistryError.IMPORT_FILE_INVALID,
 					"The workbook cannot be read; it may be corrupted or password-protected. Open and save it in Excel or WPS, then upload it again.");
 		}
 	}
 
-	private static String cellText(Cell cell, ImportColumn column, DataFormatter formatter) {
-		CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
-		if (type == CellType.NUMERIC) {
-			if (column == ImportColumn.GO_LIVE_DATE && DateUtil.isCellDateFormatted(cell)) {
-				return cell.getLocalDateTimeCellValue().toLocalDate().toString();
+	/** Thrown from inside the SAX parse when a sheet has too many rows. */
+	private static final class TooManyRows extends RuntimeException {
+
+		final int rows;
+
+		TooManyRows(int rows) {
+			super(null, null, false, false);
+			this.rows = rows;
+		}
+	}
+
+	/** Cell values as the importer wants them: no thousands separators, no rounding, ISO dates. */
+	private static final class ExactValues extends DataFormatter {
+
+		ExactValues() {
+			super(Locale.ROOT);
+		}
+
+		@Override
+		public String formatRawCellContents(double value, int formatIndex, String formatString, boolean use1904) {
+			if (DateUtil.isADateFormat(formatIndex, formatString) && DateUtil.isValidExcelDate(value)) {
+				return DateUtil.getLocalDateTime(value, use1904).toLocalDate().toString();
 			}
-			if (column == ImportColumn.GO_LIVE_DATE) {
-				double serial = cell.getNumericCellValue();
-				if (DateUtil.isValidExcelDate(serial) && serial > 20000 && serial < 80000) {
-					return DateUtil.getLocalDateTime(serial).toLocalDate().toString();
+			return exact(value);
+		}
+
+		@Override
+		public String formatRawCellContents(double value, int formatIndex, String formatString) {
+			return formatRawCellContents(value, formatIndex, formatString, false);
+		}
+	}
+
+	/** A spreadsheet number as the decimal Excel shows (15 significant digits): 0.1+0.2 is 0.3. */
+	static String exact(double value) {
+		return new BigDecimal(value).round(new java.math.MathContext(15)).stripTrailingZeros().toPlainString();
+	}
+
+	/** Collects the rows of a streamed sheet: the first non-blank row is the header. */
+	private static final class SheetRows
+			implements org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler.SheetContentsHandler {
+
+		private @Nullable Map<Integer, ImportColumn> columns;
+
+		private final List<Map<ImportColumn, String>> rows = new ArrayList<>();
+
+		private final List<Integer> numbers = new ArrayList<>();
+
+		private int blank;
+
+		private Map<Integer, String> current = new HashMap<>();
+
+		private int lastColumn;
+
+		@Override
+		public void startRow(int rowNum) {
+			this.current = new HashMap<>();
+			this.lastColumn = -1;
+		}
+
+		@Override
+		public void cell(@Nullable String reference, @Nullable String value,
+				org.apache.poi.xssf.usermodel.@Nullable XSSFComment comment) {
+			int column = reference == null ? this.lastColumn + 1
+					: new org.apache.poi.ss.util.CellReference(reference).getCol();
+			this.lastColumn = column;
+			this.current.put(column, value == null ? "" : value);
+		}
+
+		@Override
+		public void endRow(int rowNum) {
+			if (this.columns == null) {
+				int width = this.current.keySet().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1;
+				List<String> headers = new ArrayList<>();
+				for (int c = 0; c < width; c++) {
+					headers.add(this.current.getOrDefault(c, ""));
 				}
+				if (!headers.stream().allMatch(String::isBlank)) {
+					this.columns = columns(headers);
+				}
+				return;
 			}
-			return BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros().toPlainString();
+			Map<ImportColumn, String> values = new EnumMap<>(ImportColumn.class);
+			for (var column : this.columns.entrySet()) {
+				values.put(column.getValue(), this.current.getOrDefault(column.getKey(), ""));
+			}
+			if (values.values().stream().allMatch(String::isBlank)) {
+				this.blank++;
+				return;
+			}
+			this.rows.add(values);
+			this.numbers.add(rowNum + 1);
+			if (this.rows.size() > MAX_ROWS) {
+				throw new TooManyRows(rowNum + 1);
+			}
 		}
-		if (type == CellType.BOOLEAN) {
-			return cell.getCellType() == CellType.FORMULA ? String.valueOf(cell.getBooleanCellValue())
-					: formatter.formatCellValue(cell);
+
+		Parsed parsed() {
+			if (this.columns == null) {
+				throw new UnigovException(RegistryError.IMPORT_FILE_INVALID, "The first sheet is empty.");
+			}
+			return new Parsed(this.rows, this.numbers, this.blank);
 		}
-		if (type == CellType.STRING) {
-			return cell.getCellType() == CellType.FORMULA ? cell.getStringCellValue() : cell.getStringCellValue();
-		}
-		return formatter.formatCellValue(cell);
 	}
 
 	private Parsed parseCsv(byte[] content) {
@@ -557,6 +642,13 @@ public class SystemImport {
 			}
 			catch (DateTimeParseException ex) {
 				// try the next format
+			}
+		}
+		if (value.matches("[0-9]{5}")) {
+			// an Excel date serial in a cell without a date format
+			int serial = Integer.parseInt(value);
+			if (serial > 20_000 && serial < 80_000) {
+				return DateUtil.getLocalDateTime(serial).toLocalDate();
 			}
 		}
 		problems.add(new RowProblem(n, ImportColumn.GO_LIVE_DATE.headerZh(), "invalid_date",

@@ -318,7 +318,9 @@ public class SystemRegistry {
 		else if (v.length() > max) {
 			problems.add(new FieldProblem(field, "too_long", "'" + field + "' has more than " + max + " characters."));
 		}
-		else if (v.chars().anyMatch(c -> Character.isISOControl(c) || c == '<' || c == '>')) {
+		else if (v.chars()
+			.anyMatch(c -> Character.isISOControl(c) && !(field.equals("summary") && (c == '\n' || c == '\r' || c == '\t'))
+					|| c == '<' || c == '>')) {
 			problems.add(new FieldProblem(field, "invalid_characters",
 					"'" + field + "' contains control characters or angle brackets."));
 		}

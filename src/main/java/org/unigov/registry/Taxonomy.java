@@ -35,7 +35,10 @@ public class Taxonomy {
 	public record TaxonomyChanged(String code) {
 	}
 
+	/** The taxonomy as last read; re-read after a change commits and at least once a minute. */
 	private volatile @Nullable Map<String, Capability> byCode;
+
+	private volatile long readAt;
 
 	Taxonomy(JdbcClient jdbc, AuditJournal journal, org.springframework.context.ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
@@ -112,13 +115,22 @@ public class Taxonomy {
 		this.journal.append(actor, AuditRecord.of("capability.created", "capability", normalized, null,
 				Map.of("nameZh", nameZh.strip(), "nameEn", nameEn.strip(), "provinceWide", provinceWide)));
 		this.byCode = null;
+		if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+			org.springframework.transaction.support.TransactionSynchronizationManager
+				.registerSynchronization(new org.springframework.transaction.support.TransactionSynchronization() {
+					@Override
+					public void afterCommit() {
+						Taxonomy.this.byCode = null;
+					}
+				});
+		}
 		this.events.publishEvent(new TaxonomyChanged(normalized));
 		return new Capability(normalized, nameZh.strip(), nameEn.strip(), position, false, provinceWide);
 	}
 
 	private Map<String, Capability> codes() {
 		Map<String, Capability> codes = this.byCode;
-		if (codes == null) {
+		if (codes == null || System.nanoTime() - this.readAt > 60_000_000_000L) {
 			Map<String, Capability> loaded = new LinkedHashMap<>();
 			this.jdbc.sql("select * from reg_capability order by position, code")
 				.query((rs, n) -> new Capability(rs.getString("code"), rs.getString("name_zh"), rs.getString("name_en"),
@@ -127,6 +139,7 @@ public class Taxonomy {
 				.forEach(c -> loaded.put(c.code(), c));
 			codes = java.util.Collections.unmodifiableMap(loaded);
 			this.byCode = codes;
+			this.readAt = System.nanoTime();
 		}
 		return codes;
 	}

@@ -581,4 +581,78 @@ class RegistryIntegrationTests {
 				.andExpect(status().isBadRequest());
 		}
 	}
+
+	@Nested
+	class EdgeCases {
+
+		@Test
+		void aCoordinatorCannotWidenTheClusterReportWithALongerCode() throws Exception {
+			MockHttpSession yanta = SignIn.as(mvc, "yt-coord");
+			mvc.perform(get("/api/v1/systems/duplicate-clusters?divisionCode=6101130000").session(yanta))
+				.andExpect(status().isBadRequest());
+			String page = mvc.perform(get("/registry/clusters?divisionCode=6101130000").session(yanta))
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+			assertThat(page).contains("invalid_parameter").doesNotContain("西安市城市运行管理服务平台");
+			mvc.perform(get("/api/v1/systems/duplicate-clusters?divisionCode=610100").session(yanta))
+				.andExpect(status().isForbidden());
+			mvc.perform(post("/registry/similar").session(yanta)
+				.with(csrf())
+				.param("name", "城市大脑")
+				.param("divisionCode", "61")).andExpect(status().isOk());
+		}
+
+		@Test
+		void anUpdateWithoutAgencyKeepsTheSystemWhereItIs() throws Exception {
+			MockHttpSession staff = SignIn.as(mvc, "yt-civil-staff");
+			String name = RegistryFixtures.unique("留在原部门");
+			String created = createSystem(staff, RegistryFixtures.json(name, null, "live", "2023-05-01", 0, 0,
+					"\"social-assistance\"")).andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+			String id = JsonPath.read(created, "$.id");
+			mvc.perform(put("/api/v1/systems/" + id).session(SignIn.as(mvc, "admin"))
+				.with(csrf())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(RegistryFixtures.json(name, null, "live", "2023-05-01", 0, 0, "\"social-assistance\"")
+					.replace("}", ",\"version\":0}")))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.agencyCode").value(RegistryFixtures.code("yt-civil")));
+		}
+
+		@Test
+		void malformedBodiesGetClearProblems() throws Exception {
+			MockHttpSession staff = SignIn.as(mvc, "yt-civil-staff");
+			String name = RegistryFixtures.unique("坏请求");
+			createSystem(staff, RegistryFixtures.json(name, null, "live", "2023-05-01", 0, 0, "\"social-assistance\", null"))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.code").value("validation_failed"));
+			createSystem(staff, RegistryFixtures.json(name, null, "live", "2023-05-01", 0, 0, "\"social-assistance\"")
+				.replace("\"buildCostFen\":0", "\"buildCostFen\":1250000.75"))
+				.andExpect(status().isBadRequest());
+			mvc.perform(multipart("/api/v1/systems/import").session(SignIn.as(mvc, "yt-civil-admin")).with(csrf()))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.code").value("missing_parameter"));
+			assertThat(count(name)).isZero();
+			createSystem(staff, RegistryFixtures.json(name, null, "live", "2023-05-01", 0, 0, "\"social-assistance\"")
+				.replace("为辖区居民提供社会救助申请、审核和资金发放管理。", "第一段。\\n第二段。"))
+				.andExpect(status().isCreated())
+				.andExpect(jsonPath("$.summary").value("第一段。\n第二段。"));
+		}
+
+		@Test
+		void spreadsheetNumbersAndDatesAreTakenExactly() throws Exception {
+			assertThat(SystemImport.exact(0.1 + 0.2)).isEqualTo("0.3");
+			assertThat(SystemImport.exact(1250000.5)).isEqualTo("1250000.5");
+			MockHttpSession admin = SignIn.as(mvc, "yt-civil-admin");
+			String p = RegistryFixtures.unique("日期");
+			upload(admin, "dates.csv", RegistryFixtures.csv(List.of(
+					RegistryFixtures.row(p + "1", "yt-civil", "2024-02-30", "1", "1"),
+					RegistryFixtures.row(p + "2", "yt-civil", "43831", "1", "1"))), true)
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.problems[0].row").value(2))
+				.andExpect(jsonPath("$.problems[0].code").value("invalid_date"))
+				.andExpect(jsonPath("$.problemCount").value(1));
+		}
+	}
 }

@@ -195,31 +195,35 @@ public final class SimilarityIndex implements AutoCloseable {
 		return (int) this.profiles.values().stream().filter(p -> p.entry().divisionCode().startsWith(divisionPrefix)).count();
 	}
 
-	/** Adds or replaces entries; they are searchable when this returns. */
-	public void putAll(Collection<Entry> entries) {
+	/**
+	 * Adds or replaces entries; they are searchable when this returns. Writers are serialised, so
+	 * that the maps and the Lucene index always agree; readers never wait.
+	 */
+	public synchronized void putAll(Collection<Entry> entries) {
 		List<Profile> analyzed = entries.size() > 100 ? entries.parallelStream().map(this::profile).toList()
 				: entries.stream().map(this::profile).toList();
 		try {
+			List<Long> replaced = new ArrayList<>();
 			for (Profile profile : analyzed) {
 				Entry entry = profile.entry();
-				synchronized (this) {
-					Profile before = this.profiles.put(entry.id(), profile);
-					if (before != null) {
-						count(before.allTerms(), -1);
-						this.byOrdinal.remove(before.ordinal());
-					}
-					count(profile.allTerms(), 1);
-					this.byOrdinal.put(profile.ordinal(), profile);
-					if (entry.sharedPlatform()) {
-						this.shared.put(entry.id(), profile);
-					}
-					else {
-						this.shared.remove(entry.id());
-					}
+				Profile before = this.profiles.put(entry.id(), profile);
+				if (before != null) {
+					count(before.allTerms(), -1);
+					replaced.add(before.ordinal());
+				}
+				count(profile.allTerms(), 1);
+				this.byOrdinal.put(profile.ordinal(), profile);
+				if (entry.sharedPlatform()) {
+					this.shared.put(entry.id(), profile);
+				}
+				else {
+					this.shared.remove(entry.id());
 				}
 				this.writer.updateDocument(new Term("id", entry.id()), document(profile));
 			}
 			this.searchers.maybeRefreshBlocking();
+			// only now no searcher can return the old documents
+			replaced.forEach(this.byOrdinal::remove);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -230,18 +234,18 @@ public final class SimilarityIndex implements AutoCloseable {
 		putAll(List.of(entry));
 	}
 
-	public void remove(String id) {
+	public synchronized void remove(String id) {
 		try {
-			synchronized (this) {
-				Profile before = this.profiles.remove(id);
-				if (before != null) {
-					count(before.allTerms(), -1);
-					this.byOrdinal.remove(before.ordinal());
-				}
-				this.shared.remove(id);
+			Profile before = this.profiles.remove(id);
+			if (before != null) {
+				count(before.allTerms(), -1);
 			}
+			this.shared.remove(id);
 			this.writer.deleteDocuments(new Term("id", id));
 			this.searchers.maybeRefreshBlocking();
+			if (before != null) {
+				this.byOrdinal.remove(before.ordinal());
+			}
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -279,8 +283,8 @@ public final class SimilarityIndex implements AutoCloseable {
 					.thenComparingInt(p -> level(p.entry().divisionCode()))
 					.thenComparing(p -> p.entry().id()))
 				.toList();
-			Set<String> inScope = new HashSet<>();
-			scope.forEach(p -> inScope.add(p.entry().id()));
+			Map<String, Profile> inScope = new HashMap<>();
+			scope.forEach(p -> inScope.put(p.entry().id(), p));
 			Set<String> done = new HashSet<>();
 			Map<String, Double> idf = new ConcurrentHashMap<>();
 			Map<String, Double> norms = new ConcurrentHashMap<>();
@@ -305,11 +309,11 @@ public final class SimilarityIndex implements AutoCloseable {
 					Building cluster = new Building(leader.entry());
 					Map.Entry<String, Double> strongestTaken = null;
 					for (Map.Entry<String, Double> n : found.get(i)) {
-						if (!inScope.contains(n.getKey())) {
+						if (!inScope.containsKey(n.getKey())) {
 							continue;
 						}
 						if (done.add(n.getKey())) {
-							cluster.add(this.profiles.get(n.getKey()).entry(), n.getValue());
+							cluster.add(inScope.get(n.getKey()).entry(), n.getValue());
 							clusterOf.put(n.getKey(), cluster);
 						}
 						else if (strongestTaken == null && clusterOf.containsKey(n.getKey())) {
@@ -452,31 +456,17 @@ public final class SimilarityIndex implements AutoCloseable {
 		return result;
 	}
 
-	/**
-	 * The cluster report's candidate search: as {@link #query}, but only among systems sharing a
-	 * capability with this one or a related one (its family), which is what lets a province-wide
-	 * report over 100,000 systems finish in seconds.
-	 */
-	private org.apache.lucene.search.Query clusterQuery(Profile draft, String divisionPrefix) {
-		Set<String> related = new java.util.TreeSet<>(draft.entry().capabilities());
-		for (String c : draft.entry().capabilities()) {
-			FAMILIES.stream().filter(f -> f.contains(c)).forEach(related::addAll);
-		}
-		BooleanQuery.Builder capabilities = new BooleanQuery.Builder();
-		related.forEach(c -> capabilities.add(new TermQuery(new Term("cap", c)), BooleanClause.Occur.SHOULD));
-		return new BooleanQuery.Builder().add(query(draft, draft.entry().id(), divisionPrefix), BooleanClause.Occur.MUST)
-			.add(capabilities.build(), BooleanClause.Occur.FILTER)
-			.build();
-	}
-
 	/** How many of a draft's words the candidate search uses. */
 	static final int QUERY_TERMS = 10;
 
-	private List<String> rarest(Set<String> terms, int n) {
-		if (terms.size() <= n) {
-			return List.copyOf(terms);
-		}
+	/**
+	 * The {@code n} rarest words that another system also uses (a word only the draft itself has
+	 * cannot find anything).
+	 */
+	private List<String> rarest(Profile draft, Set<String> terms, int n) {
+		int own = this.profiles.get(draft.entry().id()) == draft ? 1 : 0;
 		return terms.stream()
+			.filter(t -> this.documentFrequency.getOrDefault(t, 0) > own)
 			.sorted(Comparator.comparingInt((String t) -> this.documentFrequency.getOrDefault(t, 0)).thenComparing(t -> t))
 			.limit(n)
 			.toList();
@@ -486,10 +476,10 @@ public final class SimilarityIndex implements AutoCloseable {
 			@Nullable String divisionPrefix) {
 		// the rarest words say the most and keep the query cheap
 		BooleanQuery.Builder words = new BooleanQuery.Builder();
-		for (String term : rarest(draft.allTerms(), QUERY_TERMS)) {
+		for (String term : rarest(draft, draft.allTerms(), QUERY_TERMS)) {
 			words.add(new TermQuery(new Term("terms", term)), BooleanClause.Occur.SHOULD);
 		}
-		for (String term : rarest(draft.nameTerms(), QUERY_TERMS / 2)) {
+		for (String term : rarest(draft, draft.nameTerms(), QUERY_TERMS / 2)) {
 			words.add(new BoostQuery(new TermQuery(new Term("name", term)), 1.5f), BooleanClause.Occur.SHOULD);
 		}
 		for (String capability : draft.entry().capabilities()) {

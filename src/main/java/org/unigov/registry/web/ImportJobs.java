@@ -152,7 +152,7 @@ class ImportJobs {
 					job.state = State.FAILED;
 				}
 			}
-			catch (RuntimeException ex) {
+			catch (RuntimeException | Error ex) {
 				log.error("Import {} of {} failed", job.id, fileName, ex);
 				job.problem = new UnigovException(CommonError.INTERNAL_ERROR,
 						"The import failed unexpectedly; nothing was imported.");

@@ -168,7 +168,8 @@ class RegistryApi {
 	@PreAuthorize(WRITERS)
 	@Operation(summary = "Register a system of your agency (audited: system.registered)")
 	SystemView create(@Valid @RequestBody SystemForms.SystemRequest request) {
-		return SystemView.of(this.registry.create(Actor.current(), request.draft()));
+		Actor actor = Actor.current();
+		return SystemView.of(this.registry.create(actor, request.draft(actor.agencyId())));
 	}
 
 	@PutMapping("/systems/{id}")
@@ -178,7 +179,9 @@ class RegistryApi {
 		if (request.version() == null) {
 			throw new UnigovException(CommonError.VALIDATION_FAILED, "An update names the version it changes.");
 		}
-		return SystemView.of(this.registry.update(Actor.current(), id, request.draft(), request.version()));
+		Actor actor = Actor.current();
+		RegisteredSystem current = this.registry.visible(actor, id);
+		return SystemView.of(this.registry.update(actor, id, request.draft(current.agencyId()), request.version()));
 	}
 
 	@PostMapping(path = "/systems/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

@@ -334,6 +334,11 @@ class RegistryPages {
 						: this.organizations.agency(new org.unigov.organization.AgencyId(actor.agencyId()))
 							.map(List::of)
 							.orElse(List.of());
+		if (system != null && agencies.stream().noneMatch(a -> a.id().value().equals(system.agencyId()))) {
+			List<Agency> withOwn = new java.util.ArrayList<>(agencies);
+			this.organizations.agency(new org.unigov.organization.AgencyId(system.agencyId())).ifPresent(a -> withOwn.add(0, a));
+			agencies = withOwn;
+		}
 		model.addAttribute("agencies", agencies);
 		model.addAttribute("isAdmin", actor.has(Role.PLATFORM_ADMIN));
 		common(model);

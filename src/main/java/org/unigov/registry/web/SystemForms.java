@@ -22,7 +22,6 @@ import org.unigov.registry.RegistryError;
 import org.unigov.registry.SystemDraft;
 import org.unigov.registry.SystemRegistry;
 import org.unigov.registry.SystemStatus;
-import org.unigov.shared.Actor;
 import org.unigov.shared.problem.CommonError;
 import org.unigov.shared.problem.UnigovException;
 
@@ -37,23 +36,25 @@ final class SystemForms {
 	}
 
 	/** A system as the API receives it. Enumerated fields take their codes (e.g. {@code live}). */
-	record SystemRequest(@NotBlank @Size(max = 200) String name, @Nullable @Size(max = 10) List<String> aliases,
-			@Nullable UUID agencyId, @Nullable @Size(max = 2000) String summary,
-			@NotNull @Size(min = 1, max = 12) List<String> capabilities, @NotBlank String status,
+	record SystemRequest(@NotBlank @Size(max = 200) String name,
+			@Nullable @Size(max = 10) List<@NotBlank String> aliases, @Nullable UUID agencyId,
+			@Nullable @Size(max = 2000) String summary,
+			@NotNull @Size(min = 1, max = 12) List<@NotBlank String> capabilities, @NotBlank String status,
 			@Nullable LocalDate goLiveDate, @NotNull @PositiveOrZero Long buildCostFen,
 			@NotNull @PositiveOrZero Long annualOmCostFen, @NotBlank String fundingSource, @Nullable String vendor,
 			@NotBlank String hosting, @NotNull @PositiveOrZero Long registeredUsers,
 			@NotNull @PositiveOrZero Long monthlyActiveUsers, @NotBlank String loginMethod,
-			@Nullable List<String> integrations, @NotNull Boolean publicFacing, @Nullable Boolean sharedPlatform,
+			@Nullable @Size(max = 20) List<@NotBlank String> integrations, @NotNull Boolean publicFacing, @Nullable Boolean sharedPlatform,
 			@Nullable @PositiveOrZero Long version) {
 
-		SystemDraft draft() {
+		/** The draft; without {@code agencyId}, the system stays with (or goes to) {@code defaultAgency}. */
+		SystemDraft draft(@Nullable UUID defaultAgency) {
 			List<Map<String, String>> errors = new ArrayList<>();
 			SystemStatus s = parse(SystemStatus.class, "status", this.status, errors);
 			FundingSource f = parse(FundingSource.class, "fundingSource", this.fundingSource, errors);
 			Hosting h = parse(Hosting.class, "hosting", this.hosting, errors);
 			LoginMethod l = parse(LoginMethod.class, "loginMethod", this.loginMethod, errors);
-			UUID agency = this.agencyId != null ? this.agencyId : Actor.current().agencyId();
+			UUID agency = this.agencyId != null ? this.agencyId : defaultAgency;
 			if (agency == null) {
 				errors.add(Map.of("field", "agencyId", "code", "required", "message", "Name the owning agency."));
 			}

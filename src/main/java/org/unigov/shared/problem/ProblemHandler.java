@@ -134,6 +134,14 @@ class ProblemHandler {
 				"The parameter '" + ex.getParameterName() + "' is required.", Map.of("field", ex.getParameterName()));
 	}
 
+	@ExceptionHandler(org.springframework.web.multipart.support.MissingServletRequestPartException.class)
+	Object missingPart(org.springframework.web.multipart.support.MissingServletRequestPartException ex,
+			HttpServletRequest request) {
+		return answer(request, CommonError.MISSING_PARAMETER,
+				"The multipart request has no part '" + ex.getRequestPartName() + "'.",
+				Map.of("field", ex.getRequestPartName()));
+	}
+
 	@ExceptionHandler({ NoResourceFoundException.class, NoHandlerFoundException.class })
 	Object notFound(Exception ex, HttpServletRequest request) {
 		return answer(request, CommonError.NOT_FOUND, "Nothing exists at this address.", Map.of());
