@@ -490,7 +490,10 @@ public final class SimilarityIndex implements AutoCloseable {
 			query.add(new TermQuery(new Term("id", excludeId)), BooleanClause.Occur.MUST_NOT);
 		}
 		if (divisionPrefix != null && !divisionPrefix.isEmpty()) {
-			query.add(new PrefixQuery(new Term("division", divisionPrefix)), BooleanClause.Occur.FILTER);
+			// a term per ancestor prefix is indexed, so that the filter is one posting list
+			query.add(divisionPrefix.length() == 2 || divisionPrefix.length() == 4 || divisionPrefix.length() == 6
+					? new TermQuery(new Term("scope", divisionPrefix))
+					: new PrefixQuery(new Term("division", divisionPrefix)), BooleanClause.Occur.FILTER);
 		}
 		return query.build();
 	}
@@ -724,7 +727,11 @@ public final class SimilarityIndex implements AutoCloseable {
 		Document doc = new Document();
 		doc.add(new StringField("id", profile.entry().id(), Field.Store.NO));
 		doc.add(new org.apache.lucene.document.NumericDocValuesField("ordinal", profile.ordinal()));
-		doc.add(new StringField("division", profile.entry().divisionCode(), Field.Store.NO));
+		String division = profile.entry().divisionCode();
+		doc.add(new StringField("division", division, Field.Store.NO));
+		for (int length = 2; length <= 6 && length <= division.length(); length += 2) {
+			doc.add(new StringField("scope", division.substring(0, length), Field.Store.NO));
+		}
 		doc.add(new Field("terms", String.join(" ", profile.allTerms()), WORDS));
 		doc.add(new Field("name", String.join(" ", profile.nameTerms()), WORDS));
 		for (String capability : profile.entry().capabilities()) {
