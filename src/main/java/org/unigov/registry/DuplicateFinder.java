@@ -88,9 +88,14 @@ public class DuplicateFinder {
 	}
 
 	/** One ranked existing system. {@code reuse} marks a shared platform to reuse instead. */
-	public record SimilarSystem(UUID systemId, String name, String agency, String agencyCode, String division,
-			String status, double score, String relation, boolean sharedPlatform, boolean reuse,
+	public record SimilarSystem(UUID systemId, String name, String agency, String agencyEn, String agencyCode,
+			String division, String status, double score, String relation, boolean sharedPlatform, boolean reuse,
 			List<Reason> reasons) {
+
+		/** The agency's name in a page's language. */
+		public String agency(java.util.Locale locale) {
+			return "zh".equals(locale.getLanguage()) || this.agencyEn.isBlank() ? this.agency : this.agencyEn;
+		}
 	}
 
 	/** A group of systems that duplicate one another, with what they cost together. */
@@ -98,8 +103,13 @@ public class DuplicateFinder {
 			long combinedBuildCostFen, double averageScore, List<ClusterMember> systems) {
 	}
 
-	public record ClusterMember(UUID systemId, String name, String agency, String division, String status,
-			long annualOmCostFen, long buildCostFen, boolean sharedPlatform) {
+	public record ClusterMember(UUID systemId, String name, String agency, String agencyEn, String division,
+			String status, long annualOmCostFen, long buildCostFen, boolean sharedPlatform) {
+
+		/** The agency's name in a page's language. */
+		public String agency(java.util.Locale locale) {
+			return "zh".equals(locale.getLanguage()) || this.agencyEn.isBlank() ? this.agency : this.agencyEn;
+		}
 	}
 
 	public record ClusterReport(String divisionCode, double threshold, int systemsCompared, int systemsInClusters,
@@ -273,7 +283,8 @@ public class DuplicateFinder {
 
 	private static SimilarSystem view(RegisteredSystem system, double score, SimilarityIndex.Relation relation,
 			boolean reuse, List<Reason> reasons) {
-		return new SimilarSystem(system.id(), system.name(), system.agencyNameZh(), system.agencyCode(),
+		return new SimilarSystem(system.id(), system.name(), system.agencyNameZh(), system.agencyNameEn(),
+				system.agencyCode(),
 				system.divisionCode(), system.status().code(), score, relation.name().toLowerCase(java.util.Locale.ROOT),
 				system.sharedPlatform(), reuse, reasons);
 	}
@@ -375,7 +386,8 @@ public class DuplicateFinder {
 		Map<UUID, ClusterMember> members = new java.util.HashMap<>();
 		for (Row r : rows) {
 			org.unigov.organization.Agency agency = agencies.get(r.agencyId());
-			members.put(r.id(), new ClusterMember(r.id(), r.name(), agency == null ? "" : agency.nameZh(), r.division(),
+			members.put(r.id(), new ClusterMember(r.id(), r.name(), agency == null ? "" : agency.nameZh(),
+					agency == null ? "" : agency.nameEn(), r.division(),
 					r.status(), r.om(), r.build(), r.shared()));
 		}
 		return members;

@@ -654,5 +654,37 @@ class RegistryIntegrationTests {
 				.andExpect(jsonPath("$.problems[0].code").value("invalid_date"))
 				.andExpect(jsonPath("$.problemCount").value(1));
 		}
+
+		@Test
+		void theFormMarksEachBadFieldAndKeepsWhatWasTyped() throws Exception {
+			String page = mvc.perform(post("/registry/systems").session(SignIn.as(mvc, "yt-civil-staff"))
+				.with(csrf())
+				.param("name", "表单错误测试")
+				.param("agencyId", agencyId("yt-civil"))
+				.param("summary", "测试")
+				.param("status", "live")
+				.param("goLiveDate", "not-a-date")
+				.param("buildCostYuan", "-5")
+				.param("annualOmCostYuan", "1")
+				.param("fundingSource", "county-fiscal")
+				.param("hosting", "gov-cloud")
+				.param("registeredUsers", "1")
+				.param("monthlyActiveUsers", "1")
+				.param("loginMethod", "unified-identity"))
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+			assertThat(page).contains("id=\"goLiveDate-error\"", "id=\"buildCostYuan-error\"", "aria-invalid=\"true\"",
+					"aria-describedby=\"goLiveDate-error\"", "value=\"表单错误测试\"");
+			assertThat(count("表单错误测试")).isZero();
+			mvc.perform(post("/registry/systems").session(SignIn.as(mvc, "yt-civil-staff"))
+				.with(csrf())
+				.param("name", "表单错误测试")
+				.param("agencyId", "not-a-uuid"))
+				.andExpect(status().isOk())
+				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+					.string(org.hamcrest.Matchers.containsString("validation_failed")));
+		}
 	}
 }

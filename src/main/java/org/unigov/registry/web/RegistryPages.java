@@ -97,7 +97,8 @@ class RegistryPages {
 			@Nullable String goLiveDate, @Nullable String buildCostYuan, @Nullable String annualOmCostYuan,
 			@Nullable String fundingSource, @Nullable String vendor, @Nullable String hosting,
 			@Nullable String registeredUsers, @Nullable String monthlyActiveUsers, @Nullable String loginMethod,
-			@Nullable List<String> integrations, boolean publicFacing, boolean sharedPlatform, @Nullable Long version) {
+			@Nullable List<String> integrations, @Nullable Boolean publicFacing, @Nullable Boolean sharedPlatform,
+			@Nullable Long version) {
 
 		static SystemForm empty(@Nullable UUID agencyId) {
 			return new SystemForm("", "", agencyId, "", List.of(), SystemStatus.LIVE.code(), "", "0", "0",
@@ -144,7 +145,8 @@ class RegistryPages {
 			return new SystemDraft(this.name == null ? "" : this.name, aliasList, this.agencyId,
 					this.summary == null ? "" : this.summary, this.capabilities == null ? List.of() : this.capabilities,
 					s, date, build, om, f, this.vendor == null ? "" : this.vendor, h, registered, active, l,
-					this.integrations == null ? List.of() : this.integrations, this.publicFacing, this.sharedPlatform);
+					this.integrations == null ? List.of() : this.integrations, Boolean.TRUE.equals(this.publicFacing),
+					Boolean.TRUE.equals(this.sharedPlatform));
 		}
 
 		private static <E extends Enum<E> & Coded> @Nullable E coded(Class<E> type, String field,
@@ -229,6 +231,9 @@ class RegistryPages {
 	@PreAuthorize(RegistryApi.WRITERS)
 	String create(@ModelAttribute("form") SystemForm form, BindingResult binding, Model model,
 			RedirectAttributes redirect) {
+		if (unbound(binding, model, null)) {
+			return form(model, null);
+		}
 		SystemDraft draft = form.draft(binding);
 		if (draft == null) {
 			return form(model, null);
@@ -273,6 +278,9 @@ class RegistryPages {
 	String update(@PathVariable UUID id, @ModelAttribute("form") SystemForm form, BindingResult binding, Model model,
 			RedirectAttributes redirect) {
 		RegisteredSystem system = writable(id);
+		if (unbound(binding, model, system)) {
+			return form(model, system);
+		}
 		SystemDraft draft = form.draft(binding);
 		if (draft == null) {
 			return form(model, system);
@@ -286,6 +294,24 @@ class RegistryPages {
 			reject(ex, binding, model);
 			return form(model, system);
 		}
+	}
+
+	/**
+	 * Whether the form could not even be built from the request (a value of the wrong type, such
+	 * as an agency id that is not a UUID): then the form starts again, with the problem shown.
+	 */
+	private static boolean unbound(BindingResult binding, Model model, @Nullable RegisteredSystem system) {
+		if (binding.getTarget() != null) {
+			return false;
+		}
+		model.addAttribute("form", system == null ? SystemForm.empty(Actor.current().agencyId()) : SystemForm.of(system));
+		model.addAttribute("problem", new UnigovException(CommonError.VALIDATION_FAILED,
+				"The form had values of the wrong type: " + binding.getFieldErrors()
+					.stream()
+					.map(org.springframework.validation.FieldError::getField)
+					.distinct()
+					.collect(Collectors.joining(", ")) + "."));
+		return true;
 	}
 
 	private RegisteredSystem writable(UUID id) {
