@@ -68,6 +68,15 @@ class RegistryBrowserTests extends BrowserTest {
 		assertThat(this.browser.findElement(By.id("history-heading")).isDisplayed()).isTrue();
 		axeClean("the system page");
 
+		this.browser.get(url("/registry/systems/new"));
+		this.browser.findElement(By.id("name")).sendKeys("雁塔区困难群众救助系统");
+		this.browser.findElement(By.id("summary")).sendKeys("社会救助申请受理、家庭经济状况核对和救助资金发放。");
+		this.browser.findElement(By.cssSelector("input[name=capabilities][value=social-assistance]")).click();
+		this.browser.findElement(By.cssSelector("button[hx-post]")).click();
+		new WebDriverWait(this.browser, Duration.ofSeconds(10)).until(
+				d -> d.findElement(By.id("form-similar")).getText().contains("雁塔区社会救助信息管理系统"));
+		axeClean("the registration form with duplicate-check results");
+
 		this.browser.get(url("/registry/similar"));
 		this.browser.findElement(By.id("name")).sendKeys("雁塔区社会救助审批系统");
 		this.browser.findElement(By.id("summary")).sendKeys("为困难群众提供社会救助申请、审核审批和资金发放管理。");
