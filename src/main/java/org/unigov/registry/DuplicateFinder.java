@@ -53,7 +53,7 @@ public class DuplicateFinder {
 	public static final double CLUSTER_THRESHOLD = 0.5;
 
 	private static final String ENTRY_SQL = """
-			select id, name, aliases, summary, capabilities, division_code, shared_platform, status
+			select id, name, aliases, summary, capabilities, division_code, shared_platform, status, version
 			from reg_system""";
 
 	private final JdbcClient jdbc;
@@ -112,8 +112,9 @@ public class DuplicateFinder {
 		}
 	}
 
+	/** A cluster report; it is cached until the registry or the taxonomy changes. */
 	public record ClusterReport(String divisionCode, double threshold, int systemsCompared, int systemsInClusters,
-			long combinedAnnualOmCostFen, long tookMillis, List<DuplicateCluster> clusters) {
+			long combinedAnnualOmCostFen, long tookMillis, Instant computedAt, List<DuplicateCluster> clusters) {
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
@@ -128,10 +129,17 @@ public class DuplicateFinder {
 			this.lastReconciled = Instant.now();
 			this.index.provinceWide(this.taxonomy.provinceWide());
 			this.index.places(new HashSet<>(this.jdbc.sql("select name_zh from org_division").query(String.class).list()));
-			List<Entry> entries = this.jdbc.sql(ENTRY_SQL + " where status <> 'retired'").query(DuplicateFinder::entry).list();
+			List<Entry> entries = new ArrayList<>();
+			this.jdbc.sql(ENTRY_SQL).query(rs -> {
+				this.indexedVersions.put(rs.getObject("id", UUID.class), rs.getLong("version"));
+				if (!"retired".equals(rs.getString("status"))) {
+					entries.add(entry(rs, 0));
+				}
+			});
 			this.index.putAll(entries);
 			log.info("Duplicate finder indexed {} systems in {} ms", entries.size(),
 					(System.nanoTime() - start) / 1_000_000);
+			this.generation.incrementAndGet();
 			this.loaded.countDown();
 		}
 		catch (RuntimeException ex) {
@@ -147,12 +155,26 @@ public class DuplicateFinder {
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
 	void onTaxonomyChange(Taxonomy.TaxonomyChanged changed) {
 		this.index.provinceWide(this.taxonomy.provinceWide());
+		this.generation.incrementAndGet();
 	}
 
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
 	void onChange(SystemsChanged changed) {
 		refresh(changed.ids());
 	}
+
+	/** Counts changes to what the index holds; a cached cluster report is good while it stands still. */
+	private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
+
+	/** The version of each system as last indexed, so that reconciliation refreshes only real changes. */
+	private final Map<UUID, Long> indexedVersions = new java.util.concurrent.ConcurrentHashMap<>();
+
+	private record CachedReport(long generation, ClusterReport report) {
+	}
+
+	private final Map<String, CachedReport> reports = new java.util.concurrent.ConcurrentHashMap<>();
+
+	private final Map<String, Object> reportLocks = new java.util.concurrent.ConcurrentHashMap<>();
 
 	/** Picks up changes made by other instances of the platform. */
 	@Scheduled(initialDelay = 30, fixedDelay = 30, timeUnit = TimeUnit.SECONDS)
@@ -165,11 +187,16 @@ public class DuplicateFinder {
 		}
 		Instant since = this.lastReconciled.minus(Duration.ofMinutes(5));
 		this.lastReconciled = Instant.now();
-		List<UUID> ids = this.jdbc.sql("select id from reg_system where updated_at >= ?")
+		List<UUID> changed = new ArrayList<>();
+		this.jdbc.sql("select id, version from reg_system where updated_at >= ?")
 			.param(java.sql.Timestamp.from(since))
-			.query(UUID.class)
-			.list();
-		refresh(ids);
+			.query(rs -> {
+				UUID id = rs.getObject(1, UUID.class);
+				if (!Long.valueOf(rs.getLong(2)).equals(this.indexedVersions.get(id))) {
+					changed.add(id);
+				}
+			});
+		refresh(changed);
 	}
 
 	private void refresh(java.util.Collection<UUID> ids) {
@@ -179,6 +206,7 @@ public class DuplicateFinder {
 		Set<String> keep = new HashSet<>();
 		List<Entry> put = new ArrayList<>();
 		this.jdbc.sql(ENTRY_SQL + " where id = any(?)").param(ids.toArray(UUID[]::new)).query(rs -> {
+			this.indexedVersions.put(rs.getObject("id", UUID.class), rs.getLong("version"));
 			if (!"retired".equals(rs.getString("status"))) {
 				Entry e = entry(rs, 0);
 				put.add(e);
@@ -187,6 +215,7 @@ public class DuplicateFinder {
 		});
 		this.index.putAll(put);
 		ids.stream().map(UUID::toString).filter(id -> !keep.contains(id)).forEach(this.index::remove);
+		this.generation.incrementAndGet();
 	}
 
 	private static Entry entry(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
@@ -324,8 +353,21 @@ public class DuplicateFinder {
 					"Division " + divisionCode + " is outside your scope.");
 		}
 		awaitLoaded();
-		long start = System.nanoTime();
 		String prefix = Actor.significantPrefix(divisionCode);
+		synchronized (this.reportLocks.computeIfAbsent(prefix, k -> new Object())) {
+			long generation = this.generation.get();
+			CachedReport cached = this.reports.get(prefix);
+			if (cached != null && cached.generation() == generation) {
+				return cached.report();
+			}
+			ClusterReport report = computeClusters(divisionCode, prefix);
+			this.reports.put(prefix, new CachedReport(generation, report));
+			return report;
+		}
+	}
+
+	private ClusterReport computeClusters(String divisionCode, String prefix) {
+		long start = System.nanoTime();
 		List<SimilarityIndex.Cluster> clusters = this.index.clusters(prefix, CLUSTER_THRESHOLD, e -> true);
 		int compared = this.index.count(prefix);
 		Set<UUID> ids = clusters.stream()
@@ -363,7 +405,7 @@ public class DuplicateFinder {
 		return new ClusterReport(divisionCode, CLUSTER_THRESHOLD, compared,
 				numbered.stream().mapToInt(DuplicateCluster::size).sum(),
 				numbered.stream().mapToLong(DuplicateCluster::combinedAnnualOmCostFen).sum(),
-				(System.nanoTime() - start) / 1_000_000, numbered);
+				(System.nanoTime() - start) / 1_000_000, Instant.now(), numbered);
 	}
 
 	/** The report's view of many systems in one query, with agency names from the organization module. */

@@ -572,6 +572,21 @@ class RegistryIntegrationTests {
 		}
 
 		@Test
+		void theReportIsCachedUntilTheRegistryChanges() throws Exception {
+			MockHttpSession coordinator = SignIn.as(mvc, "yt-coord");
+			String first = mvc.perform(get("/api/v1/systems/duplicate-clusters?divisionCode=610113").session(coordinator))
+				.andReturn().getResponse().getContentAsString();
+			String again = mvc.perform(get("/api/v1/systems/duplicate-clusters?divisionCode=610113").session(coordinator))
+				.andReturn().getResponse().getContentAsString();
+			assertThat(JsonPath.<String>read(again, "$.computedAt")).isEqualTo(JsonPath.<String>read(first, "$.computedAt"));
+			createSystem(SignIn.as(mvc, "yt-civil-staff"), RegistryFixtures.json(RegistryFixtures.unique("触发重算"), null,
+					"live", "2024-01-01", 0, 0, "\"social-assistance\"")).andExpect(status().isCreated());
+			String after = mvc.perform(get("/api/v1/systems/duplicate-clusters?divisionCode=610113").session(coordinator))
+				.andReturn().getResponse().getContentAsString();
+			assertThat(JsonPath.<String>read(after, "$.computedAt")).isNotEqualTo(JsonPath.<String>read(first, "$.computedAt"));
+		}
+
+		@Test
 		void aDistrictReportStaysInTheDistrict() throws Exception {
 			mvc.perform(get("/api/v1/systems/duplicate-clusters?divisionCode=610113").session(SignIn.as(mvc, "yt-coord")))
 				.andExpect(status().isOk())

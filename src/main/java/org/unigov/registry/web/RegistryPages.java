@@ -415,6 +415,7 @@ class RegistryPages {
 				: actor.divisionCode() != null ? actor.divisionCode() : "";
 		common(model);
 		model.addAttribute("divisionCode", division);
+		model.addAttribute("zone", ZONE);
 		model.addAttribute("scopeDivisions", this.organizations.divisions()
 			.stream()
 			.filter(d -> actor.has(Role.PLATFORM_ADMIN) || actor.covers(d.code()))
