@@ -91,10 +91,6 @@ public class SystemRegistry {
 	public record SystemFilter(@Nullable String divisionCode, @Nullable UUID agencyId, @Nullable String capability,
 			@Nullable SystemStatus status, @Nullable LoginMethod loginMethod, @Nullable String text,
 			@Nullable Boolean sharedPlatform) {
-
-		public static SystemFilter none() {
-			return new SystemFilter(null, null, null, null, null, null, null);
-		}
 	}
 
 	/** Whether the actor may read the registry at all. */

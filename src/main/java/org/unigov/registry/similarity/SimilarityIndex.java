@@ -176,15 +176,6 @@ public final class SimilarityIndex implements AutoCloseable {
 		return this.profiles.size();
 	}
 
-	public @Nullable Entry entry(String id) {
-		Profile profile = this.profiles.get(id);
-		return profile == null ? null : profile.entry();
-	}
-
-	public Collection<Entry> entries() {
-		return this.profiles.values().stream().map(Profile::entry).toList();
-	}
-
 	/** The systems marked as shared platforms (few; kept apart so that reuse advice is cheap). */
 	public List<Entry> sharedPlatforms() {
 		return this.shared.values().stream().map(Profile::entry).toList();
@@ -767,14 +758,5 @@ public final class SimilarityIndex implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-	}
-
-	/** Terms of a text as this index compares them: for tests and explanations. */
-	public List<String> terms(String text) {
-		return this.text.terms(text);
-	}
-
-	static Set<String> distinct(Collection<String> values) {
-		return new HashSet<>(values);
 	}
 }
