@@ -114,6 +114,29 @@ public class SystemRegistry {
 				page.getTotalElements());
 	}
 
+	/**
+	 * Totals over the systems the actor may read that match: how many, what they cost, and how
+	 * many still run their own accounts (public-facing ones should use unified identity, P4).
+	 */
+	public record Summary(long systems, long live, long buildCostFen, long annualOmCostFen, long ownAccounts,
+			long publicOwnAccounts) {
+	}
+
+	@Transactional(readOnly = true)
+	public Summary summary(Actor actor, SystemFilter filter) {
+		List<Object> params = new ArrayList<>();
+		String where = where(actor, filter, params);
+		return this.jdbc.sql("""
+				select count(*), count(*) filter (where status = 'live'), coalesce(sum(build_cost_fen), 0),
+				       coalesce(sum(annual_om_cost_fen), 0), count(*) filter (where login_method = 'own-accounts'),
+				       count(*) filter (where login_method = 'own-accounts' and public_facing)
+				from reg_system""" + " " + where)
+			.params(params)
+			.query((rs, n) -> new Summary(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
+					rs.getLong(6)))
+			.single();
+	}
+
 	/** All systems the actor may read that match, in name order, for exports. */
 	@Transactional(readOnly = true)
 	public List<RegisteredSystem> findAll(Actor actor, SystemFilter filter, Sort sort) {

@@ -130,6 +130,18 @@ class RegistryIntegrationTests {
 		}
 
 		@Test
+		void theListPageSumsWhatTheReaderMaySee() throws Exception {
+			MockHttpSession yanta = SignIn.as(mvc, "yt-coord");
+			String body = mvc.perform(get("/api/v1/systems?size=100").session(yanta)).andReturn().getResponse().getContentAsString();
+			List<Number> costs = JsonPath.read(body, "$.content[*].annualOmCostFen");
+			long total = costs.stream().mapToLong(Number::longValue).sum();
+			String page = mvc.perform(get("/registry").session(yanta)).andExpect(status().isOk()).andReturn().getResponse()
+				.getContentAsString();
+			assertThat(page).contains("共 " + costs.size() + " 个系统")
+				.contains(String.format("年运维费用合计 ¥%,.2f", total / 100.0));
+		}
+
+		@Test
 		void auditorsReadTheirSubtreeAndNobodyElseClusters() throws Exception {
 			MockHttpSession auditor = SignIn.as(mvc, "xa-auditor");
 			mvc.perform(get("/api/v1/systems?size=5").session(auditor)).andExpect(status().isOk());

@@ -212,6 +212,8 @@ class RegistryPages {
 		Actor actor = Actor.current();
 		model.addAttribute("page", this.registry.find(actor,
 				SystemForms.filter(divisionCode, agencyId, capability, status, loginMethod, q, null), pageable));
+		model.addAttribute("summary", this.registry.summary(actor,
+				SystemForms.filter(divisionCode, agencyId, capability, status, loginMethod, q, null)));
 		model.addAttribute("filterAgencies",
 				this.organizations.agencies(actor, null, null, true, Pageable.ofSize(500)).getContent());
 		model.addAttribute("sort", pageable.getSort().stream().findFirst().map(o -> o.getProperty() + ","
