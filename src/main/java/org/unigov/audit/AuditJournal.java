@@ -15,6 +15,7 @@ import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -39,12 +40,15 @@ public class AuditJournal {
 
 	private final JdbcClient jdbc;
 
+	private final JdbcTemplate batch;
+
 	private final DataSource dataSource;
 
 	private final Clock clock;
 
-	AuditJournal(JdbcClient jdbc, DataSource dataSource, Clock clock) {
+	AuditJournal(JdbcClient jdbc, JdbcTemplate batch, DataSource dataSource, Clock clock) {
 		this.jdbc = jdbc;
+		this.batch = batch;
 		this.dataSource = dataSource;
 		this.clock = clock;
 	}
@@ -57,36 +61,18 @@ public class AuditJournal {
 
 	@Transactional(propagation = Propagation.MANDATORY)
 	public AuditEntry append(Actor actor, AuditRecord record) {
-		Head head = this.jdbc.sql("select sequence, hash from audit_head where id = 1 for update")
-			.query((rs, n) -> new Head(rs.getLong(1), rs.getString(2)))
-			.single();
-		long sequence = head.sequence() + 1;
-		Instant now = AuditHashing.normalize(this.clock.instant());
-		String division = record.divisionCode() != null ? record.divisionCode() : actor.divisionCode();
-		String details = AuditHashing.canonicalJson(record.details());
-		String hash = AuditHashing.hash(sequence, now, actor.username(), actor.agencyCode(), division,
-				record.action(), record.subjectType(), record.subjectId(), details, head.hash());
-		this.jdbc.sql("""
-				insert into audit_entry (sequence, recorded_at, actor, agency_code, division_code, action,
-				    subject_type, subject_id, details, previous_hash, hash)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(sequence, OffsetDateTime.ofInstant(now, ZoneOffset.UTC), actor.username(), actor.agencyCode(),
-					division, record.action(), record.subjectType(), record.subjectId(), details, head.hash(), hash)
-			.update();
-		this.jdbc.sql("update audit_head set sequence = ?, hash = ? where id = 1").params(sequence, hash).update();
-		return new AuditEntry(sequence, now, actor.username(), actor.agencyCode(), division, record.action(),
-				record.subjectType(), record.subjectId(), details, head.hash(), hash);
+		return appendAll(actor, List.of(record)).getFirst();
 	}
 
 	/**
-	 * Appends many entries for one actor under a single lock of the chain head, inserting them in
-	 * batches: what an import of thousands of records needs. Same chain, same hashes as appending
-	 * them one by one.
+	 * Appends entries for one actor under a single lock of the chain head, inserting them in one
+	 * batch: one entry for most changes, thousands for an import. Same chain, same hashes as
+	 * appending them one by one.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public void appendAll(Actor actor, List<AuditRecord> records) {
+	public List<AuditEntry> appendAll(Actor actor, List<AuditRecord> records) {
 		if (records.isEmpty()) {
-			return;
+			return List.of();
 		}
 		Head head = this.jdbc.sql("select sequence, hash from audit_head where id = 1 for update")
 			.query((rs, n) -> new Head(rs.getLong(1), rs.getString(2)))
@@ -95,6 +81,7 @@ public class AuditJournal {
 		String previous = head.hash();
 		Instant now = AuditHashing.normalize(this.clock.instant());
 		OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
+		List<AuditEntry> entries = new ArrayList<>(records.size());
 		List<Object[]> rows = new ArrayList<>(records.size());
 		for (AuditRecord record : records) {
 			sequence++;
@@ -104,13 +91,16 @@ public class AuditJournal {
 					record.action(), record.subjectType(), record.subjectId(), details, previous);
 			rows.add(new Object[] { sequence, at, actor.username(), actor.agencyCode(), division, record.action(),
 					record.subjectType(), record.subjectId(), details, previous, hash });
+			entries.add(new AuditEntry(sequence, now, actor.username(), actor.agencyCode(), division, record.action(),
+					record.subjectType(), record.subjectId(), details, previous, hash));
 			previous = hash;
 		}
-		new org.springframework.jdbc.core.JdbcTemplate(this.dataSource).batchUpdate("""
+		this.batch.batchUpdate("""
 				insert into audit_entry (sequence, recorded_at, actor, agency_code, division_code, action,
 				    subject_type, subject_id, details, previous_hash, hash)
 				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
 		this.jdbc.sql("update audit_head set sequence = ?, hash = ? where id = 1").params(sequence, previous).update();
+		return entries;
 	}
 
 	/** Recomputes the whole chain. */

@@ -3,15 +3,21 @@ package org.unigov.registry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -27,11 +33,14 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.unigov.organization.Agency;
+import org.unigov.organization.OrganizationDirectory;
 import org.unigov.registry.similarity.SimilarityIndex;
 import org.unigov.registry.similarity.SimilarityIndex.Entry;
 import org.unigov.registry.similarity.SimilarityIndex.Match;
 import org.unigov.shared.Actor;
 import org.unigov.shared.Role;
+import org.unigov.shared.ident.DivisionCodes;
 import org.unigov.shared.problem.CommonError;
 import org.unigov.shared.problem.UnigovException;
 
@@ -62,7 +71,7 @@ public class DuplicateFinder {
 
 	private final Taxonomy taxonomy;
 
-	private final org.unigov.organization.OrganizationDirectory organizations;
+	private final OrganizationDirectory organizations;
 
 	private final SimilarityIndex index = new SimilarityIndex();
 
@@ -71,7 +80,7 @@ public class DuplicateFinder {
 	private volatile Instant lastReconciled = Instant.EPOCH;
 
 	DuplicateFinder(JdbcClient jdbc, SystemRegistry registry, Taxonomy taxonomy,
-			org.unigov.organization.OrganizationDirectory organizations) {
+			OrganizationDirectory organizations) {
 		this.jdbc = jdbc;
 		this.registry = registry;
 		this.taxonomy = taxonomy;
@@ -81,6 +90,11 @@ public class DuplicateFinder {
 	/** A draft to compare: what a project proposal or a registration form says. */
 	public record Draft(String name, String summary, List<String> capabilities, String divisionCode,
 			@Nullable UUID excludeSystemId) {
+	}
+
+	/** The English name on English pages where there is one, else the Chinese name. */
+	static String inLanguage(Locale locale, String zh, String en) {
+		return "zh".equals(locale.getLanguage()) || en.isBlank() ? zh : en;
 	}
 
 	/** Why a system matched: shared capabilities, matching words, the hierarchy relation, reuse. */
@@ -93,8 +107,8 @@ public class DuplicateFinder {
 			List<Reason> reasons) {
 
 		/** The agency's name in a page's language. */
-		public String agency(java.util.Locale locale) {
-			return "zh".equals(locale.getLanguage()) || this.agencyEn.isBlank() ? this.agency : this.agencyEn;
+		public String agency(Locale locale) {
+			return inLanguage(locale, this.agency, this.agencyEn);
 		}
 	}
 
@@ -107,8 +121,8 @@ public class DuplicateFinder {
 			String status, long annualOmCostFen, long buildCostFen, boolean sharedPlatform) {
 
 		/** The agency's name in a page's language. */
-		public String agency(java.util.Locale locale) {
-			return "zh".equals(locale.getLanguage()) || this.agencyEn.isBlank() ? this.agency : this.agencyEn;
+		public String agency(Locale locale) {
+			return inLanguage(locale, this.agency, this.agencyEn);
 		}
 	}
 
@@ -164,17 +178,17 @@ public class DuplicateFinder {
 	}
 
 	/** Counts changes to what the index holds; a cached cluster report is good while it stands still. */
-	private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
+	private final AtomicLong generation = new AtomicLong();
 
 	/** The version of each system as last indexed, so that reconciliation refreshes only real changes. */
-	private final Map<UUID, Long> indexedVersions = new java.util.concurrent.ConcurrentHashMap<>();
+	private final Map<UUID, Long> indexedVersions = new ConcurrentHashMap<>();
 
 	private record CachedReport(long generation, ClusterReport report) {
 	}
 
-	private final Map<String, CachedReport> reports = new java.util.concurrent.ConcurrentHashMap<>();
+	private final Map<String, CachedReport> reports = new ConcurrentHashMap<>();
 
-	private final Map<String, Object> reportLocks = new java.util.concurrent.ConcurrentHashMap<>();
+	private final Map<String, Object> reportLocks = new ConcurrentHashMap<>();
 
 	/** Picks up changes made by other instances of the platform. */
 	@Scheduled(initialDelay = 30, fixedDelay = 30, timeUnit = TimeUnit.SECONDS)
@@ -199,7 +213,7 @@ public class DuplicateFinder {
 		refresh(changed);
 	}
 
-	private void refresh(java.util.Collection<UUID> ids) {
+	private void refresh(Collection<UUID> ids) {
 		if (ids.isEmpty()) {
 			return;
 		}
@@ -253,9 +267,7 @@ public class DuplicateFinder {
 	 */
 	public List<SimilarSystem> similar(Actor actor, Draft draft, int limit) {
 		requireReader(actor);
-		if (!org.unigov.shared.ident.DivisionCodes.isWellFormed(draft.divisionCode())) {
-			throw new UnigovException(CommonError.INVALID_PARAMETER, "A division code has six digits (GB/T 2260).");
-		}
+		requireDivisionCode(draft.divisionCode());
 		awaitLoaded();
 		Set<String> capabilities = new LinkedHashSet<>();
 		for (String c : draft.capabilities()) {
@@ -266,7 +278,7 @@ public class DuplicateFinder {
 		String exclude = draft.excludeSystemId() == null ? null : draft.excludeSystemId().toString();
 		SimilarityIndex.Draft query = new SimilarityIndex.Draft(draft.name(), draft.summary(), capabilities,
 				draft.divisionCode(), exclude);
-		List<Match> matches = this.index.similar(query, limit, MIN_SCORE, null);
+		List<Match> matches = this.index.similar(query, limit, MIN_SCORE);
 		List<Entry> platforms = this.index.sharedPlatforms()
 			.stream()
 			.filter(e -> !e.id().equals(exclude))
@@ -314,7 +326,7 @@ public class DuplicateFinder {
 			boolean reuse, List<Reason> reasons) {
 		return new SimilarSystem(system.id(), system.name(), system.agencyNameZh(), system.agencyNameEn(),
 				system.agencyCode(),
-				system.divisionCode(), system.status().code(), score, relation.name().toLowerCase(java.util.Locale.ROOT),
+				system.divisionCode(), system.status().code(), score, relation.name().toLowerCase(Locale.ROOT),
 				system.sharedPlatform(), reuse, reasons);
 	}
 
@@ -328,7 +340,7 @@ public class DuplicateFinder {
 			reasons.add(new Reason("matching_words", match.matchingWords(),
 					"Describes the same things: " + String.join(", ", match.matchingWords()) + "."));
 		}
-		String relation = match.relation().name().toLowerCase(java.util.Locale.ROOT);
+		String relation = match.relation().name().toLowerCase(Locale.ROOT);
 		reasons.add(new Reason("hierarchy", List.of(relation, match.entry().divisionCode()),
 				"Division relation: " + relation.replace('_', ' ') + " (" + match.entry().divisionCode() + ")."));
 		return reasons;
@@ -343,9 +355,7 @@ public class DuplicateFinder {
 			throw new UnigovException(CommonError.FORBIDDEN,
 					"Duplicate clusters are for coordinators, auditors and platform admins.");
 		}
-		if (!org.unigov.shared.ident.DivisionCodes.isWellFormed(divisionCode)) {
-			throw new UnigovException(CommonError.INVALID_PARAMETER, "A division code has six digits (GB/T 2260).");
-		}
+		requireDivisionCode(divisionCode);
 		String scope = actor.scopePrefix();
 		if (!actor.has(Role.PLATFORM_ADMIN)
 				&& (scope == null || !Actor.significantPrefix(divisionCode).startsWith(scope))) {
@@ -368,7 +378,7 @@ public class DuplicateFinder {
 
 	private ClusterReport computeClusters(String divisionCode, String prefix) {
 		long start = System.nanoTime();
-		List<SimilarityIndex.Cluster> clusters = this.index.clusters(prefix, CLUSTER_THRESHOLD, e -> true);
+		List<SimilarityIndex.Cluster> clusters = this.index.clusters(prefix, CLUSTER_THRESHOLD);
 		int compared = this.index.count(prefix);
 		Set<UUID> ids = clusters.stream()
 			.flatMap(c -> c.members().stream())
@@ -384,7 +394,7 @@ public class DuplicateFinder {
 			List<ClusterMember> members = cluster.members()
 				.stream()
 				.map(e -> systems.get(UUID.fromString(e.id())))
-				.filter(java.util.Objects::nonNull)
+				.filter(Objects::nonNull)
 				.sorted(Comparator.comparing(ClusterMember::division).thenComparing(ClusterMember::name))
 				.toList();
 			if (members.size() < 2) {
@@ -423,16 +433,22 @@ public class DuplicateFinder {
 			.query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class),
 					rs.getString(4), rs.getString(5), rs.getLong(6), rs.getLong(7), rs.getBoolean(8)))
 			.list();
-		Map<UUID, org.unigov.organization.Agency> agencies = this.organizations
+		Map<UUID, Agency> agencies = this.organizations
 			.agencies(rows.stream().map(Row::agencyId).collect(Collectors.toSet()));
-		Map<UUID, ClusterMember> members = new java.util.HashMap<>();
+		Map<UUID, ClusterMember> members = new HashMap<>();
 		for (Row r : rows) {
-			org.unigov.organization.Agency agency = agencies.get(r.agencyId());
+			Agency agency = agencies.get(r.agencyId());
 			members.put(r.id(), new ClusterMember(r.id(), r.name(), agency == null ? "" : agency.nameZh(),
 					agency == null ? "" : agency.nameEn(), r.division(),
 					r.status(), r.om(), r.build(), r.shared()));
 		}
 		return members;
+	}
+
+	private static void requireDivisionCode(String code) {
+		if (!DivisionCodes.isWellFormed(code)) {
+			throw new UnigovException(CommonError.INVALID_PARAMETER, "A division code has six digits (GB/T 2260).");
+		}
 	}
 
 	private static void requireReader(Actor actor) {

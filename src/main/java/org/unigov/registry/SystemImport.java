@@ -155,7 +155,7 @@ public class SystemImport {
 			imported = this.transactions.execute(status -> this.registry.createAll(actor, drafts, source)).size();
 			progress.update("save", imported, drafts.size());
 		}
-		problems.sort((a, b) -> a.row() != b.row() ? Integer.compare(a.row(), b.row()) : 0);
+		problems.sort(java.util.Comparator.comparingInt(RowProblem::row));
 		ImportReport report = new ImportReport(safeName(fileName), dryRun, parsed.rows().size(), valid,
 				parsed.blankRows(), imported, problems.size(),
 				List.copyOf(problems.subList(0, Math.min(problems.size(), MAX_LISTED_PROBLEMS))),
@@ -657,54 +657,19 @@ public class SystemImport {
 	}
 
 	private static long fen(Map<ImportColumn, String> row, ImportColumn column, int n, List<RowProblem> problems) {
-		String value = cell(row, column).replace(",", "").replace("¥", "").replace("￥", "").strip();
-		if (value.isEmpty()) {
-			return 0;
-		}
-		try {
-			BigDecimal yuan = new BigDecimal(value);
-			if (yuan.signum() < 0) {
-				problems.add(new RowProblem(n, column.headerZh(), "negative_amount",
-						"'" + value + "' is negative; amounts are zero or more."));
-				return 0;
-			}
-			if (yuan.stripTrailingZeros().scale() > 2) {
-				problems.add(new RowProblem(n, column.headerZh(), "invalid_amount",
-						"'" + value + "' has more than two decimals; amounts are in yuan to the fen."));
-				return 0;
-			}
-			BigDecimal fen = yuan.movePointRight(2);
-			if (fen.compareTo(BigDecimal.valueOf(SystemRegistry.MAX_FEN)) > 0) {
-				problems.add(new RowProblem(n, column.headerZh(), "amount_too_large",
-						"'" + value + "' yuan is not plausible for one system."));
-				return 0;
-			}
-			return fen.longValueExact();
-		}
-		catch (NumberFormatException | ArithmeticException ex) {
-			problems.add(new RowProblem(n, column.headerZh(), "invalid_amount",
-					"'" + value + "' is not an amount in yuan (e.g. 1250000.00)."));
-			return 0;
-		}
+		return read(Amounts.fen(column.headerZh(), cell(row, column)), n, problems);
 	}
 
 	private static long count(Map<ImportColumn, String> row, ImportColumn column, int n, List<RowProblem> problems) {
-		String value = cell(row, column).replace(",", "");
-		if (value.isEmpty()) {
-			return 0;
+		return read(Amounts.count(column.headerZh(), cell(row, column)), n, problems);
+	}
+
+	private static long read(Amounts.Read read, int n, List<RowProblem> problems) {
+		FieldProblem problem = read.problem();
+		if (problem != null) {
+			problems.add(new RowProblem(n, problem.field(), problem.code(), problem.message()));
 		}
-		try {
-			long count = new BigDecimal(value).longValueExact();
-			if (count < 0) {
-				problems.add(new RowProblem(n, column.headerZh(), "negative_number", "Counts cannot be negative."));
-			}
-			return count;
-		}
-		catch (NumberFormatException | ArithmeticException ex) {
-			problems.add(new RowProblem(n, column.headerZh(), "invalid_number",
-					"'" + value + "' is not a whole number."));
-			return 0;
-		}
+		return read.value();
 	}
 
 	private static @Nullable Boolean bool(Map<ImportColumn, String> row, ImportColumn column, int n,

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
@@ -27,7 +26,6 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
@@ -42,13 +40,14 @@ import org.jspecify.annotations.Nullable;
  * <p>
  * Lucene (BM25 over the words from {@link TextTerms}, plus capability terms) picks the candidates;
  * each candidate is then scored in 0..1:
- * {@code score = 0.50 × text + 0.25 × capabilities + 0.25 × hierarchy}, where {@code text} is an
+ * {@code score = 0.50 × text + 0.25 × capabilities + 0.25 × hierarchy × functional}, where {@code text} is an
  * IDF-weighted cosine of the word sets (name and aliases weigh in separately), {@code capabilities}
  * a Dice coefficient in which related codes count half, and {@code hierarchy} 1 for the same
  * division, parent or child, 0.9 for other ancestors, descendants and sibling districts, 0.2 for
  * sibling cities and 0.1 elsewhere in the province — except that systems sharing a capability the
  * province builds once (unified identity, e-licences, the 12345 hotline …) count 0.9 anywhere in
- * the province. docs/registry.md explains the weights and how they were chosen on the evaluation
+ * the province; {@code functional = min(1, max(text, capabilities) / 0.5)} lets place matter only
+ * between systems that do similar things. docs/registry.md explains the weights and how they were chosen on the evaluation
  * set. The index lives in memory and is safe for concurrent readers and writers.
  */
 public final class SimilarityIndex implements AutoCloseable {
@@ -130,13 +129,12 @@ public final class SimilarityIndex implements AutoCloseable {
 	}
 
 	/** One ranked result with the evidence for its score. */
-	public record Match(Entry entry, double score, double textScore, double capabilityScore,
-			List<String> sharedCapabilities, List<String> matchingWords, Relation relation) {
+	public record Match(Entry entry, double score, List<String> sharedCapabilities, List<String> matchingWords,
+			Relation relation) {
 	}
 
-	/** A group of systems that duplicate one another, with the pairs that tied them. */
-	public record Cluster(List<Entry> members, List<String> commonCapabilities, double averageScore,
-			double strongestScore) {
+	/** A group of systems that duplicate one another, with the average score that tied them. */
+	public record Cluster(List<Entry> members, List<String> commonCapabilities, double averageScore) {
 	}
 
 	private record Profile(Entry entry, Set<String> nameTerms, Set<String> allTerms, long ordinal) {
@@ -199,10 +197,10 @@ public final class SimilarityIndex implements AutoCloseable {
 				Entry entry = profile.entry();
 				Profile before = this.profiles.put(entry.id(), profile);
 				if (before != null) {
-					count(before.allTerms(), -1);
+					countTerms(before.allTerms(), -1);
 					replaced.add(before.ordinal());
 				}
-				count(profile.allTerms(), 1);
+				countTerms(profile.allTerms(), 1);
 				this.byOrdinal.put(profile.ordinal(), profile);
 				if (entry.sharedPlatform()) {
 					this.shared.put(entry.id(), profile);
@@ -229,7 +227,7 @@ public final class SimilarityIndex implements AutoCloseable {
 		try {
 			Profile before = this.profiles.remove(id);
 			if (before != null) {
-				count(before.allTerms(), -1);
+				countTerms(before.allTerms(), -1);
 			}
 			this.shared.remove(id);
 			this.writer.deleteDocuments(new Term("id", id));
@@ -244,10 +242,10 @@ public final class SimilarityIndex implements AutoCloseable {
 	}
 
 	/** The {@code limit} best matches for a draft, best first, scoring at least {@code minScore}. */
-	public List<Match> similar(Draft draft, int limit, double minScore, @Nullable String divisionPrefix) {
+	public List<Match> similar(Draft draft, int limit, double minScore) {
 		IndexSearcher searcher = acquire();
 		try {
-			return similar(searcher, draftProfile(draft), draft.excludeId(), limit, minScore, divisionPrefix);
+			return similar(searcher, draftProfile(draft), draft.excludeId(), limit, minScore);
 		}
 		finally {
 			release(searcher);
@@ -264,12 +262,12 @@ public final class SimilarityIndex implements AutoCloseable {
 	 * merge into one giant group. Members never need a search of their own, which keeps a report
 	 * over a whole province fast.
 	 */
-	public List<Cluster> clusters(String divisionPrefix, double threshold, Predicate<Entry> include) {
+	public List<Cluster> clusters(String divisionPrefix, double threshold) {
 		IndexSearcher searcher = acquire();
 		try {
 			List<Profile> scope = this.profiles.values()
 				.stream()
-				.filter(p -> p.entry().divisionCode().startsWith(divisionPrefix) && include.test(p.entry()))
+				.filter(p -> p.entry().divisionCode().startsWith(divisionPrefix))
 				.sorted(Comparator.comparing((Profile p) -> !p.entry().sharedPlatform())
 					.thenComparingInt(p -> level(p.entry().divisionCode()))
 					.thenComparing(p -> p.entry().id()))
@@ -325,8 +323,7 @@ public final class SimilarityIndex implements AutoCloseable {
 			}
 			List<Cluster> clusters = new ArrayList<>(building.size());
 			for (Building b : building) {
-				clusters.add(new Cluster(List.copyOf(b.members), common(b.members), b.sum / (b.members.size() - 1),
-						b.strongest));
+				clusters.add(new Cluster(List.copyOf(b.members), common(b.members), b.sum / (b.members.size() - 1)));
 			}
 			clusters.sort(Comparator.comparingInt((Cluster c) -> c.members().size())
 				.reversed()
@@ -345,8 +342,6 @@ public final class SimilarityIndex implements AutoCloseable {
 
 		double sum;
 
-		double strongest;
-
 		Building(Entry leader) {
 			this.members.add(leader);
 		}
@@ -354,7 +349,6 @@ public final class SimilarityIndex implements AutoCloseable {
 		void add(Entry member, double score) {
 			this.members.add(member);
 			this.sum += score;
-			this.strongest = Math.max(this.strongest, score);
 		}
 
 		int size() {
@@ -388,19 +382,16 @@ public final class SimilarityIndex implements AutoCloseable {
 	static final int CLUSTER_NEIGHBOURS = 12;
 
 	/**
-	 * The ids and scores of a system's nearest neighbours at or above {@code minScore}: the
-	 * cluster report's lean path (same score as {@link #similar}, no explanations, cached IDF
-	 * weights and vector norms).
+	 * The ids and scores of a system's nearest neighbours at or above {@code minScore}, searched
+	 * under {@code divisionPrefix}: the cluster report's search (IDF weights and vector norms are
+	 * cached for the whole report).
 	 */
 	private List<Map.Entry<String, Double>> nearest(IndexSearcher searcher, Profile draft, int limit, double minScore,
 			String divisionPrefix, Map<String, Double> idf, Map<String, Double> norms) {
 		try {
 			List<Map.Entry<String, Double>> result = new ArrayList<>();
 			for (Profile candidate : candidates(searcher, query(draft, draft.entry().id(), divisionPrefix), limit * 2)) {
-				if (candidate == null) {
-					continue;
-				}
-				double score = quickScore(draft, candidate, idf, norms);
+				double score = score(draft, candidate, idf, norms);
 				if (score >= minScore) {
 					result.add(Map.entry(candidate.entry().id(), score));
 				}
@@ -463,8 +454,8 @@ public final class SimilarityIndex implements AutoCloseable {
 			.toList();
 	}
 
-	private org.apache.lucene.search.Query query(Profile draft, @Nullable String excludeId,
-			@Nullable String divisionPrefix) {
+	/** The candidate search; {@code divisionPrefix} is a significant prefix (2, 4 or 6 digits) or empty. */
+	private org.apache.lucene.search.Query query(Profile draft, @Nullable String excludeId, String divisionPrefix) {
 		// the rarest words say the most and keep the query cheap
 		BooleanQuery.Builder words = new BooleanQuery.Builder();
 		for (String term : rarest(draft, draft.allTerms(), QUERY_TERMS)) {
@@ -480,27 +471,23 @@ public final class SimilarityIndex implements AutoCloseable {
 		if (excludeId != null) {
 			query.add(new TermQuery(new Term("id", excludeId)), BooleanClause.Occur.MUST_NOT);
 		}
-		if (divisionPrefix != null && !divisionPrefix.isEmpty()) {
+		if (!divisionPrefix.isEmpty()) {
 			// a term per ancestor prefix is indexed, so that the filter is one posting list
-			query.add(divisionPrefix.length() == 2 || divisionPrefix.length() == 4 || divisionPrefix.length() == 6
-					? new TermQuery(new Term("scope", divisionPrefix))
-					: new PrefixQuery(new Term("division", divisionPrefix)), BooleanClause.Occur.FILTER);
+			query.add(new TermQuery(new Term("scope", divisionPrefix)), BooleanClause.Occur.FILTER);
 		}
 		return query.build();
 	}
 
 	private List<Match> similar(IndexSearcher searcher, Profile draft, @Nullable String excludeId, int limit,
-			double minScore, @Nullable String divisionPrefix) {
+			double minScore) {
 		try {
 			Map<String, Double> idf = new HashMap<>();
+			Map<String, Double> norms = new HashMap<>();
 			List<Match> matches = new ArrayList<>();
-			for (Profile candidate : candidates(searcher, query(draft, excludeId, divisionPrefix), Math.max(40, limit * 5))) {
-				if (candidate == null) {
-					continue;
-				}
-				Match match = score(draft, candidate, idf);
-				if (match.score() >= minScore) {
-					matches.add(match);
+			for (Profile candidate : candidates(searcher, query(draft, excludeId, ""), Math.max(40, limit * 5))) {
+				double score = score(draft, candidate, idf, norms);
+				if (score >= minScore) {
+					matches.add(explain(draft, candidate, score, idf));
 				}
 			}
 			matches.sort(Comparator.comparingDouble(Match::score).reversed());
@@ -509,17 +496,6 @@ public final class SimilarityIndex implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-	}
-
-	private double quickScore(Profile draft, Profile candidate, Map<String, Double> idf, Map<String, Double> norms) {
-		double nameCos = cosine(draft.nameTerms(), candidate.nameTerms(), idf);
-		double allCos = cosine(draft.allTerms(), candidate.allTerms(), idf, norms.computeIfAbsent(draft.entry().id(),
-				k -> norm(draft.allTerms(), idf)), norms.computeIfAbsent(candidate.entry().id(),
-						k -> norm(candidate.allTerms(), idf)));
-		double text = Math.max(allCos, 0.4 * nameCos + 0.6 * allCos);
-		double capabilities = capabilityScore(draft.entry().capabilities(), candidate.entry().capabilities());
-		Relation relation = relation(draft.entry().divisionCode(), candidate.entry().divisionCode());
-		return combine(draft, candidate, text, capabilities, relation);
 	}
 
 	private double combine(Profile draft, Profile candidate, double text, double capabilities, Relation relation) {
@@ -536,53 +512,39 @@ public final class SimilarityIndex implements AutoCloseable {
 				TEXT_WEIGHT * text + CAPABILITY_WEIGHT * capabilities + HIERARCHY_WEIGHT * hierarchy * functional);
 	}
 
-	private Match score(Profile draft, Profile candidate, Map<String, Double> idf) {
-		Set<String> candidateName = candidate.nameTerms();
-		double nameCos = cosine(draft.nameTerms(), candidateName, idf);
-		double allCos = cosine(draft.allTerms(), candidate.allTerms(), idf);
+	/** The score in 0..1; {@code idf} and {@code norms} cache weights across candidates. */
+	private double score(Profile draft, Profile candidate, Map<String, Double> idf, Map<String, Double> norms) {
+		double nameCos = cosine(draft.nameTerms(), candidate.nameTerms(), idf, norm(draft.nameTerms(), idf),
+				norm(candidate.nameTerms(), idf));
+		double allCos = cosine(draft.allTerms(), candidate.allTerms(), idf,
+				norms.computeIfAbsent(draft.entry().id(), k -> norm(draft.allTerms(), idf)),
+				norms.computeIfAbsent(candidate.entry().id(), k -> norm(candidate.allTerms(), idf)));
 		double text = Math.max(allCos, 0.4 * nameCos + 0.6 * allCos);
 		double capabilities = capabilityScore(draft.entry().capabilities(), candidate.entry().capabilities());
-		Relation relation = relation(draft.entry().divisionCode(), candidate.entry().divisionCode());
+		return combine(draft, candidate, text, capabilities,
+				relation(draft.entry().divisionCode(), candidate.entry().divisionCode()));
+	}
+
+	/** The score with its evidence: shared capabilities, matching words (rarest first), relation. */
+	private Match explain(Profile draft, Profile candidate, double score, Map<String, Double> idf) {
 		List<String> shared = draft.entry()
 			.capabilities()
 			.stream()
 			.filter(candidate.entry().capabilities()::contains)
 			.sorted()
 			.toList();
-		double score = combine(draft, candidate, text, capabilities, relation);
 		List<String> words = draft.allTerms()
 			.stream()
 			.filter(candidate.allTerms()::contains)
 			.sorted(Comparator.comparingDouble((String t) -> idf(t, idf)).reversed().thenComparing(t -> t))
 			.limit(8)
 			.toList();
-		return new Match(candidate.entry(), round(score), round(text), round(capabilities), shared, words,
-				relation);
+		return new Match(candidate.entry(), round(score), shared, words,
+				relation(draft.entry().divisionCode(), candidate.entry().divisionCode()));
 	}
 
 	private static double round(double value) {
 		return Math.round(value * 1000) / 1000.0;
-	}
-
-	private double cosine(Set<String> a, Set<String> b, Map<String, Double> idf) {
-		if (a.isEmpty() || b.isEmpty()) {
-			return 0;
-		}
-		double dot = 0;
-		double na = 0;
-		double nb = 0;
-		for (String t : a) {
-			double w = idf(t, idf);
-			na += w * w;
-			if (b.contains(t)) {
-				dot += w * w;
-			}
-		}
-		for (String t : b) {
-			double w = idf(t, idf);
-			nb += w * w;
-		}
-		return dot == 0 ? 0 : dot / Math.sqrt(na * nb);
 	}
 
 	private double cosine(Set<String> a, Set<String> b, Map<String, Double> idf, double na, double nb) {
@@ -697,7 +659,7 @@ public final class SimilarityIndex implements AutoCloseable {
 				draft.summary(), draft.capabilities(), draft.divisionCode(), false));
 	}
 
-	private void count(Set<String> terms, int delta) {
+	private void countTerms(Set<String> terms, int delta) {
 		for (String t : terms) {
 			this.documentFrequency.merge(t, delta, (x, y) -> x + y == 0 ? null : x + y);
 		}
@@ -719,7 +681,6 @@ public final class SimilarityIndex implements AutoCloseable {
 		doc.add(new StringField("id", profile.entry().id(), Field.Store.NO));
 		doc.add(new org.apache.lucene.document.NumericDocValuesField("ordinal", profile.ordinal()));
 		String division = profile.entry().divisionCode();
-		doc.add(new StringField("division", division, Field.Store.NO));
 		for (int length = 2; length <= 6 && length <= division.length(); length += 2) {
 			doc.add(new StringField("scope", division.substring(0, length), Field.Store.NO));
 		}

@@ -271,9 +271,6 @@ class RegistryApi {
 		if (division == null) {
 			throw new UnigovException(CommonError.MISSING_PARAMETER, "Name the divisionCode to report on.");
 		}
-		if (!org.unigov.shared.ident.DivisionCodes.isWellFormed(division)) {
-			throw new UnigovException(CommonError.INVALID_PARAMETER, "divisionCode has six digits (GB/T 2260).");
-		}
 		return this.finder.clusters(actor, division);
 	}
 

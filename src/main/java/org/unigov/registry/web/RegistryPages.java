@@ -34,9 +34,10 @@ import org.unigov.audit.AuditJournal;
 import org.unigov.organization.Agency;
 import org.unigov.organization.Division;
 import org.unigov.organization.OrganizationDirectory;
-import org.unigov.registry.Capability;
+import org.unigov.registry.Amounts;
 import org.unigov.registry.Coded;
 import org.unigov.registry.DuplicateFinder;
+import org.unigov.registry.FieldProblem;
 import org.unigov.registry.FundingSource;
 import org.unigov.registry.Hosting;
 import org.unigov.registry.LoginMethod;
@@ -159,40 +160,19 @@ class RegistryPages {
 		}
 
 		private static long fen(String field, @Nullable String yuan, BindingResult binding) {
-			String v = yuan == null ? "" : yuan.replace(",", "").strip();
-			if (v.isEmpty()) {
-				return 0;
-			}
-			try {
-				BigDecimal amount = new BigDecimal(v);
-				if (amount.signum() < 0 || amount.stripTrailingZeros().scale() > 2) {
-					binding.rejectValue(field, "invalid_amount", "a non-negative amount in yuan, at most two decimals");
-					return 0;
-				}
-				return amount.movePointRight(2).longValueExact();
-			}
-			catch (NumberFormatException | ArithmeticException ex) {
-				binding.rejectValue(field, "invalid_amount", "not an amount in yuan");
-				return 0;
-			}
+			return read(Amounts.fen(field, yuan), binding);
 		}
 
 		private static long count(String field, @Nullable String value, BindingResult binding) {
-			String v = value == null ? "" : value.replace(",", "").strip();
-			if (v.isEmpty()) {
-				return 0;
+			return read(Amounts.count(field, value), binding);
+		}
+
+		private static long read(Amounts.Read read, BindingResult binding) {
+			FieldProblem problem = read.problem();
+			if (problem != null) {
+				binding.rejectValue(problem.field(), problem.code(), problem.message());
 			}
-			try {
-				long n = Long.parseLong(v);
-				if (n < 0) {
-					binding.rejectValue(field, "negative_number", "cannot be negative");
-				}
-				return n;
-			}
-			catch (NumberFormatException ex) {
-				binding.rejectValue(field, "invalid_number", "not a whole number");
-				return 0;
-			}
+			return read.value();
 		}
 	}
 
@@ -500,14 +480,11 @@ class RegistryPages {
 
 	private void common(Model model) {
 		Actor actor = Actor.current();
-		List<Capability> capabilities = this.taxonomy.capabilities();
-		Map<String, Capability> byCode = new LinkedHashMap<>();
-		capabilities.forEach(c -> byCode.put(c.code(), c));
-		model.addAttribute("capabilities", capabilities);
-		model.addAttribute("capabilityNames", byCode);
-		model.addAttribute("labels", new CapabilityLabels(this.taxonomy));
-		model.addAttribute("divisions", this.organizations.divisions());
-		model.addAttribute("divisionNames", this.organizations.divisions()
+		model.addAttribute("capabilities", this.taxonomy.capabilities());
+		model.addAttribute("labels", new RegistryLabels(this.taxonomy));
+		List<Division> divisions = this.organizations.divisions();
+		model.addAttribute("divisions", divisions);
+		model.addAttribute("divisionNames", divisions
 			.stream()
 			.collect(Collectors.toMap(Division::code, d -> d, (a, b) -> a, LinkedHashMap::new)));
 		model.addAttribute("statuses", SystemStatus.values());

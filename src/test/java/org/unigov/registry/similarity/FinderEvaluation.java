@@ -72,7 +72,7 @@ public final class FinderEvaluation {
 			for (Sample sample : samples.values()) {
 				SimilarityIndex.Entry e = sample.entry();
 				List<SimilarityIndex.Match> matches = index.similar(new SimilarityIndex.Draft(e.name(), e.summary(),
-						e.capabilities(), e.divisionCode(), e.id()), 200, 0, null);
+						e.capabilities(), e.divisionCode(), e.id()), 200, 0);
 				ranked.put(e.id(), matches.stream().map(m -> m.entry().id()).toList());
 				Map<String, Double> byId = new HashMap<>();
 				matches.forEach(m -> byId.put(m.entry().id(), m.score()));

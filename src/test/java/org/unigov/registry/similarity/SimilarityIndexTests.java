@@ -48,7 +48,7 @@ class SimilarityIndexTests {
 	}
 
 	private List<Match> similar(String name, String summary, Set<String> capabilities, String division) {
-		return this.index.similar(new Draft(name, summary, capabilities, division, null), 5, 0.3, null);
+		return this.index.similar(new Draft(name, summary, capabilities, division, null), 5, 0.3);
 	}
 
 	@Test
@@ -103,11 +103,11 @@ class SimilarityIndexTests {
 	@Test
 	void theIndexFollowsChangesAndExclusions() {
 		Draft draft = new Draft("未央区城市大脑", "城市运行监测", Set.of("city-brain"), "610112", "wy-ops");
-		assertThat(this.index.similar(draft, 5, 0.3, null)).extracting(m -> m.entry().id()).doesNotContain("wy-ops");
+		assertThat(this.index.similar(draft, 5, 0.3)).extracting(m -> m.entry().id()).doesNotContain("wy-ops");
 		this.index.remove("xa-ops");
-		assertThat(this.index.similar(draft, 5, 0.3, null)).extracting(m -> m.entry().id()).doesNotContain("xa-ops");
+		assertThat(this.index.similar(draft, 5, 0.3)).extracting(m -> m.entry().id()).doesNotContain("xa-ops");
 		this.index.put(entry("xa-ops", "西安市城市运行管理服务平台", "城市运行监测", Set.of("city-brain"), "610100"));
-		assertThat(this.index.similar(draft, 5, 0.3, null)).extracting(m -> m.entry().id()).contains("xa-ops");
+		assertThat(this.index.similar(draft, 5, 0.3)).extracting(m -> m.entry().id()).contains("xa-ops");
 		assertThat(this.index.size()).isEqualTo(8);
 	}
 
@@ -126,10 +126,10 @@ class SimilarityIndexTests {
 
 	@Test
 	void clustersGroupDuplicatesWithinTheScopeOnly() {
-		List<SimilarityIndex.Cluster> all = this.index.clusters("61", 0.5, e -> true);
+		List<SimilarityIndex.Cluster> all = this.index.clusters("61", 0.5);
 		assertThat(all).anySatisfy(c -> assertThat(c.members()).extracting(Entry::id).contains("xa-ops", "wy-ops"));
 		assertThat(all).allSatisfy(c -> assertThat(c.members()).extracting(Entry::id).doesNotContain("xa-si"));
-		List<SimilarityIndex.Cluster> baoji = this.index.clusters("6103", 0.5, e -> true);
+		List<SimilarityIndex.Cluster> baoji = this.index.clusters("6103", 0.5);
 		assertThat(baoji).allSatisfy(c -> assertThat(c.members()).allMatch(e -> e.divisionCode().startsWith("6103")));
 	}
 

@@ -6,12 +6,12 @@ import java.util.stream.Collectors;
 
 import org.unigov.registry.Taxonomy;
 
-/** Capability names for templates, in the page's language. */
-public final class CapabilityLabels {
+/** What registry templates show: capability names in the page's language, and amounts of money. */
+public final class RegistryLabels {
 
 	private final Taxonomy taxonomy;
 
-	CapabilityLabels(Taxonomy taxonomy) {
+	RegistryLabels(Taxonomy taxonomy) {
 		this.taxonomy = taxonomy;
 	}
 
@@ -23,5 +23,10 @@ public final class CapabilityLabels {
 		return codes.stream()
 			.map(c -> this.taxonomy.name(c, locale))
 			.collect(Collectors.joining("zh".equals(locale.getLanguage()) ? "、" : ", "));
+	}
+
+	/** Fen as yuan for people: {@code ¥1,250,000.50}, exactly (no floating point). */
+	public String yuan(long fen) {
+		return String.format(Locale.ROOT, "¥%,.2f", java.math.BigDecimal.valueOf(fen, 2));
 	}
 }

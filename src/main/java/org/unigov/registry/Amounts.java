@@ -1,0 +1,68 @@
+package org.unigov.registry;
+
+import java.math.BigDecimal;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads amounts in yuan and user counts as people type them (thousands separators, ¥ signs) into
+ * whole fen and whole numbers: one set of rules for the import and the registration form.
+ */
+public final class Amounts {
+
+	private Amounts() {
+	}
+
+	/** A value read from text: the number, or the problem ({@code code} and English message). */
+	public record Read(long value, @Nullable FieldProblem problem) {
+
+		static Read ok(long value) {
+			return new Read(value, null);
+		}
+
+		static Read refused(String field, String code, String message) {
+			return new Read(0, new FieldProblem(field, code, message));
+		}
+	}
+
+	/** Yuan with at most two decimals, never negative, at most ¥1 trillion; blank is 0. */
+	public static Read fen(String field, @Nullable String yuan) {
+		String value = yuan == null ? "" : yuan.replace(",", "").replace("¥", "").replace("￥", "").strip();
+		if (value.isEmpty()) {
+			return Read.ok(0);
+		}
+		try {
+			BigDecimal amount = new BigDecimal(value);
+			if (amount.signum() < 0) {
+				return Read.refused(field, "negative_amount", "'" + value + "' is negative; amounts are zero or more.");
+			}
+			if (amount.stripTrailingZeros().scale() > 2) {
+				return Read.refused(field, "invalid_amount",
+						"'" + value + "' has more than two decimals; amounts are in yuan to the fen.");
+			}
+			BigDecimal fen = amount.movePointRight(2);
+			if (fen.compareTo(BigDecimal.valueOf(SystemRegistry.MAX_FEN)) > 0) {
+				return Read.refused(field, "amount_too_large", "'" + value + "' yuan is not plausible for one system.");
+			}
+			return Read.ok(fen.longValueExact());
+		}
+		catch (NumberFormatException | ArithmeticException ex) {
+			return Read.refused(field, "invalid_amount", "'" + value + "' is not an amount in yuan (e.g. 1250000.00).");
+		}
+	}
+
+	/** A whole, non-negative number; blank is 0. */
+	public static Read count(String field, @Nullable String text) {
+		String value = text == null ? "" : text.replace(",", "").strip();
+		if (value.isEmpty()) {
+			return Read.ok(0);
+		}
+		try {
+			long count = new BigDecimal(value).longValueExact();
+			return count < 0 ? Read.refused(field, "negative_number", "Counts cannot be negative.") : Read.ok(count);
+		}
+		catch (NumberFormatException | ArithmeticException ex) {
+			return Read.refused(field, "invalid_number", "'" + value + "' is not a whole number.");
+		}
+	}
+}
