@@ -1,5 +1,6 @@
 package org.unigov.registry;
 
+import org.unigov.shared.problem.FieldProblem;
 import java.math.BigDecimal;
 
 import org.jspecify.annotations.Nullable;

@@ -1,5 +1,7 @@
 package org.unigov.registry;
 
+import org.unigov.shared.Coded;
+
 /** Where the money for a system comes from (资金来源). */
 public enum FundingSource implements Coded {
 

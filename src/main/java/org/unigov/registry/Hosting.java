@@ -1,5 +1,7 @@
 package org.unigov.registry;
 
+import org.unigov.shared.Coded;
+
 /** Where a system runs (部署方式). */
 public enum Hosting implements Coded {
 

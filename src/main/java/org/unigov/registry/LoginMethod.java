@@ -1,5 +1,7 @@
 package org.unigov.registry;
 
+import org.unigov.shared.Coded;
+
 /** How people sign in to a system (登录方式). */
 public enum LoginMethod implements Coded {
 

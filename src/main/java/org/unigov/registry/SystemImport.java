@@ -1,5 +1,7 @@
 package org.unigov.registry;
 
+import org.unigov.shared.problem.FieldProblem;
+import org.unigov.shared.Coded;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;

@@ -1,5 +1,7 @@
 package org.unigov.registry;
 
+import org.unigov.shared.problem.FieldProblem;
+import org.unigov.shared.Coded;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,5 +1,6 @@
 package org.unigov.registry;
 
+import org.unigov.shared.Coded;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

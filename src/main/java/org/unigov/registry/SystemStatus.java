@@ -1,5 +1,7 @@
 package org.unigov.registry;
 
+import org.unigov.shared.Coded;
+
 /** Lifecycle status (状态) of a registered system. */
 public enum SystemStatus implements Coded {
 

@@ -1,4 +1,4 @@
-package org.unigov.registry;
+package org.unigov.shared;
 
 import java.util.Locale;
 import java.util.Optional;
@@ -6,8 +6,8 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An enumerated field of a system record: a stable lower-case code for the API and exports, and
- * the Chinese and English labels inventories use, all accepted on import.
+ * An enumerated field of a record (system, catalog entry, request): a stable lower-case code for the API and exports, and
+ * the Chinese and English labels people use, all accepted on import.
  */
 public interface Coded {
 

@@ -1,0 +1,52 @@
+package org.unigov.catalog;
+
+import org.springframework.http.HttpStatus;
+import org.unigov.shared.problem.ErrorCode;
+
+/** Why the catalog refused a request; where a rule of RULES.md refused it, its id. */
+public enum CatalogError implements ErrorCode {
+
+	ENTRY_NOT_FOUND("entry_not_found", HttpStatus.NOT_FOUND, ""),
+	ELEMENT_NOT_FOUND("element_not_found", HttpStatus.NOT_FOUND, ""),
+	ELEMENT_EXISTS("element_exists", HttpStatus.CONFLICT, ""),
+	INVALID_ELEMENT("invalid_element", HttpStatus.UNPROCESSABLE_CONTENT, ""),
+	INVALID_ENTRY("invalid_entry", HttpStatus.UNPROCESSABLE_CONTENT, "C6"),
+	SECRET_DATA("secret_data_refused", HttpStatus.UNPROCESSABLE_CONTENT, "C1"),
+	NOT_EDITABLE("entry_not_editable", HttpStatus.CONFLICT, "C2"),
+	WRONG_STATE("entry_wrong_state", HttpStatus.CONFLICT, "C2"),
+	NOT_YOUR_ENTRY("entry_not_yours", HttpStatus.FORBIDDEN, ""),
+	NOT_YOUR_REVIEW("review_not_yours", HttpStatus.FORBIDDEN, "C2"),
+	OWN_CONDITIONS("own_conditions_refused", HttpStatus.UNPROCESSABLE_CONTENT, "C4"),
+	COMMENT_REQUIRED("comment_required", HttpStatus.UNPROCESSABLE_CONTENT, "C2"),
+	ENTRY_IN_USE("entry_in_use", HttpStatus.CONFLICT, "S7"),
+	UPDATE_NOT_DUE("update_not_due", HttpStatus.CONFLICT, "C7"),
+	AUTHORITY_INVALID("authority_invalid", HttpStatus.UNPROCESSABLE_CONTENT, "C8"),
+	INDEX_NOT_READY("catalog_index_not_ready", HttpStatus.SERVICE_UNAVAILABLE, "");
+
+	private final String code;
+
+	private final HttpStatus status;
+
+	private final String ruleId;
+
+	CatalogError(String code, HttpStatus status, String ruleId) {
+		this.code = code;
+		this.status = status;
+		this.ruleId = ruleId;
+	}
+
+	@Override
+	public String code() {
+		return this.code;
+	}
+
+	@Override
+	public HttpStatus status() {
+		return this.status;
+	}
+
+	@Override
+	public String ruleId() {
+		return this.ruleId;
+	}
+}
