@@ -1,0 +1,7 @@
+package org.unigov.sharing;
+
+import java.util.UUID;
+
+/** A grant reached the end of its validity. */
+public record GrantExpired(UUID grantId, UUID consumerSystemId, String entryCode, java.time.LocalDate validTo) {
+}

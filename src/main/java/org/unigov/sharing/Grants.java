@@ -1,0 +1,404 @@
+package org.unigov.sharing;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.unigov.audit.AuditJournal;
+import org.unigov.audit.AuditRecord;
+import org.unigov.calendar.WorkingCalendar;
+import org.unigov.catalog.WithdrawalGuard;
+import org.unigov.shared.Actor;
+
+import org.unigov.shared.Role;
+import org.unigov.shared.jdbc.Queries;
+import org.unigov.shared.problem.CommonError;
+import org.unigov.shared.problem.UnigovException;
+
+/**
+ * Grants: what approved requests produce and the exchange enforces (S6). A provider (or the
+ * coordinator) suspends a grant for misuse until corrected by a deadline, after which it ends by
+ * itself (S7); a provider ends a grant only with its reasons, after consulting the consumer, and
+ * the ending is filed with the coordinator (S7); grants expire at the end of their validity; the
+ * consumer records how it disposed of the data once a grant is over (S7, S10). Each change is
+ * audited and announced with an event the exchange consumes.
+ */
+@Service
+@Transactional
+public class Grants implements WithdrawalGuard {
+
+	/** Calls per minute when the provider sets no rate limit. */
+	public static final int DEFAULT_RATE_LIMIT = 600;
+
+	/** Working days a consumer has to correct misuse when the provider names no deadline. */
+	public static final int CORRECTION_DAYS = 10;
+
+	private final JdbcClient jdbc;
+
+	private final WorkingCalendar calendar;
+
+	private final AuditJournal journal;
+
+	private final ApplicationEventPublisher events;
+
+	Grants(JdbcClient jdbc, WorkingCalendar calendar, AuditJournal journal, ApplicationEventPublisher events) {
+		this.jdbc = jdbc;
+		this.calendar = calendar;
+		this.journal = journal;
+		this.events = events;
+	}
+
+	public record GrantFilter(@Nullable String role, @Nullable GrantStatus status, @Nullable UUID entryId,
+			boolean disposalOutstanding) {
+
+		public static GrantFilter all() {
+			return new GrantFilter(null, null, null, false);
+		}
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Grant> get(UUID id) {
+		return this.jdbc.sql("select * from shr_grant where id = ?").param(id).query(Rows::grant).optional();
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Grant> forRequest(UUID requestId) {
+		return this.jdbc.sql("select * from shr_grant where request_id = ?").param(requestId).query(Rows::grant).optional();
+	}
+
+	/** Every grant in force, for the exchange to load its cache at start-up. */
+	@Transactional(readOnly = true)
+	public List<Grant> inForce() {
+		return this.jdbc.sql("select * from shr_grant where status = 'active'").query(Rows::grant).list();
+	}
+
+	public static boolean isVisible(Actor actor, Grant g) {
+		if (actor.has(Role.PLATFORM_ADMIN)) {
+			return true;
+		}
+		if (actor.hasAny(Role.COORDINATOR, Role.AUDITOR)
+				&& (actor.covers(g.consumerDivision()) || actor.covers(g.providerDivision()))) {
+			return true;
+		}
+		return actor.hasAny(Role.AGENCY_ADMIN, Role.AGENCY_STAFF)
+				&& (g.consumerAgencyId().equals(actor.agencyId()) || g.providerAgencyId().equals(actor.agencyId()));
+	}
+
+	@Transactional(readOnly = true)
+	public Grant visible(Actor actor, UUID id) {
+		return get(id).filter(g -> isVisible(actor, g))
+			.orElseThrow(() -> UnigovException.notFound(SharingError.GRANT_NOT_FOUND, "Grant", id));
+	}
+
+	@Transactional(readOnly = true)
+	public Page<Grant> find(Actor actor, GrantFilter filter, Pageable pageable) {
+		List<Object> params = new ArrayList<>();
+		StringBuilder where = new StringBuilder("where 1 = 1");
+		if (!actor.has(Role.PLATFORM_ADMIN)) {
+			where.append(" and (false");
+			if (actor.hasAny(Role.COORDINATOR, Role.AUDITOR) && actor.scopePrefix() != null) {
+				where.append(" or consumer_division like ? or provider_division like ?");
+				params.add(actor.scopePrefix() + "%");
+				params.add(actor.scopePrefix() + "%");
+			}
+			if (actor.hasAny(Role.AGENCY_ADMIN, Role.AGENCY_STAFF) && actor.agencyId() != null) {
+				where.append(" or consumer_agency_id = ? or provider_agency_id = ?");
+				params.add(actor.agencyId());
+				params.add(actor.agencyId());
+			}
+			where.append(")");
+		}
+		if ("consumer".equals(filter.role()) && actor.agencyId() != null) {
+			where.append(" and consumer_agency_id = ?");
+			params.add(actor.agencyId());
+		}
+		else if ("provider".equals(filter.role()) && actor.agencyId() != null) {
+			where.append(" and provider_agency_id = ?");
+			params.add(actor.agencyId());
+		}
+		if (filter.status() != null) {
+			where.append(" and status = ?");
+			params.add(filter.status().code());
+		}
+		if (filter.entryId() != null) {
+			where.append(" and entry_id = ?");
+			params.add(filter.entryId());
+		}
+		if (filter.disposalOutstanding()) {
+			where.append(" and status in ('ended', 'expired') and disposal_recorded_at is null");
+		}
+		return Queries.page(this.jdbc, "shr_grant", where.toString(), params, "issued_at desc", Rows::grant, pageable);
+	}
+
+	/** Issues the grant for an approved request, or renews the grant a renewal names. */
+	Grant issue(Actor actor, SharingRequest request, @Nullable Integer rateLimit) {
+		int limit = rateLimit == null ? DEFAULT_RATE_LIMIT : rateLimit;
+		if (limit < 1 || limit > 1_000_000) {
+			throw new UnigovException(CommonError.INVALID_PARAMETER, "A rate limit is 1 to 1,000,000 calls a minute.");
+		}
+		LocalDate today = this.calendar.today();
+		LocalDate from = request.periodFrom().isBefore(today) ? today : request.periodFrom();
+		UUID id;
+		String action;
+		if (request.renewsGrantId() != null) {
+			id = request.renewsGrantId();
+			action = "grant.renewed";
+			this.jdbc.sql("""
+					update shr_grant set request_id = ?, items = ?, purpose = ?, valid_to = ?, rate_limit_per_minute = ?,
+					    status = case when status = 'expired' then 'active' else status end, version = version + 1,
+					    updated_at = now() where id = ?""")
+				.params(request.id(), request.items().toArray(String[]::new), request.useCase(), request.periodTo(), limit,
+						id)
+				.update();
+		}
+		else {
+			id = UUID.randomUUID();
+			action = "grant.issued";
+			this.jdbc.sql("""
+					insert into shr_grant (id, request_id, consumer_system_id, consumer_agency_id, consumer_division,
+					    provider_agency_id, provider_division, entry_id, entry_code, items, purpose, valid_from, valid_to,
+					    rate_limit_per_minute, status)
+					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active')""")
+				.params(id, request.id(), request.consumerSystemId(), request.requesterAgencyId(),
+						request.requesterDivision(), request.providerAgencyId(), request.providerDivision(),
+						request.entryId(), request.entryCode(), request.items().toArray(String[]::new), request.useCase(),
+						from, request.periodTo(), limit)
+				.update();
+		}
+		Grant grant = get(id).orElseThrow();
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("request", request.number());
+		details.put("entry", grant.entryCode());
+		details.put("consumerSystem", grant.consumerSystemId().toString());
+		details.put("items", grant.items());
+		details.put("validFrom", grant.validFrom().toString());
+		details.put("validTo", grant.validTo().toString());
+		details.put("rateLimitPerMinute", limit);
+		audit(actor, action, grant, details);
+		if (grant.status() == GrantStatus.ACTIVE) {
+			this.events.publishEvent(new GrantIssued(grant.id(), grant.consumerSystemId(), grant.consumerAgencyId(),
+					grant.providerAgencyId(), grant.entryId(), grant.entryCode(), grant.items(), grant.purpose(),
+					grant.validFrom(), grant.validTo(), grant.rateLimitPerMinute()));
+		}
+		return grant;
+	}
+
+	/**
+	 * Suspends a grant for misuse until the consumer corrects it (S7): the provider's staff or the
+	 * coordinator over the provider; reasons required; the correction deadline defaults to 10
+	 * working days.
+	 */
+	public Grant suspend(Actor actor, UUID id, @Nullable String reason, @Nullable LocalDate correctionDue, long version) {
+		Grant grant = visible(actor, id);
+		if (!SharingDesk.actsFor(actor, grant.providerAgencyId())
+				&& !(actor.has(Role.COORDINATOR) && actor.covers(grant.providerDivision()))) {
+			throw new UnigovException(SharingError.NOT_YOUR_REQUEST,
+					"A grant is suspended by its provider or the coordinator over it (S7).");
+		}
+		lock(grant, version);
+		requireStatus(grant, GrantStatus.ACTIVE);
+		if (SharingDesk.blank(reason)) {
+			throw new UnigovException(SharingError.REASONS_REQUIRED, "Say what misuse the suspension is for (S7).");
+		}
+		LocalDate today = this.calendar.today();
+		LocalDate due = correctionDue != null ? correctionDue : this.calendar.addWorkingDays(today, CORRECTION_DAYS).due();
+		if (!due.isAfter(today)) {
+			throw new UnigovException(CommonError.INVALID_PARAMETER, "The correction deadline must be after today.");
+		}
+		this.jdbc.sql("""
+				update shr_grant set status = 'suspended', suspended_at = now(), suspension_reason = ?, correction_due = ?,
+				    correction_reported = null, version = version + 1, updated_at = now() where id = ?""")
+			.params(reason.strip(), due, id)
+			.update();
+		audit(actor, "grant.suspended", grant, Map.of("reason", reason.strip(), "correctionDue", due.toString()));
+		this.events.publishEvent(new GrantSuspended(id, grant.consumerSystemId(), grant.entryCode(), reason.strip()));
+		return get(id).orElseThrow();
+	}
+
+	/** The consumer reports how it corrected the misuse. */
+	public Grant reportCorrection(Actor actor, UUID id, @Nullable String note, long version) {
+		Grant grant = visible(actor, id);
+		if (!SharingDesk.actsFor(actor, grant.consumerAgencyId())) {
+			throw new UnigovException(SharingError.NOT_YOUR_REQUEST, "The consumer reports its correction.");
+		}
+		lock(grant, version);
+		requireStatus(grant, GrantStatus.SUSPENDED);
+		if (SharingDesk.blank(note)) {
+			throw new UnigovException(SharingError.REASONS_REQUIRED, "Describe the correction.");
+		}
+		this.jdbc.sql("update shr_grant set correction_reported = ?, version = version + 1, updated_at = now() where id = ?")
+			.params(note.strip(), id)
+			.update();
+		audit(actor, "grant.correction.reported", grant, Map.of("note", note.strip()));
+		return get(id).orElseThrow();
+	}
+
+	/** The provider resumes a suspended grant once the misuse is corrected (S7). */
+	public Grant resume(Actor actor, UUID id, long version) {
+		Grant grant = visible(actor, id);
+		if (!SharingDesk.actsFor(actor, grant.providerAgencyId())
+				&& !(actor.has(Role.COORDINATOR) && actor.covers(grant.providerDivision()))) {
+			throw new UnigovException(SharingError.NOT_YOUR_REQUEST, "The provider or the coordinator resumes a grant.");
+		}
+		lock(grant, version);
+		requireStatus(grant, GrantStatus.SUSPENDED);
+		this.jdbc.sql("""
+				update shr_grant set status = 'active', suspended_at = null, correction_due = null, version = version + 1,
+				    updated_at = now() where id = ?""").param(id).update();
+		audit(actor, "grant.resumed", grant, Map.of("correction", String.valueOf(grant.correctionReported())));
+		this.events.publishEvent(new GrantResumed(id, grant.consumerSystemId(), grant.entryCode(),
+				String.valueOf(grant.correctionReported())));
+		Grant resumed = get(id).orElseThrow();
+		this.events.publishEvent(new GrantIssued(resumed.id(), resumed.consumerSystemId(), resumed.consumerAgencyId(),
+				resumed.providerAgencyId(), resumed.entryId(), resumed.entryCode(), resumed.items(), resumed.purpose(),
+				resumed.validFrom(), resumed.validTo(), resumed.rateLimitPerMinute()));
+		return resumed;
+	}
+
+	/**
+	 * Ends a grant early (S7). The provider must give its reasons and record how it consulted the
+	 * consumer; the ending is filed with the coordinator over the provider at once. The consumer may
+	 * end its own grant when the purpose is met or the data is no longer needed.
+	 */
+	public Grant end(Actor actor, UUID id, @Nullable String reason, @Nullable String consultation, long version) {
+		Grant grant = visible(actor, id);
+		boolean provider = SharingDesk.actsFor(actor, grant.providerAgencyId());
+		boolean consumer = SharingDesk.actsFor(actor, grant.consumerAgencyId());
+		if (!provider && !consumer) {
+			throw new UnigovException(SharingError.NOT_YOUR_REQUEST, "Only the provider or the consumer ends a grant.");
+		}
+		lock(grant, version);
+		if (grant.status() != GrantStatus.ACTIVE && grant.status() != GrantStatus.SUSPENDED) {
+			throw new UnigovException(SharingError.GRANT_WRONG_STATE, "The grant is " + grant.status().code() + " already.");
+		}
+		if (SharingDesk.blank(reason)) {
+			throw new UnigovException(SharingError.REASONS_REQUIRED, "Give the reason for ending the grant (S7).");
+		}
+		EndKind kind = consumer && !provider ? EndKind.CONSUMER_ENDED : EndKind.PROVIDER_ENDED;
+		if (kind == EndKind.PROVIDER_ENDED && SharingDesk.blank(consultation)) {
+			throw new UnigovException(SharingError.CONSULTATION_REQUIRED,
+					"A provider ends a sharing service only after consulting the consumer: record when and how (S7).");
+		}
+		this.jdbc.sql("""
+				update shr_grant set status = 'ended', ended_at = now(), end_kind = ?, end_reason = ?, consultation_note = ?,
+				    filed_at = case when ? then now() else null end, version = version + 1, updated_at = now() where id = ?""")
+			.params(kind.code(), reason.strip(), SharingDesk.blank(consultation) ? null : consultation.strip(),
+					kind == EndKind.PROVIDER_ENDED, id)
+			.update();
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("kind", kind.code());
+		details.put("reason", reason.strip());
+		if (kind == EndKind.PROVIDER_ENDED) {
+			details.put("consultation", consultation.strip());
+			details.put("filedWithCoordinatorOf", grant.providerDivision());
+		}
+		audit(actor, "grant.ended", grant, details);
+		this.events.publishEvent(new GrantRevoked(id, grant.consumerSystemId(), grant.entryCode(), reason.strip()));
+		return get(id).orElseThrow();
+	}
+
+	/** The consumer records how it disposed of the data once the grant is over (S7, S10). */
+	public Grant recordDisposal(Actor actor, UUID id, @Nullable String method, @Nullable LocalDate on,
+			@Nullable String note, long version) {
+		Grant grant = visible(actor, id);
+		if (!SharingDesk.actsFor(actor, grant.consumerAgencyId())) {
+			throw new UnigovException(SharingError.NOT_YOUR_REQUEST, "The consumer records the disposal of the data.");
+		}
+		lock(grant, version);
+		if (grant.status() != GrantStatus.ENDED && grant.status() != GrantStatus.EXPIRED) {
+			throw new UnigovException(SharingError.GRANT_WRONG_STATE, "Disposal is recorded once the grant is over.");
+		}
+		if (!List.of("deleted", "returned", "archived-by-law").contains(String.valueOf(method)) || on == null
+				|| on.isAfter(this.calendar.today())) {
+			throw new UnigovException(CommonError.INVALID_PARAMETER,
+					"Say how (deleted, returned or archived-by-law) and on which day, not in the future, the data was disposed of.");
+		}
+		this.jdbc.sql("""
+				update shr_grant set disposal_method = ?, disposal_on = ?, disposal_note = ?, disposal_recorded_at = now(),
+				    version = version + 1, updated_at = now() where id = ?""")
+			.params(method, on, SharingDesk.blank(note) ? null : note.strip(), id)
+			.update();
+		audit(actor, "grant.disposal.recorded", grant, Map.of("method", method, "on", on.toString()));
+		return get(id).orElseThrow();
+	}
+
+	/**
+	 * The clock's work: grants past their validity expire, suspended grants whose correction
+	 * deadline passed end (S7). Returns how many changed.
+	 */
+	public int expireAndEnd() {
+		LocalDate today = this.calendar.today();
+		List<Grant> expired = this.jdbc.sql("select * from shr_grant where status in ('active', 'suspended') and valid_to < ?")
+			.param(today)
+			.query(Rows::grant)
+			.list();
+		for (Grant grant : expired) {
+			this.jdbc.sql("update shr_grant set status = 'expired', version = version + 1, updated_at = now() where id = ?")
+				.param(grant.id())
+				.update();
+			audit(Actor.SYSTEM, "grant.expired", grant, Map.of("validTo", grant.validTo().toString()));
+			this.events.publishEvent(new GrantExpired(grant.id(), grant.consumerSystemId(), grant.entryCode(), grant.validTo()));
+		}
+		List<Grant> uncorrected = this.jdbc.sql("select * from shr_grant where status = 'suspended' and correction_due < ?")
+			.param(today)
+			.query(Rows::grant)
+			.list();
+		for (Grant grant : uncorrected) {
+			String reason = "Misuse not corrected by " + grant.correctionDue() + ": " + grant.suspensionReason();
+			this.jdbc.sql("""
+					update shr_grant set status = 'ended', ended_at = now(), end_kind = 'misuse_uncorrected', end_reason = ?,
+					    version = version + 1, updated_at = now() where id = ?""")
+				.params(reason, grant.id())
+				.update();
+			audit(Actor.SYSTEM, "grant.ended", grant, Map.of("kind", EndKind.MISUSE_UNCORRECTED.code(), "reason", reason));
+			this.events.publishEvent(new GrantRevoked(grant.id(), grant.consumerSystemId(), grant.entryCode(), reason));
+		}
+		return expired.size() + uncorrected.size();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<String> blockers(UUID entryId) {
+		return this.jdbc.sql("select count(*) from shr_grant where entry_id = ? and status in ('active', 'suspended')")
+			.param(entryId)
+			.query(Long.class)
+			.optional()
+			.filter(n -> n > 0)
+			.map(n -> List.of(n + " grant(s) in force"))
+			.orElse(List.of());
+	}
+
+	private void lock(Grant grant, long version) {
+		long current = this.jdbc.sql("select version from shr_grant where id = ? for update")
+			.param(grant.id())
+			.query(Long.class)
+			.single();
+		if (current != version || grant.version() != version) {
+			throw new UnigovException(CommonError.STALE_VERSION,
+					"The grant changed since you read it (version " + current + ", you had " + version + "); reload it.");
+		}
+	}
+
+	private static void requireStatus(Grant grant, GrantStatus status) {
+		if (grant.status() != status) {
+			throw new UnigovException(SharingError.GRANT_WRONG_STATE,
+					"The grant is " + grant.status().code() + ", not " + status.code() + ".");
+		}
+	}
+
+	private void audit(Actor actor, String action, Grant grant, Map<String, ?> details) {
+		this.journal.append(actor, AuditRecord.of(action, "grant", grant.id(), grant.providerDivision(), details));
+	}
+
+}

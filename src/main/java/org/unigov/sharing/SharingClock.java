@@ -1,0 +1,42 @@
+package org.unigov.sharing;
+
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs the statutory clocks: every ten minutes overdue replies and deliveries go to the
+ * coordinator, grants past their validity expire, and suspended grants past their correction
+ * deadline end. Each step is idempotent, so several instances may run it.
+ */
+@Component
+class SharingClock {
+
+	private static final Logger log = LoggerFactory.getLogger(SharingClock.class);
+
+	private final SharingDesk desk;
+
+	private final Grants grants;
+
+	SharingClock(SharingDesk desk, Grants grants) {
+		this.desk = desk;
+		this.grants = grants;
+	}
+
+	@Scheduled(initialDelay = 1, fixedDelay = 10, timeUnit = TimeUnit.MINUTES)
+	void tick() {
+		try {
+			int escalated = this.desk.escalateOverdue();
+			int changed = this.grants.expireAndEnd();
+			if (escalated + changed > 0) {
+				log.info("Sharing clock: {} overdue request(s) escalated, {} grant(s) expired or ended", escalated, changed);
+			}
+		}
+		catch (RuntimeException ex) {
+			log.error("Sharing clock failed; it runs again in ten minutes", ex);
+		}
+	}
+}
