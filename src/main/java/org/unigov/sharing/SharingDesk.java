@@ -226,7 +226,7 @@ public class SharingDesk {
 		}
 		CatalogEntry entry = this.catalog.get(input.entryId())
 			.filter(e -> Catalog.isVisible(actor, e))
-			.orElseThrow(() -> UnigovException.notFound(SharingError.ENTRY_NOT_REQUESTABLE, "Catalog entry", input.entryId()));
+			.orElseThrow(() -> UnigovException.notFound(org.unigov.catalog.CatalogError.ENTRY_NOT_FOUND, "Catalog entry", input.entryId()));
 		if (entry.status() != EntryStatus.PUBLISHED || entry.publishedRevision() == null) {
 			throw new UnigovException(SharingError.ENTRY_NOT_REQUESTABLE,
 					"Requests go through the published catalog (S1); entry " + entry.code() + " is " + entry.status().code() + ".");
