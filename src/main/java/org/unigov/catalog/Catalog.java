@@ -242,6 +242,21 @@ public class Catalog {
 		return Queries.page(this.jdbc, "cat_entry_view", where.toString(), params, order, this.rows, pageable);
 	}
 
+	/** A class (类) or item (项) of the resource classification. */
+	public record Classification(String code, @Nullable String parent, String nameZh, String nameEn) {
+
+		public String name(java.util.Locale locale) {
+			return "zh".equals(locale.getLanguage()) ? this.nameZh : this.nameEn;
+		}
+	}
+
+	@Transactional(readOnly = true)
+	public List<Classification> classifications() {
+		return this.jdbc.sql("select code, parent, name_zh, name_en from cat_classification order by code")
+			.query((rs, n) -> new Classification(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+			.list();
+	}
+
 	// ---- compiling ----------------------------------------------------------------------------
 
 	/** Compiles a new entry as a draft of the actor's agency (or, for a platform admin, the given one). */

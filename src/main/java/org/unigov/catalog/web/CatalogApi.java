@@ -21,7 +21,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -73,16 +72,13 @@ class CatalogApi {
 
 	private final AuditJournal journal;
 
-	private final JdbcClient jdbc;
-
 	CatalogApi(Catalog catalog, CatalogSearch search, DataElements elements, AuthoritativeSources authorities,
-			AuditJournal journal, JdbcClient jdbc) {
+			AuditJournal journal) {
 		this.catalog = catalog;
 		this.search = search;
 		this.elements = elements;
 		this.authorities = authorities;
 		this.journal = journal;
-		this.jdbc = jdbc;
 	}
 
 	record EntryView(UUID id, String code, UUID providerAgencyId, String providerCode, String providerName,
@@ -140,9 +136,6 @@ class CatalogApi {
 	}
 
 	record AuthorityRequest(@NotNull UUID entryId, @Nullable @Size(max = 500) @PlainText(multiline = true) String note) {
-	}
-
-	record Classification(String code, @Nullable String parent, String nameZh, String nameEn) {
 	}
 
 	// ---- search -----------------------------------------------------------------------------
@@ -316,10 +309,8 @@ class CatalogApi {
 	@GetMapping("/classifications")
 	@PreAuthorize(READERS)
 	@Operation(summary = "The resource classification (类/项)")
-	List<Classification> classifications() {
-		return this.jdbc.sql("select code, parent, name_zh, name_en from cat_classification order by code")
-			.query((rs, n) -> new Classification(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
-			.list();
+	List<Catalog.Classification> classifications() {
+		return this.catalog.classifications();
 	}
 
 	// ---- data elements and authoritative sources -----------------------------------------------
