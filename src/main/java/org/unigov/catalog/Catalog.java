@@ -176,6 +176,24 @@ public class Catalog {
 			.orElseThrow(() -> UnigovException.notFound(CatalogError.ENTRY_NOT_FOUND, "Catalog entry", id));
 	}
 
+	/**
+	 * Every published entry whose open attribute allows opening (C5), for the open-data portal and
+	 * its DCAT-AP export; newest first.
+	 */
+	@Transactional(readOnly = true)
+	public List<CatalogEntry> openEntries() {
+		return this.jdbc.sql("""
+				select * from cat_entry_view where status = 'published' and open_attribute in ('open', 'open-conditional')
+				order by published_at desc, code""").query(this.rows).list();
+	}
+
+	/** An open entry, for anyone; 404 for everything else. */
+	@Transactional(readOnly = true)
+	public CatalogEntry openEntry(UUID id) {
+		return get(id).filter(e -> e.status() == EntryStatus.PUBLISHED && e.content().openAttribute() != OpenAttribute.NOT_OPEN)
+			.orElseThrow(() -> UnigovException.notFound(CatalogError.ENTRY_NOT_FOUND, "Open dataset", id));
+	}
+
 	/** The published content of an entry at a revision, for requests that cite what they asked for. */
 	@Transactional(readOnly = true)
 	public List<Revision> revisions(Actor actor, UUID id) {

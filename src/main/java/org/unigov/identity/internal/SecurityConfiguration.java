@@ -48,7 +48,9 @@ class SecurityConfiguration {
 			}
 		};
 		http.authorizeHttpRequests(requests -> requests
+			// the open-data portal is public by law (public data opening): it only ever lists open entries
 			.requestMatchers("/", "/login", "/error", "/favicon.ico", "/webjars/**", "/css/**", "/js/**", "/img/**",
+					"/open", "/open/**",
 					"/actuator/health", "/actuator/health/**", "/actuator/info", "/v3/api-docs", "/v3/api-docs/**")
 			.permitAll()
 			.requestMatchers("/actuator/**")

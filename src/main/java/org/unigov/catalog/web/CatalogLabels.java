@@ -1,0 +1,116 @@
+package org.unigov.catalog.web;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Component;
+import org.unigov.catalog.Catalog;
+import org.unigov.catalog.CatalogSearch;
+import org.unigov.catalog.DataFormat;
+import org.unigov.catalog.DataGrade;
+import org.unigov.catalog.OpenAttribute;
+import org.unigov.catalog.SharingType;
+import org.unigov.catalog.UpdateFrequency;
+import org.unigov.catalog.search.EntryIndex;
+import org.unigov.organization.AgencyId;
+import org.unigov.organization.OrganizationDirectory;
+import org.unigov.shared.Coded;
+
+/** Names for codes on catalog pages: facet values, agencies, divisions, classifications, enumerated fields. */
+@Component
+public class CatalogLabels {
+
+	private static final Map<String, Class<? extends Coded>> CODED = Map.of("sharingType", SharingType.class,
+			"openAttribute", OpenAttribute.class, "format", DataFormat.class, "updateFrequency", UpdateFrequency.class,
+			"grade", DataGrade.class);
+
+	private final OrganizationDirectory organizations;
+
+	private final Catalog catalog;
+
+	CatalogLabels(OrganizationDirectory organizations, Catalog catalog) {
+		this.organizations = organizations;
+		this.catalog = catalog;
+	}
+
+	/** The label of a facet value in a dimension. */
+	public String value(String dimension, String value, Locale locale) {
+		return switch (dimension) {
+			case "agency" -> agency(value, locale);
+			case "division" -> division(value, locale);
+			case "classification" -> classification(value, locale);
+			default -> coded(dimension, value, locale);
+		};
+	}
+
+	public String coded(String dimension, String code, Locale locale) {
+		Class<? extends Coded> type = CODED.get(dimension);
+		if (type == null) {
+			return code;
+		}
+		for (Coded constant : type.getEnumConstants()) {
+			if (constant.code().equals(code)) {
+				return "zh".equals(locale.getLanguage()) ? constant.labelZh() : constant.labelEn();
+			}
+		}
+		return code;
+	}
+
+	public String label(Coded value, Locale locale) {
+		return "zh".equals(locale.getLanguage()) ? value.labelZh() : value.labelEn();
+	}
+
+	public String agency(String id, Locale locale) {
+		try {
+			return this.organizations.agency(new AgencyId(UUID.fromString(id))).map(a -> a.name(locale)).orElse(id);
+		}
+		catch (IllegalArgumentException ex) {
+			return id;
+		}
+	}
+
+	public String agency(UUID id, Locale locale) {
+		return agency(id.toString(), locale);
+	}
+
+	public String division(String code, Locale locale) {
+		return this.organizations.division(code).map(d -> d.name(locale)).orElse(code);
+	}
+
+	public String classification(String code, Locale locale) {
+		return this.catalog.classifications()
+			.stream()
+			.filter(c -> c.code().equals(code))
+			.findFirst()
+			.map(c -> c.name(locale))
+			.orElse(code);
+	}
+
+	/** The hit's name in a page's language. */
+	public String name(EntryIndex.IndexedEntry hit, Locale locale) {
+		return !"zh".equals(locale.getLanguage()) && hit.nameEn() != null ? hit.nameEn() : hit.name();
+	}
+
+	public String summary(EntryIndex.IndexedEntry hit, Locale locale) {
+		return !"zh".equals(locale.getLanguage()) && hit.summaryEn() != null ? hit.summaryEn() : hit.summary();
+	}
+
+	public String provider(EntryIndex.IndexedEntry hit, Locale locale) {
+		return "zh".equals(locale.getLanguage()) ? hit.agencyNameZh() : hit.agencyNameEn();
+	}
+
+	/** Search results as a page for the shared pager. */
+	public Page<EntryIndex.IndexedEntry> page(CatalogSearch.Results results) {
+		return new PageImpl<>(results.hits(), PageRequest.of(results.page(), results.size()),
+				Math.min(results.total(), EntryIndex.MAX_DEPTH));
+	}
+
+	public List<String> items(EntryIndex.IndexedEntry hit) {
+		return hit.items();
+	}
+}

@@ -1,0 +1,232 @@
+package org.unigov.catalog.web;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.unigov.catalog.CatalogEntry;
+import org.unigov.catalog.DataFormat;
+import org.unigov.catalog.DataItem;
+import org.unigov.catalog.EntryContent;
+import org.unigov.catalog.OpenAttribute;
+import org.unigov.catalog.UpdateFrequency;
+import org.unigov.catalog.web.Rdf.Node;
+import org.unigov.organization.Division;
+import org.unigov.organization.OrganizationDirectory;
+
+/**
+ * The open catalog as DCAT-AP 3.0.1: one dcat:Catalog with its publisher, one dcat:Dataset per
+ * open entry with its distribution, and the open search API as a dcat:DataService. Mandatory
+ * properties are always present; of the recommended ones we give contact point, distribution,
+ * keyword, theme (EU data themes), publisher, spatial and temporal coverage, and on
+ * distributions format (EU file types), licence and description. Frequencies and access rights
+ * use the EU authority tables.
+ */
+@Component
+class DcatExport {
+
+	private static final String EU = "http://publications.europa.eu/resource/authority/";
+
+	/** Resource classification (项) to EU data theme. */
+	private static final Map<String, String> THEMES = Map.ofEntries(Map.entry("101", "SOCI"), Map.entry("102", "ECON"),
+			Map.entry("103", "ENVI"), Map.entry("104", "ECON"), Map.entry("105", "GOVE"), Map.entry("201", "HEAL"),
+			Map.entry("202", "SOCI"), Map.entry("203", "HEAL"), Map.entry("204", "GOVE"), Map.entry("205", "REGI"),
+			Map.entry("206", "SOCI"), Map.entry("207", "ENVI"), Map.entry("208", "JUST"), Map.entry("209", "ECON"),
+			Map.entry("210", "EDUC"), Map.entry("211", "TRAN"), Map.entry("301", "JUST"), Map.entry("302", "SOCI"),
+			Map.entry("303", "ECON"), Map.entry("304", "SOCI"), Map.entry("305", "HEAL"), Map.entry("306", "ENVI"),
+			Map.entry("307", "ECON"), Map.entry("308", "GOVE"), Map.entry("309", "GOVE"));
+
+	private final OrganizationDirectory organizations;
+
+	private final String titleZh;
+
+	private final String titleEn;
+
+	private final String descriptionZh;
+
+	private final String descriptionEn;
+
+	private final String publisherZh;
+
+	private final String publisherEn;
+
+	private final String licence;
+
+	DcatExport(OrganizationDirectory organizations, @Value("${unigov.open.title-zh}") String titleZh,
+			@Value("${unigov.open.title-en}") String titleEn, @Value("${unigov.open.description-zh}") String descriptionZh,
+			@Value("${unigov.open.description-en}") String descriptionEn,
+			@Value("${unigov.open.publisher-zh}") String publisherZh, @Value("${unigov.open.publisher-en}") String publisherEn,
+			@Value("${unigov.open.licence}") String licence) {
+		this.organizations = organizations;
+		this.titleZh = titleZh;
+		this.titleEn = titleEn;
+		this.descriptionZh = descriptionZh;
+		this.descriptionEn = descriptionEn;
+		this.publisherZh = publisherZh;
+		this.publisherEn = publisherEn;
+		this.licence = licence;
+	}
+
+	String titleZh() {
+		return this.titleZh;
+	}
+
+	String titleEn() {
+		return this.titleEn;
+	}
+
+	String licence() {
+		return this.licence;
+	}
+
+	/** Every resource of the catalogue, top-level, in a stable order. */
+	List<Node> graph(String base, List<CatalogEntry> entries) {
+		String catalogIri = base + "/open/catalog";
+		List<Node> nodes = new ArrayList<>();
+		Map<String, Node> agents = new LinkedHashMap<>();
+		Map<String, Node> places = new LinkedHashMap<>();
+		Node publisher = new Node(base + "/open/publisher", "foaf:Agent").text("foaf:name", this.publisherZh, "zh")
+			.text("foaf:name", this.publisherEn, "en");
+		Node service = new Node(base + "/open/api", "dcat:DataService")
+			.text("dct:title", "开放数据目录检索接口", "zh")
+			.text("dct:title", "Open data catalogue search API", "en")
+			.link("dcat:endpointURL", base + "/open/api/resources")
+			.link("dcat:endpointDescription", base + "/v3/api-docs")
+			.add("dct:publisher", publisher);
+		Node catalog = new Node(catalogIri, "dcat:Catalog").text("dct:title", this.titleZh, "zh")
+			.text("dct:title", this.titleEn, "en")
+			.text("dct:description", this.descriptionZh, "zh")
+			.text("dct:description", this.descriptionEn, "en")
+			.add("dct:publisher", publisher)
+			.link("foaf:homepage", base + "/open")
+			.link("dct:language", EU + "language/ZHO")
+			.link("dct:license", this.licence)
+			.add("dcat:service", service);
+		Instant modified = null;
+		List<Node> datasets = new ArrayList<>();
+		for (CatalogEntry entry : entries) {
+			Node agent = agents.computeIfAbsent(entry.providerCode(), code -> new Node(base + "/open/agencies/" + code,
+					"foaf:Agent").text("foaf:name", entry.providerNameZh(), "zh")
+				.text("foaf:name", entry.providerNameEn(), "en")
+				.typed("dct:identifier", code, "xsd:string"));
+			Node place = places.computeIfAbsent(entry.divisionCode(), code -> location(base, code));
+			Node dataset = dataset(base, entry, agent, place);
+			datasets.add(dataset);
+			catalog.add("dcat:dataset", dataset);
+			service.add("dcat:servesDataset", dataset);
+			Instant changed = entry.publishedAt();
+			if (changed != null && (modified == null || changed.isAfter(modified))) {
+				modified = changed;
+			}
+		}
+		if (modified != null) {
+			catalog.typed("dct:modified", dateTime(modified), "xsd:dateTime");
+		}
+		nodes.add(catalog);
+		nodes.add(publisher);
+		nodes.add(service);
+		nodes.addAll(datasets);
+		nodes.addAll(agents.values());
+		nodes.addAll(places.values());
+		return nodes;
+	}
+
+	private Node dataset(String base, CatalogEntry entry, Node agent, Node place) {
+		EntryContent c = entry.content();
+		String landing = base + "/open/resources/" + entry.id();
+		Node dataset = new Node(base + "/open/datasets/" + entry.id(), "dcat:Dataset").text("dct:title", c.name(), "zh")
+			.text("dct:title", c.nameEn(), "en")
+			.text("dct:description", c.summary(), "zh")
+			.text("dct:description", c.summaryEn(), "en")
+			.typed("dct:identifier", entry.code(), "xsd:string")
+			.add("dct:publisher", agent)
+			.link("dcat:landingPage", landing)
+			.link("dct:accrualPeriodicity", EU + "frequency/" + frequency(c.updateFrequency()))
+			.link("dct:accessRights", EU + "access-right/" + (c.openAttribute() == OpenAttribute.OPEN ? "PUBLIC" : "RESTRICTED"))
+			.link("dcat:theme", theme(c.classification()))
+			.add("dct:spatial", place);
+		for (String keyword : c.keywords()) {
+			dataset.text("dcat:keyword", keyword, "zh");
+		}
+		for (DataItem item : c.items()) {
+			dataset.text("dcat:keyword", item.name(), "zh");
+		}
+		if (entry.firstPublishedAt() != null) {
+			dataset.typed("dct:issued", dateTime(entry.firstPublishedAt()), "xsd:dateTime");
+		}
+		if (entry.publishedAt() != null) {
+			dataset.typed("dct:modified", dateTime(entry.publishedAt()), "xsd:dateTime");
+		}
+		Node contact = new Node(null, "vcard:Organization").text("vcard:fn",
+				c.contactName() != null ? c.contactName() : entry.providerNameZh(), "zh");
+		if (c.contactEmail() != null) {
+			contact.link("vcard:hasEmail", "mailto:" + c.contactEmail());
+		}
+		if (c.contactPhone() != null) {
+			contact.link("vcard:hasTelephone", "tel:" + c.contactPhone().replace(" ", ""));
+		}
+		dataset.add("dcat:contactPoint", contact);
+		if (c.coverageFrom() != null || c.coverageTo() != null) {
+			Node period = new Node(null, "dct:PeriodOfTime");
+			period.typed("dcat:startDate", c.coverageFrom() == null ? null : c.coverageFrom().toString(), "xsd:date");
+			period.typed("dcat:endDate", c.coverageTo() == null ? null : c.coverageTo().toString(), "xsd:date");
+			dataset.add("dct:temporal", period);
+		}
+		Node distribution = new Node(null, "dcat:Distribution").link("dcat:accessURL", landing)
+			.text("dct:description", c.openAttribute() == OpenAttribute.OPEN ? "无条件开放，注明来源即可使用。"
+					: "有条件开放：" + c.openConditions(), "zh")
+			.link("dct:format", EU + "file-type/" + fileType(c.format()))
+			.link("dct:license", this.licence);
+		if (c.openAttribute() == OpenAttribute.CONDITIONAL) {
+			distribution.add("dct:rights",
+					new Node(null, "dct:RightsStatement").text("rdfs:label", c.openConditions(), "zh"));
+		}
+		dataset.add("dcat:distribution", distribution);
+		return dataset;
+	}
+
+	private Node location(String base, String code) {
+		Node place = new Node(base + "/open/divisions/" + code, "dct:Location").typed("dct:identifier", code, "xsd:string");
+		Division division = this.organizations.division(code).orElse(null);
+		if (division != null) {
+			place.text("skos:prefLabel", division.nameZh(), "zh").text("skos:prefLabel", division.nameEn(), "en");
+		}
+		return place;
+	}
+
+	static @org.jspecify.annotations.Nullable String theme(String classification) {
+		String item = classification.length() >= 3 ? classification.substring(0, 3) : classification;
+		return THEMES.containsKey(item) ? EU + "data-theme/" + THEMES.get(item) : null;
+	}
+
+	static String frequency(UpdateFrequency frequency) {
+		return switch (frequency) {
+			case REAL_TIME -> "UPDATE_CONT";
+			case DAILY -> "DAILY";
+			case WEEKLY -> "WEEKLY";
+			case MONTHLY -> "MONTHLY";
+			case QUARTERLY -> "QUARTERLY";
+			case YEARLY -> "ANNUAL";
+		};
+	}
+
+	/** The file type a format is published in: databases and self-describing data go out as JSON through the API. */
+	static String fileType(DataFormat format) {
+		return switch (format) {
+			case DATABASE, SELF_DESCRIBING, STREAMING -> "JSON";
+			case SPREADSHEET -> "XLSX";
+			case FILE -> "PDF";
+			case IMAGE -> "TIFF";
+		};
+	}
+
+	static String dateTime(Instant instant) {
+		return instant.truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC).toString();
+	}
+}

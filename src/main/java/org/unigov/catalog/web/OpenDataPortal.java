@@ -1,0 +1,120 @@
+package org.unigov.catalog.web;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.unigov.catalog.Catalog;
+import org.unigov.catalog.CatalogEntry;
+import org.unigov.catalog.CatalogSearch;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The open-data portal (公共数据开放): public pages, no sign-in, listing only published entries
+ * whose open attribute allows opening (C5), a public search API, and the DCAT-AP 3.0.1 export of
+ * the open catalogue in Turtle and JSON-LD. Nothing here changes state.
+ */
+@Controller
+@Tag(name = "Open data", description = "The public open-data catalogue and its DCAT-AP 3.0.1 export")
+class OpenDataPortal {
+
+	static final MediaType TURTLE = MediaType.parseMediaType("text/turtle;charset=UTF-8");
+
+	static final MediaType JSON_LD = MediaType.parseMediaType("application/ld+json;charset=UTF-8");
+
+	private final CatalogSearch search;
+
+	private final Catalog catalog;
+
+	private final DcatExport dcat;
+
+	private final CatalogLabels labels;
+
+	private final JsonMapper json;
+
+	OpenDataPortal(CatalogSearch search, Catalog catalog, DcatExport dcat, CatalogLabels labels, JsonMapper json) {
+		this.search = search;
+		this.catalog = catalog;
+		this.dcat = dcat;
+		this.labels = labels;
+		this.json = json;
+	}
+
+	@GetMapping("/open")
+	String index(@RequestParam(required = false) @Nullable String q,
+			@RequestParam(required = false) @Nullable List<String> openAttribute,
+			@RequestParam(required = false) @Nullable List<String> agency,
+			@RequestParam(required = false) @Nullable List<String> format,
+			@RequestParam(required = false) @Nullable List<String> updateFrequency,
+			@RequestParam(required = false) @Nullable List<String> classification,
+			@RequestParam(defaultValue = "0") int page, Model model) {
+		Map<String, Set<String>> facets = CatalogApi.facets(null, openAttribute, agency, null, format, updateFrequency,
+				classification, null);
+		CatalogSearch.Results results = this.search.searchOpen(new CatalogSearch.Query(q, facets,
+				q == null || q.isBlank() ? "newest" : "relevance", Math.max(0, page), 20));
+		model.addAttribute("results", results);
+		model.addAttribute("selected", facets);
+		model.addAttribute("labels", this.labels);
+		model.addAttribute("dimensions", List.of("openAttribute", "agency", "classification", "format", "updateFrequency"));
+		model.addAttribute("titleZh", this.dcat.titleZh());
+		model.addAttribute("titleEn", this.dcat.titleEn());
+		model.addAttribute("page", this.labels.page(results));
+		return "catalog/open";
+	}
+
+	@GetMapping("/open/resources/{id}")
+	String resource(@PathVariable UUID id, Model model) {
+		CatalogEntry entry = this.catalog.openEntry(id);
+		model.addAttribute("entry", entry);
+		model.addAttribute("labels", this.labels);
+		model.addAttribute("licence", this.dcat.licence());
+		return "catalog/open-resource";
+	}
+
+	@GetMapping(path = "/open/api/resources", produces = MediaType.APPLICATION_JSON_VALUE)
+	@ResponseBody
+	@Operation(summary = "Search the open catalogue (no sign-in)",
+			description = "Only published entries whose open attribute is open or open-conditional (C5).")
+	CatalogSearch.Results api(@RequestParam(required = false) @Nullable String q,
+			@RequestParam(required = false) @Nullable List<String> openAttribute,
+			@RequestParam(required = false) @Nullable List<String> agency,
+			@RequestParam(required = false) @Nullable List<String> format,
+			@RequestParam(required = false) @Nullable List<String> updateFrequency,
+			@RequestParam(required = false) @Nullable List<String> classification,
+			@RequestParam(defaultValue = "relevance") String sort, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "20") int size) {
+		return this.search.searchOpen(new CatalogSearch.Query(q, CatalogApi.facets(null, openAttribute, agency, null,
+				format, updateFrequency, classification, null), sort, page, size));
+	}
+
+	@GetMapping("/open/catalog.ttl")
+	@Operation(summary = "The open catalogue as DCAT-AP 3.0.1 in Turtle")
+	ResponseEntity<String> turtle(HttpServletRequest request) {
+		return ResponseEntity.ok().contentType(TURTLE).body(Rdf.turtle(graph()));
+	}
+
+	@GetMapping("/open/catalog.jsonld")
+	@Operation(summary = "The open catalogue as DCAT-AP 3.0.1 in JSON-LD")
+	ResponseEntity<String> jsonLd() {
+		return ResponseEntity.ok().contentType(JSON_LD).body(Rdf.jsonLd(graph(), this.json));
+	}
+
+	private List<Rdf.Node> graph() {
+		String base = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
+		return this.dcat.graph(base, this.catalog.openEntries());
+	}
+}
