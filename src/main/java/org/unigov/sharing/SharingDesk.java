@@ -88,12 +88,9 @@ public class SharingDesk {
 
 	private final JsonMapper json;
 
-	private final org.springframework.jdbc.core.JdbcTemplate template;
-
-	SharingDesk(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate template, Catalog catalog,
+	SharingDesk(JdbcClient jdbc, Catalog catalog,
 			SystemRegistry registry, WorkingCalendar calendar, Grants grants, AuditJournal journal, JsonMapper json) {
 		this.jdbc = jdbc;
-		this.template = template;
 		this.catalog = catalog;
 		this.registry = registry;
 		this.calendar = calendar;
@@ -649,28 +646,50 @@ public class SharingDesk {
 		return escalated;
 	}
 
-	/** Recomputes the stored deadlines of every open request from its clock start (after a calendar change). */
+	/**
+	 * Recomputes the stored deadlines of every open request from its clock start (after a calendar
+	 * change), writing only those that moved, in one statement per kind of deadline.
+	 */
 	public int recomputeDeadlines() {
-		List<Object[]> open = this.jdbc.sql("""
-				select id, clock_start, reply_days + extension_days from shr_request where status in ('submitted', 'incomplete')""")
-			.query((rs, n) -> new Object[] { rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class), rs.getInt(3) })
-			.list();
-		List<Object[]> updates = new ArrayList<>(open.size());
-		for (Object[] row : open) {
-			Deadline due = this.calendar.addWorkingDays((LocalDate) row[1], (Integer) row[2]);
-			updates.add(new Object[] { due.due(), due.provisional(), row[0] });
+		List<UUID> ids = new ArrayList<>();
+		List<LocalDate> dues = new ArrayList<>();
+		List<Boolean> provisional = new ArrayList<>();
+		this.jdbc.sql("""
+				select id, clock_start, reply_days + extension_days, reply_due, reply_provisional
+				from shr_request where status in ('submitted', 'incomplete')""").query(rs -> {
+			Deadline due = this.calendar.addWorkingDays(rs.getObject(2, LocalDate.class), rs.getInt(3));
+			if (!due.due().equals(rs.getObject(4, LocalDate.class)) || due.provisional() != rs.getBoolean(5)) {
+				ids.add(rs.getObject(1, UUID.class));
+				dues.add(due.due());
+				provisional.add(due.provisional());
+			}
+		});
+		List<UUID> deliveryIds = new ArrayList<>();
+		List<LocalDate> deliveryDues = new ArrayList<>();
+		this.jdbc.sql("""
+				select id, replied_on, delivery_due from shr_request
+				where status = 'approved' and delivered_at is null and replied_on is not null""").query(rs -> {
+			LocalDate due = this.calendar.addWorkingDays(rs.getObject(2, LocalDate.class), DELIVERY_DAYS).due();
+			if (!due.equals(rs.getObject(3, LocalDate.class))) {
+				deliveryIds.add(rs.getObject(1, UUID.class));
+				deliveryDues.add(due);
+			}
+		});
+		if (!ids.isEmpty()) {
+			this.jdbc.sql("""
+					update shr_request r set reply_due = u.due, reply_provisional = u.provisional
+					from unnest(?::uuid[], ?::date[], ?::boolean[]) as u(id, due, provisional) where r.id = u.id""")
+				.params(ids.toArray(UUID[]::new), dues.stream().map(LocalDate::toString).toArray(String[]::new), provisional.toArray(Boolean[]::new))
+				.update();
 		}
-		List<Object[]> deliveries = this.jdbc.sql("""
-				select id, replied_on from shr_request where status = 'approved' and delivered_at is null and replied_on is not null""")
-			.query((rs, n) -> new Object[] { rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class) })
-			.list();
-		List<Object[]> deliveryUpdates = new ArrayList<>(deliveries.size());
-		for (Object[] row : deliveries) {
-			deliveryUpdates.add(new Object[] { this.calendar.addWorkingDays((LocalDate) row[1], DELIVERY_DAYS).due(), row[0] });
+		if (!deliveryIds.isEmpty()) {
+			this.jdbc.sql("""
+					update shr_request r set delivery_due = u.due
+					from unnest(?::uuid[], ?::date[]) as u(id, due) where r.id = u.id""")
+				.params(deliveryIds.toArray(UUID[]::new), deliveryDues.stream().map(LocalDate::toString).toArray(String[]::new))
+				.update();
 		}
-		this.template.batchUpdate("update shr_request set reply_due = ?, reply_provisional = ? where id = ?", updates);
-		this.template.batchUpdate("update shr_request set delivery_due = ? where id = ?", deliveryUpdates);
-		return open.size() + deliveries.size();
+		return ids.size() + deliveryIds.size();
 	}
 
 	@TransactionalEventListener

@@ -26,9 +26,13 @@ class MessageBundleTests {
 	}
 
 	@Test
-	void everyRegistryErrorCodeHasATitle() throws IOException {
+	void everyErrorCodeHasATitle() throws IOException {
 		Properties zh = load("/messages.properties");
-		Set<String> missing = Arrays.stream(RegistryError.values())
+		Set<String> missing = java.util.stream.Stream
+			.of(RegistryError.values(), org.unigov.catalog.CatalogError.values(), org.unigov.sharing.SharingError.values(),
+					org.unigov.calendar.CalendarError.values(), org.unigov.shared.problem.CommonError.values(),
+					org.unigov.organization.OrganizationError.values(), org.unigov.identity.IdentityError.values())
+			.flatMap(Arrays::stream)
 			.map(ErrorCode::code)
 			.filter(code -> zh.getProperty("problem." + code) == null)
 			.collect(Collectors.toSet());

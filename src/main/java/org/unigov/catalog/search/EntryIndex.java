@@ -206,6 +206,14 @@ public final class EntryIndex implements AutoCloseable {
 			for (int i = search.offset(); i < docs.length && i < depth; i++) {
 				hits.add(entry(searcher.storedFields().document(docs[i].doc)));
 			}
+			boolean browsing = search.text() == null || search.text().isBlank();
+			String cacheKey = visibility + "|" + new java.util.TreeMap<>(search.selected());
+			if (browsing) {
+				Map<String, List<FacetCount>> cached = cachedFacets(searcher, cacheKey);
+				if (cached != null) {
+					return new Results(top.totalHits.value(), hits, cached);
+				}
+			}
 			Map<String, List<FacetCount>> counts = new LinkedHashMap<>();
 			if (top.totalHits.value() > 0) {
 				Facets facetCounts = new SortedSetDocValuesFacetCounts(facetState(searcher), result.facetsCollector());
@@ -219,6 +227,9 @@ public final class EntryIndex implements AutoCloseable {
 					}
 					counts.put(dimension, values);
 				}
+			}
+			if (browsing) {
+				cacheFacets(searcher, cacheKey, counts);
 			}
 			return new Results(top.totalHits.value(), hits, counts);
 		}
@@ -420,6 +431,46 @@ public final class EntryIndex implements AutoCloseable {
 	}
 
 	private record FacetState(org.apache.lucene.index.IndexReader reader, SortedSetDocValuesReaderState state) {
+	}
+
+	/**
+	 * Facet counts of searches without text (browsing, filtering by facets), per reader: counting
+	 * eight dimensions over most of the index is the dearest part of a browse, and the same few
+	 * visibility and filter combinations recur. Dropped whenever the index changes.
+	 */
+	private volatile FacetCache facetCache = new FacetCache(null);
+
+	private static final int FACET_CACHE_SIZE = 512;
+
+	private static final class FacetCache {
+
+		final org.apache.lucene.index.@Nullable IndexReader reader;
+
+		final Map<String, Map<String, List<FacetCount>>> entries = java.util.Collections
+			.synchronizedMap(new java.util.LinkedHashMap<>(64, 0.75f, true) {
+				@Override
+				protected boolean removeEldestEntry(Map.Entry<String, Map<String, List<FacetCount>>> eldest) {
+					return size() > FACET_CACHE_SIZE;
+				}
+			});
+
+		FacetCache(org.apache.lucene.index.@Nullable IndexReader reader) {
+			this.reader = reader;
+		}
+	}
+
+	private @Nullable Map<String, List<FacetCount>> cachedFacets(IndexSearcher searcher, String key) {
+		FacetCache cache = this.facetCache;
+		return cache.reader == searcher.getIndexReader() ? cache.entries.get(key) : null;
+	}
+
+	private void cacheFacets(IndexSearcher searcher, String key, Map<String, List<FacetCount>> counts) {
+		FacetCache cache = this.facetCache;
+		if (cache.reader != searcher.getIndexReader()) {
+			cache = new FacetCache(searcher.getIndexReader());
+			this.facetCache = cache;
+		}
+		cache.entries.put(key, counts);
 	}
 
 	@Override

@@ -1,0 +1,271 @@
+package org.unigov.catalog.web;
+
+import java.time.ZoneId;
+import java.util.ArrayList;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.unigov.audit.AuditJournal;
+import org.unigov.catalog.Catalog;
+import org.unigov.catalog.CatalogEntry;
+import org.unigov.catalog.CatalogSearch;
+import org.unigov.catalog.ConditionKind;
+import org.unigov.catalog.DataElements;
+import org.unigov.catalog.DataFormat;
+import org.unigov.catalog.DataGrade;
+import org.unigov.catalog.EntryInput;
+import org.unigov.catalog.EntryStatus;
+import org.unigov.catalog.ItemOrigin;
+import org.unigov.catalog.ItemType;
+import org.unigov.catalog.OpenAttribute;
+import org.unigov.catalog.Revision;
+import org.unigov.catalog.Secrecy;
+import org.unigov.catalog.SharingMethod;
+import org.unigov.catalog.SharingType;
+import org.unigov.catalog.UpdateFrequency;
+import org.unigov.registry.SystemRegistry;
+import org.unigov.shared.Actor;
+import org.unigov.shared.NavigationEntry;
+import org.unigov.shared.Role;
+import org.unigov.shared.problem.FieldProblem;
+import org.unigov.shared.problem.UnigovException;
+
+/**
+ * Pages of the data catalog for staff: search with facets, work lists (our entries, the review
+ * queue, updates owed), the entry page with its lifecycle actions and revisions, the compile and
+ * revise form, and the data element library.
+ */
+@Controller
+@PreAuthorize(CatalogApi.READERS)
+class CatalogPages {
+
+	static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+	private final Catalog catalog;
+
+	private final CatalogSearch search;
+
+	private final DataElements elements;
+
+	private final CatalogLabels labels;
+
+	private final AuditJournal journal;
+
+	private final SystemRegistry registry;
+
+	CatalogPages(Catalog catalog, CatalogSearch search, DataElements elements, CatalogLabels labels, AuditJournal journal,
+			SystemRegistry registry) {
+		this.catalog = catalog;
+		this.search = search;
+		this.elements = elements;
+		this.labels = labels;
+		this.journal = journal;
+		this.registry = registry;
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class Navigation {
+
+		@Bean
+		NavigationEntry catalogNavigation() {
+			return new NavigationEntry("catalog", "/catalog", Set.of(Role.PLATFORM_ADMIN, Role.COORDINATOR, Role.AUDITOR,
+					Role.AGENCY_ADMIN, Role.AGENCY_STAFF));
+		}
+	}
+
+	@ModelAttribute
+	void common(Model model) {
+		Actor actor = Actor.current();
+		model.addAttribute("labels", this.labels);
+		model.addAttribute("zone", ZONE);
+		model.addAttribute("canCompile", actor.hasAny(Role.PLATFORM_ADMIN, Role.AGENCY_ADMIN, Role.AGENCY_STAFF));
+		model.addAttribute("isCoordinator", actor.hasAny(Role.PLATFORM_ADMIN, Role.COORDINATOR));
+	}
+
+	@GetMapping("/catalog")
+	String index(@RequestParam(required = false) @Nullable String q,
+			@RequestParam(required = false) @Nullable List<String> sharingType,
+			@RequestParam(required = false) @Nullable List<String> openAttribute,
+			@RequestParam(required = false) @Nullable List<String> agency,
+			@RequestParam(required = false) @Nullable List<String> division,
+			@RequestParam(required = false) @Nullable List<String> format,
+			@RequestParam(required = false) @Nullable List<String> updateFrequency,
+			@RequestParam(required = false) @Nullable List<String> classification,
+			@RequestParam(required = false) @Nullable List<String> grade, @RequestParam(defaultValue = "0") int page,
+			Model model) {
+		Map<String, Set<String>> facets = CatalogApi.facets(sharingType, openAttribute, agency, division, format,
+				updateFrequency, classification, grade);
+		CatalogSearch.Results results = this.search.search(Actor.current(), new CatalogSearch.Query(q, facets,
+				q == null || q.isBlank() ? "newest" : "relevance", Math.max(0, Math.min(page, 499)), 20));
+		model.addAttribute("results", results);
+		model.addAttribute("page", this.labels.page(results));
+		model.addAttribute("selected", facets);
+		model.addAttribute("dimensions", List.of("sharingType", "openAttribute", "agency", "division", "classification",
+				"format", "updateFrequency", "grade"));
+		return "catalog/index";
+	}
+
+	@GetMapping("/catalog/work")
+	String work(@RequestParam(defaultValue = "mine") String queue, @RequestParam(defaultValue = "0") int page,
+			Model model) {
+		Actor actor = Actor.current();
+		Catalog.EntryFilter filter = switch (queue) {
+			case "review" -> new Catalog.EntryFilter(null, null, null, true, false);
+			case "updates" -> new Catalog.EntryFilter(null, null, null, false, true);
+			default -> new Catalog.EntryFilter(actor.agencyId(), null, null, false, false);
+		};
+		model.addAttribute("queue", queue);
+		model.addAttribute("page", this.catalog.find(actor, filter, PageRequest.of(Math.max(0, page), 20)));
+		return "catalog/work";
+	}
+
+	@GetMapping("/catalog/entries/{id}")
+	String entry(@PathVariable UUID id, Model model) {
+		Actor actor = Actor.current();
+		CatalogEntry entry = this.catalog.visible(actor, id);
+		List<Revision> revisions = this.catalog.revisions(actor, id);
+		model.addAttribute("entry", entry);
+		model.addAttribute("revisions", revisions);
+		model.addAttribute("working", revisions.stream().filter(r -> r.number() == entry.workingRevision()).findFirst().orElseThrow());
+		model.addAttribute("history", this.journal.history("catalog-entry", id.toString()));
+		model.addAttribute("canEdit", Catalog.canCompile(actor, entry.providerAgencyId()));
+		model.addAttribute("canReview", Catalog.canReview(actor, entry));
+		model.addAttribute("canWithdraw", Catalog.canWithdraw(actor, entry));
+		model.addAttribute("canRequest", entry.status() == EntryStatus.PUBLISHED
+				&& actor.hasAny(Role.AGENCY_ADMIN, Role.AGENCY_STAFF) && !entry.providerAgencyId().equals(actor.agencyId()));
+		return "catalog/entry";
+	}
+
+	@GetMapping("/catalog/entries/new")
+	@PreAuthorize(CatalogApi.COMPILERS)
+	String newEntry(Model model) {
+		if (!model.containsAttribute("form")) {
+			model.addAttribute("form", new EntryForm());
+		}
+		return form(model, null);
+	}
+
+	@GetMapping("/catalog/entries/{id}/edit")
+	@PreAuthorize(CatalogApi.COMPILERS)
+	String edit(@PathVariable UUID id, Model model) {
+		CatalogEntry entry = this.catalog.visible(Actor.current(), id);
+		Revision working = this.catalog.revision(Actor.current(), id, entry.workingRevision());
+		if (!model.containsAttribute("form")) {
+			model.addAttribute("form", EntryForm.of(working.content(), entry.version()));
+		}
+		return form(model, entry);
+	}
+
+	@PostMapping("/catalog/entries")
+	@PreAuthorize(CatalogApi.COMPILERS)
+	String create(@ModelAttribute("form") EntryForm form, Model model, RedirectAttributes redirect) {
+		List<FieldProblem> problems = new ArrayList<>();
+		EntryInput input = form.input(problems);
+		if (input == null) {
+			model.addAttribute("problems", problems);
+			return form(model, null);
+		}
+		try {
+			Catalog.Outcome outcome = this.catalog.create(Actor.current(), null, input);
+			redirect.addFlashAttribute("warnings", outcome.warnings());
+			redirect.addFlashAttribute("saved", true);
+			return "redirect:/catalog/entries/" + outcome.entry().id();
+		}
+		catch (UnigovException ex) {
+			model.addAttribute("error", ex);
+			return form(model, null);
+		}
+	}
+
+	@PostMapping("/catalog/entries/{id}")
+	@PreAuthorize(CatalogApi.COMPILERS)
+	String update(@PathVariable UUID id, @ModelAttribute("form") EntryForm form, Model model,
+			RedirectAttributes redirect) {
+		CatalogEntry entry = this.catalog.visible(Actor.current(), id);
+		List<FieldProblem> problems = new ArrayList<>();
+		EntryInput input = form.input(problems);
+		if (input == null) {
+			model.addAttribute("problems", problems);
+			return form(model, entry);
+		}
+		try {
+			Catalog.Outcome outcome = this.catalog.update(Actor.current(), id, input, form.getVersion());
+			redirect.addFlashAttribute("warnings", outcome.warnings());
+			redirect.addFlashAttribute("saved", true);
+			return "redirect:/catalog/entries/" + id;
+		}
+		catch (UnigovException ex) {
+			model.addAttribute("error", ex);
+			return form(model, entry);
+		}
+	}
+
+	@PostMapping("/catalog/entries/{id}/{action}")
+	String act(@PathVariable UUID id, @PathVariable String action, @RequestParam long version,
+			@RequestParam(required = false) @Nullable String comment, @RequestParam(required = false) @Nullable String decision,
+			RedirectAttributes redirect) {
+		Actor actor = Actor.current();
+		try {
+			switch (action) {
+				case "submit" -> redirect.addFlashAttribute("warnings", this.catalog.submit(actor, id, version).warnings());
+				case "review" -> this.catalog.review(actor, id,
+						"return".equals(decision) ? Catalog.Decision.RETURN : Catalog.Decision.APPROVE, comment, version);
+				case "withdraw" -> this.catalog.withdraw(actor, id, comment == null ? "" : comment, version);
+				case "discard" -> this.catalog.discardRevision(actor, id, version);
+				case "require-update" -> this.catalog.requireUpdate(actor, id, comment == null ? "" : comment, version);
+				case "extend-update" -> this.catalog.extendUpdate(actor, id, version);
+				default -> throw new UnigovException(org.unigov.shared.problem.CommonError.NOT_FOUND, "No action " + action + ".");
+			}
+			redirect.addFlashAttribute("done", action);
+		}
+		catch (UnigovException ex) {
+			redirect.addFlashAttribute("error", ex);
+		}
+		return "redirect:/catalog/entries/" + id;
+	}
+
+	@GetMapping("/catalog/elements")
+	String elements(Model model) {
+		model.addAttribute("elements", this.elements.all());
+		return "catalog/elements";
+	}
+
+	private String form(Model model, @Nullable CatalogEntry entry) {
+		Actor actor = Actor.current();
+		model.addAttribute("entry", entry);
+		model.addAttribute("classifications", this.catalog.classifications());
+		model.addAttribute("elements", this.elements.all());
+		model.addAttribute("formats", DataFormat.values());
+		model.addAttribute("frequencies", UpdateFrequency.values());
+		model.addAttribute("sharingTypes", SharingType.values());
+		model.addAttribute("methods", SharingMethod.values());
+		model.addAttribute("openAttributes", OpenAttribute.values());
+		model.addAttribute("grades", DataGrade.values());
+		model.addAttribute("secrecies", Secrecy.values());
+		model.addAttribute("itemTypes", ItemType.values());
+		model.addAttribute("origins", ItemOrigin.values());
+		model.addAttribute("conditionKinds", ConditionKind.values());
+		UUID agency = entry != null ? entry.providerAgencyId() : actor.agencyId();
+		model.addAttribute("systems", agency == null ? List.of()
+				: this.registry.findAll(actor, new SystemRegistry.SystemFilter(null, agency, null, null, null, null, null),
+						org.springframework.data.domain.Sort.by("name")));
+		return "catalog/form";
+	}
+
+}

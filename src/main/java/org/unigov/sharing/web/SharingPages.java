@@ -1,0 +1,458 @@
+package org.unigov.sharing.web;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.unigov.audit.AuditJournal;
+import org.unigov.calendar.WorkingCalendar;
+import org.unigov.catalog.Catalog;
+import org.unigov.catalog.CatalogEntry;
+import org.unigov.catalog.SharingMethod;
+import org.unigov.catalog.web.CatalogLabels;
+import org.unigov.organization.OrganizationDirectory;
+import org.unigov.registry.RegisteredSystem;
+import org.unigov.registry.SystemRegistry;
+import org.unigov.shared.Actor;
+import org.unigov.shared.Coded;
+import org.unigov.shared.NavigationEntry;
+import org.unigov.shared.Role;
+import org.unigov.shared.problem.CommonError;
+import org.unigov.shared.problem.FieldProblem;
+import org.unigov.shared.problem.UnigovException;
+import org.unigov.sharing.Dispute;
+import org.unigov.sharing.Disputes;
+import org.unigov.sharing.Grant;
+import org.unigov.sharing.GrantStatus;
+import org.unigov.sharing.Grants;
+import org.unigov.sharing.QualityChecks;
+import org.unigov.sharing.RefusalCategory;
+import org.unigov.sharing.RequestInput;
+import org.unigov.sharing.RequestStatus;
+import org.unigov.sharing.SharingDesk;
+import org.unigov.sharing.SharingRequest;
+import org.unigov.sharing.SharingStatistics;
+
+/**
+ * Pages of data sharing: requests made and received with their clocks, the request form, the
+ * request page with every action the reader may take (reply, notice, extension, delivery,
+ * dispute), grants, and the coordinator's oversight of late replies, deliveries and disputes.
+ */
+@Controller
+@PreAuthorize(SharingApi.STAFF)
+class SharingPages {
+
+	static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+	private final SharingDesk desk;
+
+	private final Grants grants;
+
+	private final Disputes disputes;
+
+	private final QualityChecks checks;
+
+	private final SharingStatistics statistics;
+
+	private final Catalog catalog;
+
+	private final SystemRegistry registry;
+
+	private final WorkingCalendar calendar;
+
+	private final AuditJournal journal;
+
+	private final CatalogLabels labels;
+
+	private final OrganizationDirectory organizations;
+
+	SharingPages(SharingDesk desk, Grants grants, Disputes disputes, QualityChecks checks, SharingStatistics statistics,
+			Catalog catalog, SystemRegistry registry, WorkingCalendar calendar, AuditJournal journal, CatalogLabels labels,
+			OrganizationDirectory organizations) {
+		this.desk = desk;
+		this.grants = grants;
+		this.disputes = disputes;
+		this.checks = checks;
+		this.statistics = statistics;
+		this.catalog = catalog;
+		this.registry = registry;
+		this.calendar = calendar;
+		this.journal = journal;
+		this.labels = labels;
+		this.organizations = organizations;
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class Navigation {
+
+		@Bean
+		NavigationEntry sharingNavigation() {
+			return new NavigationEntry("sharing", "/sharing", Set.of(Role.PLATFORM_ADMIN, Role.COORDINATOR, Role.AUDITOR,
+					Role.AGENCY_ADMIN, Role.AGENCY_STAFF));
+		}
+	}
+
+	/** What the pages need to show a request's clock and names. */
+	public record Row(SharingRequest request, SharingApi.Clock clock, String entryName, String requester,
+			String provider) {
+	}
+
+	@ModelAttribute
+	void common(Model model) {
+		Actor actor = Actor.current();
+		model.addAttribute("labels", this.labels);
+		model.addAttribute("zone", ZONE);
+		model.addAttribute("today", this.calendar.today());
+		model.addAttribute("isAgency", actor.hasAny(Role.AGENCY_ADMIN, Role.AGENCY_STAFF));
+		model.addAttribute("isOverseer", actor.hasAny(Role.PLATFORM_ADMIN, Role.COORDINATOR, Role.AUDITOR));
+	}
+
+	Row row(SharingRequest r) {
+		String entryName = this.catalog.get(r.entryId()).map(e -> e.content().name()).orElse(r.entryCode());
+		return new Row(r, SharingApi.clock(r, this.calendar), entryName, agencyName(r.requesterAgencyId()),
+				agencyName(r.providerAgencyId()));
+	}
+
+	String agencyName(UUID id) {
+		return this.labels.agency(id, org.springframework.context.i18n.LocaleContextHolder.getLocale());
+	}
+
+	@GetMapping("/sharing")
+	String index(@RequestParam(required = false) @Nullable String role,
+			@RequestParam(required = false) @Nullable String status, @RequestParam(defaultValue = "0") int page,
+			Model model) {
+		Actor actor = Actor.current();
+		String view = role != null ? role : actor.agencyId() != null && actor.hasAny(Role.AGENCY_ADMIN, Role.AGENCY_STAFF)
+				? "made" : "all";
+		RequestStatus parsed = status == null || status.isBlank() ? null : Coded.parse(RequestStatus.class, status).orElse(null);
+		var requests = this.desk.find(actor,
+				new SharingDesk.RequestFilter("all".equals(view) ? null : view, parsed, null, false, false, null),
+				PageRequest.of(Math.max(0, page), 20));
+		model.addAttribute("view", view);
+		model.addAttribute("page", requests);
+		model.addAttribute("rows", requests.getContent().stream().map(this::row).toList());
+		model.addAttribute("statuses", RequestStatus.values());
+		return "sharing/index";
+	}
+
+	@GetMapping("/sharing/requests/new")
+	@PreAuthorize("hasAnyRole('AGENCY_ADMIN','AGENCY_STAFF')")
+	String newRequest(@RequestParam UUID entryId, Model model) {
+		CatalogEntry entry = this.catalog.visible(Actor.current(), entryId);
+		if (!model.containsAttribute("form")) {
+			RequestForm form = new RequestForm();
+			form.setEntryId(entryId.toString());
+			form.setItems(new ArrayList<>(entry.content().itemNames()));
+			form.setPeriodFrom(this.calendar.today().toString());
+			form.setPeriodTo(this.calendar.today().plusYears(1).toString());
+			model.addAttribute("form", form);
+		}
+		return requestForm(model, entry, null);
+	}
+
+	@PostMapping("/sharing/requests")
+	@PreAuthorize("hasAnyRole('AGENCY_ADMIN','AGENCY_STAFF')")
+	String file(@ModelAttribute("form") RequestForm form, Model model, RedirectAttributes redirect) {
+		List<FieldProblem> problems = new ArrayList<>();
+		RequestInput input = form.input(problems);
+		CatalogEntry entry = input == null ? null : this.catalog.visible(Actor.current(), input.entryId());
+		if (input == null || entry == null) {
+			throw new UnigovException(CommonError.INVALID_PARAMETER, "Choose the entry and your consumer system.");
+		}
+		try {
+			SharingRequest request = this.desk.file(Actor.current(), input);
+			redirect.addFlashAttribute("done", "filed");
+			return "redirect:/sharing/requests/" + request.id();
+		}
+		catch (UnigovException ex) {
+			model.addAttribute("error", ex);
+			return requestForm(model, entry, null);
+		}
+	}
+
+	private String requestForm(Model model, CatalogEntry entry, @Nullable SharingRequest request) {
+		Actor actor = Actor.current();
+		model.addAttribute("entry", entry);
+		model.addAttribute("request", request);
+		List<RegisteredSystem> systems = actor.agencyId() == null ? List.of()
+				: this.registry.findAll(actor,
+						new SystemRegistry.SystemFilter(null, actor.agencyId(), null, null, null, null, null), Sort.by("name"));
+		model.addAttribute("systems", systems);
+		model.addAttribute("methods", entry.content().sharingMethods());
+		return "sharing/request-form";
+	}
+
+	@GetMapping("/sharing/requests/{id}")
+	String request(@PathVariable UUID id, Model model) {
+		Actor actor = Actor.current();
+		SharingRequest request = this.desk.visible(actor, id);
+		CatalogEntry entry = this.catalog.get(request.entryId()).orElseThrow();
+		model.addAttribute("row", row(request));
+		model.addAttribute("entry", entry);
+		model.addAttribute("history", this.journal.history("sharing-request", id.toString()));
+		model.addAttribute("disputes", this.disputes.forRequest(actor, id));
+		model.addAttribute("grant", this.grants.forRequest(id).orElse(null));
+		model.addAttribute("system", this.registry.get(request.consumerSystemId()).orElse(null));
+		boolean provider = actor.has(Role.PLATFORM_ADMIN)
+				|| actor.hasAny(Role.AGENCY_ADMIN, Role.AGENCY_STAFF) && request.providerAgencyId().equals(actor.agencyId());
+		boolean requester = actor.hasAny(Role.AGENCY_ADMIN, Role.AGENCY_STAFF)
+				&& request.requesterAgencyId().equals(actor.agencyId());
+		model.addAttribute("isProvider", provider);
+		model.addAttribute("isRequester", requester);
+		model.addAttribute("decidesExtension", actor.has(Role.PLATFORM_ADMIN)
+				|| actor.has(Role.COORDINATOR) && request.providerDivision().equals(actor.divisionCode()));
+		model.addAttribute("refusalCategories", List.of(RefusalCategory.CONDITION_NOT_MET, RefusalCategory.BEYOND_SCOPE,
+				RefusalCategory.LEGAL_PROHIBITION, RefusalCategory.SECURITY, RefusalCategory.OTHER));
+		model.addAttribute("deliveryMethods", SharingMethod.values());
+		model.addAttribute("canDispute", requester && (request.status() == RequestStatus.REFUSED
+				&& request.refusalCategory() != RefusalCategory.NOT_SHARED
+				|| request.status() == RequestStatus.SUBMITTED && this.calendar.today().isAfter(request.replyDue()))
+				&& this.disputes.openFor(id).isEmpty());
+		if (request.status() == RequestStatus.INCOMPLETE && requester && !model.containsAttribute("form")) {
+			model.addAttribute("form", RequestForm.of(request));
+			model.addAttribute("methods", entry.content().sharingMethods());
+		}
+		return "sharing/request";
+	}
+
+	@PostMapping("/sharing/requests/{id}/{action}")
+	String act(@PathVariable UUID id, @PathVariable String action, @RequestParam long version,
+			@RequestParam Map<String, String> form, RedirectAttributes redirect) {
+		Actor actor = Actor.current();
+		try {
+			switch (action) {
+				case "approve" -> this.desk.approve(actor, id, integer(form.get("rateLimitPerMinute")), version);
+				case "refuse" -> this.desk.refuse(actor, id, form.get("category"), form.get("reasons"),
+						integer(form.get("condition")), version);
+				case "incomplete" -> this.desk.noticeIncomplete(actor, id, missing(form), version);
+				case "extension" -> this.desk.requestExtension(actor, id, integer(form.get("days")) == null ? 0
+						: integer(form.get("days")), form.get("reason"), version);
+				case "extension-decision" -> this.desk.decideExtension(actor, id, "approve".equals(form.get("decision")),
+						version);
+				case "delivery" -> this.desk.deliver(actor, id, form.get("method"), form.get("note"), version);
+				case "withdraw" -> this.desk.withdraw(actor, id, version);
+				case "dispute" -> this.disputes.open(actor, id, form.get("grounds"), version);
+				case "supplement" -> {
+					RequestForm supplement = new RequestForm();
+					supplement.setEntryId(form.getOrDefault("entryId", ""));
+					supplement.setConsumerSystemId(form.getOrDefault("consumerSystemId", ""));
+					supplement.setItems(List.of(form.getOrDefault("items", "").split(",")));
+					supplement.setLegalBasis(form.getOrDefault("legalBasis", ""));
+					supplement.setUseCase(form.getOrDefault("useCase", ""));
+					supplement.setUseScope(form.getOrDefault("useScope", ""));
+					supplement.setSharingMethod(form.getOrDefault("sharingMethod", ""));
+					supplement.setPeriodFrom(form.getOrDefault("periodFrom", ""));
+					supplement.setPeriodTo(form.getOrDefault("periodTo", ""));
+					supplement.setExpectedVolume(form.getOrDefault("expectedVolume", ""));
+					List<FieldProblem> problems = new ArrayList<>();
+					RequestInput input = supplement.input(problems);
+					if (input == null) {
+						throw new UnigovException(CommonError.INVALID_PARAMETER, "The supplement is missing its dates.");
+					}
+					this.desk.supplement(actor, id, input, version);
+				}
+				default -> throw new UnigovException(CommonError.NOT_FOUND, "No action " + action + ".");
+			}
+			redirect.addFlashAttribute("done", action);
+		}
+		catch (UnigovException ex) {
+			redirect.addFlashAttribute("error", ex);
+		}
+		return "redirect:/sharing/requests/" + id;
+	}
+
+	@PostMapping("/sharing/disputes/{id}/{action}")
+	String dispute(@PathVariable UUID id, @PathVariable String action, @RequestParam long version,
+			@RequestParam Map<String, String> form, RedirectAttributes redirect) {
+		Actor actor = Actor.current();
+		Dispute dispute = this.disputes.get(id);
+		try {
+			switch (action) {
+				case "escalate" -> this.disputes.escalate(actor, id, form.get("note"), version);
+				case "resolve" -> this.disputes.resolve(actor, id, form.get("outcome"), form.get("resolution"), version);
+				default -> throw new UnigovException(CommonError.NOT_FOUND, "No action " + action + ".");
+			}
+			redirect.addFlashAttribute("done", action);
+		}
+		catch (UnigovException ex) {
+			redirect.addFlashAttribute("error", ex);
+		}
+		return "redirect:/sharing/requests/" + dispute.requestId();
+	}
+
+	@GetMapping("/sharing/grants")
+	String grants(@RequestParam(required = false) @Nullable String role,
+			@RequestParam(required = false) @Nullable String status, @RequestParam(defaultValue = "false") boolean disposal,
+			@RequestParam(defaultValue = "0") int page, Model model) {
+		GrantStatus parsed = status == null || status.isBlank() ? null : Coded.parse(GrantStatus.class, status).orElse(null);
+		var grants = this.grants.find(Actor.current(), new Grants.GrantFilter(role, parsed, null, disposal),
+				PageRequest.of(Math.max(0, page), 20));
+		model.addAttribute("page", grants);
+		model.addAttribute("role", role);
+		model.addAttribute("statuses", GrantStatus.values());
+		return "sharing/grants";
+	}
+
+	@GetMapping("/sharing/grants/{id}")
+	String grant(@PathVariable UUID id, Model model) {
+		Actor actor = Actor.current();
+		Grant grant = this.grants.visible(actor, id);
+		model.addAttribute("grant", grant);
+		model.addAttribute("history", this.journal.history("grant", id.toString()));
+		model.addAttribute("isProvider", actor.has(Role.PLATFORM_ADMIN) || actor.hasAny(Role.AGENCY_ADMIN, Role.AGENCY_STAFF)
+				&& grant.providerAgencyId().equals(actor.agencyId())
+				|| actor.has(Role.COORDINATOR) && actor.covers(grant.providerDivision()));
+		model.addAttribute("isConsumer", actor.hasAny(Role.AGENCY_ADMIN, Role.AGENCY_STAFF)
+				&& grant.consumerAgencyId().equals(actor.agencyId()));
+		model.addAttribute("system", this.registry.get(grant.consumerSystemId()).orElse(null));
+		return "sharing/grant";
+	}
+
+	@PostMapping("/sharing/grants/{id}/{action}")
+	String grantAction(@PathVariable UUID id, @PathVariable String action, @RequestParam long version,
+			@RequestParam Map<String, String> form, RedirectAttributes redirect) {
+		Actor actor = Actor.current();
+		try {
+			switch (action) {
+				case "suspend" -> this.grants.suspend(actor, id, form.get("reason"), date(form.get("correctionDue")), version);
+				case "correction" -> this.grants.reportCorrection(actor, id, form.get("note"), version);
+				case "resume" -> this.grants.resume(actor, id, version);
+				case "end" -> this.grants.end(actor, id, form.get("reason"), form.get("consultation"), version);
+				case "disposal" -> this.grants.recordDisposal(actor, id, form.get("method"), date(form.get("on")),
+						form.get("note"), version);
+				default -> throw new UnigovException(CommonError.NOT_FOUND, "No action " + action + ".");
+			}
+			redirect.addFlashAttribute("done", action);
+		}
+		catch (UnigovException ex) {
+			redirect.addFlashAttribute("error", ex);
+		}
+		return "redirect:/sharing/grants/" + id;
+	}
+
+	@GetMapping("/sharing/oversight")
+	@PreAuthorize("hasAnyRole('PLATFORM_ADMIN','COORDINATOR','AUDITOR')")
+	String oversight(Model model) {
+		Actor actor = Actor.current();
+		var late = this.desk.find(actor, new SharingDesk.RequestFilter(null, null, null, true, false, null),
+				PageRequest.of(0, 100));
+		model.addAttribute("late", late.getContent().stream().map(this::row).toList());
+		model.addAttribute("lateTotal", late.getTotalElements());
+		List<Dispute> open = this.disputes.open(actor);
+		Map<Dispute, Row> disputes = new LinkedHashMap<>();
+		for (Dispute dispute : open) {
+			this.desk.get(dispute.requestId()).ifPresent(r -> disputes.put(dispute, row(r)));
+		}
+		model.addAttribute("disputes", disputes);
+		String prefix = actor.scopePrefix();
+		model.addAttribute("statistics", this.statistics.perAgency(prefix == null ? "-" : prefix));
+		model.addAttribute("filings", this.grants.find(actor, new Grants.GrantFilter(null, GrantStatus.ENDED, null, false),
+				PageRequest.of(0, 50)).getContent().stream().filter(g -> g.filedAt() != null).toList());
+		return "sharing/oversight";
+	}
+
+	@GetMapping("/sharing/fragments/entries/{id}/checks")
+	String checks(@PathVariable UUID id, Model model) {
+		Actor actor = Actor.current();
+		CatalogEntry entry = this.catalog.visible(actor, id);
+		model.addAttribute("entry", entry);
+		model.addAttribute("checks", this.checks.forEntry(actor, id));
+		model.addAttribute("isProvider", actor.hasAny(Role.AGENCY_ADMIN, Role.AGENCY_STAFF)
+				&& entry.providerAgencyId().equals(actor.agencyId()));
+		model.addAttribute("canFile", actor.hasAny(Role.AGENCY_ADMIN, Role.AGENCY_STAFF)
+				&& !entry.providerAgencyId().equals(actor.agencyId()));
+		return "sharing/checks :: checks";
+	}
+
+	@PostMapping("/sharing/quality-checks")
+	@PreAuthorize("hasAnyRole('AGENCY_ADMIN','AGENCY_STAFF')")
+	String fileCheck(@RequestParam UUID entryId, @RequestParam(required = false) @Nullable List<String> items,
+			@RequestParam(required = false) @Nullable String description, RedirectAttributes redirect) {
+		try {
+			this.checks.file(Actor.current(), entryId, items == null ? List.of() : items, description);
+			redirect.addFlashAttribute("done", "check");
+		}
+		catch (UnigovException ex) {
+			redirect.addFlashAttribute("error", ex);
+		}
+		return "redirect:/catalog/entries/" + entryId;
+	}
+
+	@PostMapping("/sharing/quality-checks/{id}/answer")
+	@PreAuthorize("hasAnyRole('AGENCY_ADMIN','AGENCY_STAFF','PLATFORM_ADMIN')")
+	String answerCheck(@PathVariable UUID id, @RequestParam long version, @RequestParam(required = false) @Nullable String outcome,
+			@RequestParam(required = false) @Nullable String answer, RedirectAttributes redirect) {
+		UUID entryId = this.checks.get(id).entryId();
+		try {
+			this.checks.answer(Actor.current(), id, outcome, answer, version);
+			redirect.addFlashAttribute("done", "answer");
+		}
+		catch (UnigovException ex) {
+			redirect.addFlashAttribute("error", ex);
+		}
+		return "redirect:/catalog/entries/" + entryId;
+	}
+
+	private static @Nullable Integer integer(@Nullable String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return Integer.valueOf(value.strip());
+		}
+		catch (NumberFormatException ex) {
+			throw new UnigovException(CommonError.INVALID_PARAMETER, "\"" + value + "\" is not a whole number.");
+		}
+	}
+
+	private static @Nullable LocalDate date(@Nullable String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return LocalDate.parse(value.strip());
+		}
+		catch (java.time.format.DateTimeParseException ex) {
+			throw new UnigovException(CommonError.INVALID_PARAMETER, "Enter the date as YYYY-MM-DD.");
+		}
+	}
+
+	/** The notice's lines: "field: what is missing", one per line. */
+	private static Map<String, String> missing(Map<String, String> form) {
+		Map<String, String> missing = new LinkedHashMap<>();
+		String text = form.getOrDefault("missing", "");
+		int n = 0;
+		for (String line : text.split("\\R")) {
+			if (line.isBlank()) {
+				continue;
+			}
+			int colon = Math.max(line.indexOf(':'), line.indexOf('：'));
+			if (colon > 0) {
+				missing.put(line.substring(0, colon).strip(), line.substring(colon + 1).strip());
+			}
+			else {
+				missing.put("item" + (++n), line.strip());
+			}
+		}
+		return missing;
+	}
+}
