@@ -782,7 +782,7 @@ public class SharingDesk {
 		this.journal.append(actor, AuditRecord.of(action, "sharing-request", id, division, details));
 	}
 
-	static UnigovException invalid(List<FieldProblem> problems) {
+	public static UnigovException invalid(List<FieldProblem> problems) {
 		List<Map<String, String>> errors = problems.stream()
 			.map(p -> Map.of("field", p.field(), "code", p.code(), "message", p.message()))
 			.toList();

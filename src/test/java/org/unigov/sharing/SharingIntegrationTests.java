@@ -380,6 +380,43 @@ class SharingIntegrationTests {
 	}
 
 	@Nested
+	@DisplayName("S6 S10 what the exchange enforces and records")
+	class ForTheExchange {
+
+		@Test
+		@DisplayName("S6 a grant event names the consumer system, the allowed items, the purpose, the validity and the rate limit")
+		void grantEventCarriesTheScope() throws Exception {
+			String id = filed(conditional());
+			send(mvc, post("/api/v1/sharing/requests/" + id + "/approve"), psb(),
+					"{\"rateLimitPerMinute\": 60, \"version\": " + version(id) + "}");
+			GrantIssued issued = events.stream(GrantIssued.class)
+				.filter(e -> grants.get(e.grantId()).orElseThrow().requestId().toString().equals(id))
+				.findFirst()
+				.orElseThrow();
+			assertThat(issued.consumerSystemId().toString()).isEqualTo(system("xa-hrss"));
+			assertThat(issued.items()).containsExactly("公民身份号码", "姓名");
+			assertThat(issued.purpose()).isEqualTo("养老保险待遇领取资格认证");
+			assertThat(issued.validFrom()).isEqualTo(calendar.today());
+			assertThat(issued.validTo()).isEqualTo(calendar.today().plusYears(1));
+			assertThat(issued.rateLimitPerMinute()).isEqualTo(60);
+		}
+
+		@Test
+		@DisplayName("S10 every grant is attributable to a consumer system, its department and a purpose, and its history is in the audit chain")
+		void attributable() throws Exception {
+			String id = filed(conditional());
+			send(mvc, post("/api/v1/sharing/requests/" + id + "/approve"), psb(), "{\"version\": " + version(id) + "}");
+			Grant grant = grants.forRequest(java.util.UUID.fromString(id)).orElseThrow();
+			assertThat(grant.consumerAgencyId().toString()).isEqualTo(directory
+				.agencyByCreditCode(DemoOrganization.agency("xa-hrss").creditCode()).orElseThrow().id().toString());
+			assertThat(grant.consumerSystemId().toString()).isEqualTo(system("xa-hrss"));
+			assertThat(grant.purpose()).isNotBlank();
+			assertThat(jdbc.sql("select count(*) from audit_entry where subject_type = 'grant' and subject_id = ? and action = 'grant.issued'")
+				.param(grant.id().toString()).query(Long.class).single()).isEqualTo(1);
+		}
+	}
+
+	@Nested
 	@DisplayName("S8 data quality")
 	class Quality {
 

@@ -43,7 +43,8 @@ class SharingPagesIntegrationTests {
 		assertThat(page(staff, "/catalog/entries/" + entry)).contains("申请共享").contains("公民身份号码");
 		assertThat(page(staff, "/catalog/work")).contains("本部门目录");
 		assertThat(page(staff, "/catalog/entries/new")).contains("编制目录").contains("items[0].name");
-		assertThat(page(staff, "/catalog/elements")).contains("GB 11643-1999");
+		assertThat(page(staff, "/catalog/elements")).contains("GB 11643-1999").doesNotContain("新增数据元");
+		assertThat(page(SignIn.as(mvc, "admin"), "/catalog/elements")).contains("新增数据元").contains("指定数源部门");
 		assertThat(page(staff, "/sharing/fragments/entries/" + entry + "/checks")).contains("申请数据核查");
 		MockHttpSession provider = SignIn.as(mvc, "sn-psb-staff");
 		assertThat(page(provider, "/catalog/entries/" + entry + "/edit")).contains("全省户籍人口基础信息");

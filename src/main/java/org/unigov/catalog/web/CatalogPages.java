@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.unigov.audit.AuditJournal;
+import org.unigov.catalog.CatalogLabels;
 import org.unigov.catalog.Catalog;
 import org.unigov.catalog.CatalogEntry;
 import org.unigov.catalog.CatalogSearch;
@@ -69,8 +70,11 @@ class CatalogPages {
 
 	private final SystemRegistry registry;
 
+	private final org.unigov.catalog.AuthoritativeSources authorities;
+
 	CatalogPages(Catalog catalog, CatalogSearch search, DataElements elements, CatalogLabels labels, AuditJournal journal,
-			SystemRegistry registry) {
+			SystemRegistry registry, org.unigov.catalog.AuthoritativeSources authorities) {
+		this.authorities = authorities;
 		this.catalog = catalog;
 		this.search = search;
 		this.elements = elements;
@@ -242,8 +246,68 @@ class CatalogPages {
 
 	@GetMapping("/catalog/elements")
 	String elements(Model model) {
+		Actor actor = Actor.current();
 		model.addAttribute("elements", this.elements.all());
+		model.addAttribute("authorities", this.authorities.all());
+		model.addAttribute("formats", org.unigov.catalog.ElementFormat.values());
+		model.addAttribute("itemTypes", ItemType.values());
+		model.addAttribute("isAdmin", actor.has(Role.PLATFORM_ADMIN));
+		model.addAttribute("designates", actor.has(Role.PLATFORM_ADMIN) || actor.has(Role.COORDINATOR)
+				&& actor.divisionCode() != null && actor.divisionCode().endsWith("0000"));
 		return "catalog/elements";
+	}
+
+	@PostMapping("/catalog/elements")
+	@PreAuthorize("hasRole('PLATFORM_ADMIN')")
+	String addElement(@RequestParam Map<String, String> form, RedirectAttributes redirect) {
+		try {
+			ItemType type = org.unigov.shared.Coded.parse(ItemType.class, form.get("itemType"))
+				.orElseThrow(() -> new UnigovException(org.unigov.catalog.CatalogError.INVALID_ELEMENT, "Choose an item type."));
+			org.unigov.catalog.ElementFormat format = org.unigov.catalog.ElementFormat.of(form.getOrDefault("format", ""))
+				.orElseThrow(() -> new UnigovException(org.unigov.catalog.CatalogError.INVALID_ELEMENT, "Choose a check."));
+			int maxLength;
+			try {
+				maxLength = Integer.parseInt(form.getOrDefault("maxLength", "").strip());
+			}
+			catch (NumberFormatException ex) {
+				throw new UnigovException(org.unigov.catalog.CatalogError.INVALID_ELEMENT, "The maximum length is a whole number.");
+			}
+			if (maxLength < 1 || maxLength > 100_000 || blank(form.get("nameZh")) || blank(form.get("nameEn"))
+					|| blank(form.get("definitionZh")) || blank(form.get("definitionEn"))) {
+				throw new UnigovException(org.unigov.catalog.CatalogError.INVALID_ELEMENT,
+						"Give the names and definitions in both languages and a maximum length from 1 to 100,000.");
+			}
+			this.elements.add(Actor.current(), new org.unigov.catalog.DataElement(form.getOrDefault("code", "").strip(),
+					form.get("nameZh").strip(), form.get("nameEn").strip(), form.get("definitionZh").strip(),
+					form.get("definitionEn").strip(), type, format, blank(form.get("pattern")) ? null : form.get("pattern"),
+					maxLength, form.getOrDefault("standard", "").strip(), false));
+			redirect.addFlashAttribute("done", "element");
+		}
+		catch (UnigovException ex) {
+			redirect.addFlashAttribute("error", ex);
+		}
+		return "redirect:/catalog/elements";
+	}
+
+	@PostMapping("/catalog/authorities")
+	@PreAuthorize("hasAnyRole('PLATFORM_ADMIN','COORDINATOR')")
+	String designate(@RequestParam String elementCode, @RequestParam String entryCode,
+			@RequestParam(required = false) @Nullable String note, RedirectAttributes redirect) {
+		try {
+			CatalogEntry entry = this.catalog.byCode(entryCode.strip())
+				.orElseThrow(() -> UnigovException.notFound(org.unigov.catalog.CatalogError.ENTRY_NOT_FOUND, "Catalog entry",
+						entryCode));
+			this.authorities.designate(Actor.current(), elementCode, entry.id(), note == null ? "" : note);
+			redirect.addFlashAttribute("done", "authority");
+		}
+		catch (UnigovException ex) {
+			redirect.addFlashAttribute("error", ex);
+		}
+		return "redirect:/catalog/elements";
+	}
+
+	private static boolean blank(@Nullable String value) {
+		return value == null || value.isBlank();
 	}
 
 	private String form(Model model, @Nullable CatalogEntry entry) {

@@ -28,7 +28,7 @@ import org.unigov.calendar.WorkingCalendar;
 import org.unigov.catalog.Catalog;
 import org.unigov.catalog.CatalogEntry;
 import org.unigov.catalog.SharingMethod;
-import org.unigov.catalog.web.CatalogLabels;
+import org.unigov.catalog.CatalogLabels;
 import org.unigov.organization.OrganizationDirectory;
 import org.unigov.registry.RegisteredSystem;
 import org.unigov.registry.SystemRegistry;
@@ -174,9 +174,17 @@ class SharingPages {
 	String file(@ModelAttribute("form") RequestForm form, Model model, RedirectAttributes redirect) {
 		List<FieldProblem> problems = new ArrayList<>();
 		RequestInput input = form.input(problems);
-		CatalogEntry entry = input == null ? null : this.catalog.visible(Actor.current(), input.entryId());
-		if (input == null || entry == null) {
-			throw new UnigovException(CommonError.INVALID_PARAMETER, "Choose the entry and your consumer system.");
+		UUID entryId;
+		try {
+			entryId = UUID.fromString(form.getEntryId());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new UnigovException(CommonError.INVALID_PARAMETER, "The request names no catalog entry.");
+		}
+		CatalogEntry entry = this.catalog.visible(Actor.current(), entryId);
+		if (input == null) {
+			model.addAttribute("error", org.unigov.sharing.SharingDesk.invalid(problems));
+			return requestForm(model, entry, null);
 		}
 		try {
 			SharingRequest request = this.desk.file(Actor.current(), input);

@@ -1,4 +1,4 @@
-package org.unigov.catalog.web;
+package org.unigov.catalog;
 
 import java.util.List;
 import java.util.Locale;
@@ -9,13 +9,6 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Component;
-import org.unigov.catalog.Catalog;
-import org.unigov.catalog.CatalogSearch;
-import org.unigov.catalog.DataFormat;
-import org.unigov.catalog.DataGrade;
-import org.unigov.catalog.OpenAttribute;
-import org.unigov.catalog.SharingType;
-import org.unigov.catalog.UpdateFrequency;
 import org.unigov.catalog.search.EntryIndex;
 import org.unigov.organization.AgencyId;
 import org.unigov.organization.OrganizationDirectory;
