@@ -2,11 +2,8 @@ package org.unigov.catalog.web;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -22,7 +19,9 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -147,55 +146,10 @@ class CatalogApi {
 					+ "classification, grade; repeat a parameter to select several values. Sort: relevance (default with "
 					+ "text), newest (default without), name, code. Pages up to the 10,000th result.")
 	CatalogSearch.Results resources(@RequestParam(required = false) @Nullable String q,
-			@RequestParam(required = false) @Nullable List<String> sharingType,
-			@RequestParam(required = false) @Nullable List<String> openAttribute,
-			@RequestParam(required = false) @Nullable List<String> agency,
-			@RequestParam(required = false) @Nullable List<String> division,
-			@RequestParam(required = false) @Nullable List<String> format,
-			@RequestParam(required = false) @Nullable List<String> updateFrequency,
-			@RequestParam(required = false) @Nullable List<String> classification,
-			@RequestParam(required = false) @Nullable List<String> grade,
+			@ParameterObject @ModelAttribute("facetParams") FacetParams facets,
 			@RequestParam(defaultValue = "relevance") String sort, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "20") int size) {
-		Map<String, Set<String>> facets = facets(sharingType, openAttribute, agency, division, format, updateFrequency,
-				classification, grade);
-		return this.search.search(Actor.current(), new CatalogSearch.Query(q, facets, sort, page, size));
-	}
-
-	static Map<String, Set<String>> facets(@Nullable List<String> sharingType, @Nullable List<String> openAttribute,
-			@Nullable List<String> agency, @Nullable List<String> division, @Nullable List<String> format,
-			@Nullable List<String> updateFrequency, @Nullable List<String> classification, @Nullable List<String> grade) {
-		Map<String, Set<String>> facets = new HashMap<>();
-		put(facets, "sharingType", sharingType);
-		put(facets, "openAttribute", openAttribute);
-		put(facets, "agency", agency);
-		put(facets, "division", division);
-		put(facets, "format", format);
-		put(facets, "updateFrequency", updateFrequency);
-		put(facets, "classification", classification);
-		put(facets, "grade", grade);
-		return facets;
-	}
-
-	private static void put(Map<String, Set<String>> facets, String dimension, @Nullable List<String> values) {
-		if (values == null) {
-			return;
-		}
-		Set<String> cleaned = new LinkedHashSet<>();
-		for (String value : values) {
-			if (value != null && !value.isBlank()) {
-				if (value.length() > 64) {
-					throw new UnigovException(CommonError.INVALID_PARAMETER, "A facet value is at most 64 characters.");
-				}
-				cleaned.add(value.strip());
-			}
-		}
-		if (cleaned.size() > 50) {
-			throw new UnigovException(CommonError.INVALID_PARAMETER, "Select at most 50 values of " + dimension + ".");
-		}
-		if (!cleaned.isEmpty()) {
-			facets.put(dimension, cleaned);
-		}
+		return this.search.search(Actor.current(), new CatalogSearch.Query(q, facets.selected(), sort, page, size));
 	}
 
 	// ---- entries ----------------------------------------------------------------------------

@@ -104,17 +104,8 @@ class CatalogPages {
 
 	@GetMapping("/catalog")
 	String index(@RequestParam(required = false) @Nullable String q,
-			@RequestParam(required = false) @Nullable List<String> sharingType,
-			@RequestParam(required = false) @Nullable List<String> openAttribute,
-			@RequestParam(required = false) @Nullable List<String> agency,
-			@RequestParam(required = false) @Nullable List<String> division,
-			@RequestParam(required = false) @Nullable List<String> format,
-			@RequestParam(required = false) @Nullable List<String> updateFrequency,
-			@RequestParam(required = false) @Nullable List<String> classification,
-			@RequestParam(required = false) @Nullable List<String> grade, @RequestParam(defaultValue = "0") int page,
-			Model model) {
-		Map<String, Set<String>> facets = CatalogApi.facets(sharingType, openAttribute, agency, division, format,
-				updateFrequency, classification, grade);
+			@ModelAttribute("facetParams") FacetParams params, @RequestParam(defaultValue = "0") int page, Model model) {
+		Map<String, Set<String>> facets = params.selected();
 		CatalogSearch.Results results = this.search.search(Actor.current(), new CatalogSearch.Query(q, facets,
 				q == null || q.isBlank() ? "newest" : "relevance", Math.max(0, Math.min(page, 499)), 20));
 		model.addAttribute("results", results);

@@ -13,7 +13,9 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
@@ -57,14 +59,8 @@ class OpenDataPortal {
 
 	@GetMapping("/open")
 	String index(@RequestParam(required = false) @Nullable String q,
-			@RequestParam(required = false) @Nullable List<String> openAttribute,
-			@RequestParam(required = false) @Nullable List<String> agency,
-			@RequestParam(required = false) @Nullable List<String> format,
-			@RequestParam(required = false) @Nullable List<String> updateFrequency,
-			@RequestParam(required = false) @Nullable List<String> classification,
-			@RequestParam(defaultValue = "0") int page, Model model) {
-		Map<String, Set<String>> facets = CatalogApi.facets(null, openAttribute, agency, null, format, updateFrequency,
-				classification, null);
+			@ModelAttribute("facetParams") FacetParams params, @RequestParam(defaultValue = "0") int page, Model model) {
+		Map<String, Set<String>> facets = params.selectedForPublic();
 		CatalogSearch.Results results = this.search.searchOpen(new CatalogSearch.Query(q, facets,
 				q == null || q.isBlank() ? "newest" : "relevance", Math.max(0, page), 20));
 		model.addAttribute("results", results);
@@ -91,15 +87,10 @@ class OpenDataPortal {
 	@Operation(summary = "Search the open catalogue (no sign-in)",
 			description = "Only published entries whose open attribute is open or open-conditional (C5).")
 	CatalogSearch.Results api(@RequestParam(required = false) @Nullable String q,
-			@RequestParam(required = false) @Nullable List<String> openAttribute,
-			@RequestParam(required = false) @Nullable List<String> agency,
-			@RequestParam(required = false) @Nullable List<String> format,
-			@RequestParam(required = false) @Nullable List<String> updateFrequency,
-			@RequestParam(required = false) @Nullable List<String> classification,
+			@ParameterObject @ModelAttribute("facetParams") FacetParams params,
 			@RequestParam(defaultValue = "relevance") String sort, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "20") int size) {
-		return this.search.searchOpen(new CatalogSearch.Query(q, CatalogApi.facets(null, openAttribute, agency, null,
-				format, updateFrequency, classification, null), sort, page, size));
+		return this.search.searchOpen(new CatalogSearch.Query(q, params.selectedForPublic(), sort, page, size));
 	}
 
 	@GetMapping("/open/catalog.ttl")

@@ -1,0 +1,18 @@
+# Shared by the bench scripts: compile the tests, then run a benchmark's main class on the test
+# classpath with the JDK the Maven wrapper selects.
+#   run_benchmark <main class> <log name> <heap> [arguments...]
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+set -f
+. .mvn/select-jdk.sh
+set +f
+run_benchmark() {
+  local main="$1" log="$2" heap="$3"
+  shift 3
+  ./mvnw -q -B -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath \
+    -Dmdep.includeScope=test
+  mkdir -p var/bench
+  "$JAVA_HOME/bin/java" "-Xmx$heap" -XX:+UseParallelGC \
+    -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
+    "$main" "$@" 2>&1 | tee "var/bench/$log.log" | grep -v "^\s*at \|WARN"
+}
