@@ -667,8 +667,8 @@ public class SharingDesk {
 		List<UUID> deliveryIds = new ArrayList<>();
 		List<LocalDate> deliveryDues = new ArrayList<>();
 		this.jdbc.sql("""
-				select id, replied_on, delivery_due from shr_request
-				where status = 'approved' and delivered_at is null and replied_on is not null""").query(rs -> {
+				select id, delivery_start, delivery_due from shr_request
+				where status = 'approved' and delivered_at is null and delivery_start is not null""").query(rs -> {
 			LocalDate due = this.calendar.addWorkingDays(rs.getObject(2, LocalDate.class), DELIVERY_DAYS).due();
 			if (!due.equals(rs.getObject(3, LocalDate.class))) {
 				deliveryIds.add(rs.getObject(1, UUID.class));
@@ -708,19 +708,32 @@ public class SharingDesk {
 		if (request.status() != RequestStatus.REFUSED && request.status() != RequestStatus.SUBMITTED) {
 			throw new UnigovException(SharingError.WRONG_STATE, "Request " + request.number() + " is " + request.status().code() + ".");
 		}
-		this.jdbc.sql("update shr_request set refusal_category = null, refusal_reasons = null, refusal_condition = null where id = ?")
-			.param(request.id())
-			.update();
 		audit(actor, "request.approved-by-decision", request.id(), request.providerDivision(),
 				Map.of("number", request.number(), "decision", decision));
-		approveNow(actor, get(request.id()).orElseThrow(), null);
+		if (request.status() == RequestStatus.SUBMITTED) {
+			// never answered: the decision is the reply, late as it is
+			approveNow(actor, request, null);
+			return;
+		}
+		// refused earlier: the provider's reply (and its timing) stays on record; the decision approves
+		this.jdbc.sql("update shr_request set status = 'approved', version = version + 1, updated_at = now() where id = ?")
+			.param(request.id())
+			.update();
+		startDelivery(actor, get(request.id()).orElseThrow(), null);
 	}
 
 	private void approveNow(Actor actor, SharingRequest request, @Nullable Integer rateLimit) {
 		reply(actor, request, RequestStatus.APPROVED, null, null, null);
+		startDelivery(actor, request, rateLimit);
+	}
+
+	/** S5: the delivery clock starts and the grant takes effect. */
+	private void startDelivery(Actor actor, SharingRequest request, @Nullable Integer rateLimit) {
 		LocalDate today = this.calendar.today();
 		LocalDate deliveryDue = this.calendar.addWorkingDays(today, DELIVERY_DAYS).due();
-		this.jdbc.sql("update shr_request set delivery_due = ? where id = ?").params(deliveryDue, request.id()).update();
+		this.jdbc.sql("update shr_request set delivery_start = ?, delivery_due = ? where id = ?")
+			.params(today, deliveryDue, request.id())
+			.update();
 		this.grants.issue(actor, get(request.id()).orElseThrow(), rateLimit);
 	}
 

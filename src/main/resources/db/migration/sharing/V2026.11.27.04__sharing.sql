@@ -47,7 +47,8 @@ create table shr_request (
     refusal_category       text,
     refusal_reasons        text,
     refusal_condition      integer,
-    -- S5
+    -- S5: the delivery clock starts on approval
+    delivery_start         date,
     delivery_due           date,
     delivered_at           timestamptz,
     delivered_on           date,
