@@ -193,7 +193,11 @@ public class WorkingCalendar {
 			.param(year)
 			.query(Long.class)
 			.optional();
-		if (existing.isPresent() && expectedVersion != null && !existing.get().equals(expectedVersion)) {
+		if (existing.isPresent() && expectedVersion == null) {
+			throw new UnigovException(CommonError.STALE_VERSION,
+					"The calendar holds " + year + " already: name the version you are replacing.");
+		}
+		if (existing.isPresent() && !existing.get().equals(expectedVersion)) {
 			throw new UnigovException(CommonError.STALE_VERSION,
 					"Someone changed the calendar for " + year + " since you read it; reload and try again.");
 		}
@@ -269,7 +273,15 @@ public class WorkingCalendar {
 
 	@TransactionalEventListener
 	void on(CalendarChanged event) {
-		this.snapshot = null;
+		reload();
+	}
+
+	/**
+	 * Reads the calendar again now. Listeners that recompute deadlines after a change call it first,
+	 * so that they never count on the calendar as it was.
+	 */
+	public void reload() {
+		this.snapshot = load();
 	}
 
 	private static boolean isWeekday(LocalDate date) {

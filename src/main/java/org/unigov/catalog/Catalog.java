@@ -198,19 +198,36 @@ public class Catalog {
 	@Transactional(readOnly = true)
 	public List<Revision> revisions(Actor actor, UUID id) {
 		CatalogEntry entry = visible(actor, id);
+		boolean all = seesWork(actor, entry);
 		return this.jdbc.sql("select * from cat_revision where entry_id = ? order by revision desc")
 			.param(entry.id())
 			.query(this::revision)
-			.list();
+			.list()
+			.stream()
+			.filter(r -> all || r.state() == RevisionState.PUBLISHED || r.state() == RevisionState.SUPERSEDED)
+			.toList();
+	}
+
+	/**
+	 * Whether the actor sees the work on an entry — drafts, returned revisions, reviewers' comments,
+	 * its audit history — and not only what was published: its department, and the coordinators
+	 * and auditors over it.
+	 */
+	public static boolean seesWork(Actor actor, CatalogEntry entry) {
+		return actor.has(Role.PLATFORM_ADMIN)
+				|| actor.hasAny(Role.COORDINATOR, Role.AUDITOR) && actor.covers(entry.divisionCode())
+				|| actor.hasAny(Role.AGENCY_ADMIN, Role.AGENCY_STAFF) && entry.providerAgencyId().equals(actor.agencyId());
 	}
 
 	@Transactional(readOnly = true)
 	public Revision revision(Actor actor, UUID id, int number) {
 		CatalogEntry entry = visible(actor, id);
+		boolean all = seesWork(actor, entry);
 		return this.jdbc.sql("select * from cat_revision where entry_id = ? and revision = ?")
 			.params(entry.id(), number)
 			.query(this::revision)
 			.optional()
+			.filter(r -> all || r.state() == RevisionState.PUBLISHED || r.state() == RevisionState.SUPERSEDED)
 			.orElseThrow(() -> new UnigovException(CatalogError.ENTRY_NOT_FOUND,
 					"Entry " + entry.code() + " has no revision " + number + "."));
 	}
@@ -387,7 +404,6 @@ public class Catalog {
 		}
 		this.jdbc.sql("""
 				update cat_entry set status = case when status = 'draft' then 'submitted' else status end,
-				    update_reason = null, update_started = null, update_due = null, update_extended = false,
 				    updated_at = now(), version = version + 1
 				where id = ?""").param(id).update();
 		audit(actor, "entry.submitted", id, entry.divisionCode(), details);
@@ -454,7 +470,8 @@ public class Catalog {
 		OffsetDateTime now = OffsetDateTime.now(this.clock);
 		this.jdbc.sql("""
 				update cat_entry set status = 'published', published_revision = working_revision, published_at = ?,
-				    first_published_at = coalesce(first_published_at, ?), updated_at = now(), version = version + 1
+				    first_published_at = coalesce(first_published_at, ?), update_reason = null, update_started = null,
+				    update_due = null, update_extended = false, updated_at = now(), version = version + 1
 				where id = ?""").params(now, now, id).update();
 		denormalize(id, revision.content());
 		audit(actor, "entry.published", id, entry.divisionCode(), details);
@@ -613,7 +630,10 @@ public class Catalog {
 	@org.springframework.transaction.event.TransactionalEventListener
 	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.REQUIRES_NEW)
 	void on(org.unigov.calendar.CalendarChanged event) {
-		recomputeDeadlines();
+		this.calendar.reload();
+		int moved = recomputeDeadlines();
+		this.journal.append(Actor.SYSTEM, AuditRecord.of("catalog.deadlines.recomputed", "calendar-year", event.year(),
+				null, Map.of("recomputed", moved)));
 	}
 
 	// ---- helpers -----------------------------------------------------------------------------
@@ -789,9 +809,22 @@ public class Catalog {
 		return this.json.readValue(json, EntryContent.class);
 	}
 
+	/** Agencies by id, read once a minute at most: every entry row names its provider. */
+	private final java.util.concurrent.ConcurrentHashMap<UUID, java.util.Optional<Agency>> agencies = new java.util.concurrent.ConcurrentHashMap<>();
+
+	private volatile long agenciesReadAt = System.currentTimeMillis();
+
+	private @Nullable Agency agency(UUID id) {
+		if (System.currentTimeMillis() - this.agenciesReadAt > 60_000) {
+			this.agencies.clear();
+			this.agenciesReadAt = System.currentTimeMillis();
+		}
+		return this.agencies.computeIfAbsent(id, key -> this.organizations.agency(new AgencyId(key))).orElse(null);
+	}
+
 	private CatalogEntry row(ResultSet rs, int n) throws SQLException {
 		UUID agencyId = rs.getObject("provider_agency_id", UUID.class);
-		Agency agency = this.organizations.agency(new AgencyId(agencyId)).orElse(null);
+		Agency agency = agency(agencyId);
 		Integer published = (Integer) rs.getObject("published_revision");
 		return new CatalogEntry(rs.getObject("id", UUID.class), rs.getString("code"), agencyId,
 				agency == null ? "" : agency.creditCode(), agency == null ? "" : agency.nameZh(),

@@ -37,9 +37,6 @@ class EntryChecks {
 			"一事一议", "另行协商", "个别协商", "盖章", "公函", "fee", "paper", "in person", "offline", "case by case",
 			"case-by-case", "negotiat", "official letter", "stamp", "signature");
 
-	/** A basis for not sharing must be a law, an administrative regulation or a State Council decision (C3). */
-	static final List<String> LEGAL_BASES = List.of("法", "条例", "国务院", "law", "act", "regulation", "state council");
-
 	private final JdbcClient jdbc;
 
 	private final DataElements elements;
@@ -98,7 +95,7 @@ class EntryChecks {
 				problems.add(new FieldProblem("notSharedBasis", "not_shared_basis_required",
 						"A not-shared entry names the law, administrative regulation or State Council decision that forbids sharing (C3)."));
 			}
-			else if (!namesLaw(in.notSharedBasis())) {
+			else if (!LegalBasis.namesLaw(in.notSharedBasis())) {
 				problems.add(new FieldProblem("notSharedBasis", "basis_not_law",
 						"Only a law, an administrative regulation or a State Council decision can forbid sharing (C3)."));
 			}
@@ -112,6 +109,10 @@ class EntryChecks {
 				warnings.add(new FieldProblem("sharingMethods", "api_preferred",
 						"Sharing through an API is preferred (C6); say why the data is not offered as an API."));
 			}
+		}
+		if (sharingType == SharingType.NOT_SHARED && open != null && open != OpenAttribute.NOT_OPEN) {
+			problems.add(new FieldProblem("openAttribute", "not_shared_opened",
+					"Data that the law forbids sharing between departments cannot be opened to the public (C3, C5)."));
 		}
 		if (open == OpenAttribute.OPEN && (grade != DataGrade.GENERAL || in.personalInfo())) {
 			problems.add(new FieldProblem("openAttribute", "open_sensitive_data",
@@ -248,15 +249,6 @@ class EntryChecks {
 		return conditions;
 	}
 
-	static boolean namesLaw(@Nullable String basis) {
-		if (basis == null) {
-			return false;
-		}
-		// departmental measures (办法) and rules are not laws: only the listed kinds of basis count
-		String lower = basis.toLowerCase(Locale.ROOT).replace("办法", "").replace("measures", "");
-		return LEGAL_BASES.stream().anyMatch(lower::contains);
-	}
-
 	private boolean classificationExists(String code) {
 		return this.jdbc.sql("select count(*) from cat_classification where code = ?").param(code).query(Long.class)
 			.single() > 0;
@@ -298,7 +290,7 @@ class EntryChecks {
 				Map.entry("not_shared_basis_required", "C3"), Map.entry("basis_not_law", "C3"),
 				Map.entry("conditions_on_unconditional", "C4"), Map.entry("condition_without_basis", "C4"),
 				Map.entry("own_condition", "C4"), Map.entry("restriction_reason_required", "C4"),
-				Map.entry("open_sensitive_data", "C5"), Map.entry("open_conditions_required", "C5"),
+				Map.entry("open_sensitive_data", "C5"), Map.entry("not_shared_opened", "C5"), Map.entry("open_conditions_required", "C5"),
 				Map.entry("assessment_required", "C2"), Map.entry("source_entry_required", "C8"));
 	}
 }

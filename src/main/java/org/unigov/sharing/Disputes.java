@@ -59,14 +59,16 @@ public class Disputes {
 	@Transactional(readOnly = true)
 	public List<Dispute> awaiting(Actor actor) {
 		if (actor.has(Role.PLATFORM_ADMIN)) {
-			return this.jdbc.sql("select * from shr_dispute where status = 'open' order by opened_at").query(Rows::dispute).list();
+			return this.jdbc.sql("select * from shr_dispute where status = 'open' order by opened_at limit 500")
+				.query(Rows::dispute)
+				.list();
 		}
 		if (!actor.has(Role.COORDINATOR) || actor.divisionCode() == null) {
 			return List.of();
 		}
 		return this.jdbc.sql("""
 				select * from shr_dispute where status = 'open' and tier <> 'negotiation' and coordinator_division = ?
-				order by opened_at""").param(actor.divisionCode()).query(Rows::dispute).list();
+				order by opened_at limit 500""").param(actor.divisionCode()).query(Rows::dispute).list();
 	}
 
 	/** Every open dispute the actor's scope covers, negotiation included, for overview pages. */
@@ -82,7 +84,7 @@ public class Disputes {
 		return this.jdbc.sql("""
 				select d.* from shr_dispute d join shr_request r on r.id = d.request_id
 				where d.status = 'open' and (r.requester_division like ? or r.provider_division like ?)
-				order by d.opened_at""").params(prefix + "%", prefix + "%").query(Rows::dispute).list();
+				order by d.opened_at limit 500""").params(prefix + "%", prefix + "%").query(Rows::dispute).list();
 	}
 
 	/** The nearest division whose coordinator covers both departments. */
@@ -114,6 +116,12 @@ public class Disputes {
 		}
 		if (SharingDesk.blank(grounds)) {
 			throw new UnigovException(SharingError.REASONS_REQUIRED, "State the grounds of the dispute.");
+		}
+		if (this.jdbc.sql("""
+				select count(*) from shr_dispute where request_id = ?
+				and outcome in ('refusal-upheld', 'sharing-ordered', 'settled')""").param(requestId).query(Long.class).single() > 0) {
+			throw new UnigovException(SharingError.DISPUTE_WRONG_STATE,
+					"A dispute over this request was decided or settled already; the decision stands (S9).");
 		}
 		if (this.jdbc.sql("select count(*) from shr_dispute where request_id = ? and status = 'open'")
 			.param(requestId)

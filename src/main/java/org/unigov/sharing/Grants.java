@@ -339,44 +339,64 @@ public class Grants implements WithdrawalGuard {
 	 */
 	public int expireAndEnd() {
 		LocalDate today = this.calendar.today();
-		List<Grant> expired = this.jdbc.sql("select * from shr_grant where status in ('active', 'suspended') and valid_to < ?")
+		List<Grant> expired = this.jdbc.sql("select * from shr_grant where status in ('active', 'suspended') and valid_to < ? limit 10000")
 			.param(today)
 			.query(Rows::grant)
 			.list();
+		int changed = 0;
 		for (Grant grant : expired) {
-			this.jdbc.sql("update shr_grant set status = 'expired', version = version + 1, updated_at = now() where id = ?")
-				.param(grant.id())
+			int updated = this.jdbc.sql("""
+					update shr_grant set status = 'expired', version = version + 1, updated_at = now()
+					where id = ? and status in ('active', 'suspended') and valid_to < ?""")
+				.params(grant.id(), today)
 				.update();
+			if (updated == 0) {
+				continue; // ended or renewed meanwhile, or another instance got there first
+			}
+			changed++;
 			audit(Actor.SYSTEM, "grant.expired", grant, Map.of("validTo", grant.validTo().toString()));
 			this.events.publishEvent(new GrantExpired(grant.id(), grant.consumerSystemId(), grant.entryCode(), grant.validTo()));
 		}
-		List<Grant> uncorrected = this.jdbc.sql("select * from shr_grant where status = 'suspended' and correction_due < ?")
+		List<Grant> uncorrected = this.jdbc.sql("select * from shr_grant where status = 'suspended' and correction_due < ? limit 10000")
 			.param(today)
 			.query(Rows::grant)
 			.list();
 		for (Grant grant : uncorrected) {
 			String reason = "Misuse not corrected by " + grant.correctionDue() + ": " + grant.suspensionReason();
-			this.jdbc.sql("""
+			int updated = this.jdbc.sql("""
 					update shr_grant set status = 'ended', ended_at = now(), end_kind = 'misuse_uncorrected', end_reason = ?,
-					    version = version + 1, updated_at = now() where id = ?""")
-				.params(reason, grant.id())
+					    version = version + 1, updated_at = now() where id = ? and status = 'suspended' and correction_due < ?""")
+				.params(reason, grant.id(), today)
 				.update();
+			if (updated == 0) {
+				continue;
+			}
+			changed++;
 			audit(Actor.SYSTEM, "grant.ended", grant, Map.of("kind", EndKind.MISUSE_UNCORRECTED.code(), "reason", reason));
 			this.events.publishEvent(new GrantRevoked(grant.id(), grant.consumerSystemId(), grant.entryCode(), reason));
 		}
-		return expired.size() + uncorrected.size();
+		return changed;
 	}
 
 	@Override
 	@Transactional(readOnly = true)
 	public List<String> blockers(UUID entryId) {
-		return this.jdbc.sql("select count(*) from shr_grant where entry_id = ? and status in ('active', 'suspended')")
+		List<String> blockers = new java.util.ArrayList<>();
+		long grants = this.jdbc.sql("select count(*) from shr_grant where entry_id = ? and status in ('active', 'suspended')")
 			.param(entryId)
 			.query(Long.class)
-			.optional()
-			.filter(n -> n > 0)
-			.map(n -> List.of(n + " grant(s) in force"))
-			.orElse(List.of());
+			.single();
+		if (grants > 0) {
+			blockers.add(grants + " grant(s) in force");
+		}
+		long open = this.jdbc.sql("select count(*) from shr_request where entry_id = ? and status in ('submitted', 'incomplete')")
+			.param(entryId)
+			.query(Long.class)
+			.single();
+		if (open > 0) {
+			blockers.add(open + " request(s) awaiting a reply");
+		}
+		return blockers;
 	}
 
 	private void lock(Grant grant, long version) {

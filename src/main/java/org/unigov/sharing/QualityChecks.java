@@ -64,7 +64,7 @@ public class QualityChecks {
 		}
 		return this.jdbc.sql("""
 				select * from shr_quality_check where provider_agency_id = ? or requester_agency_id = ?
-				order by status <> 'open', due""").params(actor.agencyId(), actor.agencyId()).query(Rows::check).list();
+				order by status <> 'open', due limit 500""").params(actor.agencyId(), actor.agencyId()).query(Rows::check).list();
 	}
 
 	/** A consumer with a grant on the entry asks for a check of some of its items. */
@@ -131,7 +131,11 @@ public class QualityChecks {
 				    version = version + 1 where id = ?""")
 			.params(status.code(), answer.strip(), today, actor.username(), id)
 			.update();
-		this.journal.append(actor, AuditRecord.of("quality.check.answered", "quality-check", id, null,
+		String division = this.jdbc.sql("select provider_division from shr_quality_check where id = ?")
+			.param(id)
+			.query(String.class)
+			.single();
+		this.journal.append(actor, AuditRecord.of("quality.check.answered", "quality-check", id, division,
 				Map.of("entry", check.entryCode(), "outcome", status.code(), "inTime", !today.isAfter(check.due()))));
 		return get(id);
 	}

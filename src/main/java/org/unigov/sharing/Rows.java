@@ -35,7 +35,7 @@ final class Rows {
 				rs.getString("use_scope"), rs.getString("sharing_method"), date(rs, "period_from"),
 				date(rs, "period_to"), rs.getString("expected_volume"), rs.getObject("renews_grant_id", UUID.class),
 				Coded.parse(RequestStatus.class, rs.getString("status")).orElseThrow(), instant(rs, "filed_at"),
-				rs.getString("filed_by"), date(rs, "clock_start"), rs.getInt("reply_days"), rs.getInt("extension_days"),
+				rs.getString("filed_by"), date(rs, "clock_start"), rs.getInt("reply_days"), (Integer) rs.getObject("extension_requested"), rs.getInt("extension_days"),
 				rs.getString("extension_state"), rs.getString("extension_reason"), date(rs, "reply_due"),
 				rs.getBoolean("reply_provisional"), nullableInstant(rs, "replied_at"), rs.getObject("replied_on", LocalDate.class),
 				(Integer) rs.getObject("reply_working_days"), rs.getString("replied_by"),

@@ -145,6 +145,17 @@ public class SharingDesk {
 	}
 
 	@Transactional(readOnly = true)
+	public List<SharingRequest> get(java.util.Collection<UUID> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql("select * from shr_request where id = any(?)")
+			.param(ids.toArray(UUID[]::new))
+			.query((rs, n) -> Rows.request(rs, this.json))
+			.list();
+	}
+
+	@Transactional(readOnly = true)
 	public SharingRequest visible(Actor actor, UUID id) {
 		return get(id).filter(r -> isVisible(actor, r))
 			.orElseThrow(() -> UnigovException.notFound(SharingError.REQUEST_NOT_FOUND, "Sharing request", id));
@@ -250,6 +261,14 @@ public class SharingDesk {
 			if (renewed == null) {
 				problems.add(new FieldProblem("renewsGrantId", "grant_unknown",
 						"A renewal names a grant of your agency on the same entry."));
+			}
+			else if (renewed.status() == GrantStatus.ENDED) {
+				problems.add(new FieldProblem("renewsGrantId", "grant_ended",
+						"An ended grant cannot be renewed; file a new request."));
+			}
+			else if (!renewed.consumerSystemId().equals(input.consumerSystemId())) {
+				problems.add(new FieldProblem("consumerSystemId", "renewal_system_differs",
+						"A renewal keeps the grant's consumer system; file a new request for another system."));
 			}
 		}
 		if (entry.content().sharingType() != SharingType.NOT_SHARED) {
@@ -411,7 +430,7 @@ public class SharingDesk {
 		this.jdbc.sql("""
 				update shr_request set status = 'submitted', items = ?, legal_basis = ?, use_case = ?, use_scope = ?,
 				    sharing_method = ?, period_from = ?, period_to = ?, expected_volume = ?, clock_start = ?,
-				    reply_due = ?, reply_provisional = ?, escalated_at = null, version = version + 1, updated_at = now()
+				    reply_due = ?, reply_provisional = ?, version = version + 1, updated_at = now()
 				where id = ?""")
 			.params(input.items().stream().map(String::strip).distinct().toArray(String[]::new), text(input.legalBasis()),
 					text(input.useCase()), text(input.useScope()),
@@ -427,6 +446,7 @@ public class SharingDesk {
 	public SharingRequest approve(Actor actor, UUID id, @Nullable Integer rateLimitPerMinute, long version) {
 		SharingRequest request = asProvider(actor, id, version);
 		requireStatus(request, RequestStatus.SUBMITTED);
+		requireShareable(request);
 		approveNow(actor, request, rateLimitPerMinute);
 		return get(id).orElseThrow();
 	}
@@ -457,7 +477,7 @@ public class SharingDesk {
 						+ " publishes; a department may not refuse on conditions of its own (C4).");
 			}
 		}
-		if (kind == RefusalCategory.LEGAL_PROHIBITION && !namesLaw(reasons)) {
+		if (kind == RefusalCategory.LEGAL_PROHIBITION && !org.unigov.catalog.LegalBasis.namesLaw(reasons)) {
 			throw new UnigovException(SharingError.REASONS_REQUIRED,
 					"A refusal on legal grounds names the law, administrative regulation or State Council decision (S3).");
 		}
@@ -481,8 +501,12 @@ public class SharingDesk {
 		if (blank(reason)) {
 			throw new UnigovException(SharingError.REASONS_REQUIRED, "Say why the reply needs more time.");
 		}
+		if (this.calendar.today().isAfter(request.replyDue())) {
+			throw new UnigovException(SharingError.WRONG_STATE, "The reply was due on " + request.replyDue()
+					+ "; an extension is asked for before the deadline (S2).");
+		}
 		this.jdbc.sql("""
-				update shr_request set extension_state = 'requested', extension_days = ?, extension_reason = ?,
+				update shr_request set extension_state = 'requested', extension_requested = ?, extension_reason = ?,
 				    version = version + 1, updated_at = now() where id = ?""")
 			.params(days, reason.strip(), id)
 			.update();
@@ -499,21 +523,21 @@ public class SharingDesk {
 					"Extensions are decided by the coordinator of the provider's level (S2).");
 		}
 		lock(request, version);
-		if (!"requested".equals(request.extensionState())) {
+		if (!"requested".equals(request.extensionState()) || request.extensionRequested() == null) {
 			throw new UnigovException(SharingError.WRONG_STATE, "No extension is awaiting a decision.");
 		}
-		Deadline due = approve
-				? this.calendar.addWorkingDays(request.clockStart(), request.replyDays() + request.extensionDays())
+		requireStatus(request, RequestStatus.SUBMITTED);
+		int days = request.extensionRequested();
+		Deadline due = approve ? this.calendar.addWorkingDays(request.clockStart(), request.replyDays() + days)
 				: new Deadline(request.replyDue(), request.replyProvisional());
 		this.jdbc.sql("""
 				update shr_request set extension_state = ?, extension_days = ?, reply_due = ?, reply_provisional = ?,
-				    escalated_at = case when ? then null else escalated_at end, version = version + 1, updated_at = now()
+				    version = version + 1, updated_at = now()
 				where id = ?""")
-			.params(approve ? "approved" : "rejected", approve ? request.extensionDays() : 0, due.due(), due.provisional(),
-					approve, id)
+			.params(approve ? "approved" : "rejected", approve ? days : 0, due.due(), due.provisional(), id)
 			.update();
 		audit(actor, approve ? "request.extension.approved" : "request.extension.rejected", id,
-				request.providerDivision(), Map.of("number", request.number(), "days", request.extensionDays(),
+				request.providerDivision(), Map.of("number", request.number(), "days", days,
 						"replyDue", due.due().toString()));
 		return get(id).orElseThrow();
 	}
@@ -550,7 +574,10 @@ public class SharingDesk {
 		if (request.status() != RequestStatus.SUBMITTED && request.status() != RequestStatus.INCOMPLETE) {
 			throw new UnigovException(SharingError.WRONG_STATE, "Only an unanswered request can be withdrawn.");
 		}
-		this.jdbc.sql("update shr_request set status = 'withdrawn', version = version + 1, updated_at = now() where id = ?")
+		this.jdbc.sql("""
+				update shr_request set status = 'withdrawn',
+				    extension_state = case when extension_state = 'requested' then 'lapsed' else extension_state end,
+				    version = version + 1, updated_at = now() where id = ?""")
 			.param(id)
 			.update();
 		audit(actor, "request.withdrawn", id, request.requesterDivision(), Map.of("number", request.number()));
@@ -570,9 +597,14 @@ public class SharingDesk {
 			throw new UnigovException(SharingError.NOT_YOUR_REQUEST,
 					"Only the provider of a published entry returns its data downward.");
 		}
+		if (entry.content().sharingType() == SharingType.NOT_SHARED) {
+			throw new UnigovException(SharingError.ENTRY_NOT_REQUESTABLE, "Entry " + entry.code()
+					+ " is not shared (" + entry.content().notSharedBasis() + "); it cannot be returned downward either (C3).");
+		}
 		RegisteredSystem system = this.registry.get(consumerSystemId)
+			.filter(s -> s.status() != SystemStatus.RETIRED)
 			.orElseThrow(() -> invalid(List.of(new FieldProblem("consumerSystemId", "consumer_system_unknown",
-					"There is no registered system " + consumerSystemId + "."))));
+					"There is no registered system " + consumerSystemId + " in service."))));
 		String prefix = Actor.significantPrefix(entry.divisionCode());
 		if (system.divisionCode().equals(entry.divisionCode()) || !system.divisionCode().startsWith(prefix)) {
 			throw new UnigovException(SharingError.NOT_DOWNWARD,
@@ -630,8 +662,10 @@ public class SharingDesk {
 		int escalated = 0;
 		for (SharingRequest request : late) {
 			boolean reply = request.status() == RequestStatus.SUBMITTED;
-			int updated = this.jdbc.sql(reply ? "update shr_request set escalated_at = now() where id = ? and escalated_at is null"
-					: "update shr_request set delivery_escalated_at = now() where id = ? and delivery_escalated_at is null")
+			int updated = this.jdbc.sql(reply
+					? "update shr_request set escalated_at = now() where id = ? and escalated_at is null and status = 'submitted'"
+					: "update shr_request set delivery_escalated_at = now() where id = ? and delivery_escalated_at is null"
+							+ " and status = 'approved' and delivered_at is null")
 				.param(request.id())
 				.update();
 			if (updated == 0) {
@@ -695,7 +729,10 @@ public class SharingDesk {
 	@TransactionalEventListener
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	void on(CalendarChanged event) {
-		recomputeDeadlines();
+		this.calendar.reload();
+		int moved = recomputeDeadlines();
+		this.journal.append(Actor.SYSTEM, AuditRecord.of("sharing.deadlines.recomputed", "calendar-year", event.year(),
+				null, Map.of("moved", moved)));
 	}
 
 	// ---- helpers -----------------------------------------------------------------------------
@@ -708,6 +745,7 @@ public class SharingDesk {
 		if (request.status() != RequestStatus.REFUSED && request.status() != RequestStatus.SUBMITTED) {
 			throw new UnigovException(SharingError.WRONG_STATE, "Request " + request.number() + " is " + request.status().code() + ".");
 		}
+		requireShareable(request);
 		audit(actor, "request.approved-by-decision", request.id(), request.providerDivision(),
 				Map.of("number", request.number(), "decision", decision));
 		if (request.status() == RequestStatus.SUBMITTED) {
@@ -743,8 +781,9 @@ public class SharingDesk {
 		int took = Math.max(0, this.calendar.workingDaysBetween(request.clockStart(), today));
 		this.jdbc.sql("""
 				update shr_request set status = ?, replied_at = now(), replied_on = ?, reply_working_days = ?, replied_by = ?,
-				    refusal_category = ?, refusal_reasons = ?, refusal_condition = ?, version = version + 1,
-				    updated_at = now() where id = ?""")
+				    refusal_category = ?, refusal_reasons = ?, refusal_condition = ?,
+				    extension_state = case when extension_state = 'requested' then 'lapsed' else extension_state end,
+				    version = version + 1, updated_at = now() where id = ?""")
 			.params(status.code(), today, took, actor.username(), category == null ? null : category.code(), reasons,
 					condition, request.id())
 			.update();
@@ -784,6 +823,16 @@ public class SharingDesk {
 		}
 	}
 
+	/** The entry must still be published and shared: a grant never outlives its entry's rule. */
+	private void requireShareable(SharingRequest request) {
+		CatalogEntry entry = this.catalog.get(request.entryId()).orElseThrow();
+		if (entry.status() != EntryStatus.PUBLISHED || entry.content().sharingType() == SharingType.NOT_SHARED) {
+			throw new UnigovException(SharingError.ENTRY_NOT_REQUESTABLE, "Entry " + entry.code() + " is "
+					+ (entry.status() != EntryStatus.PUBLISHED ? entry.status().code() : "no longer shared")
+					+ "; no grant can be issued on it.");
+		}
+	}
+
 	private static void requireStatus(SharingRequest request, RequestStatus status) {
 		if (request.status() != status) {
 			throw new UnigovException(SharingError.WRONG_STATE, "Request " + request.number() + " is "
@@ -803,15 +852,6 @@ public class SharingDesk {
 				"The request lacks or misstates " + problems.size() + " thing(s); all are listed: "
 						+ String.join(" ", problems.stream().map(FieldProblem::message).toList()),
 				Map.of("errors", errors));
-	}
-
-	static boolean namesLaw(@Nullable String text) {
-		if (text == null) {
-			return false;
-		}
-		String lower = text.toLowerCase(java.util.Locale.ROOT).replace("办法", "").replace("measures", "");
-		return lower.contains("法") || lower.contains("条例") || lower.contains("国务院") || lower.contains("law")
-				|| lower.contains("regulation") || lower.contains("state council");
 	}
 
 	static boolean blank(@Nullable String text) {

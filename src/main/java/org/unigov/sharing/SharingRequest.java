@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
  * @param kind {@code request}, {@code renewal} of a grant, or {@code return} of data downward (S11)
  * @param clockStart the day the reply clock started: filing, or the supplement of an incomplete request
  * @param replyDays the working days allowed: 1 for unconditional, 10 for conditional entries
+ * @param extensionRequested working days of extension the provider asked for
  * @param extensionDays working days added by an approved extension (at most 10, once)
  * @param replyWorkingDays working days the provider took to reply
  * @param incompleteNotice what the provider listed as missing, field by field
@@ -25,7 +26,7 @@ public record SharingRequest(UUID id, String number, String kind, UUID requester
 		UUID providerAgencyId, String providerDivision, List<String> items, String legalBasis, String useCase,
 		String useScope, String sharingMethod, LocalDate periodFrom, LocalDate periodTo, String expectedVolume,
 		@Nullable UUID renewsGrantId, RequestStatus status, Instant filedAt, String filedBy, LocalDate clockStart,
-		int replyDays, int extensionDays, @Nullable String extensionState, @Nullable String extensionReason,
+		int replyDays, @Nullable Integer extensionRequested, int extensionDays, @Nullable String extensionState, @Nullable String extensionReason,
 		LocalDate replyDue, boolean replyProvisional, @Nullable Instant repliedAt, @Nullable LocalDate repliedOn,
 		@Nullable Integer replyWorkingDays, @Nullable String repliedBy, @Nullable Map<String, String> incompleteNotice,
 		@Nullable Instant incompleteAt, @Nullable RefusalCategory refusalCategory, @Nullable String refusalReasons,

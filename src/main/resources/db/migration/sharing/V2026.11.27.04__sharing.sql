@@ -32,8 +32,9 @@ create table shr_request (
     -- S2: the reply clock (restarts when an incomplete request is supplemented)
     clock_start            date not null,
     reply_days             integer not null,
-    extension_days         integer not null default 0,
-    extension_state        text check (extension_state in ('requested', 'approved', 'rejected')),
+    extension_requested    integer,
+    extension_days         integer not null default 0,   -- counted only once approved
+    extension_state        text check (extension_state in ('requested', 'approved', 'rejected', 'lapsed')),
     extension_reason       text,
     reply_due              date not null,
     reply_provisional      boolean not null default false,

@@ -122,6 +122,12 @@ class WorkingCalendarIntegrationTests {
 			mvc.perform(get("/api/v1/calendar/deadline").param("start", "2030-01-04").param("workingDays", "1").session(admin))
 				.andExpect(jsonPath("$.due").value("2030-01-05"))
 				.andExpect(jsonPath("$.provisional").value(false));
+			// replacing a year names the version it replaces
+			mvc.perform(put("/api/v1/calendar/years/2030").session(admin).with(csrf())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"source\": \"重发\", \"days\": []}"))
+				.andExpect(status().isConflict())
+				.andExpect(jsonPath("$.code").value("stale_version"));
 		}
 
 		@Test

@@ -126,6 +126,21 @@ class CatalogIntegrationTests {
 		}
 
 		@Test
+		@DisplayName("C2 other departments see only what was published: no drafts, comments or history")
+		void othersSeePublishedRevisionsOnly() throws Exception {
+			String n = name("人口");
+			String id = CatalogFixtures.published(mvc, entry(n, UNCONDITIONAL));
+			send(mvc, put("/api/v1/catalog/entries/" + id + "?version=2"), psb(), entry(n, UNCONDITIONAL).replace("户籍人口基础信息", "草稿中的新摘要"));
+			MockHttpSession other = SignIn.as(mvc, "xa-hrss-staff");
+			mvc.perform(get("/api/v1/catalog/entries/" + id + "/revisions").session(other))
+				.andExpect(jsonPath("$.length()").value(1))
+				.andExpect(jsonPath("$[0].state").value("published"));
+			mvc.perform(get("/api/v1/catalog/entries/" + id + "/history").session(other)).andExpect(status().isForbidden());
+			mvc.perform(get("/api/v1/catalog/entries/" + id + "/revisions").session(psb()))
+				.andExpect(jsonPath("$.length()").value(2));
+		}
+
+		@Test
 		@DisplayName("C2 submission needs the head's secrecy and personal-information assessment")
 		void assessmentRequired() throws Exception {
 			String id = created(entry(name("人口"), UNCONDITIONAL).replace("\"assessmentApprovedBy\": \"赵厅长\", ", ""));
@@ -174,6 +189,33 @@ class CatalogIntegrationTests {
 					entry(name("人口"), "\"sharingType\": \"sometimes\", \"openAttribute\": \"not-open\""))
 				.andExpect(status().isUnprocessableContent())
 				.andExpect(jsonPath("$.errors[0].field").value("sharingType"));
+		}
+	}
+
+	@Nested
+	@DisplayName("C3 legal basis")
+	class Bases {
+
+		@Test
+		@DisplayName("C3 only a law, an administrative regulation or a State Council decision is a basis")
+		void whatCountsAsLaw() {
+			assertThat(LegalBasis.namesLaw("《中华人民共和国刑事诉讼法》第一百五十二条")).isTrue();
+			assertThat(LegalBasis.namesLaw("《户口登记条例》第十条")).isTrue();
+			assertThat(LegalBasis.namesLaw("国务院关于加强数字政府建设的指导意见")).isTrue();
+			assertThat(LegalBasis.namesLaw("Article 152 of the Criminal Procedure Law")).isTrue();
+			assertThat(LegalBasis.namesLaw("《陕西省公安厅数据管理办法》")).isFalse();
+			assertThat(LegalBasis.namesLaw("本厅内部规定")).isFalse();
+			assertThat(LegalBasis.namesLaw("contact the office for the facts")).isFalse();
+			assertThat(LegalBasis.namesLaw("按工作方法处理")).isFalse();
+		}
+
+		@Test
+		@DisplayName("C3 data not shared between departments cannot be opened to the public")
+		void notSharedIsNotOpen() throws Exception {
+			send(mvc, post("/api/v1/catalog/entries"), psb(), entry(name("侦查"),
+					NOT_SHARED.replace("\"openAttribute\": \"not-open\"", "\"openAttribute\": \"open-conditional\", \"openConditions\": \"申请\"")))
+				.andExpect(status().isUnprocessableContent())
+				.andExpect(jsonPath("$.errors[0].code").value("not_shared_opened"));
 		}
 	}
 
@@ -285,12 +327,16 @@ class CatalogIntegrationTests {
 				.andExpect(jsonPath("$.rule").value("C7"));
 			send(mvc, put("/api/v1/catalog/entries/" + id + "?version=4"), psb(), entry(n, UNCONDITIONAL));
 			send(mvc, post("/api/v1/catalog/entries/" + id + "/submit"), psb(), "{\"version\": 5}")
-				.andExpect(jsonPath("$.entry.updateDue").doesNotExist());
+				.andExpect(jsonPath("$.entry.updateDue").exists());
 			// the coordinator reviews an update within 2 working days
 			mvc.perform(get("/api/v1/catalog/entries/" + id + "/revisions").session(coordinator))
 				.andExpect(jsonPath("$[0].reviewDue").value(calendar.addWorkingDays(calendar.today(), 2).due().toString()));
 			assertThat(jdbc.sql("select details from audit_entry where action = 'entry.submitted' and subject_id = ? order by sequence desc limit 1")
 				.param(id).query(String.class).single()).contains("\"updateInTime\":true").contains(today.substring(0, 4));
+			// the update is owed until it is published: a returned revision still owes it
+			send(mvc, post("/api/v1/catalog/entries/" + id + "/review"), coordinator,
+					"{\"decision\": \"approve\", \"version\": 6}")
+				.andExpect(jsonPath("$.updateDue").doesNotExist());
 		}
 	}
 

@@ -94,7 +94,7 @@ class OpenDataIntegrationTests {
 		assertThat(page).contains(open);
 		String all = mvc.perform(get("/open/api/resources").param("size", "100")).andExpect(status().isOk())
 			.andReturn().getResponse().getContentAsString();
-		assertThat(all).doesNotContain(closed);
+		assertThat(all).doesNotContain(closed).doesNotContain("sharingType").doesNotContain("\"grade\"");
 		String closedId = jdbc.sql("select id::text from cat_entry where name = ?").param(closed).query(String.class).single();
 		mvc.perform(get("/open/resources/" + closedId)).andExpect(status().isNotFound());
 		mvc.perform(get("/api/v1/catalog/resources")).andExpect(status().isUnauthorized());

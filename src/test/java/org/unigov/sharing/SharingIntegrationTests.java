@@ -184,6 +184,24 @@ class SharingIntegrationTests {
 				.andExpect(jsonPath("$.code").value("extension_already_used"))
 				.andExpect(jsonPath("$.rule").value("S2"));
 		}
+
+		@Test
+		@DisplayName("S2 an extension counts only once the coordinator approves it, and only while the request is open")
+		void pendingExtensionDoesNotCount() throws Exception {
+			String id = filed(conditional());
+			LocalDate due = calendar.addWorkingDays(calendar.today(), 10).due();
+			send(mvc, post("/api/v1/sharing/requests/" + id + "/extension"), psb(),
+					"{\"days\": 10, \"reason\": \"需核对\", \"version\": " + version(id) + "}");
+			desk.recomputeDeadlines();
+			assertThat(desk.get(java.util.UUID.fromString(id)).orElseThrow().replyDue()).isEqualTo(due);
+			send(mvc, post("/api/v1/sharing/requests/" + id + "/refuse"), psb(),
+					"{\"category\": \"security\", \"reasons\": \"接口并发能力不足，存在安全风险\", \"version\": " + version(id) + "}")
+				.andExpect(jsonPath("$.request.extensionState").value("lapsed"));
+			send(mvc, post("/api/v1/sharing/requests/" + id + "/extension/decision"), SignIn.as(mvc, "sn-coord"),
+					"{\"approve\": true, \"version\": " + version(id) + "}")
+				.andExpect(status().isConflict());
+			assertThat(desk.get(java.util.UUID.fromString(id)).orElseThrow().replyDue()).isEqualTo(due);
+		}
 	}
 
 	@Nested
@@ -258,14 +276,17 @@ class SharingIntegrationTests {
 		@DisplayName("S4 an extension across Mid-Autumn and National Day moves the reply to 21 October 2026")
 		void nationalDayExtension() throws Exception {
 			String id = filed(conditional());
-			jdbc.sql("update shr_request set clock_start = '2026-09-17' where id = ?::uuid").param(id).update();
-			desk.recomputeDeadlines();
-			assertThat(desk.get(java.util.UUID.fromString(id)).orElseThrow().replyDue()).isEqualTo(LocalDate.parse("2026-10-08"));
+			// the provider asks in time, the coordinator approves: the clock is now 10 + 10 working days
 			send(mvc, post("/api/v1/sharing/requests/" + id + "/extension"), psb(),
 					"{\"days\": 10, \"reason\": \"节假日期间无法核对\", \"version\": " + version(id) + "}");
 			send(mvc, post("/api/v1/sharing/requests/" + id + "/extension/decision"), SignIn.as(mvc, "sn-coord"),
 					"{\"approve\": true, \"version\": " + version(id) + "}")
-				.andExpect(jsonPath("$.request.replyDue").value("2026-10-21"));
+				.andExpect(jsonPath("$.request.extensionDays").value(10));
+			// as if filed on Thursday 17 September 2026: 10 working days end on 8 October, 20 on 21 October
+			jdbc.sql("update shr_request set clock_start = '2026-09-17' where id = ?::uuid").param(id).update();
+			desk.recomputeDeadlines();
+			assertThat(desk.get(java.util.UUID.fromString(id)).orElseThrow().replyDue()).isEqualTo(LocalDate.parse("2026-10-21"));
+			assertThat(calendar.addWorkingDays(LocalDate.parse("2026-09-17"), 10).due()).isEqualTo(LocalDate.parse("2026-10-08"));
 		}
 	}
 
@@ -285,8 +306,12 @@ class SharingIntegrationTests {
 			String late = filed(entry);
 			jdbc.sql("update shr_request set reply_due = ? where id = ?::uuid").params(calendar.today().minusDays(3), late).update();
 			jdbc.sql("update shr_request set delivery_due = ? where id = ?::uuid").params(calendar.today().minusDays(1), id).update();
-			assertThat(desk.escalateOverdue()).isGreaterThanOrEqualTo(2);
+			desk.escalateOverdue();
+			assertThat(jdbc.sql("select count(*) from shr_request where id in (?::uuid, ?::uuid) and (escalated_at is not null or delivery_escalated_at is not null)")
+				.params(late, id).query(Long.class).single()).isEqualTo(2);
 			assertThat(desk.escalateOverdue()).as("escalated once").isZero();
+			assertThat(jdbc.sql("select count(*) from audit_entry where subject_id in (?, ?) and action like 'request.%.overdue'")
+				.params(late, id).query(Long.class).single()).isEqualTo(2);
 			MockHttpSession coordinator = SignIn.as(mvc, "sn-coord");
 			mvc.perform(get("/api/v1/sharing/requests?escalated=true&size=100").session(coordinator))
 				.andExpect(jsonPath("$.content[*].request.id", hasItem(late)))
@@ -366,6 +391,18 @@ class SharingIntegrationTests {
 					"{\"reason\": \"不再提供\", \"version\": " + version + "}")
 				.andExpect(status().isConflict())
 				.andExpect(jsonPath("$.code").value("entry_in_use"));
+		}
+
+		@Test
+		@DisplayName("S7 an entry with requests awaiting a reply cannot be withdrawn either")
+		void withdrawalBlockedByOpenRequests() throws Exception {
+			String entry = conditional();
+			filed(entry);
+			long version = jdbc.sql("select version from cat_entry where id = ?::uuid").param(entry).query(Long.class).single();
+			send(mvc, post("/api/v1/catalog/entries/" + entry + "/withdraw"), SignIn.as(mvc, "sn-psb-admin"),
+					"{\"reason\": \"不再提供\", \"version\": " + version + "}")
+				.andExpect(status().isConflict())
+				.andExpect(jsonPath("$.blockers[0]").value(org.hamcrest.Matchers.containsString("request")));
 		}
 
 		@Test
@@ -481,6 +518,25 @@ class SharingIntegrationTests {
 		}
 
 		@Test
+		@DisplayName("S9 a refusal upheld by the coordinator stands: the dispute cannot be opened again")
+		void decidedDisputeStands() throws Exception {
+			String id = filed(conditional());
+			send(mvc, post("/api/v1/sharing/requests/" + id + "/refuse"), psb(),
+					"{\"category\": \"security\", \"reasons\": \"接口并发能力不足，存在安全风险\", \"version\": " + version(id) + "}");
+			String body = send(mvc, post("/api/v1/sharing/requests/" + id + "/disputes"), hrss(),
+					"{\"grounds\": \"可以限流\", \"version\": " + version(id) + "}").andReturn().getResponse().getContentAsString();
+			String dispute = JsonPath.read(body, "$.id");
+			send(mvc, post("/api/v1/sharing/disputes/" + dispute + "/escalate"), psb(), "{\"version\": 0}");
+			send(mvc, post("/api/v1/sharing/disputes/" + dispute + "/resolve"), SignIn.as(mvc, "sn-coord"),
+					"{\"outcome\": \"refusal-upheld\", \"resolution\": \"安全评估未通过\", \"version\": 1}")
+				.andExpect(jsonPath("$.outcome").value("refusal-upheld"));
+			send(mvc, post("/api/v1/sharing/requests/" + id + "/disputes"), hrss(),
+					"{\"grounds\": \"再次申请\", \"version\": " + version(id) + "}")
+				.andExpect(status().isConflict())
+				.andExpect(jsonPath("$.code").value("dispute_wrong_state"));
+		}
+
+		@Test
 		@DisplayName("S9 departments of one division take their dispute to that division's coordinator")
 		void sameLevel() {
 			assertThat(Disputes.commonDivision("610113", "610113")).isEqualTo("610113");
@@ -512,6 +568,11 @@ class SharingIntegrationTests {
 				.andExpect(status().isUnprocessableContent())
 				.andExpect(jsonPath("$.code").value("return_not_downward"))
 				.andExpect(jsonPath("$.rule").value("S11"));
+			String notShared = CatalogFixtures.published(mvc, entry(name("侦查"), NOT_SHARED));
+			send(mvc, post("/api/v1/sharing/returns"), psb(), """
+					{"entryId": "%s", "consumerSystemId": "%s", "items": ["姓名"], "purpose": "核对",
+					 "periodTo": "%s"}""".formatted(notShared, system("yt-civil"), calendar.today().plusYears(1)))
+				.andExpect(jsonPath("$.code").value("entry_not_requestable"));
 		}
 
 		@Test

@@ -39,7 +39,7 @@ class SharingPagesIntegrationTests {
 		String entry = id("select id::text from cat_entry where name = '全省户籍人口基础信息'");
 		assertThat(page(staff, "/catalog")).contains("共享类型").contains("result-count");
 		assertThat(page(staff, "/catalog?q=全省户籍人口")).contains("全省户籍人口基础信息");
-		assertThat(page(staff, "/catalog?q=户籍&sharingType=conditional")).contains("全省户籍人口基础信息");
+		assertThat(page(staff, "/catalog?q=全省户籍人口&sharingType=conditional")).contains("全省户籍人口基础信息");
 		assertThat(page(staff, "/catalog/entries/" + entry)).contains("申请共享").contains("公民身份号码");
 		assertThat(page(staff, "/catalog/work")).contains("本部门目录");
 		assertThat(page(staff, "/catalog/entries/new")).contains("编制目录").contains("items[0].name");

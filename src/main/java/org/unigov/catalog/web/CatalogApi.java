@@ -254,9 +254,14 @@ class CatalogApi {
 
 	@GetMapping("/entries/{id}/history")
 	@PreAuthorize(READERS)
-	@Operation(summary = "The audit entries about an entry, newest first")
+	@Operation(summary = "The audit entries about an entry, newest first (its department and the coordinators and auditors over it)")
 	List<AuditEntry> history(@PathVariable UUID id) {
-		CatalogEntry entry = this.catalog.visible(Actor.current(), id);
+		Actor actor = Actor.current();
+		CatalogEntry entry = this.catalog.visible(actor, id);
+		if (!Catalog.seesWork(actor, entry)) {
+			throw new UnigovException(CommonError.FORBIDDEN,
+					"The history of an entry is for its department and the coordinators and auditors over it.");
+		}
 		return this.journal.history("catalog-entry", entry.id().toString());
 	}
 

@@ -72,9 +72,13 @@ class CatalogPages {
 
 	private final org.unigov.catalog.AuthoritativeSources authorities;
 
+	private final jakarta.validation.Validator validator;
+
 	CatalogPages(Catalog catalog, CatalogSearch search, DataElements elements, CatalogLabels labels, AuditJournal journal,
-			SystemRegistry registry, org.unigov.catalog.AuthoritativeSources authorities) {
+			SystemRegistry registry, org.unigov.catalog.AuthoritativeSources authorities,
+			jakarta.validation.Validator validator) {
 		this.authorities = authorities;
+		this.validator = validator;
 		this.catalog = catalog;
 		this.search = search;
 		this.elements = elements;
@@ -137,8 +141,9 @@ class CatalogPages {
 		List<Revision> revisions = this.catalog.revisions(actor, id);
 		model.addAttribute("entry", entry);
 		model.addAttribute("revisions", revisions);
-		model.addAttribute("working", revisions.stream().filter(r -> r.number() == entry.workingRevision()).findFirst().orElseThrow());
-		model.addAttribute("history", this.journal.history("catalog-entry", id.toString()));
+		model.addAttribute("working", revisions.stream().filter(r -> r.number() == entry.workingRevision()).findFirst().orElse(null));
+		model.addAttribute("history", Catalog.seesWork(actor, entry) ? this.journal.history("catalog-entry", id.toString())
+				: null);
 		model.addAttribute("canEdit", Catalog.canCompile(actor, entry.providerAgencyId()));
 		model.addAttribute("canReview", Catalog.canReview(actor, entry));
 		model.addAttribute("canWithdraw", Catalog.canWithdraw(actor, entry));
@@ -171,7 +176,7 @@ class CatalogPages {
 	@PreAuthorize(CatalogApi.COMPILERS)
 	String create(@ModelAttribute("form") EntryForm form, Model model, RedirectAttributes redirect) {
 		List<FieldProblem> problems = new ArrayList<>();
-		EntryInput input = form.input(problems);
+		EntryInput input = validated(form.input(problems, null), problems);
 		if (input == null) {
 			model.addAttribute("problems", problems);
 			return form(model, null);
@@ -193,8 +198,9 @@ class CatalogPages {
 	String update(@PathVariable UUID id, @ModelAttribute("form") EntryForm form, Model model,
 			RedirectAttributes redirect) {
 		CatalogEntry entry = this.catalog.visible(Actor.current(), id);
+		Revision working = this.catalog.revision(Actor.current(), id, entry.workingRevision());
 		List<FieldProblem> problems = new ArrayList<>();
-		EntryInput input = form.input(problems);
+		EntryInput input = validated(form.input(problems, working.content()), problems);
 		if (input == null) {
 			model.addAttribute("problems", problems);
 			return form(model, entry);
@@ -233,6 +239,17 @@ class CatalogPages {
 			redirect.addFlashAttribute("error", ex);
 		}
 		return "redirect:/catalog/entries/" + id;
+	}
+
+	/** The same constraints the API applies to the same record (lengths, plain text). */
+	private @Nullable EntryInput validated(@Nullable EntryInput input, List<FieldProblem> problems) {
+		if (input == null) {
+			return null;
+		}
+		for (jakarta.validation.ConstraintViolation<EntryInput> violation : this.validator.validate(input)) {
+			problems.add(new FieldProblem(violation.getPropertyPath().toString(), "invalid", violation.getMessage()));
+		}
+		return problems.isEmpty() ? input : null;
 	}
 
 	@GetMapping("/catalog/elements")

@@ -240,8 +240,12 @@ public class EntryForm {
 		return form;
 	}
 
-	/** The input, or null with problems added for fields the form could not even read. */
-	@Nullable EntryInput input(List<FieldProblem> problems) {
+	/**
+	 * The input, or null with problems added for fields the form could not even read. Fields the
+	 * form does not show (related entries, coverage, item descriptions) are kept from
+	 * {@code previous}, the revision being changed.
+	 */
+	@Nullable EntryInput input(List<FieldProblem> problems, @Nullable EntryContent previous) {
 		LocalDate approvedOn = null;
 		if (!this.assessmentApprovedOn.isBlank()) {
 			try {
@@ -260,10 +264,18 @@ public class EntryForm {
 				problems.add(new FieldProblem("sourceSystemId", "source_system_unknown", "Choose a registered system."));
 			}
 		}
+		java.util.Map<String, String> descriptions = new java.util.HashMap<>();
+		if (previous != null) {
+			previous.items().forEach(i -> {
+				if (i.description() != null) {
+					descriptions.put(i.name(), i.description());
+				}
+			});
+		}
 		List<EntryInput.ItemInput> items = this.items.stream()
 			.filter(r -> r.name != null && !r.name.isBlank())
 			.map(r -> new EntryInput.ItemInput(r.name.strip(), blank(r.nameEn), r.type, blank(r.elementCode),
-					null, blank(r.example), blank(r.origin), blank(r.sourceEntryCode)))
+					descriptions.get(r.name.strip()), blank(r.example), blank(r.origin), blank(r.sourceEntryCode)))
 			.toList();
 		if (items.isEmpty()) {
 			problems.add(new FieldProblem("items", "items_required", "List at least one data item (C6)."));
@@ -280,8 +292,9 @@ public class EntryForm {
 				blank(this.summaryEn), items, this.format, this.updateFrequency, this.sharingType, this.sharingMethods,
 				conditions, blank(this.notSharedReason), blank(this.notSharedBasis), this.openAttribute,
 				blank(this.openConditions), this.grade, this.personalInfo, this.secrecy, blank(this.assessmentApprovedBy),
-				approvedOn, List.of(), source, keywords, blank(this.contactName), blank(this.contactEmail),
-				blank(this.contactPhone), null, null, blank(this.changeReason));
+				approvedOn, previous == null ? List.of() : previous.relatedCodes(), source, keywords, blank(this.contactName),
+				blank(this.contactEmail), blank(this.contactPhone), previous == null ? null : previous.coverageFrom(),
+				previous == null ? null : previous.coverageTo(), blank(this.changeReason));
 	}
 
 	private static @Nullable String blank(@Nullable String value) {

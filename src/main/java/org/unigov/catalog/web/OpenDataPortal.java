@@ -24,6 +24,7 @@ import org.unigov.catalog.CatalogLabels;
 import org.unigov.catalog.Catalog;
 import org.unigov.catalog.CatalogEntry;
 import org.unigov.catalog.CatalogSearch;
+import org.unigov.catalog.search.EntryIndex;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -66,7 +67,7 @@ class OpenDataPortal {
 		model.addAttribute("results", results);
 		model.addAttribute("selected", facets);
 		model.addAttribute("labels", this.labels);
-		model.addAttribute("dimensions", List.of("openAttribute", "agency", "classification", "format", "updateFrequency"));
+		model.addAttribute("dimensions", PUBLIC_DIMENSIONS);
 		model.addAttribute("titleZh", this.dcat.titleZh());
 		model.addAttribute("titleEn", this.dcat.titleEn());
 		model.addAttribute("page", this.labels.page(results));
@@ -86,11 +87,38 @@ class OpenDataPortal {
 	@ResponseBody
 	@Operation(summary = "Search the open catalogue (no sign-in)",
 			description = "Only published entries whose open attribute is open or open-conditional (C5).")
-	CatalogSearch.Results api(@RequestParam(required = false) @Nullable String q,
+	OpenResults api(@RequestParam(required = false) @Nullable String q,
 			@ParameterObject @ModelAttribute("facetParams") FacetParams params,
 			@RequestParam(defaultValue = "relevance") String sort, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "20") int size) {
-		return this.search.searchOpen(new CatalogSearch.Query(q, params.selectedForPublic(), sort, page, size));
+		CatalogSearch.Results results = this.search
+			.searchOpen(new CatalogSearch.Query(q, params.selectedForPublic(), sort, page, size));
+		String base = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
+		Map<String, List<EntryIndex.FacetCount>> facets = new java.util.LinkedHashMap<>();
+		PUBLIC_DIMENSIONS.forEach(d -> facets.put(d, results.facets().getOrDefault(d, List.of())));
+		return new OpenResults(results.total(), results.page(), results.size(),
+				results.hits().stream().map(h -> OpenHit.of(h, base)).toList(), facets);
+	}
+
+	/** The dimensions the public sees: how departments share among themselves is not public. */
+	static final List<String> PUBLIC_DIMENSIONS = List.of("openAttribute", "agency", "classification", "format",
+			"updateFrequency");
+
+	/** The open search as the public gets it: no sharing type, grade or workflow status. */
+	record OpenResults(long total, int page, int size, List<OpenHit> hits,
+			Map<String, List<EntryIndex.FacetCount>> facets) {
+	}
+
+	record OpenHit(String id, String code, String name, @Nullable String nameEn, String summary,
+			@Nullable String summaryEn, String provider, String providerEn, String divisionCode, List<String> items,
+			List<String> keywords, String openAttribute, String format, String updateFrequency, String classification,
+			String url) {
+
+		static OpenHit of(EntryIndex.IndexedEntry h, String base) {
+			return new OpenHit(h.id(), h.code(), h.name(), h.nameEn(), h.summary(), h.summaryEn(), h.agencyNameZh(),
+					h.agencyNameEn(), h.divisionCode(), h.items(), h.keywords(), h.openAttribute(), h.format(),
+					h.updateFrequency(), h.classification(), base + "/open/resources/" + h.id());
+		}
 	}
 
 	@GetMapping("/open/catalog.ttl")

@@ -112,7 +112,7 @@ class SharingApi {
 			return new Clock(stage, null, null, false, false);
 		}
 		int left = calendar.workingDaysBetween(today, due);
-		return new Clock(stage, due, left, today.isAfter(due), r.replyProvisional());
+		return new Clock(stage, due, left, today.isAfter(due), !calendar.covers(due.getYear()));
 	}
 
 	RequestView view(SharingRequest r) {

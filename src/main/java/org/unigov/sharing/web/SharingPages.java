@@ -127,13 +127,30 @@ class SharingPages {
 	}
 
 	Row row(SharingRequest r) {
-		String entryName = this.catalog.get(r.entryId()).map(e -> e.content().name()).orElse(r.entryCode());
-		return new Row(r, SharingApi.clock(r, this.calendar), entryName, agencyName(r.requesterAgencyId()),
-				agencyName(r.providerAgencyId()));
+		return rows(List.of(r)).getFirst();
 	}
 
-	String agencyName(UUID id) {
-		return this.labels.agency(id, org.springframework.context.i18n.LocaleContextHolder.getLocale());
+	/** Rows for a list: the entries' names and the agencies' names read once for the whole list. */
+	List<Row> rows(List<SharingRequest> requests) {
+		java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+		Map<UUID, String> entries = new java.util.HashMap<>();
+		this.catalog.get(requests.stream().map(SharingRequest::entryId).collect(java.util.stream.Collectors.toSet()))
+			.forEach(e -> entries.put(e.id(), e.content().name(locale)));
+		Set<UUID> agencyIds = new java.util.HashSet<>();
+		requests.forEach(r -> {
+			agencyIds.add(r.requesterAgencyId());
+			agencyIds.add(r.providerAgencyId());
+		});
+		Map<UUID, org.unigov.organization.Agency> agencies = this.organizations.agencies(agencyIds);
+		return requests.stream()
+			.map(r -> new Row(r, SharingApi.clock(r, this.calendar), entries.getOrDefault(r.entryId(), r.entryCode()),
+					name(agencies, r.requesterAgencyId(), locale), name(agencies, r.providerAgencyId(), locale)))
+			.toList();
+	}
+
+	private static String name(Map<UUID, org.unigov.organization.Agency> agencies, UUID id, java.util.Locale locale) {
+		org.unigov.organization.Agency agency = agencies.get(id);
+		return agency == null ? id.toString() : agency.name(locale);
 	}
 
 	@GetMapping("/sharing")
@@ -149,7 +166,7 @@ class SharingPages {
 				PageRequest.of(Math.max(0, page), 20));
 		model.addAttribute("view", view);
 		model.addAttribute("page", requests);
-		model.addAttribute("rows", requests.getContent().stream().map(this::row).toList());
+		model.addAttribute("rows", rows(requests.getContent()));
 		model.addAttribute("statuses", RequestStatus.values());
 		return "sharing/index";
 	}
@@ -363,12 +380,17 @@ class SharingPages {
 		Actor actor = Actor.current();
 		var late = this.desk.find(actor, new SharingDesk.RequestFilter(null, null, null, true, false, null),
 				PageRequest.of(0, 100));
-		model.addAttribute("late", late.getContent().stream().map(this::row).toList());
+		model.addAttribute("late", rows(late.getContent()));
 		model.addAttribute("lateTotal", late.getTotalElements());
 		List<Dispute> open = this.disputes.open(actor);
+		Map<UUID, Row> byRequest = new java.util.HashMap<>();
+		rows(this.desk.get(open.stream().map(Dispute::requestId).toList())).forEach(r -> byRequest.put(r.request().id(), r));
 		Map<Dispute, Row> disputes = new LinkedHashMap<>();
 		for (Dispute dispute : open) {
-			this.desk.get(dispute.requestId()).ifPresent(r -> disputes.put(dispute, row(r)));
+			Row row = byRequest.get(dispute.requestId());
+			if (row != null) {
+				disputes.put(dispute, row);
+			}
 		}
 		model.addAttribute("disputes", disputes);
 		String prefix = actor.scopePrefix();
