@@ -82,4 +82,30 @@ class SharingPagesIntegrationTests {
 			.andExpect(status().is3xxRedirection());
 		assertThat(page(provider, "/sharing/requests/" + request)).contains("不予共享必须说明理由");
 	}
+
+	@Test
+	void theEntryFormCompilesAnEntryWithEveryField() throws Exception {
+		MockHttpSession staff = SignIn.as(mvc, "sn-psb-staff");
+		String name = "表单编制的目录" + System.nanoTime() % 100000;
+		mvc.perform(post("/catalog/entries").session(staff).with(csrf())
+			.param("name", name).param("classification", "101").param("summary", "通过页面表单编制的测试目录。")
+			.param("format", "database").param("updateFrequency", "daily").param("sharingType", "conditional")
+			.param("sharingMethods", "api").param("openAttribute", "not-open").param("grade", "important")
+			.param("secrecy", "none").param("relatedCodes", "101/00001").param("coverageFrom", "2020-01-01")
+			.param("coverageTo", "2026-12-31").param("items[0].name", "公民身份号码").param("items[0].type", "string")
+			.param("items[0].elementCode", "citizen-id").param("items[0].origin", "collected")
+			.param("items[0].description", "18位身份号码").param("conditions[0].kind", "purpose")
+			.param("conditions[0].text", "仅用于资格认证").param("conditions[0].basis", "《社会保险法》第七十四条"))
+			.andExpect(status().is3xxRedirection());
+		String content = jdbc.sql("select r.content::text from cat_entry e join cat_revision r on r.entry_id = e.id where e.name = ?")
+			.param(name).query(String.class).single();
+		assertThat(content).contains("101/00001").contains("2020-01-01").contains("18位身份号码");
+		// a form the API would refuse is refused on the page too, with the field named
+		String page = mvc.perform(post("/catalog/entries").session(staff).with(csrf())
+			.param("name", "名".repeat(51)).param("classification", "101").param("summary", "摘要")
+			.param("sharingType", "unconditional").param("openAttribute", "not-open").param("items[0].name", "姓名"))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(page).contains("name");
+		assertThat(jdbc.sql("select count(*) from cat_entry where name = ?").param("名".repeat(51)).query(Long.class).single()).isZero();
+	}
 }

@@ -176,7 +176,7 @@ class CatalogPages {
 	@PreAuthorize(CatalogApi.COMPILERS)
 	String create(@ModelAttribute("form") EntryForm form, Model model, RedirectAttributes redirect) {
 		List<FieldProblem> problems = new ArrayList<>();
-		EntryInput input = validated(form.input(problems, null), problems);
+		EntryInput input = validated(form.input(problems), problems);
 		if (input == null) {
 			model.addAttribute("problems", problems);
 			return form(model, null);
@@ -198,9 +198,8 @@ class CatalogPages {
 	String update(@PathVariable UUID id, @ModelAttribute("form") EntryForm form, Model model,
 			RedirectAttributes redirect) {
 		CatalogEntry entry = this.catalog.visible(Actor.current(), id);
-		Revision working = this.catalog.revision(Actor.current(), id, entry.workingRevision());
 		List<FieldProblem> problems = new ArrayList<>();
-		EntryInput input = validated(form.input(problems, working.content()), problems);
+		EntryInput input = validated(form.input(problems), problems);
 		if (input == null) {
 			model.addAttribute("problems", problems);
 			return form(model, entry);

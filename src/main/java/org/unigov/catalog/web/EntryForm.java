@@ -70,6 +70,12 @@ public class EntryForm {
 
 	private String changeReason = "";
 
+	private String relatedCodes = "";
+
+	private String coverageFrom = "";
+
+	private String coverageTo = "";
+
 	private long version;
 
 	private List<ItemRow> items = rows(ITEM_ROWS, ItemRow::new);
@@ -92,6 +98,8 @@ public class EntryForm {
 
 		private String sourceEntryCode = "";
 
+		private String description = "";
+
 		public String getName() { return this.name; }
 		public void setName(String v) { this.name = v; }
 		public String getNameEn() { return this.nameEn; }
@@ -104,6 +112,8 @@ public class EntryForm {
 		public void setExample(String v) { this.example = v; }
 		public String getOrigin() { return this.origin; }
 		public void setOrigin(String v) { this.origin = v; }
+		public String getDescription() { return this.description; }
+		public void setDescription(String v) { this.description = v; }
 		public String getSourceEntryCode() { return this.sourceEntryCode; }
 		public void setSourceEntryCode(String v) { this.sourceEntryCode = v; }
 	}
@@ -172,6 +182,12 @@ public class EntryForm {
 	public void setContactEmail(String v) { this.contactEmail = v; }
 	public String getContactPhone() { return this.contactPhone; }
 	public void setContactPhone(String v) { this.contactPhone = v; }
+	public String getRelatedCodes() { return this.relatedCodes; }
+	public void setRelatedCodes(String v) { this.relatedCodes = v; }
+	public String getCoverageFrom() { return this.coverageFrom; }
+	public void setCoverageFrom(String v) { this.coverageFrom = v; }
+	public String getCoverageTo() { return this.coverageTo; }
+	public void setCoverageTo(String v) { this.coverageTo = v; }
 	public String getChangeReason() { return this.changeReason; }
 	public void setChangeReason(String v) { this.changeReason = v; }
 	public long getVersion() { return this.version; }
@@ -208,6 +224,9 @@ public class EntryForm {
 		form.contactName = nz(in.contactName());
 		form.contactEmail = nz(in.contactEmail());
 		form.contactPhone = nz(in.contactPhone());
+		form.relatedCodes = String.join("，", in.relatedCodes() == null ? List.of() : in.relatedCodes());
+		form.coverageFrom = in.coverageFrom() == null ? "" : in.coverageFrom().toString();
+		form.coverageTo = in.coverageTo() == null ? "" : in.coverageTo().toString();
 		form.version = version;
 		List<ItemRow> items = new ArrayList<>();
 		for (EntryInput.ItemInput i : in.items()) {
@@ -219,6 +238,7 @@ public class EntryForm {
 			row.example = nz(i.example());
 			row.origin = nz(i.origin());
 			row.sourceEntryCode = nz(i.sourceEntryCode());
+			row.description = nz(i.description());
 			items.add(row);
 		}
 		while (items.size() < Math.max(ITEM_ROWS, in.items().size() + 3)) {
@@ -240,12 +260,8 @@ public class EntryForm {
 		return form;
 	}
 
-	/**
-	 * The input, or null with problems added for fields the form could not even read. Fields the
-	 * form does not show (related entries, coverage, item descriptions) are kept from
-	 * {@code previous}, the revision being changed.
-	 */
-	@Nullable EntryInput input(List<FieldProblem> problems, @Nullable EntryContent previous) {
+	/** The input, or null with problems added for fields the form could not even read. */
+	@Nullable EntryInput input(List<FieldProblem> problems) {
 		LocalDate approvedOn = null;
 		if (!this.assessmentApprovedOn.isBlank()) {
 			try {
@@ -264,19 +280,13 @@ public class EntryForm {
 				problems.add(new FieldProblem("sourceSystemId", "source_system_unknown", "Choose a registered system."));
 			}
 		}
-		java.util.Map<String, String> descriptions = new java.util.HashMap<>();
-		if (previous != null) {
-			previous.items().forEach(i -> {
-				if (i.description() != null) {
-					descriptions.put(i.name(), i.description());
-				}
-			});
-		}
 		List<EntryInput.ItemInput> items = this.items.stream()
 			.filter(r -> r.name != null && !r.name.isBlank())
 			.map(r -> new EntryInput.ItemInput(r.name.strip(), blank(r.nameEn), r.type, blank(r.elementCode),
-					descriptions.get(r.name.strip()), blank(r.example), blank(r.origin), blank(r.sourceEntryCode)))
+					blank(r.description), blank(r.example), blank(r.origin), blank(r.sourceEntryCode)))
 			.toList();
+		LocalDate from = date(this.coverageFrom, "coverageFrom", problems);
+		LocalDate to = date(this.coverageTo, "coverageTo", problems);
 		if (items.isEmpty()) {
 			problems.add(new FieldProblem("items", "items_required", "List at least one data item (C6)."));
 		}
@@ -287,14 +297,31 @@ public class EntryForm {
 		if (!problems.isEmpty()) {
 			return null;
 		}
-		List<String> keywords = Arrays.stream(this.keywords.split("[,，、;；\\s]+")).filter(k -> !k.isBlank()).toList();
+		List<String> keywords = split(this.keywords);
 		return new EntryInput(this.name.strip(), blank(this.nameEn), this.classification, this.summary.strip(),
 				blank(this.summaryEn), items, this.format, this.updateFrequency, this.sharingType, this.sharingMethods,
 				conditions, blank(this.notSharedReason), blank(this.notSharedBasis), this.openAttribute,
 				blank(this.openConditions), this.grade, this.personalInfo, this.secrecy, blank(this.assessmentApprovedBy),
-				approvedOn, previous == null ? List.of() : previous.relatedCodes(), source, keywords, blank(this.contactName),
-				blank(this.contactEmail), blank(this.contactPhone), previous == null ? null : previous.coverageFrom(),
-				previous == null ? null : previous.coverageTo(), blank(this.changeReason));
+				approvedOn, split(this.relatedCodes), source, keywords, blank(this.contactName), blank(this.contactEmail),
+				blank(this.contactPhone), from, to, blank(this.changeReason));
+	}
+
+	private static List<String> split(@Nullable String value) {
+		return value == null ? List.of()
+				: Arrays.stream(value.split("[,，、;；\\s]+")).filter(k -> !k.isBlank()).distinct().toList();
+	}
+
+	private static @Nullable LocalDate date(@Nullable String value, String field, List<FieldProblem> problems) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return LocalDate.parse(value.strip());
+		}
+		catch (DateTimeParseException ex) {
+			problems.add(new FieldProblem(field, "invalid_date", "Enter the date as YYYY-MM-DD."));
+			return null;
+		}
 	}
 
 	private static @Nullable String blank(@Nullable String value) {
