@@ -9,27 +9,15 @@ public enum CalendarError implements ErrorCode {
 	YEAR_NOT_FOUND("calendar_year_not_found", HttpStatus.NOT_FOUND),
 	INVALID_CALENDAR("invalid_calendar", HttpStatus.UNPROCESSABLE_CONTENT);
 
-	private final String code;
+	private final Spec spec;
 
-	private final HttpStatus status;
-
+	/** Every calendar error is about the working-day rule. */
 	CalendarError(String code, HttpStatus status) {
-		this.code = code;
-		this.status = status;
+		this.spec = new Spec(code, status, "S4");
 	}
 
 	@Override
-	public String code() {
-		return this.code;
-	}
-
-	@Override
-	public HttpStatus status() {
-		return this.status;
-	}
-
-	@Override
-	public String ruleId() {
-		return "S4";
+	public Spec spec() {
+		return this.spec;
 	}
 }

@@ -102,10 +102,6 @@ public class Catalog {
 	/** What a list of entries is narrowed to; every part optional. */
 	public record EntryFilter(@Nullable UUID agencyId, @Nullable EntryStatus status, @Nullable String text,
 			boolean awaitingMyReview, boolean updateOwed) {
-
-		public static EntryFilter all() {
-			return new EntryFilter(null, null, null, false, false);
-		}
 	}
 
 	/** What a change produced: the entry and any warnings (e.g. API preferred, C6; authoritative source, C8). */
@@ -285,11 +281,18 @@ public class Catalog {
 		}
 	}
 
-	@Transactional(readOnly = true)
+	/** The classification ships with the platform and has no write path, so it is read once. */
+	private volatile @Nullable List<Classification> classifications;
+
 	public List<Classification> classifications() {
-		return this.jdbc.sql("select code, parent, name_zh, name_en from cat_classification order by code")
-			.query((rs, n) -> new Classification(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
-			.list();
+		List<Classification> cached = this.classifications;
+		if (cached == null) {
+			cached = this.jdbc.sql("select code, parent, name_zh, name_en from cat_classification order by code")
+				.query((rs, n) -> new Classification(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+				.list();
+			this.classifications = cached;
+		}
+		return cached;
 	}
 
 	// ---- compiling ----------------------------------------------------------------------------
@@ -809,12 +812,12 @@ public class Catalog {
 		return this.json.readValue(json, EntryContent.class);
 	}
 
-	/** Agencies by id, read once a minute at most: every entry row names its provider. */
+	/** Agencies by id, read once a minute at most: every entry row and facet value names its provider. */
 	private final java.util.concurrent.ConcurrentHashMap<UUID, java.util.Optional<Agency>> agencies = new java.util.concurrent.ConcurrentHashMap<>();
 
 	private volatile long agenciesReadAt = System.currentTimeMillis();
 
-	private @Nullable Agency agency(UUID id) {
+	public @Nullable Agency agency(UUID id) {
 		if (System.currentTimeMillis() - this.agenciesReadAt > 60_000) {
 			this.agencies.clear();
 			this.agenciesReadAt = System.currentTimeMillis();

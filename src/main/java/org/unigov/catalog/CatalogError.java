@@ -23,30 +23,14 @@ public enum CatalogError implements ErrorCode {
 	AUTHORITY_INVALID("authority_invalid", HttpStatus.UNPROCESSABLE_CONTENT, "C8"),
 	INDEX_NOT_READY("catalog_index_not_ready", HttpStatus.SERVICE_UNAVAILABLE, "");
 
-	private final String code;
-
-	private final HttpStatus status;
-
-	private final String ruleId;
+	private final Spec spec;
 
 	CatalogError(String code, HttpStatus status, String ruleId) {
-		this.code = code;
-		this.status = status;
-		this.ruleId = ruleId;
+		this.spec = new Spec(code, status, ruleId);
 	}
 
 	@Override
-	public String code() {
-		return this.code;
-	}
-
-	@Override
-	public HttpStatus status() {
-		return this.status;
-	}
-
-	@Override
-	public String ruleId() {
-		return this.ruleId;
+	public Spec spec() {
+		return this.spec;
 	}
 }

@@ -1,6 +1,5 @@
 package org.unigov.catalog;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -10,7 +9,6 @@ import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Component;
 import org.unigov.catalog.search.EntryIndex;
-import org.unigov.organization.AgencyId;
 import org.unigov.organization.OrganizationDirectory;
 import org.unigov.shared.Coded;
 
@@ -60,7 +58,8 @@ public class CatalogLabels {
 
 	public String agency(String id, Locale locale) {
 		try {
-			return this.organizations.agency(new AgencyId(UUID.fromString(id))).map(a -> a.name(locale)).orElse(id);
+			org.unigov.organization.Agency agency = this.catalog.agency(UUID.fromString(id));
+			return agency == null ? id : agency.name(locale);
 		}
 		catch (IllegalArgumentException ex) {
 			return id;
@@ -71,8 +70,20 @@ public class CatalogLabels {
 		return agency(id.toString(), locale);
 	}
 
+	/** Division names, read once a minute at most: a facet lists up to a hundred of them. */
+	private volatile java.util.Map<String, org.unigov.organization.Division> divisions = java.util.Map.of();
+
+	private volatile long divisionsReadAt;
+
 	public String division(String code, Locale locale) {
-		return this.organizations.division(code).map(d -> d.name(locale)).orElse(code);
+		if (System.currentTimeMillis() - this.divisionsReadAt > 60_000) {
+			java.util.Map<String, org.unigov.organization.Division> byCode = new java.util.HashMap<>();
+			this.organizations.divisions().forEach(d -> byCode.put(d.code(), d));
+			this.divisions = byCode;
+			this.divisionsReadAt = System.currentTimeMillis();
+		}
+		org.unigov.organization.Division division = this.divisions.get(code);
+		return division == null ? code : division.name(locale);
 	}
 
 	public String classification(String code, Locale locale) {
@@ -101,9 +112,5 @@ public class CatalogLabels {
 	public Page<EntryIndex.IndexedEntry> page(CatalogSearch.Results results) {
 		return new PageImpl<>(results.hits(), PageRequest.of(results.page(), results.size()),
 				Math.min(results.total(), EntryIndex.MAX_DEPTH));
-	}
-
-	public List<String> items(EntryIndex.IndexedEntry hit) {
-		return hit.items();
 	}
 }

@@ -14,22 +14,14 @@ public enum IdentityError implements ErrorCode {
 	WRONG_PASSWORD("wrong_password", HttpStatus.BAD_REQUEST),
 	STALE_VERSION("stale_version", HttpStatus.CONFLICT);
 
-	private final String code;
-
-	private final HttpStatus status;
+	private final Spec spec;
 
 	IdentityError(String code, HttpStatus status) {
-		this.code = code;
-		this.status = status;
+		this.spec = new Spec(code, status);
 	}
 
 	@Override
-	public String code() {
-		return this.code;
-	}
-
-	@Override
-	public HttpStatus status() {
-		return this.status;
+	public Spec spec() {
+		return this.spec;
 	}
 }

@@ -14,22 +14,14 @@ public enum OrganizationError implements ErrorCode {
 	AGENCY_OUT_OF_SCOPE("agency_out_of_scope", HttpStatus.FORBIDDEN),
 	STALE_VERSION("stale_version", HttpStatus.CONFLICT);
 
-	private final String code;
-
-	private final HttpStatus status;
+	private final Spec spec;
 
 	OrganizationError(String code, HttpStatus status) {
-		this.code = code;
-		this.status = status;
+		this.spec = new Spec(code, status);
 	}
 
 	@Override
-	public String code() {
-		return this.code;
-	}
-
-	@Override
-	public HttpStatus status() {
-		return this.status;
+	public Spec spec() {
+		return this.spec;
 	}
 }

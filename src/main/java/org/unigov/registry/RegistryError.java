@@ -20,22 +20,14 @@ public enum RegistryError implements ErrorCode {
 	IMPORT_NOT_FOUND("import_not_found", HttpStatus.NOT_FOUND),
 	INDEX_NOT_READY("index_not_ready", HttpStatus.SERVICE_UNAVAILABLE);
 
-	private final String code;
-
-	private final HttpStatus status;
+	private final Spec spec;
 
 	RegistryError(String code, HttpStatus status) {
-		this.code = code;
-		this.status = status;
+		this.spec = new Spec(code, status);
 	}
 
 	@Override
-	public String code() {
-		return this.code;
-	}
-
-	@Override
-	public HttpStatus status() {
-		return this.status;
+	public Spec spec() {
+		return this.spec;
 	}
 }

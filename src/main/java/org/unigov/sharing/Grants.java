@@ -61,10 +61,6 @@ public class Grants implements WithdrawalGuard {
 
 	public record GrantFilter(@Nullable String role, @Nullable GrantStatus status, @Nullable UUID entryId,
 			boolean disposalOutstanding) {
-
-		public static GrantFilter all() {
-			return new GrantFilter(null, null, null, false);
-		}
 	}
 
 	@Transactional(readOnly = true)

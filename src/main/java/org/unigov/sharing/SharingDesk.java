@@ -102,10 +102,6 @@ public class SharingDesk {
 	/** What a list of requests is narrowed to. */
 	public record RequestFilter(@Nullable String role, @Nullable RequestStatus status, @Nullable UUID agencyId,
 			boolean overdue, boolean escalated, @Nullable UUID entryId) {
-
-		public static RequestFilter all() {
-			return new RequestFilter(null, null, null, false, false, null);
-		}
 	}
 
 	// ---- reading ------------------------------------------------------------------------------

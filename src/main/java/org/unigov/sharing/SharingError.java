@@ -26,30 +26,14 @@ public enum SharingError implements ErrorCode {
 	NOT_DOWNWARD("return_not_downward", HttpStatus.UNPROCESSABLE_CONTENT, "S11"),
 	NO_GRANT_FOR_CHECK("quality_check_needs_grant", HttpStatus.FORBIDDEN, "S8");
 
-	private final String code;
-
-	private final HttpStatus status;
-
-	private final String ruleId;
+	private final Spec spec;
 
 	SharingError(String code, HttpStatus status, String ruleId) {
-		this.code = code;
-		this.status = status;
-		this.ruleId = ruleId;
+		this.spec = new Spec(code, status, ruleId);
 	}
 
 	@Override
-	public String code() {
-		return this.code;
-	}
-
-	@Override
-	public HttpStatus status() {
-		return this.status;
-	}
-
-	@Override
-	public String ruleId() {
-		return this.ruleId;
+	public Spec spec() {
+		return this.spec;
 	}
 }

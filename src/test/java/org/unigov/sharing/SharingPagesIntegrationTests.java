@@ -105,7 +105,7 @@ class SharingPagesIntegrationTests {
 			.param("name", "名".repeat(51)).param("classification", "101").param("summary", "摘要")
 			.param("sharingType", "unconditional").param("openAttribute", "not-open").param("items[0].name", "姓名"))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-		assertThat(page).contains("name");
+		assertThat(page).contains("name").contains("内容不符合要求");
 		assertThat(jdbc.sql("select count(*) from cat_entry where name = ?").param("名".repeat(51)).query(Long.class).single()).isZero();
 	}
 }

@@ -181,6 +181,8 @@ class DcatExport {
 		Node distribution = new Node(null, "dcat:Distribution").link("dcat:accessURL", landing)
 			.text("dct:description", c.openAttribute() == OpenAttribute.OPEN ? "无条件开放，注明来源即可使用。"
 					: "有条件开放：" + c.openConditions(), "zh")
+			.text("dct:description", c.openAttribute() == OpenAttribute.OPEN ? "Open: use it with attribution."
+					: "Open on conditions (see the rights statement).", "en")
 			.link("dct:format", EU + "file-type/" + fileType(c.format()))
 			.link("dct:license", this.licence);
 		if (c.openAttribute() == OpenAttribute.CONDITIONAL) {

@@ -1,7 +1,6 @@
 package org.unigov.catalog.web;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -11,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 import org.unigov.catalog.EntryContent;
 import org.unigov.catalog.EntryInput;
 import org.unigov.shared.problem.FieldProblem;
+import org.unigov.shared.web.FormValues;
 
 /**
  * The entry form as the browser posts it: every field a string, a fixed number of item and
@@ -262,15 +262,7 @@ public class EntryForm {
 
 	/** The input, or null with problems added for fields the form could not even read. */
 	@Nullable EntryInput input(List<FieldProblem> problems) {
-		LocalDate approvedOn = null;
-		if (!this.assessmentApprovedOn.isBlank()) {
-			try {
-				approvedOn = LocalDate.parse(this.assessmentApprovedOn.strip());
-			}
-			catch (DateTimeParseException ex) {
-				problems.add(new FieldProblem("assessmentApprovedOn", "invalid_date", "Enter the date as YYYY-MM-DD."));
-			}
-		}
+		LocalDate approvedOn = FormValues.date(this.assessmentApprovedOn, "assessmentApprovedOn", problems);
 		UUID source = null;
 		if (!this.sourceSystemId.isBlank()) {
 			try {
@@ -282,50 +274,33 @@ public class EntryForm {
 		}
 		List<EntryInput.ItemInput> items = this.items.stream()
 			.filter(r -> r.name != null && !r.name.isBlank())
-			.map(r -> new EntryInput.ItemInput(r.name.strip(), blank(r.nameEn), r.type, blank(r.elementCode),
-					blank(r.description), blank(r.example), blank(r.origin), blank(r.sourceEntryCode)))
+			.map(r -> new EntryInput.ItemInput(r.name.strip(), FormValues.trimmed(r.nameEn), r.type, FormValues.trimmed(r.elementCode),
+					FormValues.trimmed(r.description), FormValues.trimmed(r.example), FormValues.trimmed(r.origin), FormValues.trimmed(r.sourceEntryCode)))
 			.toList();
-		LocalDate from = date(this.coverageFrom, "coverageFrom", problems);
-		LocalDate to = date(this.coverageTo, "coverageTo", problems);
+		LocalDate from = FormValues.date(this.coverageFrom, "coverageFrom", problems);
+		LocalDate to = FormValues.date(this.coverageTo, "coverageTo", problems);
 		if (items.isEmpty()) {
 			problems.add(new FieldProblem("items", "items_required", "List at least one data item (C6)."));
 		}
 		List<EntryInput.ConditionInput> conditions = this.conditions.stream()
 			.filter(r -> r.text != null && !r.text.isBlank())
-			.map(r -> new EntryInput.ConditionInput(r.kind, r.text.strip(), blank(r.basis)))
+			.map(r -> new EntryInput.ConditionInput(r.kind, r.text.strip(), FormValues.trimmed(r.basis)))
 			.toList();
 		if (!problems.isEmpty()) {
 			return null;
 		}
 		List<String> keywords = split(this.keywords);
-		return new EntryInput(this.name.strip(), blank(this.nameEn), this.classification, this.summary.strip(),
-				blank(this.summaryEn), items, this.format, this.updateFrequency, this.sharingType, this.sharingMethods,
-				conditions, blank(this.notSharedReason), blank(this.notSharedBasis), this.openAttribute,
-				blank(this.openConditions), this.grade, this.personalInfo, this.secrecy, blank(this.assessmentApprovedBy),
-				approvedOn, split(this.relatedCodes), source, keywords, blank(this.contactName), blank(this.contactEmail),
-				blank(this.contactPhone), from, to, blank(this.changeReason));
+		return new EntryInput(this.name.strip(), FormValues.trimmed(this.nameEn), this.classification, this.summary.strip(),
+				FormValues.trimmed(this.summaryEn), items, this.format, this.updateFrequency, this.sharingType, this.sharingMethods,
+				conditions, FormValues.trimmed(this.notSharedReason), FormValues.trimmed(this.notSharedBasis), this.openAttribute,
+				FormValues.trimmed(this.openConditions), this.grade, this.personalInfo, this.secrecy, FormValues.trimmed(this.assessmentApprovedBy),
+				approvedOn, split(this.relatedCodes), source, keywords, FormValues.trimmed(this.contactName), FormValues.trimmed(this.contactEmail),
+				FormValues.trimmed(this.contactPhone), from, to, FormValues.trimmed(this.changeReason));
 	}
 
 	private static List<String> split(@Nullable String value) {
 		return value == null ? List.of()
 				: Arrays.stream(value.split("[,，、;；\\s]+")).filter(k -> !k.isBlank()).distinct().toList();
-	}
-
-	private static @Nullable LocalDate date(@Nullable String value, String field, List<FieldProblem> problems) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		try {
-			return LocalDate.parse(value.strip());
-		}
-		catch (DateTimeParseException ex) {
-			problems.add(new FieldProblem(field, "invalid_date", "Enter the date as YYYY-MM-DD."));
-			return null;
-		}
-	}
-
-	private static @Nullable String blank(@Nullable String value) {
-		return value == null || value.isBlank() ? null : value.strip();
 	}
 
 	private static String nz(@Nullable String value) {

@@ -24,22 +24,14 @@ public enum CommonError implements ErrorCode {
 	TOO_MANY_REQUESTS("too_many_requests", HttpStatus.TOO_MANY_REQUESTS),
 	INTERNAL_ERROR("internal_error", HttpStatus.INTERNAL_SERVER_ERROR);
 
-	private final String code;
-
-	private final HttpStatus status;
+	private final Spec spec;
 
 	CommonError(String code, HttpStatus status) {
-		this.code = code;
-		this.status = status;
+		this.spec = new Spec(code, status);
 	}
 
 	@Override
-	public String code() {
-		return this.code;
-	}
-
-	@Override
-	public HttpStatus status() {
-		return this.status;
+	public Spec spec() {
+		return this.spec;
 	}
 }

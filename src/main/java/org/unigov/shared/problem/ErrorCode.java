@@ -9,13 +9,27 @@ import org.springframework.http.HttpStatus;
  */
 public interface ErrorCode {
 
-	/** The stable snake_case code, e.g. {@code agency_not_found}. */
-	String code();
+	/** What an error is: its stable code, its HTTP status and the rule of RULES.md behind it, if any. */
+	record Spec(String code, HttpStatus status, String ruleId) {
 
-	HttpStatus status();
+		public Spec(String code, HttpStatus status) {
+			this(code, status, "");
+		}
+	}
+
+	Spec spec();
+
+	/** The stable snake_case code, e.g. {@code agency_not_found}. */
+	default String code() {
+		return spec().code();
+	}
+
+	default HttpStatus status() {
+		return spec().status();
+	}
 
 	/** The id of the rule in RULES.md that refused the request, if a rule did. */
 	default String ruleId() {
-		return "";
+		return spec().ruleId();
 	}
 }

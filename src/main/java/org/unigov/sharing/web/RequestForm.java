@@ -1,13 +1,13 @@
 package org.unigov.sharing.web;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.unigov.shared.problem.FieldProblem;
+import org.unigov.shared.web.FormValues;
 import org.unigov.sharing.RequestInput;
 import org.unigov.sharing.SharingRequest;
 
@@ -78,13 +78,13 @@ public class RequestForm {
 	@Nullable RequestInput input(List<FieldProblem> problems) {
 		UUID entry = uuid(this.entryId, "entryId", problems);
 		UUID system = uuid(this.consumerSystemId, "consumerSystemId", problems);
-		LocalDate from = date(this.periodFrom, "periodFrom", problems);
-		LocalDate to = date(this.periodTo, "periodTo", problems);
+		LocalDate from = FormValues.date(this.periodFrom, "periodFrom", problems);
+		LocalDate to = FormValues.date(this.periodTo, "periodTo", problems);
 		if (entry == null || system == null || !problems.isEmpty()) {
 			return null;
 		}
-		return new RequestInput(entry, system, this.items, blank(this.legalBasis), blank(this.useCase), blank(this.useScope),
-				blank(this.sharingMethod), from, to, blank(this.expectedVolume), null);
+		return new RequestInput(entry, system, this.items, FormValues.trimmed(this.legalBasis), FormValues.trimmed(this.useCase), FormValues.trimmed(this.useScope),
+				FormValues.trimmed(this.sharingMethod), from, to, FormValues.trimmed(this.expectedVolume), null);
 	}
 
 	private static @Nullable UUID uuid(String value, String field, List<FieldProblem> problems) {
@@ -97,20 +97,4 @@ public class RequestForm {
 		}
 	}
 
-	private static @Nullable LocalDate date(String value, String field, List<FieldProblem> problems) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		try {
-			return LocalDate.parse(value.strip());
-		}
-		catch (DateTimeParseException ex) {
-			problems.add(new FieldProblem(field, "invalid_date", "Enter the date as YYYY-MM-DD."));
-			return null;
-		}
-	}
-
-	private static @Nullable String blank(@Nullable String value) {
-		return value == null || value.isBlank() ? null : value.strip();
-	}
 }

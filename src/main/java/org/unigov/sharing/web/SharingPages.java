@@ -1,6 +1,5 @@
 package org.unigov.sharing.web;
 
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,6 +38,7 @@ import org.unigov.shared.Role;
 import org.unigov.shared.problem.CommonError;
 import org.unigov.shared.problem.FieldProblem;
 import org.unigov.shared.problem.UnigovException;
+import org.unigov.shared.web.FormValues;
 import org.unigov.sharing.Dispute;
 import org.unigov.sharing.Disputes;
 import org.unigov.sharing.Grant;
@@ -265,12 +265,12 @@ class SharingPages {
 		Actor actor = Actor.current();
 		try {
 			switch (action) {
-				case "approve" -> this.desk.approve(actor, id, integer(form.get("rateLimitPerMinute")), version);
+				case "approve" -> this.desk.approve(actor, id, FormValues.integer(form.get("rateLimitPerMinute")), version);
 				case "refuse" -> this.desk.refuse(actor, id, form.get("category"), form.get("reasons"),
-						integer(form.get("condition")), version);
+						FormValues.integer(form.get("condition")), version);
 				case "incomplete" -> this.desk.noticeIncomplete(actor, id, missing(form), version);
-				case "extension" -> this.desk.requestExtension(actor, id, integer(form.get("days")) == null ? 0
-						: integer(form.get("days")), form.get("reason"), version);
+				case "extension" -> this.desk.requestExtension(actor, id,
+						java.util.Objects.requireNonNullElse(FormValues.integer(form.get("days")), 0), form.get("reason"), version);
 				case "extension-decision" -> this.desk.decideExtension(actor, id, "approve".equals(form.get("decision")),
 						version);
 				case "delivery" -> this.desk.deliver(actor, id, form.get("method"), form.get("note"), version);
@@ -358,11 +358,11 @@ class SharingPages {
 		Actor actor = Actor.current();
 		try {
 			switch (action) {
-				case "suspend" -> this.grants.suspend(actor, id, form.get("reason"), date(form.get("correctionDue")), version);
+				case "suspend" -> this.grants.suspend(actor, id, form.get("reason"), FormValues.date(form.get("correctionDue")), version);
 				case "correction" -> this.grants.reportCorrection(actor, id, form.get("note"), version);
 				case "resume" -> this.grants.resume(actor, id, version);
 				case "end" -> this.grants.end(actor, id, form.get("reason"), form.get("consultation"), version);
-				case "disposal" -> this.grants.recordDisposal(actor, id, form.get("method"), date(form.get("on")),
+				case "disposal" -> this.grants.recordDisposal(actor, id, form.get("method"), FormValues.date(form.get("on")),
 						form.get("note"), version);
 				default -> throw new UnigovException(CommonError.NOT_FOUND, "No action " + action + ".");
 			}
@@ -440,30 +440,6 @@ class SharingPages {
 			redirect.addFlashAttribute("error", ex);
 		}
 		return "redirect:/catalog/entries/" + entryId;
-	}
-
-	private static @Nullable Integer integer(@Nullable String value) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		try {
-			return Integer.valueOf(value.strip());
-		}
-		catch (NumberFormatException ex) {
-			throw new UnigovException(CommonError.INVALID_PARAMETER, "\"" + value + "\" is not a whole number.");
-		}
-	}
-
-	private static @Nullable LocalDate date(@Nullable String value) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		try {
-			return LocalDate.parse(value.strip());
-		}
-		catch (java.time.format.DateTimeParseException ex) {
-			throw new UnigovException(CommonError.INVALID_PARAMETER, "Enter the date as YYYY-MM-DD.");
-		}
 	}
 
 	/** The notice's lines: "field: what is missing", one per line. */
