@@ -79,6 +79,15 @@ public class Grants implements WithdrawalGuard {
 		return this.jdbc.sql("select * from shr_grant where status = 'active'").query(Rows::grant).list();
 	}
 
+	/** Every grant, in any state, of a consumer system for an entry: why the exchange refused a call. */
+	@Transactional(readOnly = true)
+	public List<Grant> forConsumer(UUID consumerSystemId, String entryCode) {
+		return this.jdbc.sql("select * from shr_grant where consumer_system_id = ? and entry_code = ? order by issued_at desc")
+			.params(consumerSystemId, entryCode)
+			.query(Rows::grant)
+			.list();
+	}
+
 	public static boolean isVisible(Actor actor, Grant g) {
 		if (actor.has(Role.PLATFORM_ADMIN)) {
 			return true;

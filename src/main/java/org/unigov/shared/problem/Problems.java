@@ -73,6 +73,22 @@ public class Problems {
 				? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
 	}
 
+	/** A problem+json document as bytes, for listeners outside the servlet container (the exchange). */
+	public byte[] json(ErrorCode error, String detail, String instance, Locale locale) {
+		Map<String, Object> body = new java.util.LinkedHashMap<>();
+		body.put("type", TYPE_BASE + error.code().replace('_', '-'));
+		body.put("title", this.messages.getMessage("problem." + error.code(), null, error.status().getReasonPhrase(),
+				locale));
+		body.put("status", error.status().value());
+		body.put("detail", detail);
+		body.put("instance", instance);
+		body.put("code", error.code());
+		if (!error.ruleId().isEmpty()) {
+			body.put("rule", error.ruleId());
+		}
+		return this.json.writeValueAsBytes(body);
+	}
+
 	/** Writes a problem directly, for security entry points and servlet filters. */
 	public void write(HttpServletRequest request, HttpServletResponse response, ErrorCode error, String detail)
 			throws IOException {

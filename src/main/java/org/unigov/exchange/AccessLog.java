@@ -1,0 +1,486 @@
+package org.unigov.exchange;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * The access log's writer (S10). Calls hand their entry to {@link #append} and wait for it; one
+ * writer thread takes every entry queued meanwhile, chains them onto the head, inserts them with
+ * one statement, rolls them into the daily traffic table and commits — a group commit, so the
+ * cost of the transaction and its WAL flush is shared by all calls in the batch. A call is answered
+ * only after the commit returned: an answered call is in the log even if the process is killed a
+ * moment later. Several instances share one chain: each batch locks the head row.
+ */
+@Component
+public class AccessLog implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(AccessLog.class);
+
+	/** Months are the province's months (the log partitions and the daily traffic use its time). */
+	public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+	private static final HexFormat HEX = HexFormat.of();
+
+	private final DataSource dataSource;
+
+	private final LinkedBlockingQueue<Pending> queue;
+
+	private final int maxBatch;
+
+	private final Set<YearMonth> partitions = ConcurrentHashMap.newKeySet();
+
+	private volatile boolean running;
+
+	private final java.util.concurrent.atomic.AtomicLong batches = new java.util.concurrent.atomic.AtomicLong();
+
+	private final java.util.concurrent.atomic.AtomicLong entries = new java.util.concurrent.atomic.AtomicLong();
+
+	private @Nullable Thread writer;
+
+	private record Pending(AccessEntry entry, CompletableFuture<AccessEntry> done) {
+	}
+
+	AccessLog(DataSource dataSource, @Value("${unigov.exchange.log.queue:100000}") int queueCapacity,
+			@Value("${unigov.exchange.log.max-batch:2000}") int maxBatch) {
+		this.dataSource = dataSource;
+		this.queue = new LinkedBlockingQueue<>(queueCapacity);
+		this.maxBatch = maxBatch;
+	}
+
+	/**
+	 * Queues an entry; the future completes with the chained entry once it is committed, or
+	 * exceptionally when it could not be written (the call must then not be answered with data).
+	 */
+	public CompletableFuture<AccessEntry> append(AccessEntry entry) {
+		CompletableFuture<AccessEntry> done = new CompletableFuture<>();
+		if (!this.running || !this.queue.offer(new Pending(entry, done))) {
+			done.completeExceptionally(new IllegalStateException("The access log is not accepting entries"));
+		}
+		return done;
+	}
+
+	/** Commits so far: with {@link #entries()}, how many calls share one commit. */
+	public long batches() {
+		return this.batches.get();
+	}
+
+	public long entries() {
+		return this.entries.get();
+	}
+
+	@Override
+	public void start() {
+		ensurePartitions(YearMonth.now(ZONE));
+		this.running = true;
+		Thread thread = Thread.ofPlatform().name("exchange-access-log").daemon(true).unstarted(this::run);
+		this.writer = thread;
+		thread.start();
+	}
+
+	@Override
+	public void stop() {
+		this.running = false;
+		Thread thread = this.writer;
+		if (thread != null) {
+			try {
+				thread.join(10_000);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	/** Stops after the web server (which stops at a higher phase), so calls in flight are logged. */
+	@Override
+	public int getPhase() {
+		return Integer.MAX_VALUE - 4096;
+	}
+
+	private void run() {
+		List<Pending> batch = new ArrayList<>(this.maxBatch);
+		while (this.running || !this.queue.isEmpty()) {
+			try {
+				Pending first = this.queue.poll(100, TimeUnit.MILLISECONDS);
+				if (first == null) {
+					continue;
+				}
+				batch.add(first);
+				this.queue.drainTo(batch, this.maxBatch - 1);
+				List<AccessEntry> written = write(batch.stream().map(Pending::entry).toList());
+				this.batches.incrementAndGet();
+				this.entries.addAndGet(written.size());
+				for (int i = 0; i < batch.size(); i++) {
+					batch.get(i).done().complete(written.get(i));
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				fail(batch, ex);
+				return;
+			}
+			catch (RuntimeException | SQLException ex) {
+				log.error("Writing {} access-log entries failed; their calls are refused", batch.size(), ex);
+				fail(batch, ex);
+				sleepQuietly();
+			}
+			finally {
+				batch.clear();
+			}
+		}
+		closeConnection();
+	}
+
+	private static void fail(List<Pending> batch, Exception ex) {
+		batch.forEach(p -> p.done().completeExceptionally(ex));
+	}
+
+	private static void sleepQuietly() {
+		try {
+			Thread.sleep(200);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private @Nullable Connection connection;
+
+	private long headSeq = -1;
+
+	private byte[] headHash = AccessLogHashing.GENESIS;
+
+	private static final String APPEND = "select exc_log_append(" + "?, ".repeat(39) + "?)";
+
+	/**
+	 * Chains the batch onto the head this writer knows and hands it to {@code exc_log_append}: one
+	 * statement, one round trip, one commit. When another instance moved the head meanwhile, the
+	 * head is read again and the batch chained anew.
+	 */
+	private List<AccessEntry> write(List<AccessEntry> entries) throws SQLException {
+		for (AccessEntry e : entries) {
+			YearMonth month = YearMonth.from(e.at().atZone(ZONE));
+			if (!this.partitions.contains(month)) {
+				ensurePartitions(month);
+			}
+		}
+		try {
+			Connection connection = connection();
+			for (int attempt = 0; attempt < 10; attempt++) {
+				if (this.headSeq < 0) {
+					readHead(connection);
+				}
+				long seq = this.headSeq;
+				byte[] previous = this.headHash;
+				List<AccessEntry> chained = new ArrayList<>(entries.size());
+				for (AccessEntry e : entries) {
+					seq++;
+					byte[] hash = AccessLogHashing.hash(e, seq, previous);
+					chained.add(e.chained(seq, previous, hash));
+					previous = hash;
+				}
+				if (append(connection, chained)) {
+					this.headSeq = seq;
+					this.headHash = previous;
+					return chained;
+				}
+				this.headSeq = -1;
+			}
+			throw new SQLException("The access-log head kept moving; giving up on this batch");
+		}
+		catch (SQLException | RuntimeException ex) {
+			this.headSeq = -1;
+			closeConnection();
+			throw ex;
+		}
+	}
+
+	private Connection connection() throws SQLException {
+		Connection current = this.connection;
+		if (current == null || current.isClosed()) {
+			current = this.dataSource.getConnection();
+			current.setAutoCommit(true);
+			this.connection = current;
+		}
+		return current;
+	}
+
+	private void closeConnection() {
+		Connection current = this.connection;
+		this.connection = null;
+		if (current != null) {
+			try {
+				current.close();
+			}
+			catch (SQLException ignored) {
+				// replaced on the next batch
+			}
+		}
+	}
+
+	private void readHead(Connection connection) throws SQLException {
+		try (Statement head = connection.createStatement();
+				ResultSet rs = head.executeQuery("select seq, hash from exc_log_head where id = 1")) {
+			rs.next();
+			this.headSeq = rs.getLong(1);
+			this.headHash = rs.getBytes(2);
+		}
+	}
+
+	private boolean append(Connection connection, List<AccessEntry> entries) throws SQLException {
+		int n = entries.size();
+		Long[] seq = new Long[n];
+		Long[] at = new Long[n];
+		UUID[] request = new UUID[n];
+		String[] client = new String[n];
+		UUID[] system = new UUID[n];
+		UUID[] consumer = new UUID[n];
+		UUID[] provider = new UUID[n];
+		UUID[] service = new UUID[n];
+		String[] resource = new String[n];
+		UUID[] grant = new UUID[n];
+		String[] purpose = new String[n];
+		String[] method = new String[n];
+		String[] path = new String[n];
+		String[] items = new String[n];
+		Integer[] status = new Integer[n];
+		String[] outcome = new String[n];
+		Integer[] latency = new Integer[n];
+		Integer[] bytes = new Integer[n];
+		String[] subjectKey = new String[n];
+		String[] subject = new String[n];
+		String[] previous = new String[n];
+		String[] hash = new String[n];
+		for (int i = 0; i < n; i++) {
+			AccessEntry e = entries.get(i);
+			seq[i] = e.seq();
+			at[i] = AccessLogHashing.micros(e.at());
+			request[i] = e.requestId();
+			client[i] = e.clientId();
+			system[i] = e.consumerSystemId();
+			consumer[i] = e.consumerAgencyId();
+			provider[i] = e.providerAgencyId();
+			service[i] = e.serviceId();
+			resource[i] = e.resourceCode();
+			grant[i] = e.grantId();
+			purpose[i] = e.purpose();
+			method[i] = e.method();
+			path[i] = e.path();
+			items[i] = String.join("\u001f", e.items());
+			status[i] = e.status();
+			outcome[i] = e.outcome();
+			latency[i] = e.latencyUs();
+			bytes[i] = e.bytes();
+			subjectKey[i] = e.subjectKey();
+			subject[i] = e.subjectHmac() == null ? null : HEX.formatHex(e.subjectHmac());
+			previous[i] = HEX.formatHex(e.previousHash());
+			hash[i] = HEX.formatHex(e.hash());
+		}
+		try (PreparedStatement append = connection.prepareStatement(APPEND)) {
+			int p = 1;
+			append.setLong(p++, entries.get(0).seq() - 1);
+			append.setBytes(p++, entries.get(0).previousHash());
+			append.setLong(p++, entries.get(n - 1).seq());
+			append.setBytes(p++, entries.get(n - 1).hash());
+			append.setArray(p++, connection.createArrayOf("bigint", seq));
+			append.setArray(p++, connection.createArrayOf("bigint", at));
+			append.setArray(p++, connection.createArrayOf("uuid", request));
+			append.setArray(p++, connection.createArrayOf("text", client));
+			append.setArray(p++, connection.createArrayOf("uuid", system));
+			append.setArray(p++, connection.createArrayOf("uuid", consumer));
+			append.setArray(p++, connection.createArrayOf("uuid", provider));
+			append.setArray(p++, connection.createArrayOf("uuid", service));
+			append.setArray(p++, connection.createArrayOf("text", resource));
+			append.setArray(p++, connection.createArrayOf("uuid", grant));
+			append.setArray(p++, connection.createArrayOf("text", purpose));
+			append.setArray(p++, connection.createArrayOf("text", method));
+			append.setArray(p++, connection.createArrayOf("text", path));
+			append.setArray(p++, connection.createArrayOf("text", items));
+			append.setArray(p++, connection.createArrayOf("int4", status));
+			append.setArray(p++, connection.createArrayOf("text", outcome));
+			append.setArray(p++, connection.createArrayOf("int4", latency));
+			append.setArray(p++, connection.createArrayOf("int4", bytes));
+			append.setArray(p++, connection.createArrayOf("text", subjectKey));
+			append.setArray(p++, connection.createArrayOf("text", subject));
+			append.setArray(p++, connection.createArrayOf("text", previous));
+			append.setArray(p++, connection.createArrayOf("text", hash));
+			p = rollUp(connection, append, p, entries);
+			try (ResultSet rs = append.executeQuery()) {
+				return rs.next() && rs.getBoolean(1);
+			}
+		}
+	}
+
+	private record Day(LocalDate day, String resource, UUID system) {
+	}
+
+	private static final class Sums {
+
+		final UUID consumer;
+
+		final UUID provider;
+
+		long calls;
+
+		long errors;
+
+		long denied;
+
+		long latencySum;
+
+		long latencyMax;
+
+		long under5;
+
+		long under50;
+
+		long under500;
+
+		long bytes;
+
+		Sums(UUID consumer, UUID provider) {
+			this.consumer = consumer;
+			this.provider = provider;
+		}
+	}
+
+	/** Sets the daily traffic of each resource and consumer system in the batch (the last 14 parameters). */
+	private static int rollUp(Connection connection, PreparedStatement append, int first, List<AccessEntry> entries)
+			throws SQLException {
+		Map<Day, Sums> days = new HashMap<>();
+		for (AccessEntry e : entries) {
+			if (e.consumerSystemId() == null || e.consumerAgencyId() == null || e.providerAgencyId() == null) {
+				continue;
+			}
+			Sums sums = days.computeIfAbsent(
+					new Day(LocalDate.ofInstant(e.at(), ZONE), e.resourceCode(), e.consumerSystemId()),
+					d -> new Sums(e.consumerAgencyId(), e.providerAgencyId()));
+			sums.calls++;
+			sums.errors += e.failed() ? 1 : 0;
+			sums.denied += e.denied() ? 1 : 0;
+			sums.latencySum += e.latencyUs();
+			sums.latencyMax = Math.max(sums.latencyMax, e.latencyUs());
+			sums.under5 += e.latencyUs() < 5_000 ? 1 : 0;
+			sums.under50 += e.latencyUs() < 50_000 ? 1 : 0;
+			sums.under500 += e.latencyUs() < 500_000 ? 1 : 0;
+			sums.bytes += e.bytes();
+		}
+		int n = days.size();
+		String[] day = new String[n];
+		String[] resource = new String[n];
+		UUID[] system = new UUID[n];
+		UUID[] consumer = new UUID[n];
+		UUID[] provider = new UUID[n];
+		Long[][] numbers = new Long[9][n];
+		int i = 0;
+		for (Map.Entry<Day, Sums> entry : days.entrySet()) {
+			Sums s = entry.getValue();
+			day[i] = entry.getKey().day().toString();
+			resource[i] = entry.getKey().resource();
+			system[i] = entry.getKey().system();
+			consumer[i] = s.consumer;
+			provider[i] = s.provider;
+			long[] values = { s.calls, s.errors, s.denied, s.latencySum, s.latencyMax, s.under5, s.under50, s.under500,
+					s.bytes };
+			for (int k = 0; k < values.length; k++) {
+				numbers[k][i] = values[k];
+			}
+			i++;
+		}
+		int p = first;
+		append.setArray(p++, connection.createArrayOf("text", day));
+		append.setArray(p++, connection.createArrayOf("text", resource));
+		append.setArray(p++, connection.createArrayOf("uuid", system));
+		append.setArray(p++, connection.createArrayOf("uuid", consumer));
+		append.setArray(p++, connection.createArrayOf("uuid", provider));
+		for (Long[] column : numbers) {
+			append.setArray(p++, connection.createArrayOf("bigint", column));
+		}
+		return p;
+	}
+
+	/**
+	 * Creates the partitions for {@code month} and the two after it when missing (also run daily
+	 * by {@link LogMaintenance}); several instances may race, which {@code if not exists} and a
+	 * re-check absorb.
+	 */
+	public void ensurePartitions(YearMonth month) {
+		for (int i = 0; i < 3; i++) {
+			YearMonth m = month.plusMonths(i);
+			if (this.partitions.contains(m)) {
+				continue;
+			}
+			String table = partitionName(m);
+			String sql = "create table if not exists " + table + " partition of exc_access_log for values from ('"
+					+ m.atDay(1) + " 00:00:00+08') to ('" + m.plusMonths(1).atDay(1) + " 00:00:00+08')";
+			try (Connection connection = this.dataSource.getConnection();
+					Statement statement = connection.createStatement()) {
+				statement.execute(sql);
+				this.partitions.add(m);
+			}
+			catch (SQLException ex) {
+				if (exists(table)) {
+					this.partitions.add(m);
+				}
+				else {
+					throw new IllegalStateException("Cannot create access-log partition " + table, ex);
+				}
+			}
+		}
+	}
+
+	private boolean exists(String table) {
+		try (Connection connection = this.dataSource.getConnection();
+				PreparedStatement statement = connection.prepareStatement("select to_regclass(?) is not null")) {
+			statement.setString(1, table);
+			try (ResultSet rs = statement.executeQuery()) {
+				return rs.next() && rs.getBoolean(1);
+			}
+		}
+		catch (SQLException ex) {
+			return false;
+		}
+	}
+
+	/** {@code exc_access_log_y2026m11}: the partition of one month. */
+	public static String partitionName(YearMonth month) {
+		return String.format("exc_access_log_y%04dm%02d", month.getYear(), month.getMonthValue());
+	}
+
+	/** The month an instant falls in, in the province's time. */
+	public static YearMonth month(Instant at) {
+		return YearMonth.from(at.atZone(ZONE));
+	}
+}

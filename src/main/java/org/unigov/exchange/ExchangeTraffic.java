@@ -1,0 +1,127 @@
+package org.unigov.exchange;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.unigov.shared.Actor;
+import org.unigov.shared.Role;
+import org.unigov.shared.problem.CommonError;
+import org.unigov.shared.problem.UnigovException;
+
+/**
+ * Traffic through the exchange by day, from the daily roll-up the access log maintains: a
+ * provider sees the calls to its resources, a consumer the calls of its systems, a coordinator
+ * or auditor both for the agencies of its level.
+ */
+@Service
+public class ExchangeTraffic {
+
+	/** The widest range one view reads. */
+	public static final int MAX_DAYS = 400;
+
+	private final JdbcClient jdbc;
+
+	ExchangeTraffic(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Which side of the calls: those made to the agency's resources, or those its systems made. */
+	public enum Side {
+		PROVIDER, CONSUMER
+	}
+
+	/**
+	 * One day of one resource for one consumer system.
+	 *
+	 * @param fastShare the share of calls answered in under 5 ms (0–1)
+	 */
+	public record DayRow(LocalDate day, String resourceCode, String resourceName, UUID consumerSystemId,
+			String consumerSystem, String consumerAgency, String providerAgency, long calls, long errors, long denied,
+			double averageMs, double maxMs, double fastShare, long bytes) {
+	}
+
+	/** The totals of one day over every row, for the chart. */
+	public record DayTotal(LocalDate day, long calls, long errors, long denied, double averageMs) {
+	}
+
+	public record Traffic(Side side, LocalDate from, LocalDate to, List<DayRow> rows, List<DayTotal> days, long calls,
+			long errors, long denied) {
+	}
+
+	@Transactional(readOnly = true)
+	public Traffic traffic(Actor actor, Side side, @Nullable LocalDate from, @Nullable LocalDate to) {
+		if (!ExchangeLog.canInspect(actor)) {
+			throw new UnigovException(CommonError.FORBIDDEN, "Exchange traffic is visible to government staff only.");
+		}
+		LocalDate end = to == null ? LocalDate.now(AccessLog.ZONE) : to;
+		LocalDate start = from == null ? end.minusDays(29) : from;
+		if (start.isAfter(end) || start.plusDays(MAX_DAYS).isBefore(end)) {
+			throw new UnigovException(CommonError.INVALID_PARAMETER,
+					"from must not be after to, and a view spans at most " + MAX_DAYS + " days.");
+		}
+		List<Object> params = new ArrayList<>();
+		params.add(start);
+		params.add(end);
+		String column = side == Side.PROVIDER ? "t.provider_agency_id" : "t.consumer_agency_id";
+		StringBuilder where = new StringBuilder("where t.day between ? and ?");
+		if (!actor.has(Role.PLATFORM_ADMIN)) {
+			if (actor.hasAny(Role.COORDINATOR, Role.AUDITOR) && actor.scopePrefix() != null) {
+				where.append(" and ").append(column).append(" in (select id from org_agency where division_code like ?)");
+				params.add(actor.scopePrefix() + "%");
+			}
+			else {
+				where.append(" and ").append(column).append(" = ?");
+				params.add(actor.agencyId() == null ? new UUID(0, 0) : actor.agencyId());
+			}
+		}
+		List<DayRow> rows = this.jdbc.sql("""
+				select t.*, coalesce(e.name, t.resource_code) as resource_name, coalesce(s.name, '') as system_name,
+				    coalesce(ca.name_zh, '') as consumer_name, coalesce(pa.name_zh, '') as provider_name
+				from exc_traffic_daily t
+				left join cat_entry e on e.code = replace(t.resource_code, '-', '/')
+				left join reg_system s on s.id = t.consumer_system_id
+				left join org_agency ca on ca.id = t.consumer_agency_id
+				left join org_agency pa on pa.id = t.provider_agency_id
+				""" + where + " order by t.day desc, t.calls desc limit 5000")
+			.params(params)
+			.query((rs, n) -> {
+				long calls = rs.getLong("calls");
+				return new DayRow(rs.getObject("day", LocalDate.class), rs.getString("resource_code"),
+						rs.getString("resource_name"), rs.getObject("consumer_system_id", UUID.class),
+						rs.getString("system_name"), rs.getString("consumer_name"), rs.getString("provider_name"), calls,
+						rs.getLong("errors"), rs.getLong("denied"),
+						calls == 0 ? 0 : rs.getLong("latency_us_sum") / 1000.0 / calls, rs.getLong("latency_us_max") / 1000.0,
+						calls == 0 ? 0 : (double) rs.getLong("under_5ms") / calls, rs.getLong("bytes"));
+			})
+			.list();
+		List<DayTotal> days = new ArrayList<>();
+		long calls = 0;
+		long errors = 0;
+		long denied = 0;
+		for (LocalDate day = start; !day.isAfter(end); day = day.plusDays(1)) {
+			long c = 0;
+			long e = 0;
+			long d = 0;
+			double latency = 0;
+			for (DayRow row : rows) {
+				if (row.day().equals(day)) {
+					c += row.calls();
+					e += row.errors();
+					d += row.denied();
+					latency += row.averageMs() * row.calls();
+				}
+			}
+			days.add(new DayTotal(day, c, e, d, c == 0 ? 0 : latency / c));
+			calls += c;
+			errors += e;
+			denied += d;
+		}
+		return new Traffic(side, start, end, rows, days, calls, errors, denied);
+	}
+}

@@ -1,0 +1,156 @@
+package org.unigov.exchange.demo;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.unigov.exchange.DataService;
+import org.unigov.exchange.DataServiceInput;
+import org.unigov.exchange.DataServices;
+import org.unigov.exchange.DataServicesChanged;
+import org.unigov.exchange.ExchangeClients;
+import org.unigov.organization.Agency;
+import org.unigov.organization.DemoOrganization;
+import org.unigov.organization.OrganizationDirectory;
+import org.unigov.sharing.RequestInput;
+import org.unigov.sharing.SharingDesk;
+import org.unigov.sharing.SharingRequest;
+import org.unigov.shared.Actor;
+import org.unigov.shared.DemoMode;
+import org.unigov.shared.Role;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The exchange's demo: three provider stubs registered as data services, the demo clients bound
+ * to their systems, and grants so that each demo client can call a provider on first start
+ * (README: a token, then a call). Runs after the sharing demo; the stubs' base URL follows the
+ * port the platform listens on.
+ */
+@Configuration(proxyBeanMethods = false)
+class DemoExchange {
+
+	private static final Logger log = LoggerFactory.getLogger(DemoExchange.class);
+
+	static final String STUB_URL = "^http://127\\.0\\.0\\.1:[0-9]+/demo-providers/";
+
+	@Bean
+	FilterRegistrationBean<DemoProviders> demoProviders(DemoMode demo, JsonMapper json) {
+		FilterRegistrationBean<DemoProviders> registration = new FilterRegistrationBean<>(new DemoProviders(json));
+		registration.addUrlPatterns("/demo-providers/*");
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+		registration.setEnabled(demo.enabled());
+		return registration;
+	}
+
+	@Bean
+	@Order(60)
+	ApplicationRunner demoExchangeSeed(DemoMode demo, JdbcClient jdbc, TransactionTemplate transactions,
+			DataServices services, ExchangeClients clients, SharingDesk desk, OrganizationDirectory organizations,
+			Environment environment, ApplicationEventPublisher events) {
+		return (ApplicationArguments args) -> {
+			if (!demo.enabled()) {
+				return;
+			}
+			String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
+			String base = "http://127.0.0.1:" + port + "/demo-providers/";
+			boolean seeded = jdbc.sql("select exists (select 1 from exc_service)").query(Boolean.class).single();
+			boolean ready = jdbc.sql("select exists (select 1 from cat_entry where status = 'published')")
+				.query(Boolean.class)
+				.single();
+			if (!seeded && ready) {
+				new Seed(jdbc, services, clients, desk, organizations, base).run(transactions);
+				log.info("Seeded the exchange demo: 3 provider stubs at {}", base);
+			}
+			else if (seeded) {
+				List<UUID> moved = jdbc.sql("""
+						update exc_service set base_url = regexp_replace(base_url, ?, ?)
+						where base_url ~ ? and base_url !~ ? returning id""")
+					.params(STUB_URL, base, STUB_URL, "^" + base.replace(".", "\\."))
+					.query(UUID.class)
+					.list();
+				moved.forEach(id -> events.publishEvent(new DataServicesChanged(id, "")));
+			}
+		};
+	}
+
+	private record Seed(JdbcClient jdbc, DataServices services, ExchangeClients clients, SharingDesk desk,
+			OrganizationDirectory organizations, String base) {
+
+		void run(TransactionTemplate transactions) {
+			transactions.executeWithoutResult(status -> {
+				Actor admin = new Actor(null, "demo-exchange", "Unigov demo", Actor.Kind.SYSTEM, null, null, null,
+						Set.of(Role.PLATFORM_ADMIN));
+				this.clients.bindExisting(admin, "xa-hrss-social-insurance", system("xa-hrss"),
+						"CN-SN/GOV/" + agency("xa-hrss").creditCode() + "/social-insurance");
+				this.clients.bindExisting(admin, "yt-civil-assistance", system("yt-civil"), null);
+				this.clients.bindExisting(admin, "sn-samr-registration", system("sn-samr"), null);
+				register(admin, "sn-psb", "全省户籍人口基础信息", "全省人口基础信息查询", "psb", "/persons", "idNumber",
+						Map.of("data.idNumber", "公民身份号码", "data.name", "姓名", "data.sex", "性别", "data.birthDate",
+								"出生日期", "data.address.detail", "户籍地址"));
+				register(admin, "sn-samr", "市场主体登记信息", "市场主体登记信息查询", "samr", "/enterprises", "creditCode",
+						Map.of("creditCode", "统一社会信用代码", "name", "企业名称", "legalRepresentative", "法定代表人",
+								"address", "住所", "established", "成立日期"));
+				register(admin, "sn-hrss", "社会保险参保信息", "社会保险参保状态查询", "hrss", "/insurance", "idNumber",
+						Map.of("idNumber", "公民身份号码", "name", "姓名", "enrolments[].type", "参保险种",
+								"enrolments[].status", "参保状态", "enrolments[].since", "参保日期"));
+				// grants: each provider stub has a demo consumer (the sharing demo already granted
+				// 社会保险参保信息 to 雁塔区民政局 for 低保对象收入核对)
+				grant("yt-civil", "sn-psb", "全省户籍人口基础信息", "社会救助对象身份核验", List.of("公民身份号码", "姓名", "性别", "户籍地址"));
+				grant("sn-samr", "sn-psb", "全省户籍人口基础信息", "企业登记法定代表人身份核验", List.of("公民身份号码", "姓名"));
+				grant("xa-hrss", "sn-samr", "市场主体登记信息", "就业补贴申领单位核验", List.of("统一社会信用代码", "企业名称", "住所"));
+			});
+		}
+
+		private void register(Actor admin, String agency, String entryName, String name, String stub, String path,
+				String subject, Map<String, String> fields) {
+			UUID entry = this.jdbc.sql("select id from cat_entry where name = ?").param(entryName).query(UUID.class).single();
+			this.services.register(admin, new DataServiceInput(entry, system(agency), name, this.base + stub,
+					List.of(new DataService.Operation("GET", path)), fields, subject, 3000, 64));
+		}
+
+		private void grant(String consumer, String provider, String entryName, String purpose, List<String> items) {
+			Actor requester = staff(consumer);
+			UUID entry = this.jdbc.sql("select id from cat_entry where name = ?").param(entryName).query(UUID.class).single();
+			LocalDate today = LocalDate.now(org.unigov.exchange.AccessLog.ZONE);
+			SharingRequest request = this.desk.file(requester, new RequestInput(entry, system(consumer), items,
+					"《政务数据共享条例》第二十条及相关业务法规", purpose, "本部门业务系统内部使用", "api", today, today.plusYears(1),
+					"每日约2000次", null));
+			if (request.status().code().equals("submitted")) {
+				this.desk.approve(staff(provider), request.id(), 600, request.version());
+			}
+		}
+
+		private UUID system(String agencyKey) {
+			return this.jdbc.sql("select id from reg_system where agency_id = ? order by name limit 1")
+				.param(agency(agencyKey).id().value())
+				.query(UUID.class)
+				.single();
+		}
+
+		private Agency agency(String key) {
+			return this.organizations.agencyByCreditCode(DemoOrganization.agency(key).creditCode()).orElseThrow();
+		}
+
+		private Actor staff(String key) {
+			Agency agency = agency(key);
+			return new Actor(null, "demo-" + key, agency.nameZh(), Actor.Kind.STAFF, agency.id().value(),
+					agency.creditCode(), agency.divisionCode(), Set.of(Role.AGENCY_STAFF));
+		}
+	}
+}

@@ -1,0 +1,611 @@
+package org.unigov.exchange.gateway;
+
+import io.netty.channel.EventLoop;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.QueryStringDecoder;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.unigov.exchange.AccessEntry;
+import org.unigov.exchange.AccessLog;
+import org.unigov.exchange.ExchangeError;
+import org.unigov.exchange.SubjectHasher;
+import org.unigov.sharing.Grant;
+import org.unigov.sharing.GrantStatus;
+import org.unigov.shared.problem.CommonError;
+import org.unigov.shared.problem.ErrorCode;
+import org.unigov.shared.problem.Problems;
+
+/**
+ * The call path of {@code /exchange/v1/{resource}/{path}}, run on the exchange listener's event
+ * loops (see {@link ExchangeServer}). In order: the token (checked once per token), the client's
+ * system, the path (nothing encoded that could leave the service's base URL), the purpose, the
+ * data service, the grant (an in-memory index), the operation, the rate, the provider (circuit
+ * breaker, bulkhead, timeout; on the same event loop), the field filter, and the access-log
+ * entry, which must be committed before anything is answered. Denied calls are logged the same
+ * way; only calls without a valid token are not (they are not attributable, S10) and are counted.
+ */
+final class ExchangeGateway {
+
+	private static final Logger log = LoggerFactory.getLogger(ExchangeGateway.class);
+
+	static final String PREFIX = "/exchange/v1/";
+
+	private final Callers callers;
+
+	private final Routes routes;
+
+	private final GrantIndex grants;
+
+	private final ProviderPool providers;
+
+	private final AccessLog accessLog;
+
+	private final SubjectHasher subjects;
+
+	private final ExchangeMetrics metrics;
+
+	private final Problems problems;
+
+	private final int maxRequestBytes;
+
+	private final long logWaitMillis;
+
+	private final Map<UUID, RateLimiter> limiters = new ConcurrentHashMap<>();
+
+	/** Where the rare calls that need the database (why a grant is not in force) wait for it. */
+	private final Executor blocking = Executors.newVirtualThreadPerTaskExecutor();
+
+	ExchangeGateway(Callers callers, Routes routes, GrantIndex grants, ProviderPool providers, AccessLog accessLog,
+			SubjectHasher subjects, ExchangeMetrics metrics, Problems problems, int maxRequestBytes,
+			long logWaitMillis) {
+		this.callers = callers;
+		this.routes = routes;
+		this.grants = grants;
+		this.providers = providers;
+		this.accessLog = accessLog;
+		this.subjects = subjects;
+		this.metrics = metrics;
+		this.problems = problems;
+		this.maxRequestBytes = maxRequestBytes;
+		this.logWaitMillis = logWaitMillis;
+	}
+
+	/** The answer to a call. */
+	record Reply(int status, String contentType, byte[] body, Map<String, String> headers) {
+	}
+
+	/** A refusal: the problem to answer with, and what to put in the log. */
+	static final class Refusal extends Exception {
+
+		final ErrorCode error;
+
+		final @Nullable Long retryAfter;
+
+		Refusal(ErrorCode error, String detail) {
+			this(error, detail, null);
+		}
+
+		Refusal(ErrorCode error, String detail, @Nullable Long retryAfter) {
+			super(detail, null, false, false);
+			this.error = error;
+			this.retryAfter = retryAfter;
+		}
+	}
+
+	/** The grant check needs the database to say why no grant is in force. */
+	private static final class Diagnose extends Exception {
+
+		final UUID systemId;
+
+		final String entryCode;
+
+		Diagnose(UUID systemId, String entryCode) {
+			super(null, null, false, false);
+			this.systemId = systemId;
+			this.entryCode = entryCode;
+		}
+	}
+
+	/** What is known about a call as it goes, for its log entry. */
+	private static final class Call {
+
+		final long started = System.nanoTime();
+
+		final Instant at = AccessLogTime.now();
+
+		final UUID requestId = requestId();
+
+		final String method;
+
+		final String path;
+
+		final boolean english;
+
+		@Nullable String clientId;
+
+		@Nullable UUID systemId;
+
+		@Nullable UUID agencyId;
+
+		@Nullable UUID providerAgencyId;
+
+		@Nullable UUID serviceId;
+
+		String resource = "-";
+
+		@Nullable UUID grantId;
+
+		String purpose = "";
+
+		List<String> items = List.of();
+
+		byte @Nullable [] subject;
+
+		@Nullable String subjectKey;
+
+		Call(String method, String path, boolean english) {
+			this.method = method;
+			this.path = path;
+			this.english = english;
+		}
+
+		AccessEntry entry(int status, String outcome, int bytes) {
+			int latency = (int) Math.min(Integer.MAX_VALUE, (System.nanoTime() - this.started) / 1000);
+			return new AccessEntry(0, this.at, this.requestId, this.clientId, this.systemId, this.agencyId,
+					this.providerAgencyId, this.serviceId, this.resource, this.grantId, this.purpose, this.method,
+					this.path, this.items, status, outcome, latency, bytes, this.subjectKey, this.subject,
+					AccessLogTime.NO_HASH, AccessLogTime.NO_HASH);
+		}
+	}
+
+	/** What the checks decided: where to send the call. */
+	private record Forward(Routes.Route route, GrantIndex.Active grant, URI target, Map<String, String> headers,
+			byte @Nullable [] body) {
+	}
+
+	/**
+	 * Handles one call. Everything read from the request is read before this method returns (the
+	 * request's buffers are released then); the future completes once the answer may be sent.
+	 */
+	CompletableFuture<Reply> handle(FullHttpRequest request, EventLoop loop) {
+		String uri = request.uri();
+		int question = uri.indexOf('?');
+		String path = question < 0 ? uri : uri.substring(0, question);
+		String query = question < 0 ? null : uri.substring(question + 1);
+		HttpHeaders headers = request.headers();
+		String language = headers.get("Accept-Language");
+		Call call = new Call(request.method().name(), path.length() > 500 ? path.substring(0, 500) : path,
+				language != null && language.toLowerCase(Locale.ROOT).startsWith("en"));
+		if (!path.startsWith(PREFIX)) {
+			return CompletableFuture.completedFuture(problem(call, CommonError.NOT_FOUND,
+					"The exchange answers /exchange/v1/{resource}/{path}.", null));
+		}
+		Callers.Caller caller;
+		try {
+			caller = this.callers.authenticate(headers.get("Authorization"), System.currentTimeMillis());
+		}
+		catch (Callers.Unauthenticated ex) {
+			this.metrics.unauthenticated();
+			Reply reply = problem(call, ExchangeError.UNAUTHENTICATED, ex.getMessage(), null);
+			reply.headers().put("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+			return CompletableFuture.completedFuture(reply);
+		}
+		call.clientId = caller.clientId();
+		Forward forward;
+		try {
+			forward = check(request, call, caller, path.substring(PREFIX.length()), query);
+		}
+		catch (Refusal refusal) {
+			return refuse(call, refusal);
+		}
+		catch (Diagnose diagnose) {
+			return CompletableFuture.supplyAsync(() -> diagnose(call, diagnose), this.blocking)
+				.thenCompose(refusal -> refuse(call, refusal));
+		}
+		Routes.Route route = forward.route();
+		return this.providers
+			.call(loop, forward.target(), call.method, forward.headers(), forward.body(), route.service.timeoutMs())
+			.handle((answer, error) -> {
+				route.inFlight.release();
+				try {
+					return CompletableFuture.completedFuture(answer(call, forward, answer, error));
+				}
+				catch (Refusal refusal) {
+					return CompletableFuture.<Reply>failedFuture(refusal);
+				}
+			})
+			.thenCompose(f -> f)
+			.handle((reply, error) -> {
+				if (error == null) {
+					return logged(call, call.entry(reply.status(), "ok", reply.body().length), reply);
+				}
+				Throwable cause = error instanceof java.util.concurrent.CompletionException ? error.getCause() : error;
+				if (cause instanceof Refusal refusal) {
+					return refuse(call, refusal);
+				}
+				log.error("Exchange call {} failed", call.requestId, cause);
+				return refuse(call, new Refusal(ExchangeError.PROVIDER_FAILED, "The call failed inside the gateway."));
+			})
+			.thenCompose(f -> f);
+	}
+
+	private Forward check(FullHttpRequest request, Call call, Callers.Caller caller, String rest,
+			@Nullable String query) throws Refusal, Diagnose {
+		HttpHeaders headers = request.headers();
+		var binding = caller.binding();
+		if (!caller.system() || !caller.exchangeScope() || binding == null) {
+			throw new Refusal(ExchangeError.NOT_A_SYSTEM, !caller.system() || !caller.exchangeScope()
+					? "Only department systems call the exchange: a client_credentials token with scope exchange."
+					: "Client " + caller.clientId() + " is not bound to a registered system; its agency admin binds it on /exchange/clients.");
+		}
+		call.systemId = binding.systemId();
+		call.agencyId = binding.agencyId();
+		String xroadClient = headers.get("X-Road-Client");
+		if (xroadClient != null && !xroadClient.equals(binding.xroadClient())) {
+			throw new Refusal(ExchangeError.NOT_A_SYSTEM,
+					"X-Road-Client names another member or subsystem than the token's client is bound to.");
+		}
+		String[] segments = segments(rest);
+		call.resource = segments[0];
+		String[] servicePath = java.util.Arrays.copyOfRange(segments, 1, segments.length);
+		if (query != null && (query.length() > 2048 || !safeQuery(query))) {
+			throw new Refusal(ExchangeError.BAD_PATH,
+					"The query string is too long or contains characters that must be percent-encoded.");
+		}
+		String rawPurpose = headers.get("X-Purpose");
+		call.purpose = purpose(rawPurpose);
+		Routes.Route route = this.routes.route(call.resource);
+		if (route == null) {
+			call.resource = "-";
+			throw new Refusal(ExchangeError.NO_SUCH_RESOURCE,
+					"No data service serves resource " + segments[0] + " (a catalog entry code with '-' for '/').");
+		}
+		var service = route.service;
+		call.serviceId = service.id();
+		call.providerAgencyId = service.providerAgencyId();
+		GrantIndex.Active grant = grant(call, binding.systemId(), service.entryCode());
+		call.grantId = grant.id();
+		if (!route.offers(call.method, servicePath)) {
+			throw new Refusal(ExchangeError.OPERATION_NOT_OFFERED,
+					"The data service does not offer " + call.method + " /" + String.join("/", servicePath) + ".");
+		}
+		RateLimiter limiter = this.limiters.get(grant.id());
+		if (limiter == null || limiter.perMinute() != grant.ratePerMinute()) {
+			limiter = new RateLimiter(grant.ratePerMinute(), System.nanoTime());
+			this.limiters.put(grant.id(), limiter);
+		}
+		if (!limiter.tryAcquire(System.nanoTime())) {
+			throw new Refusal(ExchangeError.RATE_LIMITED, "The grant allows " + grant.ratePerMinute()
+					+ " calls a minute; wait before calling again.", limiter.retryAfterSeconds());
+		}
+		byte[] body = null;
+		if ("POST".equals(call.method)) {
+			body = body(request);
+		}
+		if (service.subjectParam() != null && query != null) {
+			List<String> values = new QueryStringDecoder("?" + query).parameters().get(service.subjectParam());
+			if (values != null && !values.isEmpty() && !values.get(0).isBlank()) {
+				call.subject = this.subjects.hash(values.get(0));
+				call.subjectKey = this.subjects.currentKeyId();
+			}
+		}
+		long now = System.currentTimeMillis();
+		if (!route.breaker.allow(now)) {
+			throw new Refusal(ExchangeError.CIRCUIT_OPEN, "The provider failed repeatedly; calls resume shortly.",
+					route.breaker.retryAfterSeconds(now));
+		}
+		if (!route.inFlight.tryAcquire()) {
+			route.breaker.release();
+			throw new Refusal(ExchangeError.PROVIDER_BUSY, "The provider already has " + service.maxConcurrent()
+					+ " calls in flight; try again shortly.", 1L);
+		}
+		Map<String, String> forwarded = new LinkedHashMap<>();
+		forwarded.put("Accept", "application/json");
+		forwarded.put("X-Request-Id", call.requestId.toString());
+		forwarded.put("X-Unigov-Consumer-System", binding.systemId().toString());
+		forwarded.put("X-Unigov-Consumer-Agency", binding.agencyId().toString());
+		forwarded.put("X-Unigov-Grant", grant.id().toString());
+		forwarded.put("X-Purpose", rawPurpose);
+		String target = service.baseUrl() + (servicePath.length == 0 ? "" : "/" + String.join("/", servicePath))
+				+ (query == null ? "" : "?" + query);
+		return new Forward(route, grant, URI.create(target), forwarded, body);
+	}
+
+	/** The provider's answer turned into the consumer's: only JSON, only the granted items. */
+	private Reply answer(Call call, Forward forward, ProviderPool.@Nullable Answer answer, @Nullable Throwable error)
+			throws Refusal {
+		Routes.Route route = forward.route();
+		var service = route.service;
+		Throwable cause = error instanceof java.util.concurrent.CompletionException ? error.getCause() : error;
+		if (cause != null) {
+			if (cause instanceof ProviderPool.TooLarge) {
+				route.breaker.success();
+				throw new Refusal(ExchangeError.PROVIDER_TOO_LARGE, "The provider's answer exceeds the gateway's limit "
+						+ "(unigov.exchange.max-response-size) and was not passed on.");
+			}
+			route.breaker.failure(System.currentTimeMillis());
+			if (cause instanceof ProviderPool.Timeout) {
+				throw new Refusal(ExchangeError.PROVIDER_TIMEOUT,
+						"The provider did not answer within " + service.timeoutMs() + " ms.");
+			}
+			if (cause instanceof ConnectException || cause.getCause() instanceof ConnectException) {
+				throw new Refusal(ExchangeError.PROVIDER_FAILED, "The provider refused the connection.");
+			}
+			throw new Refusal(ExchangeError.PROVIDER_FAILED, "The call to the provider failed: " + cause.getMessage());
+		}
+		if (answer == null || answer.status() >= 500) {
+			route.breaker.failure(System.currentTimeMillis());
+			throw new Refusal(ExchangeError.PROVIDER_FAILED,
+					"The provider answered " + (answer == null ? "nothing" : answer.status()) + ".");
+		}
+		route.breaker.success();
+		if (answer.status() == 404) {
+			throw new Refusal(ExchangeError.PROVIDER_NOT_FOUND, "The provider has no record for this request.");
+		}
+		if (answer.status() == 400 || answer.status() == 422) {
+			throw new Refusal(ExchangeError.PROVIDER_REJECTED, "The provider refused the request as malformed ("
+					+ answer.status() + "); check the parameters against the data service's description.");
+		}
+		if (answer.status() < 200 || answer.status() >= 300) {
+			throw new Refusal(ExchangeError.PROVIDER_FAILED, "The provider answered " + answer.status() + ".");
+		}
+		if (!isJson(answer.contentType())) {
+			throw new Refusal(ExchangeError.PROVIDER_NOT_JSON, "The provider answered "
+					+ (answer.contentType() == null ? "without a content type" : answer.contentType())
+					+ " instead of JSON; nothing was passed on.");
+		}
+		FieldFilter filter = route.filter(forward.grant().id(), forward.grant().items());
+		ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, answer.body().length));
+		try {
+			call.items = filter.filter(answer.body(), answer.body().length, out).itemsReturned();
+		}
+		catch (FieldFilter.NotJson ex) {
+			throw new Refusal(ExchangeError.PROVIDER_NOT_JSON, ex.getMessage() + " Nothing was passed on.");
+		}
+		Map<String, String> headers = new LinkedHashMap<>();
+		headers.put("X-Request-Id", call.requestId.toString());
+		headers.put("X-Road-Id", call.requestId.toString());
+		headers.put("Cache-Control", "no-store");
+		return new Reply(answer.status(), "application/json", out.toByteArray(), headers);
+	}
+
+	private GrantIndex.Active grant(Call call, UUID systemId, String entryCode) throws Refusal, Diagnose {
+		List<GrantIndex.Active> candidates = this.grants.find(systemId, entryCode);
+		LocalDate today = LocalDate.now(AccessLog.ZONE);
+		boolean otherPurpose = false;
+		for (GrantIndex.Active g : candidates) {
+			if (g.purpose().equals(call.purpose)) {
+				if (g.validOn(today)) {
+					return g;
+				}
+				call.grantId = g.id();
+				throw new Refusal(ExchangeError.GRANT_NOT_IN_FORCE,
+						"The grant is valid from " + g.validFrom() + " to " + g.validTo() + ".");
+			}
+			otherPurpose = true;
+		}
+		if (otherPurpose) {
+			throw new Refusal(ExchangeError.NO_GRANT, "The system holds a grant for " + entryCode
+					+ ", but not for this purpose; X-Purpose must name the purpose the grant was given for (S6).");
+		}
+		throw new Diagnose(systemId, entryCode);
+	}
+
+	/** Why no grant is in force, from the grants that were (a refused call; reads the database). */
+	private Refusal diagnose(Call call, Diagnose d) {
+		try {
+			for (Grant g : this.grants.history(d.systemId, d.entryCode)) {
+				if (g.purpose().equals(call.purpose)) {
+					call.grantId = g.id();
+					if (g.status() == GrantStatus.SUSPENDED) {
+						return new Refusal(ExchangeError.GRANT_SUSPENDED,
+								"The grant is suspended for misuse until corrected (S7).");
+					}
+					return new Refusal(ExchangeError.GRANT_NOT_IN_FORCE, "The grant has " + g.status().code() + ".");
+				}
+			}
+		}
+		catch (RuntimeException ex) {
+			log.warn("Reading the grants of system {} failed", d.systemId, ex);
+		}
+		return new Refusal(ExchangeError.NO_GRANT, "The system holds no grant for " + d.entryCode
+				+ " and this purpose; request it through the catalog (S1).");
+	}
+
+	/** The raw path after the prefix, split and checked: no dot segments, no encoded separators. */
+	static String[] segments(String rest) throws Refusal {
+		if (rest.isEmpty() || rest.length() > 1000) {
+			throw new Refusal(ExchangeError.BAD_PATH, "The path is /exchange/v1/{resource}/{path}.");
+		}
+		String[] raw = rest.split("/", -1);
+		int n = raw.length;
+		if (n > 1 && raw[n - 1].isEmpty()) {
+			n--; // a trailing slash
+		}
+		String[] segments = new String[n];
+		for (int i = 0; i < n; i++) {
+			String s = raw[i];
+			if (s.isEmpty()) {
+				throw new Refusal(ExchangeError.BAD_PATH, "The path has an empty segment.");
+			}
+			for (int k = 0; k < s.length(); k++) {
+				char c = s.charAt(k);
+				boolean unreserved = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+						|| c == '-' || c == '_' || c == '~' || c == '.';
+				if (!unreserved) {
+					throw new Refusal(ExchangeError.BAD_PATH, "The path may contain only letters, digits and '-', '_', '~', '.' "
+							+ "(no percent-encoding, no '..', no backslash).");
+				}
+			}
+			if (s.equals(".") || s.equals("..")) {
+				throw new Refusal(ExchangeError.BAD_PATH, "The path may not contain '.' or '..' segments.");
+			}
+			segments[i] = s;
+		}
+		return segments;
+	}
+
+	private static boolean safeQuery(String query) {
+		for (int i = 0; i < query.length(); i++) {
+			char c = query.charAt(i);
+			if (c <= 0x20 || c >= 0x7f || c == '"' || c == '<' || c == '>' || c == '\\' || c == '^' || c == '`'
+					|| c == '{' || c == '|' || c == '}' || c == '#') {
+				return false;
+			}
+			if (c == '%' && (i + 2 >= query.length() || !hex(query.charAt(i + 1)) || !hex(query.charAt(i + 2)))) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static boolean hex(char c) {
+		return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+	}
+
+	/** X-Purpose: the grant's purpose, percent-encoded UTF-8 when not ASCII (RFC 3986 style). */
+	static String purpose(@Nullable String header) throws Refusal {
+		if (header == null || header.isBlank()) {
+			throw new Refusal(ExchangeError.PURPOSE_REQUIRED,
+					"Name the purpose of the call in X-Purpose (percent-encoded UTF-8), as the grant states it (S6).");
+		}
+		if (header.length() > 1500) {
+			throw new Refusal(ExchangeError.BAD_HEADER, "X-Purpose is too long.");
+		}
+		ByteBuffer bytes = ByteBuffer.allocate(header.length());
+		for (int i = 0; i < header.length(); i++) {
+			char c = header.charAt(i);
+			if (c == '%') {
+				if (i + 2 >= header.length() || !hex(header.charAt(i + 1)) || !hex(header.charAt(i + 2))) {
+					throw new Refusal(ExchangeError.BAD_HEADER, "X-Purpose has a malformed percent-escape.");
+				}
+				bytes.put((byte) Integer.parseInt(header, i + 1, i + 3, 16));
+				i += 2;
+			}
+			else if (c < 0x20 || c >= 0x7f) {
+				throw new Refusal(ExchangeError.BAD_HEADER,
+						"X-Purpose carries non-ASCII text percent-encoded as UTF-8, and no control characters.");
+			}
+			else {
+				bytes.put((byte) c);
+			}
+		}
+		bytes.flip();
+		String decoded;
+		try {
+			decoded = StandardCharsets.UTF_8.newDecoder()
+				.onMalformedInput(CodingErrorAction.REPORT)
+				.onUnmappableCharacter(CodingErrorAction.REPORT)
+				.decode(bytes)
+				.toString();
+		}
+		catch (CharacterCodingException ex) {
+			throw new Refusal(ExchangeError.BAD_HEADER, "X-Purpose is not valid percent-encoded UTF-8.");
+		}
+		for (int i = 0; i < decoded.length(); i++) {
+			if (Character.isISOControl(decoded.charAt(i))) {
+				throw new Refusal(ExchangeError.BAD_HEADER, "X-Purpose may not contain control characters (header injection).");
+			}
+		}
+		String purpose = decoded.strip();
+		if (purpose.isEmpty() || purpose.length() > 500) {
+			throw new Refusal(ExchangeError.BAD_HEADER, "X-Purpose is 1 to 500 characters.");
+		}
+		return purpose;
+	}
+
+	private byte[] body(FullHttpRequest request) throws Refusal {
+		int length = request.content().readableBytes();
+		if (length > this.maxRequestBytes) {
+			throw new Refusal(ExchangeError.REQUEST_TOO_LARGE, "The request body exceeds " + this.maxRequestBytes + " bytes.");
+		}
+		if (length > 0 && !isJson(request.headers().get("Content-Type"))) {
+			throw new Refusal(ExchangeError.BAD_HEADER, "A POST body is JSON (Content-Type: application/json).");
+		}
+		byte[] body = new byte[length];
+		request.content().getBytes(request.content().readerIndex(), body);
+		return body;
+	}
+
+	static boolean isJson(@Nullable String contentType) {
+		if (contentType == null) {
+			return false;
+		}
+		int semicolon = contentType.indexOf(';');
+		String type = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip()
+			.toLowerCase(java.util.Locale.ROOT);
+		return type.equals("application/json") || (type.startsWith("application/") && type.endsWith("+json"));
+	}
+
+	/** A refusal, answered once its log entry is committed. */
+	private CompletableFuture<Reply> refuse(Call call, Refusal refusal) {
+		Reply reply = problem(call, refusal.error, refusal.getMessage(), refusal.retryAfter);
+		reply.headers().put("X-Request-Id", call.requestId.toString());
+		return logged(call, call.entry(refusal.error.status().value(), refusal.error.code(), 0), reply);
+	}
+
+	Reply problem(Call call, ErrorCode error, String detail, @Nullable Long retryAfter) {
+		Map<String, String> headers = new LinkedHashMap<>();
+		headers.put("Cache-Control", "no-store");
+		if (retryAfter != null) {
+			headers.put("Retry-After", Long.toString(retryAfter));
+		}
+		return new Reply(error.status().value(), "application/problem+json",
+				this.problems.json(error, detail, call.path, call.english ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE),
+				headers);
+	}
+
+	/**
+	 * Answers {@code reply} once the call's entry is committed. When it cannot be written the call
+	 * is answered 503 without data: nothing leaves the exchange unrecorded.
+	 */
+	private CompletableFuture<Reply> logged(Call call, AccessEntry entry, Reply reply) {
+		return this.accessLog.append(entry)
+			.orTimeout(this.logWaitMillis, TimeUnit.MILLISECONDS)
+			.handle((written, error) -> {
+				if (error == null) {
+					this.metrics.record(call.resource, call.clientId == null ? "-" : call.clientId, entry.outcome(),
+							System.nanoTime() - call.started);
+					return reply;
+				}
+				log.warn("Access-log entry of call {} not written: {}", call.requestId, error.toString());
+				return problem(call, ExchangeError.LOG_UNAVAILABLE,
+						"The call could not be recorded in the access log, so it was not answered (S10); try again shortly.",
+						5L);
+			});
+	}
+
+	/** A version 7 UUID (time-ordered) from a non-blocking random source: request ids need not be secret. */
+	static UUID requestId() {
+		ThreadLocalRandom random = ThreadLocalRandom.current();
+		long millis = System.currentTimeMillis();
+		long high = (millis << 16) | 0x7000L | (random.nextInt() & 0x0fffL);
+		long low = (random.nextLong() & 0x3fffffffffffffffL) | 0x8000000000000000L;
+		return new UUID(high, low);
+	}
+}

@@ -1,0 +1,237 @@
+package org.unigov.exchange.gateway;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.epoll.EpollSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMessage;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Locale;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
+import org.unigov.exchange.AccessLog;
+import org.unigov.exchange.ExchangeError;
+import org.unigov.exchange.SubjectHasher;
+import org.unigov.shared.problem.Problems;
+
+/**
+ * The exchange's own HTTP listener ({@code unigov.exchange.port}, 8081 by default), apart from the
+ * web application's: event loops (one per core, epoll where available) that receive a call, ask
+ * the provider and answer on the same thread, as a reverse proxy does. docs/decisions.md 17 says
+ * why it is not a Spring MVC controller. Calls on one connection are answered in order: the
+ * connection reads the next request only after the previous answer is written.
+ */
+@Component
+public class ExchangeServer implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(ExchangeServer.class);
+
+	private final ExchangeGateway gateway;
+
+	private final String host;
+
+	private final int configuredPort;
+
+	private final int threads;
+
+	private final int maxRequestBytes;
+
+	private final Problems problems;
+
+	private final ProviderPool providers;
+
+	private volatile int port = -1;
+
+	private EventLoopGroup group;
+
+	private Channel server;
+
+	private final Class<? extends ServerChannel> serverType;
+
+	ExchangeServer(Callers callers, Routes routes, GrantIndex grants, AccessLog accessLog, SubjectHasher subjects,
+			ExchangeMetrics metrics, Problems problems, @Value("${unigov.exchange.host:0.0.0.0}") String host,
+			@Value("${unigov.exchange.port:8081}") int port, @Value("${unigov.exchange.threads:0}") int threads,
+			@Value("${unigov.exchange.max-request-size:64KB}") DataSize maxRequest,
+			@Value("${unigov.exchange.max-response-size:10MB}") DataSize maxResponse,
+			@Value("${unigov.exchange.log.wait:5s}") Duration logWait) {
+		boolean epoll = Epoll.isAvailable();
+		this.serverType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+		this.providers = new ProviderPool(epoll ? EpollSocketChannel.class : NioSocketChannel.class,
+				(int) maxResponse.toBytes());
+		this.problems = problems;
+		this.maxRequestBytes = (int) maxRequest.toBytes();
+		this.gateway = new ExchangeGateway(callers, routes, grants, this.providers, accessLog, subjects, metrics,
+				problems, this.maxRequestBytes, logWait.toMillis());
+		this.host = host;
+		this.configuredPort = port;
+		this.threads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+	}
+
+	/** The port the exchange listens on (the configured one, or the one chosen for port 0). */
+	public int port() {
+		return this.port;
+	}
+
+	@Override
+	public void start() {
+		IoHandlerFactory io = Epoll.isAvailable() ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+		this.group = new MultiThreadIoEventLoopGroup(this.threads, io);
+		CallHandler handler = new CallHandler();
+		try {
+			this.server = new ServerBootstrap().group(this.group)
+				.channel(this.serverType)
+				.option(ChannelOption.SO_BACKLOG, 4096)
+				.childOption(ChannelOption.TCP_NODELAY, true)
+				.childHandler(new ChannelInitializer<Channel>() {
+					@Override
+					protected void initChannel(Channel ch) {
+						ch.pipeline()
+							.addLast(new HttpServerCodec(4096, 16384, 65536))
+							.addLast(new Aggregator(ExchangeServer.this.maxRequestBytes))
+							.addLast(handler);
+					}
+				})
+				.bind(new InetSocketAddress(this.host, this.configuredPort))
+				.sync()
+				.channel();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while opening the exchange port", ex);
+		}
+		this.port = ((InetSocketAddress) this.server.localAddress()).getPort();
+		log.info("Exchange gateway listening on port {} ({} event loops, {})", this.port, this.threads,
+				Epoll.isAvailable() ? "epoll" : "nio");
+	}
+
+	@Override
+	public void stop() {
+		if (this.server != null) {
+			this.server.close().syncUninterruptibly();
+		}
+		if (this.group != null) {
+			this.group.shutdownGracefully(0, 5, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
+		}
+		this.server = null;
+		this.group = null;
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.server != null;
+	}
+
+	/** Starts after the access log (which it needs) and stops before it, so calls in flight are logged. */
+	@Override
+	public int getPhase() {
+		return Integer.MAX_VALUE - 3072;
+	}
+
+	/** Oversized requests get a problem, not a bare 413. */
+	private final class Aggregator extends HttpObjectAggregator {
+
+		Aggregator(int max) {
+			super(max);
+		}
+
+		@Override
+		protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
+			byte[] body = ExchangeServer.this.problems.json(ExchangeError.REQUEST_TOO_LARGE,
+					"The request exceeds " + ExchangeServer.this.maxRequestBytes + " bytes.", "/exchange/v1/",
+					Locale.SIMPLIFIED_CHINESE);
+			FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+					HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, Unpooled.wrappedBuffer(body));
+			response.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/problem+json");
+			response.headers().set(HttpHeaderNames.CONTENT_LENGTH, body.length);
+			response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+			ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+		}
+	}
+
+	@ChannelHandler.Sharable
+	private final class CallHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+
+		@Override
+		protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+			boolean keepAlive = HttpUtil.isKeepAlive(request);
+			if (!request.decoderResult().isSuccess()) {
+				byte[] body = ExchangeServer.this.problems.json(ExchangeError.BAD_HEADER,
+						"The request is not well-formed HTTP/1.1.", "/exchange/v1/", Locale.SIMPLIFIED_CHINESE);
+				write(ctx, new ExchangeGateway.Reply(400, "application/problem+json", body, new java.util.HashMap<>()),
+						false);
+				return;
+			}
+			// one call at a time per connection: answers go out in the order the calls came in
+			ctx.channel().config().setAutoRead(false);
+			ExchangeServer.this.gateway.handle(request, ctx.channel().eventLoop()).whenComplete((reply, error) -> {
+				if (error != null) {
+					log.error("Exchange call failed", error);
+					ctx.close();
+					return;
+				}
+				write(ctx, reply, keepAlive);
+			});
+		}
+
+		private void write(ChannelHandlerContext ctx, ExchangeGateway.Reply reply, boolean keepAlive) {
+			FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+					HttpResponseStatus.valueOf(reply.status()), Unpooled.wrappedBuffer(reply.body()));
+			response.headers().set(HttpHeaderNames.CONTENT_TYPE, reply.contentType());
+			response.headers().set(HttpHeaderNames.CONTENT_LENGTH, reply.body().length);
+			response.headers().set("X-Content-Type-Options", "nosniff");
+			reply.headers().forEach((name, value) -> response.headers().set(name, value));
+			if (!keepAlive) {
+				response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+				ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+				return;
+			}
+			ctx.writeAndFlush(response).addListener((ChannelFutureListener) written -> {
+				if (written.isSuccess()) {
+					ctx.channel().config().setAutoRead(true);
+				}
+				else {
+					ctx.close();
+				}
+			});
+		}
+
+		@Override
+		public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+			log.debug("Exchange connection closed: {}", cause.toString());
+			ctx.close();
+		}
+	}
+}

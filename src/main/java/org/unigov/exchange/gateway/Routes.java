@@ -1,0 +1,143 @@
+package org.unigov.exchange.gateway;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.unigov.exchange.DataService;
+import org.unigov.exchange.DataServices;
+import org.unigov.exchange.DataServicesChanged;
+
+/**
+ * The active data services by resource code, each with what the gateway keeps for it between
+ * calls: its operations compiled, a bulkhead (the calls in flight to it at once), a circuit
+ * breaker and the field filters already compiled for its grants. Reloaded after a service changes
+ * and every minute (changes made through another instance).
+ */
+@Component
+class Routes implements SmartInitializingSingleton {
+
+	private static final Logger log = LoggerFactory.getLogger(Routes.class);
+
+	private final DataServices services;
+
+	private final int breakerThreshold;
+
+	private final long breakerOpenMillis;
+
+	private volatile Map<String, Route> byResource = Map.of();
+
+	private final Map<UUID, Route> byId = new ConcurrentHashMap<>();
+
+	Routes(DataServices services, @Value("${unigov.exchange.breaker.failures:5}") int breakerThreshold,
+			@Value("${unigov.exchange.breaker.open-for:10s}") java.time.Duration breakerOpen) {
+		this.services = services;
+		this.breakerThreshold = breakerThreshold;
+		this.breakerOpenMillis = breakerOpen.toMillis();
+	}
+
+	/** One active data service with its runtime state. */
+	static final class Route {
+
+		final DataService service;
+
+		final List<String[]> operations;
+
+		final Semaphore inFlight;
+
+		final CircuitBreaker breaker;
+
+		private final Map<UUID, FieldFilter> filters = new ConcurrentHashMap<>();
+
+		Route(DataService service, CircuitBreaker breaker) {
+			this.service = service;
+			this.operations = service.operations().stream().map(o -> {
+				String path = o.path().equals("/") ? "" : o.path();
+				String[] segments = path.isEmpty() ? new String[0] : path.substring(1).split("/", -1);
+				String[] compiled = new String[segments.length + 1];
+				compiled[0] = o.method();
+				System.arraycopy(segments, 0, compiled, 1, segments.length);
+				return compiled;
+			}).toList();
+			this.inFlight = new Semaphore(service.maxConcurrent());
+			this.breaker = breaker;
+		}
+
+		/** Whether the service offers this method on these path segments. */
+		boolean offers(String method, String[] segments) {
+			for (String[] op : this.operations) {
+				if (!op[0].equals(method) || op.length - 1 != segments.length) {
+					continue;
+				}
+				boolean match = true;
+				for (int i = 0; i < segments.length && match; i++) {
+					String template = op[i + 1];
+					match = template.startsWith("{") ? !segments[i].isEmpty() : template.equals(segments[i]);
+				}
+				if (match) {
+					return true;
+				}
+			}
+			return false;
+		}
+
+		FieldFilter filter(UUID grantId, Set<String> items) {
+			return this.filters.computeIfAbsent(grantId, id -> FieldFilter.compile(this.service.fieldMap(), items));
+		}
+	}
+
+	@Nullable Route route(String resourceCode) {
+		return this.byResource.get(resourceCode);
+	}
+
+	Map<String, Route> all() {
+		return this.byResource;
+	}
+
+	@Override
+	public void afterSingletonsInstantiated() {
+		reload();
+	}
+
+	@Scheduled(initialDelay = 60_000, fixedDelay = 60_000)
+	void scheduledReload() {
+		reload();
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+	void on(DataServicesChanged e) {
+		reload();
+	}
+
+	synchronized void reload() {
+		try {
+			Map<String, Route> routes = new HashMap<>();
+			for (DataService service : this.services.active()) {
+				Route previous = this.byId.get(service.id());
+				Route route = previous != null && previous.service.version() == service.version() ? previous
+						: new Route(service, previous != null ? previous.breaker
+								: new CircuitBreaker(this.breakerThreshold, this.breakerOpenMillis));
+				routes.put(service.resourceCode(), route);
+			}
+			this.byId.clear();
+			routes.values().forEach(r -> this.byId.put(r.service.id(), r));
+			this.byResource = Map.copyOf(routes);
+		}
+		catch (RuntimeException ex) {
+			log.warn("Reloading the data services failed; the gateway keeps the ones it has", ex);
+		}
+	}
+}

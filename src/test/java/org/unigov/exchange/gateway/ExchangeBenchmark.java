@@ -1,0 +1,324 @@
+package org.unigov.exchange.gateway;
+
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
+import org.unigov.UnigovApplication;
+import org.unigov.exchange.AccessEntry;
+import org.unigov.exchange.AccessLog;
+import org.unigov.exchange.AccessLogHashing;
+import org.unigov.exchange.ExchangeFixtures;
+import org.unigov.exchange.SubjectHasher;
+
+/**
+ * The exchange gateway against a plain reverse proxy, in one run on loopback (issue 5): a static
+ * JSON record of about 1.2 KB with 20 fields served by nginx (A, direct), through a one-worker
+ * nginx reverse proxy with upstream keep-alive (B), and through the Unigov gateway (C: token
+ * check, grant check, field removal to the 8 granted items, rate limit, durable access log).
+ * Throughput with wrk at the same connection count; then p50/p99 of B and C with hey at half of
+ * C's maximum. Finally the cost of each step of the call path, measured in-process.
+ * Run with {@code bash bench/exchange.sh [seconds] [connections]}.
+ */
+public final class ExchangeBenchmark {
+
+	static final int APP_PORT = 18080;
+
+	static final int STUB_PORT = 18081;
+
+	static final int PROXY_PORT = 18082;
+
+	static final int EXCHANGE_PORT = 18083;
+
+	public static void main(String[] args) throws Exception {
+		int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
+		int connections = args.length > 1 ? Integer.parseInt(args[1]) : 64;
+		Path dir = Path.of("var/bench-exchange").toAbsolutePath();
+		Files.createDirectories(dir);
+		List<Process> nginx = new ArrayList<>();
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(UnigovApplication.class).run(
+				"--unigov.data-dir=var/bench-exchange/app", "--unigov.demo=true", "--unigov.db.embedded.clean=true",
+				"--server.port=" + APP_PORT, "--unigov.exchange.port=" + EXCHANGE_PORT, "--logging.level.root=WARN", "--logging.level.org.unigov=INFO",
+				"--logging.file.name=var/bench-exchange/app/log/unigov.log")) {
+			nginx.add(startNginx(dir.resolve("stub"), stubConfig()));
+			nginx.add(startNginx(dir.resolve("proxy"), proxyConfig()));
+			JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+			MockMvc mvc = MockMvcBuilders.webAppContextSetup((WebApplicationContext) context).apply(springSecurity())
+				.build();
+			String[] entry = ExchangeFixtures.publishWide(mvc);
+			UUID consumerSystem = ExchangeFixtures.firstSystem(jdbc,
+					jdbc.queryForObject("select a.credit_code from exc_client c join org_agency a on a.id = c.agency_id "
+							+ "where c.client_id = 'xa-hrss-social-insurance'", String.class));
+			String purpose = "社会保险待遇资格认证（基准测试）";
+			ExchangeFixtures.grant(mvc, jdbc, entry[0], "xa-hrss-staff", consumerSystem,
+					ExchangeFixtures.ITEMS.subList(0, 8), purpose, 1_000_000);
+			UUID providerSystem = ExchangeFixtures.firstSystem(jdbc,
+					jdbc.queryForObject("select a.credit_code from cat_entry e join org_agency a on a.id = e.provider_agency_id where e.id = ?",
+							String.class, UUID.fromString(entry[0])));
+			ExchangeFixtures.service(mvc, entry[0], providerSystem, "http://127.0.0.1:" + STUB_PORT, "/record",
+					ExchangeFixtures.fieldMap(), "idNumber", 5000, 1000);
+			String token = ExchangeFixtures.token(APP_PORT, "xa-hrss-social-insurance", "demo-secret-hrss");
+			String direct = "http://127.0.0.1:" + STUB_PORT + "/record?idNumber=11010519491231002X";
+			String proxied = "http://127.0.0.1:" + PROXY_PORT + "/record?idNumber=11010519491231002X";
+			String gateway = "http://127.0.0.1:" + EXCHANGE_PORT + "/exchange/v1/" + entry[1].replace('/', '-')
+					+ "/record?idNumber=11010519491231002X";
+			List<String> headers = List.of("Authorization: Bearer " + token,
+					"X-Purpose: " + ExchangeFixtures.purpose(purpose));
+
+			String sample = run(List.of("curl", "-s", "-H", headers.get(0), "-H", headers.get(1), gateway));
+			System.out.printf("stub record: %d bytes, 20 fields; through the gateway: %d bytes: %s%n",
+					ExchangeFixtures.record().getBytes(StandardCharsets.UTF_8).length,
+					sample.getBytes(StandardCharsets.UTF_8).length, sample);
+			long logBefore = jdbc.queryForObject("select count(*) from exc_access_log", Long.class);
+
+			System.out.println("warming up (JIT) ...");
+			if (Boolean.getBoolean("bench.perf")) {
+				Process perf = new ProcessBuilder("perf", "record", "-F", "999", "-g", "-p",
+						Long.toString(ProcessHandle.current().pid()), "-o", "/tmp/perf.data", "--", "sleep", "8")
+					.redirectErrorStream(true).redirectOutput(new java.io.File("/tmp/perf.log")).start();
+				wrk(gateway, headers, connections, 10);
+				perf.waitFor();
+			}
+			wrk(gateway, headers, connections, Math.max(10, seconds / 2));
+			wrk(proxied, List.of(), connections, 5);
+			wrk(direct, List.of(), connections, 5);
+
+			Result a = wrk(direct, List.of(), connections, seconds);
+			Result b = wrk(proxied, List.of(), connections, seconds);
+			long batchesBefore = context.getBean(AccessLog.class).batches();
+			long entriesBefore = context.getBean(AccessLog.class).entries();
+			long cpuBefore = jvmCpuNanos();
+			long[] systemBefore = systemCpu();
+			Result c = wrk(gateway, headers, connections, seconds);
+			long cpu = jvmCpuNanos() - cpuBefore;
+			long[] systemAfter = systemCpu();
+			long batches = context.getBean(AccessLog.class).batches() - batchesBefore;
+			long entries = context.getBean(AccessLog.class).entries() - entriesBefore;
+			System.out.printf("%nthroughput, wrk -t2 -c%d -d%ds:%n", connections, seconds);
+			System.out.printf("  A direct to nginx stub     %,10.0f req/s  (non-2xx %d)%n", a.rps, a.errors);
+			System.out.printf("  B nginx reverse proxy      %,10.0f req/s  (non-2xx %d)  B/A = %.2f%n", b.rps, b.errors,
+					b.rps / a.rps);
+			System.out.printf("  C Unigov gateway           %,10.0f req/s  (non-2xx %d)  C/A = %.2f%n", c.rps, c.errors,
+					c.rps / a.rps);
+			System.out.printf("  C/B = %.2f   (target >= 0.5)%n", c.rps / b.rps);
+			System.out.printf("  access log during C: %,d entries in %,d commits (%.1f entries per commit)%n", entries,
+					batches, batches == 0 ? 0 : (double) entries / batches);
+
+			double busy = systemAfter[0] - systemBefore[0];
+			double total = systemAfter[1] - systemBefore[1];
+			System.out.printf("  during C: machine busy %.0f%%; the Unigov JVM used %.0f µs of CPU per call%n",
+					100 * busy / total, cpu / 1000.0 / Math.max(1, c.rps * seconds));
+			Latency sb = hey(proxied, List.of(), 1, 0, 5);
+			Latency sc = hey(gateway, headers, 1, 0, 5);
+			System.out.printf("  one connection, back to back: B p50 %.2f ms, C p50 %.2f ms p99 %.2f ms (%,.0f req/s)%n",
+					sb.p50, sc.p50, sc.p99, sc.rps);
+
+			int rate = (int) (c.rps / 2);
+			System.out.printf("%nlatency at a fixed %,d req/s (half of C's maximum), hey -c%d -z %ds:%n", rate,
+					connections, seconds);
+			Latency lb = hey(proxied, List.of(), connections, rate, seconds);
+			Latency lc = hey(gateway, headers, connections, rate, seconds);
+			System.out.printf("  B nginx reverse proxy   p50 %.2f ms  p99 %.2f ms  (%,.0f req/s achieved, non-200 %d)%n",
+					lb.p50, lb.p99, lb.rps, lb.errors);
+			System.out.printf("  C Unigov gateway        p50 %.2f ms  p99 %.2f ms  (%,.0f req/s achieved, non-200 %d)  (target p99 <= 5 ms)%n",
+					lc.p50, lc.p99, lc.rps, lc.errors);
+
+			long logged = jdbc.queryForObject("select count(*) from exc_access_log", Long.class) - logBefore;
+			System.out.printf("%naccess-log entries written during the run: %,d%n", logged);
+			steps(context, token);
+		}
+		finally {
+			for (Process process : nginx) {
+				process.destroy();
+				process.waitFor(5, TimeUnit.SECONDS);
+			}
+		}
+	}
+
+	/** The cost of each step of the call path, in-process, warm (nanoseconds per call). */
+	private static void steps(ConfigurableApplicationContext context, String token) throws Exception {
+		Callers callers = context.getBean(Callers.class);
+		SubjectHasher subjects = context.getBean(SubjectHasher.class);
+		byte[] record = ExchangeFixtures.record().getBytes(StandardCharsets.UTF_8);
+		FieldFilter filter = FieldFilter.compile(ExchangeFixtures.fieldMap(), Set.copyOf(ExchangeFixtures.ITEMS.subList(0, 8)));
+		String authorization = "Bearer " + token;
+		AccessEntry entry = new AccessEntry(0, AccessLogTime.now(), UUID.randomUUID(), "client", UUID.randomUUID(),
+				UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "101-00001", UUID.randomUUID(), "社会保险待遇资格认证",
+				"GET", "/exchange/v1/101-00001/record", ExchangeFixtures.ITEMS.subList(0, 8), 200, "ok", 1234, 600, "k1",
+				subjects.hash("11010519491231002X"), AccessLogTime.NO_HASH, AccessLogTime.NO_HASH);
+		System.out.println("\nin-process cost of each step (warm, mean of 200,000 calls):");
+		measure("token check, cached after the first call", () -> callers.authenticate(authorization, System.currentTimeMillis()));
+		measure("purpose header decoded (percent-encoded UTF-8)",
+				() -> ExchangeGateway.purpose(ExchangeFixtures.purpose("社会保险待遇资格认证（基准测试）")));
+		measure("path checked and split", () -> ExchangeGateway.segments("101-00001/record"));
+		measure("subject identifier HMAC-SHA-256", () -> subjects.hash("11010519491231002X"));
+		measure("field filter, 20 fields to 8 (streaming)", () -> {
+			ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
+			filter.filter(record, record.length, out);
+			return out;
+		});
+		measure("access-log entry hash (SHA-256, canonical form)",
+				() -> AccessLogHashing.hash(entry, 1, AccessLogHashing.GENESIS));
+	}
+
+	interface Step {
+
+		Object run() throws Exception;
+	}
+
+	private static void measure(String name, Step step) throws Exception {
+		Object sink = null;
+		for (int i = 0; i < 200_000; i++) {
+			sink = step.run();
+		}
+		long start = System.nanoTime();
+		for (int i = 0; i < 200_000; i++) {
+			sink = step.run();
+		}
+		double nanos = (System.nanoTime() - start) / 200_000.0;
+		System.out.printf("  %-52s %8.2f µs%s%n", name, nanos / 1000, sink == null ? "?" : "");
+	}
+
+	record Result(double rps, long errors) {
+	}
+
+	record Latency(double p50, double p99, double rps, long errors) {
+	}
+
+	private static Result wrk(String url, List<String> headers, int connections, int seconds) throws Exception {
+		List<String> command = new ArrayList<>(List.of("wrk", "-t2", "-c" + connections, "-d" + seconds + "s"));
+		for (String header : headers) {
+			command.add("-H");
+			command.add(header);
+		}
+		command.add(url);
+		String out = run(command);
+		double rps = Double.parseDouble(find(out, "Requests/sec:\\s+([0-9.]+)", "0"));
+		long errors = Long.parseLong(find(out, "Non-2xx or 3xx responses: ([0-9]+)", "0"));
+		return new Result(rps, errors);
+	}
+
+	private static Latency hey(String url, List<String> headers, int connections, int rate, int seconds) throws Exception {
+		List<String> command = new ArrayList<>(List.of("hey", "-z", seconds + "s", "-c", Integer.toString(connections)));
+		if (rate > 0) {
+			command.add("-q");
+			command.add(Integer.toString(Math.max(1, rate / connections)));
+		}
+		for (String header : headers) {
+			command.add("-H");
+			command.add(header);
+		}
+		command.add(url);
+		String out = run(command);
+		double p50 = Double.parseDouble(find(out, "50%+ in ([0-9.]+) secs", "0")) * 1000;
+		double p99 = Double.parseDouble(find(out, "99%+ in ([0-9.]+) secs", "0")) * 1000;
+		double rps = Double.parseDouble(find(out, "Requests/sec:\\s+([0-9.]+)", "0"));
+		long ok = Long.parseLong(find(out, "\\[200\\]\\s+([0-9]+) responses", "0"));
+		long all = 0;
+		Matcher statuses = Pattern.compile("\\[[0-9]+\\]\\s+([0-9]+) responses").matcher(out);
+		while (statuses.find()) {
+			all += Long.parseLong(statuses.group(1));
+		}
+		return new Latency(p50, p99, rps, all - ok);
+	}
+
+	private static long jvmCpuNanos() {
+		return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+			.getProcessCpuTime();
+	}
+
+	/** Busy and total jiffies of the machine, from /proc/stat. */
+	private static long[] systemCpu() throws IOException {
+		String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+		long total = 0;
+		for (int i = 1; i < f.length; i++) {
+			total += Long.parseLong(f[i]);
+		}
+		long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]);
+		return new long[] { total - idle, total };
+	}
+
+	private static String find(String text, String regex, String fallback) {
+		Matcher m = Pattern.compile(regex).matcher(text);
+		return m.find() ? m.group(1) : fallback;
+	}
+
+	private static String run(List<String> command) throws IOException, InterruptedException {
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+		String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		process.waitFor();
+		return out;
+	}
+
+	private static Process startNginx(Path prefix, String config) throws IOException, InterruptedException {
+		Files.createDirectories(prefix.resolve("logs"));
+		Files.createDirectories(prefix.resolve("tmp"));
+		Path conf = prefix.resolve("nginx.conf");
+		Files.writeString(conf, config);
+		Process process = new ProcessBuilder("nginx", "-p", prefix + "/", "-c", conf.toString(), "-g", "daemon off;")
+			.redirectErrorStream(true)
+			.redirectOutput(prefix.resolve("logs/console.log").toFile())
+			.start();
+		Thread.sleep(500);
+		if (!process.isAlive()) {
+			throw new IllegalStateException("nginx did not start: " + Files.readString(prefix.resolve("logs/console.log")));
+		}
+		return process;
+	}
+
+	private static String common() {
+		return """
+				pid nginx.pid;
+				error_log logs/error.log warn;
+				events { worker_connections 4096; }
+				""";
+	}
+
+	private static String temp() {
+		return """
+				    access_log off;
+				    client_body_temp_path tmp/body; proxy_temp_path tmp/proxy; fastcgi_temp_path tmp/fastcgi;
+				    uwsgi_temp_path tmp/uwsgi; scgi_temp_path tmp/scgi;
+				    keepalive_requests 100000000;
+				""";
+	}
+
+	private static String stubConfig() {
+		String body = ExchangeFixtures.record().replace("\\", "\\\\").replace("'", "\\'");
+		return "worker_processes 2;\n" + common() + "http {\n" + temp() + """
+				    server {
+				        listen 127.0.0.1:%d;
+				        location = /record { default_type application/json; return 200 '%s'; }
+				    }
+				}
+				""".formatted(STUB_PORT, body);
+	}
+
+	private static String proxyConfig() {
+		return "worker_processes 1;\n" + common() + "http {\n" + temp() + """
+				    upstream stub { server 127.0.0.1:%d; keepalive 128; keepalive_requests 100000000; }
+				    server {
+				        listen 127.0.0.1:%d;
+				        location / { proxy_pass http://stub; proxy_http_version 1.1; proxy_set_header Connection ""; }
+				    }
+				}
+				""".formatted(STUB_PORT, PROXY_PORT);
+	}
+}
