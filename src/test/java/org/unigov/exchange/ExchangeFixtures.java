@@ -100,14 +100,23 @@ public final class ExchangeFixtures {
 	/** Registers a data service as sn-psb-staff; returns the answer's JSON. */
 	public static String service(MockMvc mvc, String entryId, UUID systemId, String baseUrl, String path,
 			Map<String, String> fields, String subjectParam, int timeoutMs, int maxConcurrent) throws Exception {
+		return service(mvc, entryId, systemId, baseUrl, List.of(path), fields, subjectParam, timeoutMs, maxConcurrent);
+	}
+
+	/** Registers a data service offering GET on several paths. */
+	public static String service(MockMvc mvc, String entryId, UUID systemId, String baseUrl, List<String> paths,
+			Map<String, String> fields, String subjectParam, int timeoutMs, int maxConcurrent) throws Exception {
+		String operations = paths.stream()
+			.map(p -> "{\"method\": \"GET\", \"path\": \"" + p + "\"}")
+			.collect(Collectors.joining(", "));
 		String map = fields.entrySet()
 			.stream()
 			.map(e -> "\"" + e.getKey() + "\": \"" + e.getValue() + "\"")
 			.collect(Collectors.joining(", "));
 		String body = """
 				{"entryId": "%s", "systemId": "%s", "name": "人口信息查询接口", "baseUrl": "%s",
-				 "operations": [{"method": "GET", "path": "%s"}], "fieldMap": {%s}, "subjectParam": "%s",
-				 "timeoutMs": %d, "maxConcurrent": %d}""".formatted(entryId, systemId, baseUrl, path, map, subjectParam,
+				 "operations": [%s], "fieldMap": {%s}, "subjectParam": "%s",
+				 "timeoutMs": %d, "maxConcurrent": %d}""".formatted(entryId, systemId, baseUrl, operations, map, subjectParam,
 				timeoutMs, maxConcurrent);
 		String answer = CatalogFixtures.send(mvc, post("/api/v1/exchange/services"), SignIn.as(mvc, "sn-psb-staff"), body)
 			.andReturn()
