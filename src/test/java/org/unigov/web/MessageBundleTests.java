@@ -31,7 +31,8 @@ class MessageBundleTests {
 		Set<String> missing = java.util.stream.Stream
 			.of(RegistryError.values(), org.unigov.catalog.CatalogError.values(), org.unigov.sharing.SharingError.values(),
 					org.unigov.calendar.CalendarError.values(), org.unigov.shared.problem.CommonError.values(),
-					org.unigov.organization.OrganizationError.values(), org.unigov.identity.IdentityError.values())
+					org.unigov.organization.OrganizationError.values(), org.unigov.identity.IdentityError.values(),
+					org.unigov.exchange.ExchangeError.values())
 			.flatMap(Arrays::stream)
 			.map(ErrorCode::code)
 			.filter(code -> zh.getProperty("problem." + code) == null)
