@@ -37,17 +37,17 @@ public class ExchangeTraffic {
 	}
 
 	/**
-	 * One day of one resource for one consumer system.
+	 * One day of one resource for one consumer system; latencies in microseconds.
 	 *
-	 * @param fastShare the share of calls answered in under 5 ms (0–1)
+	 * @param fastPerMille how many calls in a thousand were answered in under 5 ms
 	 */
 	public record DayRow(LocalDate day, String resourceCode, String resourceName, UUID consumerSystemId,
 			String consumerSystem, String consumerAgency, String providerAgency, long calls, long errors, long denied,
-			double averageMs, double maxMs, double fastShare, long bytes) {
+			long averageUs, long maxUs, long fastPerMille, long bytes) {
 	}
 
 	/** The totals of one day over every row, for the chart. */
-	public record DayTotal(LocalDate day, long calls, long errors, long denied, double averageMs) {
+	public record DayTotal(LocalDate day, long calls, long errors, long denied, long averageUs) {
 	}
 
 	public record Traffic(Side side, LocalDate from, LocalDate to, List<DayRow> rows, List<DayTotal> days, long calls,
@@ -96,8 +96,8 @@ public class ExchangeTraffic {
 						rs.getString("resource_name"), rs.getObject("consumer_system_id", UUID.class),
 						rs.getString("system_name"), rs.getString("consumer_name"), rs.getString("provider_name"), calls,
 						rs.getLong("errors"), rs.getLong("denied"),
-						calls == 0 ? 0 : rs.getLong("latency_us_sum") / 1000.0 / calls, rs.getLong("latency_us_max") / 1000.0,
-						calls == 0 ? 0 : (double) rs.getLong("under_5ms") / calls, rs.getLong("bytes"));
+						calls == 0 ? 0 : rs.getLong("latency_us_sum") / calls, rs.getLong("latency_us_max"),
+						calls == 0 ? 0 : rs.getLong("under_5ms") * 1000 / calls, rs.getLong("bytes"));
 			})
 			.list();
 		List<DayTotal> days = new ArrayList<>();
@@ -108,13 +108,13 @@ public class ExchangeTraffic {
 			long c = 0;
 			long e = 0;
 			long d = 0;
-			double latency = 0;
+			long latency = 0;
 			for (DayRow row : rows) {
 				if (row.day().equals(day)) {
 					c += row.calls();
 					e += row.errors();
 					d += row.denied();
-					latency += row.averageMs() * row.calls();
+					latency += row.averageUs() * row.calls();
 				}
 			}
 			days.add(new DayTotal(day, c, e, d, c == 0 ? 0 : latency / c));

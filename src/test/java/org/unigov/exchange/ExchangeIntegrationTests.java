@@ -596,7 +596,7 @@ class ExchangeIntegrationTests {
 			.isNotEmpty();
 		// another agency sees neither side
 		String other = this.mvc.perform(get("/api/v1/exchange/traffic").param("side", "provider")
-			.session(SignIn.as(this.mvc, "bl-samr-staff"))).andReturn().getResponse().getContentAsString();
+			.session(SignIn.as(this.mvc, "yt-civil-staff"))).andReturn().getResponse().getContentAsString();
 		assertThat((List<Object>) JsonPath.read(other, "$.rows[?(@.resourceCode == '" + this.record + "')]")).isEmpty();
 		String metrics = this.mvc.perform(get("/actuator/prometheus").session(SignIn.as(this.mvc, "admin")))
 			.andReturn()

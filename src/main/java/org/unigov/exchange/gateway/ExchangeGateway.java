@@ -301,7 +301,7 @@ final class ExchangeGateway {
 		}
 		if (!limiter.tryAcquire(System.nanoTime())) {
 			throw new Refusal(ExchangeError.RATE_LIMITED, "The grant allows " + grant.ratePerMinute()
-					+ " calls a minute; wait before calling again.", limiter.retryAfterSeconds());
+					+ " calls a minute; wait before calling again.", limiter.retryAfterSeconds(System.nanoTime()));
 		}
 		byte[] body = null;
 		if ("POST".equals(call.method)) {

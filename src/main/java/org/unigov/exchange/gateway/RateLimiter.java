@@ -1,43 +1,47 @@
 package org.unigov.exchange.gateway;
 
 /**
- * A token bucket per grant: up to the grant's calls per minute, refilled continuously, so a
- * consumer may not burst beyond a minute's allowance (S6: the rate the provider agreed to). In
- * memory per instance; docs/exchange.md says how to divide the rate among instances.
+ * The rate a grant allows, as a generic cell rate algorithm (a token bucket in integer time): one
+ * call every {@code 60 s / rate} on average, with bursts of up to a minute's allowance (S6: the
+ * rate the provider agreed to). In memory per instance; docs/exchange.md says how to divide the
+ * rate among instances.
  */
 final class RateLimiter {
 
-	private final double capacity;
+	private final int perMinute;
 
-	private final double perNano;
+	/** Nanoseconds one call "costs". */
+	private final long interval;
 
-	private double tokens;
+	/** How far ahead of now the schedule may run: a minute's allowance less one call. */
+	private final long tolerance;
 
-	private long last;
+	/** When the next call would be due if calls came evenly. */
+	private long due;
 
 	RateLimiter(int perMinute, long now) {
-		this.capacity = perMinute;
-		this.perNano = perMinute / 60_000_000_000.0;
-		this.tokens = perMinute;
-		this.last = now;
+		this.perMinute = perMinute;
+		this.interval = Math.max(1, 60_000_000_000L / perMinute);
+		this.tolerance = this.interval * (perMinute - 1L);
+		this.due = now;
 	}
 
 	synchronized boolean tryAcquire(long now) {
-		this.tokens = Math.min(this.capacity, this.tokens + (now - this.last) * this.perNano);
-		this.last = now;
-		if (this.tokens >= 1) {
-			this.tokens -= 1;
-			return true;
+		long next = Math.max(this.due, now);
+		if (next - now > this.tolerance) {
+			return false;
 		}
-		return false;
+		this.due = next + this.interval;
+		return true;
 	}
 
 	/** Seconds until a call is allowed again, for {@code Retry-After}. */
-	synchronized long retryAfterSeconds() {
-		return Math.max(1, (long) Math.ceil((1 - this.tokens) / this.perNano / 1_000_000_000.0));
+	synchronized long retryAfterSeconds(long now) {
+		long wait = Math.max(this.due, now) - now - this.tolerance;
+		return Math.max(1, (wait + 999_999_999L) / 1_000_000_000L);
 	}
 
 	int perMinute() {
-		return (int) this.capacity;
+		return this.perMinute;
 	}
 }

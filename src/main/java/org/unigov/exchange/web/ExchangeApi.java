@@ -182,14 +182,14 @@ class ExchangeApi {
 	record EntryView(long seq, Instant at, UUID requestId, @Nullable String clientId, @Nullable UUID consumerSystemId,
 			@Nullable UUID consumerAgencyId, @Nullable UUID providerAgencyId, String resourceCode,
 			@Nullable UUID grantId, String purpose, String method, String path, List<String> items, int status,
-			String outcome, double latencyMs, int bytes, @Nullable String subjectKey, @Nullable String subjectHmac,
+			String outcome, int latencyUs, int bytes, @Nullable String subjectKey, @Nullable String subjectHmac,
 			String hash) {
 
 		static EntryView of(AccessEntry e) {
 			HexFormat hex = HexFormat.of();
 			return new EntryView(e.seq(), e.at(), e.requestId(), e.clientId(), e.consumerSystemId(), e.consumerAgencyId(),
 					e.providerAgencyId(), e.resourceCode(), e.grantId(), e.purpose(), e.method(), e.path(), e.items(),
-					e.status(), e.outcome(), e.latencyUs() / 1000.0, e.bytes(), e.subjectKey(),
+					e.status(), e.outcome(), e.latencyUs(), e.bytes(), e.subjectKey(),
 					e.subjectHmac() == null ? null : hex.formatHex(e.subjectHmac()), hex.formatHex(e.hash()));
 		}
 	}

@@ -350,7 +350,7 @@ class ExchangePages {
 			calls.append(comma).append(day.calls());
 			errors.append(comma).append(day.errors());
 			denied.append(comma).append(day.denied());
-			latency.append(comma).append(String.format(java.util.Locale.ROOT, "%.2f", day.averageMs()));
+			latency.append(comma).append(day.averageUs() / 1000).append('.').append(String.format("%03d", day.averageUs() % 1000));
 		}
 		return json.append("],\"calls\":[").append(calls).append("],\"errors\":[").append(errors)
 			.append("],\"denied\":[").append(denied).append("],\"latency\":[").append(latency).append("]}")
