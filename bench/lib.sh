@@ -12,7 +12,7 @@ run_benchmark() {
   ./mvnw -q -B -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath \
     -Dmdep.includeScope=test
   mkdir -p var/bench
-  "$JAVA_HOME/bin/java" ${BENCH_JAVA_OPTS:-} "-Xmx$heap" -XX:+UseParallelGC \
+  "$JAVA_HOME/bin/java" ${BENCH_JAVA_OPTS:-} "-Xmx$heap" ${BENCH_GC:--XX:+UseParallelGC} \
     -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
     "$main" "$@" 2>&1 | tee "var/bench/$log.log" | grep -v "^\s*at \|WARN"
 }

@@ -68,8 +68,11 @@ public class AccessLog implements SmartLifecycle {
 	}
 
 	AccessLog(DataSource dataSource, @Value("${unigov.exchange.log.queue:100000}") int queueCapacity,
-			@Value("${unigov.exchange.log.max-batch:2000}") int maxBatch) {
+			@Value("${unigov.exchange.log.max-batch:2000}") int maxBatch,
+			@Value("${unigov.exchange.log.committers:1}") int committers) {
 		this.dataSource = dataSource;
+		this.committers = Math.max(1, committers);
+		this.slots = new java.util.concurrent.Semaphore(this.committers);
 		this.queue = new LinkedBlockingQueue<>(queueCapacity);
 		this.maxBatch = maxBatch;
 	}
@@ -99,6 +102,8 @@ public class AccessLog implements SmartLifecycle {
 	public void start() {
 		ensurePartitions(YearMonth.now(ZONE));
 		this.running = true;
+		this.commitPool = java.util.concurrent.Executors.newFixedThreadPool(this.committers,
+				Thread.ofPlatform().name("exchange-log-commit-", 0).daemon(true).factory());
 		Thread thread = Thread.ofPlatform().name("exchange-access-log").daemon(true).unstarted(this::run);
 		this.writer = thread;
 		thread.start();
@@ -108,14 +113,27 @@ public class AccessLog implements SmartLifecycle {
 	public void stop() {
 		this.running = false;
 		Thread thread = this.writer;
-		if (thread != null) {
-			try {
+		try {
+			if (thread != null) {
 				thread.join(10_000);
 			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
+			if (this.commitPool != null) {
+				this.commitPool.shutdown();
+				this.commitPool.awaitTermination(10, TimeUnit.SECONDS);
 			}
 		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		for (Connection connection : List.copyOf(this.openConnections)) {
+			try {
+				connection.close();
+			}
+			catch (SQLException ignored) {
+				// the pool closes it
+			}
+		}
+		this.openConnections.clear();
 	}
 
 	@Override
@@ -129,22 +147,31 @@ public class AccessLog implements SmartLifecycle {
 		return Integer.MAX_VALUE - 4096;
 	}
 
+	/** A batch on its way: the calls waiting for it, its entries as chained, how often it was tried. */
+	private record Batch(List<Pending> pending, List<AccessEntry> chained, int attempt) {
+	}
+
+	/**
+	 * The sequencer: takes the waiting entries, chains them onto the head it keeps in memory and
+	 * hands each batch to a committer; up to {@code committers} batches are in flight, so one
+	 * batch inserts while the one before commits. When a batch fails because another writer moved
+	 * the head, every batch in flight is retried in order once the head is read again.
+	 */
 	private void run() {
-		List<Pending> batch = new ArrayList<>(this.maxBatch);
-		while (this.running || !this.queue.isEmpty()) {
+		while (this.running || !this.queue.isEmpty() || !this.retries.isEmpty()) {
+			List<Pending> batch = new ArrayList<>(this.maxBatch);
 			try {
+				if (this.resync) {
+					resync();
+					continue;
+				}
 				Pending first = this.queue.poll(100, TimeUnit.MILLISECONDS);
 				if (first == null) {
 					continue;
 				}
 				batch.add(first);
 				this.queue.drainTo(batch, this.maxBatch - 1);
-				List<AccessEntry> written = write(batch.stream().map(Pending::entry).toList());
-				this.batches.incrementAndGet();
-				this.entries.addAndGet(written.size());
-				for (int i = 0; i < batch.size(); i++) {
-					batch.get(i).done().complete(written.get(i));
-				}
+				submit(batch, 0);
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
@@ -154,13 +181,95 @@ public class AccessLog implements SmartLifecycle {
 			catch (RuntimeException | SQLException ex) {
 				log.error("Writing {} access-log entries failed; their calls are refused", batch.size(), ex);
 				fail(batch, ex);
+				this.resync = true;
 				sleepQuietly();
 			}
-			finally {
-				batch.clear();
+		}
+	}
+
+	/** Waits for every batch in flight, reads the head and chains the failed batches again, in order. */
+	private void resync() throws InterruptedException, SQLException {
+		this.slots.acquire(this.committers);
+		try {
+			try (Connection connection = this.dataSource.getConnection()) {
+				readHead(connection);
+			}
+			this.resync = false;
+		}
+		finally {
+			this.slots.release(this.committers);
+		}
+		List<Batch> again;
+		synchronized (this.retries) {
+			again = new ArrayList<>(this.retries);
+			this.retries.clear();
+		}
+		again.sort(java.util.Comparator.comparingLong(b -> b.chained().get(0).seq()));
+		for (Batch b : again) {
+			if (b.attempt() >= 5) {
+				fail(b.pending(), new SQLException("The access-log head kept moving; giving up on this batch"));
+			}
+			else {
+				submit(b.pending(), b.attempt() + 1);
 			}
 		}
-		closeConnection();
+	}
+
+	private void submit(List<Pending> batch, int attempt) throws InterruptedException {
+		for (Pending p : batch) {
+			YearMonth month = YearMonth.from(p.entry().at().atZone(ZONE));
+			if (!this.partitions.contains(month)) {
+				ensurePartitions(month);
+			}
+		}
+		this.slots.acquire();
+		List<AccessEntry> chained = new ArrayList<>(batch.size());
+		long seq = this.headSeq;
+		byte[] previous = this.headHash;
+		for (Pending p : batch) {
+			seq++;
+			byte[] hash = AccessLogHashing.hash(p.entry(), seq, previous);
+			chained.add(p.entry().chained(seq, previous, hash));
+			previous = hash;
+		}
+		this.headSeq = seq;
+		this.headHash = previous;
+		Batch job = new Batch(batch, chained, attempt);
+		try {
+			this.commitPool.execute(() -> commit(job));
+		}
+		catch (RuntimeException ex) {
+			this.slots.release();
+			throw ex;
+		}
+	}
+
+	/** On a committer thread: one statement, one commit; the calls are answered when it returns. */
+	private void commit(Batch batch) {
+		try {
+			append(committerConnection(), batch.chained());
+			this.batches.incrementAndGet();
+			this.entries.addAndGet(batch.chained().size());
+			for (int i = 0; i < batch.pending().size(); i++) {
+				batch.pending().get(i).done().complete(batch.chained().get(i));
+			}
+		}
+		catch (SQLException | RuntimeException ex) {
+			this.resync = true;
+			if (ex instanceof SQLException sql && "40001".equals(sql.getSQLState())) {
+				synchronized (this.retries) {
+					this.retries.add(batch);
+				}
+			}
+			else {
+				log.error("Writing {} access-log entries failed; their calls are refused", batch.pending().size(), ex);
+				fail(batch.pending(), ex);
+				closeCommitterConnection();
+			}
+		}
+		finally {
+			this.slots.release();
+		}
 	}
 
 	private static void fail(List<Pending> batch, Exception ex) {
@@ -176,71 +285,43 @@ public class AccessLog implements SmartLifecycle {
 		}
 	}
 
-	private @Nullable Connection connection;
+	private final int committers;
 
+	private final java.util.concurrent.Semaphore slots;
+
+	private final List<Batch> retries = new ArrayList<>();
+
+	private volatile boolean resync = true;
+
+	private java.util.concurrent.@Nullable ExecutorService commitPool;
+
+	private final ThreadLocal<Connection> committerConnection = new ThreadLocal<>();
+
+	private final List<Connection> openConnections = java.util.Collections.synchronizedList(new ArrayList<>());
+
+	/** The head as the sequencer has chained it (batches in flight included); only the sequencer touches it. */
 	private long headSeq = -1;
 
 	private byte[] headHash = AccessLogHashing.GENESIS;
 
 	private static final String APPEND = "select exc_log_append(" + "?, ".repeat(39) + "?)";
 
-	/**
-	 * Chains the batch onto the head this writer knows and hands it to {@code exc_log_append}: one
-	 * statement, one round trip, one commit. When another instance moved the head meanwhile, the
-	 * head is read again and the batch chained anew.
-	 */
-	private List<AccessEntry> write(List<AccessEntry> entries) throws SQLException {
-		for (AccessEntry e : entries) {
-			YearMonth month = YearMonth.from(e.at().atZone(ZONE));
-			if (!this.partitions.contains(month)) {
-				ensurePartitions(month);
-			}
-		}
-		try {
-			Connection connection = connection();
-			for (int attempt = 0; attempt < 10; attempt++) {
-				if (this.headSeq < 0) {
-					readHead(connection);
-				}
-				long seq = this.headSeq;
-				byte[] previous = this.headHash;
-				List<AccessEntry> chained = new ArrayList<>(entries.size());
-				for (AccessEntry e : entries) {
-					seq++;
-					byte[] hash = AccessLogHashing.hash(e, seq, previous);
-					chained.add(e.chained(seq, previous, hash));
-					previous = hash;
-				}
-				if (append(connection, chained)) {
-					this.headSeq = seq;
-					this.headHash = previous;
-					return chained;
-				}
-				this.headSeq = -1;
-			}
-			throw new SQLException("The access-log head kept moving; giving up on this batch");
-		}
-		catch (SQLException | RuntimeException ex) {
-			this.headSeq = -1;
-			closeConnection();
-			throw ex;
-		}
-	}
-
-	private Connection connection() throws SQLException {
-		Connection current = this.connection;
+	private Connection committerConnection() throws SQLException {
+		Connection current = this.committerConnection.get();
 		if (current == null || current.isClosed()) {
 			current = this.dataSource.getConnection();
 			current.setAutoCommit(true);
-			this.connection = current;
+			this.committerConnection.set(current);
+			this.openConnections.add(current);
 		}
 		return current;
 	}
 
-	private void closeConnection() {
-		Connection current = this.connection;
-		this.connection = null;
+	private void closeCommitterConnection() {
+		Connection current = this.committerConnection.get();
+		this.committerConnection.remove();
 		if (current != null) {
+			this.openConnections.remove(current);
 			try {
 				current.close();
 			}
@@ -259,7 +340,7 @@ public class AccessLog implements SmartLifecycle {
 		}
 	}
 
-	private boolean append(Connection connection, List<AccessEntry> entries) throws SQLException {
+	private void append(Connection connection, List<AccessEntry> entries) throws SQLException {
 		int n = entries.size();
 		Long[] seq = new Long[n];
 		Long[] at = new Long[n];
@@ -338,7 +419,7 @@ public class AccessLog implements SmartLifecycle {
 			append.setArray(p++, connection.createArrayOf("text", hash));
 			p = rollUp(connection, append, p, entries);
 			try (ResultSet rs = append.executeQuery()) {
-				return rs.next() && rs.getBoolean(1);
+				rs.next();
 			}
 		}
 	}

@@ -131,10 +131,12 @@ create table exc_traffic_daily (
 create index exc_traffic_provider on exc_traffic_daily (provider_agency_id, day);
 create index exc_traffic_consumer on exc_traffic_daily (consumer_agency_id, day);
 
--- One batch of entries in one statement (one round trip, one commit): the head moves from the
--- expected place to the batch's last entry, the entries go in, the daily traffic adds up. Returns
--- false, changing nothing, when another writer moved the head first; the writer then re-reads the
--- head and chains the batch again.
+-- One batch of entries in one statement (one round trip, one commit): the entries go in, the
+-- daily traffic adds up, and last the head moves from where the writer expected it to the batch's
+-- last entry. Writing the head last lets the next batch insert while this one commits; it then
+-- waits only for the head row. When another writer moved the head first, the statement fails
+-- with SQLSTATE 40001 and nothing of the batch remains; the writer re-reads the head and chains
+-- the batch again.
 create function exc_log_append(prev_seq bigint, prev_hash bytea, last_seq bigint, last_hash bytea,
         s bigint[], a bigint[], r uuid[], c text[], cs uuid[], ca uuid[], pa uuid[], sv uuid[], rc text[], g uuid[],
         pu text[], m text[], p text[], i text[], st int[], o text[], l int[], b int[], sk text[], sh text[],
@@ -144,10 +146,6 @@ create function exc_log_append(prev_seq bigint, prev_hash bytea, last_seq bigint
         d_500 bigint[], d_bytes bigint[])
     returns boolean language plpgsql as $$
 begin
-    update exc_log_head set seq = last_seq, hash = last_hash where id = 1 and seq = prev_seq and hash = prev_hash;
-    if not found then
-        return false;
-    end if;
     insert into exc_access_log (seq, at, request_id, client_id, consumer_system_id, consumer_agency_id,
         provider_agency_id, service_id, resource_code, grant_id, purpose, method, path, items, status, outcome,
         latency_us, bytes, subject_key, subject_hmac, previous_hash, hash)
@@ -170,6 +168,10 @@ begin
         latency_us_max = greatest(t.latency_us_max, excluded.latency_us_max),
         under_5ms = t.under_5ms + excluded.under_5ms, under_50ms = t.under_50ms + excluded.under_50ms,
         under_500ms = t.under_500ms + excluded.under_500ms, bytes = t.bytes + excluded.bytes;
+    update exc_log_head set seq = last_seq, hash = last_hash where id = 1 and seq = prev_seq and hash = prev_hash;
+    if not found then
+        raise exception 'exc_log_head moved: expected %', prev_seq using errcode = '40001';
+    end if;
     return true;
 end
 $$;

@@ -88,6 +88,10 @@ public final class ExchangeBenchmark {
 					sample.getBytes(StandardCharsets.UTF_8).length, sample);
 			long logBefore = jdbc.queryForObject("select count(*) from exc_access_log", Long.class);
 
+			long idleBefore = jvmCpuNanos();
+			Thread.sleep(5000);
+			System.out.printf("idle: the Unigov JVM used %.0f ms of CPU in 5 s with no calls%n",
+					(jvmCpuNanos() - idleBefore) / 1e6);
 			System.out.println("warming up (JIT) ...");
 			if (Boolean.getBoolean("bench.perf")) {
 				Process perf = new ProcessBuilder("perf", "record", "-F", "999", "-g", "-p",
