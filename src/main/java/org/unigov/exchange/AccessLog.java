@@ -256,7 +256,7 @@ public class AccessLog implements SmartLifecycle {
 		}
 		catch (SQLException | RuntimeException ex) {
 			this.resync = true;
-			if (ex instanceof SQLException sql && "40001".equals(sql.getSQLState())) {
+			if (ex instanceof SQLException sql && ("40001".equals(sql.getSQLState()) || "40P01".equals(sql.getSQLState()))) {
 				synchronized (this.retries) {
 					this.retries.add(batch);
 				}
@@ -460,7 +460,10 @@ public class AccessLog implements SmartLifecycle {
 	/** Sets the daily traffic of each resource and consumer system in the batch (the last 14 parameters). */
 	private static int rollUp(Connection connection, PreparedStatement append, int first, List<AccessEntry> entries)
 			throws SQLException {
-		Map<Day, Sums> days = new HashMap<>();
+		// in key order: two batches upserting the same rows lock them in the same order (no deadlock)
+		Map<Day, Sums> days = new java.util.TreeMap<>(java.util.Comparator.comparing(Day::day)
+			.thenComparing(Day::resource)
+			.thenComparing(Day::system));
 		for (AccessEntry e : entries) {
 			if (e.consumerSystemId() == null || e.consumerAgencyId() == null || e.providerAgencyId() == null) {
 				continue;
@@ -512,9 +515,20 @@ public class AccessLog implements SmartLifecycle {
 		return p;
 	}
 
+	/** Every day, the partitions of this month and the next two exist before they are needed. */
+	@org.springframework.scheduling.annotation.Scheduled(cron = "0 17 3 * * *", zone = "Asia/Shanghai")
+	void maintainPartitions() {
+		try {
+			ensurePartitions(YearMonth.now(ZONE));
+		}
+		catch (RuntimeException ex) {
+			log.warn("Creating access-log partitions ahead failed; the writer creates them when needed", ex);
+		}
+	}
+
 	/**
-	 * Creates the partitions for {@code month} and the two after it when missing (also run daily
-	 * by {@link LogMaintenance}); several instances may race, which {@code if not exists} and a
+	 * Creates the partitions for {@code month} and the two after it when missing (also daily, by
+	 * {@link #maintainPartitions}); several instances may race, which {@code if not exists} and a
 	 * re-check absorb.
 	 */
 	public void ensurePartitions(YearMonth month) {

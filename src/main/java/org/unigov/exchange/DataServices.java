@@ -332,6 +332,16 @@ public class DataServices {
 			}
 			fieldMap.put(path.strip(), itemName);
 		});
+		// a path that contains another would pass the whole of the outer field for the outer's item
+		List<String> paths = new ArrayList<>(fieldMap.keySet());
+		for (String outer : paths) {
+			for (String inner : paths) {
+				if (!outer.equals(inner) && (inner.startsWith(outer + ".") || inner.startsWith(outer + "[]"))) {
+					problems.add(new FieldProblem("fieldMap", "overlapping_field_paths", "'" + outer + "' contains '"
+							+ inner + "': map the fields inside it one by one, or only the whole field."));
+				}
+			}
+		}
 		String subjectParam = input.subjectParam() == null || input.subjectParam().isBlank() ? null
 				: input.subjectParam().strip();
 		if (subjectParam != null && !PARAMETER.matcher(subjectParam).matches()) {
@@ -379,10 +389,38 @@ public class DataServices {
 			if (uri.getRawPath() != null && (uri.getRawPath().contains("..") || uri.getRawPath().contains("%"))) {
 				return "The base URL's path may not contain '..' or percent-escapes.";
 			}
+			if (forbiddenHost(uri.getHost())) {
+				return "The base URL may not name a link-local, cloud-metadata, unspecified or multicast address.";
+			}
 			return null;
 		}
 		catch (URISyntaxException ex) {
 			return "The base URL is not a valid URL.";
+		}
+	}
+
+	/**
+	 * Hosts a data service may never point at, whatever the network: link-local addresses (the
+	 * cloud instance-metadata endpoints among them, 169.254.169.254), Alibaba Cloud's metadata
+	 * address, unspecified and multicast addresses. Names are resolved once, at registration.
+	 */
+	static boolean forbiddenHost(String host) {
+		String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+		if (bare.equals("100.100.100.200") || bare.equalsIgnoreCase("metadata.google.internal")) {
+			return true;
+		}
+		try {
+			for (java.net.InetAddress address : java.net.InetAddress.getAllByName(bare)) {
+				if (address.isLinkLocalAddress() || address.isAnyLocalAddress() || address.isMulticastAddress()
+						|| address.getHostAddress().equals("100.100.100.200")) {
+					return true;
+				}
+			}
+			return false;
+		}
+		catch (java.net.UnknownHostException ex) {
+			// an internal name not resolvable from here yet: allowed, checked by the call itself
+			return false;
 		}
 	}
 

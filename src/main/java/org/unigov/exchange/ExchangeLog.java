@@ -138,6 +138,8 @@ public class ExchangeLog {
 		try (Connection connection = this.dataSource.getConnection()) {
 			connection.setAutoCommit(false);
 			connection.setReadOnly(true);
+			// one snapshot: entries committed while the walk runs are neither half seen nor past the head
+			connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
 			try {
 				return walk(connection);
 			}
@@ -145,6 +147,7 @@ public class ExchangeLog {
 				connection.rollback();
 				connection.setAutoCommit(true);
 				connection.setReadOnly(false);
+				connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
 			}
 		}
 		catch (SQLException ex) {

@@ -114,7 +114,8 @@ class ExchangeIntegrationTests {
 		String[] a = ExchangeFixtures.publishWide(this.mvc);
 		ExchangeFixtures.grant(this.mvc, this.jdbc, a[0], "xa-hrss-staff", consumer, granted, PURPOSE, 10_000);
 		ExchangeFixtures.service(this.mvc, a[0], provider, this.stub.baseUrl(),
-				List.of("/record", "/text", "/broken", "/error", "/missing", "/slow", "/echo"), fields, "idNumber", 1000, 16);
+				List.of("/record", "/text", "/broken", "/error", "/missing", "/slow", "/echo", "/people/{idNumber}"), fields,
+				"idNumber", 1000, 16);
 		this.record = a[1].replace('/', '-');
 
 		String[] b = ExchangeFixtures.publishWide(this.mvc);
@@ -332,8 +333,8 @@ class ExchangeIntegrationTests {
 
 	@Test
 	void S6_theGrantsRateIsEnforced() throws Exception {
-		// a grant of 2 calls a minute: the third in a row is refused, with Retry-After
-		assertThat(call(this.limited, "/record").statusCode()).isEqualTo(200);
+		// a grant of 2 calls a minute (bursts of a tenth of a minute: one call): the second in a row
+		// is refused, with Retry-After
 		assertThat(call(this.limited, "/record").statusCode()).isEqualTo(200);
 		HttpResponse<String> third = call(this.limited, "/record");
 		assertThat(third.statusCode()).isEqualTo(429);
@@ -474,6 +475,68 @@ class ExchangeIntegrationTests {
 		assertThat(raw("GET /exchange/v1/" + this.record + "/re cord HTTP/1.1")).startsWith("HTTP/1.1 400");
 		assertThat(raw("GET /api/v1/me HTTP/1.1")).startsWith("HTTP/1.1 404");
 		assertThat(this.stub.calls.get()).isEqualTo(before);
+	}
+
+	@Test
+	void S10_anIdentifierInThePathIsHashedAndTheLogKeepsTheTemplate() throws Exception {
+		HttpResponse<String> response = call(this.record, "/people/" + SUBJECT);
+		Map<String, Object> entry = logged(response);
+		assertThat(entry.get("path")).isEqualTo("/exchange/v1/" + this.record + "/people/{idNumber}");
+		assertThat((byte[]) entry.get("subject_hmac")).isEqualTo(this.subjects.hash(SUBJECT));
+		assertThat(entry.values().stream().map(String::valueOf).toList()).noneMatch(v -> v.contains(SUBJECT));
+		// a subject named twice is refused: which one was looked up would be ambiguous
+		HttpResponse<String> twice = call(this.record, "/record?idNumber=110101199001011234&idNumber=" + SUBJECT);
+		assertThat(twice.statusCode()).isEqualTo(400);
+	}
+
+	@Test
+	void pipelinedCallsAreAnsweredInOrderAndAControlCharacterCannotBreakTheLog() throws Exception {
+		String auth = "Authorization: Bearer " + this.token + "\r\nX-Purpose: " + ExchangeFixtures.purpose(PURPOSE)
+				+ "\r\nHost: localhost\r\n";
+		try (Socket socket = new Socket("127.0.0.1", this.server.port())) {
+			socket.setSoTimeout(10_000);
+			// the slow one first: its answer (504 after 1 s) must come before the fast one's
+			socket.getOutputStream()
+				.write(("GET /exchange/v1/" + this.record + "/slow HTTP/1.1\r\n" + auth + "\r\n" + "GET /exchange/v1/"
+						+ this.record + "/record HTTP/1.1\r\n" + auth + "Connection: close\r\n\r\n")
+					.getBytes(StandardCharsets.UTF_8));
+			String answers = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			assertThat(answers.indexOf("HTTP/1.1 504")).isGreaterThanOrEqualTo(0)
+				.isLessThan(answers.indexOf("HTTP/1.1 200"));
+		}
+		String nul = raw("GET /exchange/v1/" + this.record + "/rec\u0000ord HTTP/1.1");
+		assertThat(nul).startsWith("HTTP/1.1 400");
+		assertThat(call(this.record, "/record").statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void fieldMapsMayNotOverlapAndBaseUrlsMayNotNameMetadataEndpoints() throws Exception {
+		String[] entry = ExchangeFixtures.publishWide(this.mvc);
+		UUID provider = ExchangeFixtures.firstSystem(this.jdbc, providerCode());
+		String body = """
+				{"entryId": "%s", "systemId": "%s", "name": "x", "baseUrl": "%s",
+				 "operations": [{"method": "GET", "path": "/record"}], "fieldMap": %s}""";
+		String overlapping = CatalogFixtures.send(this.mvc, post("/api/v1/exchange/services"),
+				SignIn.as(this.mvc, "sn-psb-staff"), body.formatted(entry[0], provider, this.stub.baseUrl(),
+						"{\"data\": \"公民身份号码\", \"data.f02\": \"姓名\"}"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat((List<String>) JsonPath.read(overlapping, "$.errors[*].code")).contains("overlapping_field_paths");
+		String metadata = CatalogFixtures.send(this.mvc, post("/api/v1/exchange/services"),
+				SignIn.as(this.mvc, "sn-psb-staff"), body.formatted(entry[0], provider, "http://169.254.169.254/latest",
+						"{\"data.f01\": \"公民身份号码\"}"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat((List<String>) JsonPath.read(metadata, "$.errors[*].field")).contains("baseUrl");
+		// and another agency cannot register a service for this entry at all
+		int status = CatalogFixtures.send(this.mvc, post("/api/v1/exchange/services"), SignIn.as(this.mvc, "xa-hrss-staff"),
+				body.formatted(entry[0], provider, this.stub.baseUrl(), "{\"data.f01\": \"公民身份号码\"}"))
+			.andReturn()
+			.getResponse()
+			.getStatus();
+		assertThat(status).isEqualTo(403);
 	}
 
 	@Test

@@ -28,9 +28,8 @@ class Callers implements org.springframework.beans.factory.SmartInitializingSing
 
 	static final int MAX_TOKENS = 50_000;
 
-	/** An authenticated caller; {@code binding} is null for a client bound to no system. */
-	record Caller(String clientId, @Nullable ClientBinding binding, boolean system, boolean exchangeScope,
-			long expiresAtMillis) {
+	/** An authenticated caller (what its token says). */
+	record Caller(String clientId, boolean system, boolean exchangeScope, long expiresAtMillis) {
 	}
 
 	/** The token is missing, malformed, forged or expired. */
@@ -79,8 +78,8 @@ class Callers implements org.springframework.beans.factory.SmartInitializingSing
 		String clientId = jwt.getSubject() == null ? "" : jwt.getSubject();
 		boolean system = "system".equals(jwt.getClaimAsString("kind"));
 		Instant expires = jwt.getExpiresAt() == null ? Instant.ofEpochMilli(nowMillis + 60_000) : jwt.getExpiresAt();
-		Caller caller = new Caller(clientId, system ? binding(clientId) : null, system,
-				scopes != null && scopes.contains("exchange"), expires.toEpochMilli());
+		Caller caller = new Caller(clientId, system, scopes != null && scopes.contains("exchange"),
+				expires.toEpochMilli());
 		if (this.tokens.size() >= MAX_TOKENS) {
 			purge(nowMillis);
 		}
@@ -88,7 +87,8 @@ class Callers implements org.springframework.beans.factory.SmartInitializingSing
 		return caller;
 	}
 
-	private @Nullable ClientBinding binding(String clientId) {
+	/** The system the client calls for, read on every call: an unbinding takes effect at once. */
+	@Nullable ClientBinding binding(String clientId) {
 		return this.bindings.get(clientId);
 	}
 

@@ -142,7 +142,7 @@ final class ExchangeGateway {
 
 		final String method;
 
-		final String path;
+		String path;
 
 		final boolean english;
 
@@ -199,7 +199,7 @@ final class ExchangeGateway {
 		String query = question < 0 ? null : uri.substring(question + 1);
 		HttpHeaders headers = request.headers();
 		String language = headers.get("Accept-Language");
-		Call call = new Call(request.method().name(), path.length() > 500 ? path.substring(0, 500) : path,
+		Call call = new Call(request.method().name(), loggable(path),
 				language != null && language.toLowerCase(Locale.ROOT).startsWith("en"));
 		if (!path.startsWith(PREFIX)) {
 			return CompletableFuture.completedFuture(problem(call, CommonError.NOT_FOUND,
@@ -257,7 +257,7 @@ final class ExchangeGateway {
 	private Forward check(FullHttpRequest request, Call call, Callers.Caller caller, String rest,
 			@Nullable String query) throws Refusal, Diagnose {
 		HttpHeaders headers = request.headers();
-		var binding = caller.binding();
+		var binding = caller.system() ? this.callers.binding(caller.clientId()) : null;
 		if (!caller.system() || !caller.exchangeScope() || binding == null) {
 			throw new Refusal(ExchangeError.NOT_A_SYSTEM, !caller.system() || !caller.exchangeScope()
 					? "Only department systems call the exchange: a client_credentials token with scope exchange."
@@ -290,15 +290,24 @@ final class ExchangeGateway {
 		call.providerAgencyId = service.providerAgencyId();
 		GrantIndex.Active grant = grant(call, binding.systemId(), service.entryCode());
 		call.grantId = grant.id();
-		if (!route.offers(call.method, servicePath)) {
+		String[] operation = route.match(call.method, servicePath);
+		if (operation == null) {
 			throw new Refusal(ExchangeError.OPERATION_NOT_OFFERED,
 					"The data service does not offer " + call.method + " /" + String.join("/", servicePath) + ".");
 		}
-		RateLimiter limiter = this.limiters.get(grant.id());
-		if (limiter == null || limiter.perMinute() != grant.ratePerMinute()) {
-			limiter = new RateLimiter(grant.ratePerMinute(), System.nanoTime());
-			this.limiters.put(grant.id(), limiter);
+		// the log keeps the operation's template: a path variable may be an identity number
+		StringBuilder template = new StringBuilder(PREFIX).append(call.resource);
+		String subjectInPath = null;
+		for (int i = 1; i < operation.length; i++) {
+			template.append('/').append(operation[i]);
+			if (service.subjectParam() != null && operation[i].equals("{" + service.subjectParam() + "}")) {
+				subjectInPath = servicePath[i - 1];
+			}
 		}
+		call.path = template.toString();
+		RateLimiter limiter = this.limiters.compute(grant.id(),
+				(id, current) -> current != null && current.perMinute() == grant.ratePerMinute() ? current
+						: new RateLimiter(grant.ratePerMinute(), System.nanoTime()));
 		if (!limiter.tryAcquire(System.nanoTime())) {
 			throw new Refusal(ExchangeError.RATE_LIMITED, "The grant allows " + grant.ratePerMinute()
 					+ " calls a minute; wait before calling again.", limiter.retryAfterSeconds(System.nanoTime()));
@@ -307,12 +316,20 @@ final class ExchangeGateway {
 		if ("POST".equals(call.method)) {
 			body = body(request);
 		}
+		String subject = subjectInPath;
 		if (service.subjectParam() != null && query != null) {
 			List<String> values = new QueryStringDecoder("?" + query).parameters().get(service.subjectParam());
-			if (values != null && !values.isEmpty() && !values.get(0).isBlank()) {
-				call.subject = this.subjects.hash(values.get(0));
-				call.subjectKey = this.subjects.currentKeyId();
+			if (values != null && values.size() > 1) {
+				throw new Refusal(ExchangeError.BAD_PATH,
+						"Name the data subject once: " + service.subjectParam() + " is repeated.");
 			}
+			if (values != null && !values.isEmpty() && !values.get(0).isBlank()) {
+				subject = values.get(0);
+			}
+		}
+		if (subject != null) {
+			call.subject = this.subjects.hash(subject);
+			call.subjectKey = this.subjects.currentKeyId();
 		}
 		long now = System.currentTimeMillis();
 		if (!route.breaker.allow(now)) {
@@ -560,6 +577,24 @@ final class ExchangeGateway {
 		String type = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip()
 			.toLowerCase(java.util.Locale.ROOT);
 		return type.equals("application/json") || (type.startsWith("application/") && type.endsWith("+json"));
+	}
+
+	/**
+	 * The path as the log keeps it until the operation is known: at most 200 characters, control
+	 * and non-ASCII characters percent-escaped (a refused path must not break the log's batch).
+	 */
+	static String loggable(String path) {
+		StringBuilder out = new StringBuilder(Math.min(path.length(), 200));
+		for (int i = 0; i < path.length() && out.length() < 200; i++) {
+			char c = path.charAt(i);
+			if (c <= 0x20 || c >= 0x7f) {
+				out.append('%').append(String.format("%02X", (int) c & 0xff));
+			}
+			else {
+				out.append(c);
+			}
+		}
+		return out.toString();
 	}
 
 	/** A refusal, answered once its log entry is committed. */

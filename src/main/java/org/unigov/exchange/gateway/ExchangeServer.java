@@ -34,6 +34,7 @@ import io.netty.handler.codec.http.HttpVersion;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.Locale;
 
 import org.slf4j.Logger;
@@ -119,6 +120,8 @@ public class ExchangeServer implements SmartLifecycle {
 					@Override
 					protected void initChannel(Channel ch) {
 						ch.pipeline()
+							// a connection that sends nothing for two minutes is closed (half-sent requests too)
+							.addLast(new io.netty.handler.timeout.ReadTimeoutHandler(120))
 							.addLast(new HttpServerCodec(4096, 16384, 65536))
 							.addLast(new Aggregator(ExchangeServer.this.maxRequestBytes))
 							.addLast(handler);
@@ -181,11 +184,61 @@ public class ExchangeServer implements SmartLifecycle {
 		}
 	}
 
+	private static final io.netty.util.AttributeKey<Boolean> BUSY = io.netty.util.AttributeKey.valueOf("unigov.busy");
+
+	private static final io.netty.util.AttributeKey<ArrayDeque<FullHttpRequest>> WAITING = io.netty.util.AttributeKey
+		.valueOf("unigov.waiting");
+
 	@ChannelHandler.Sharable
 	private final class CallHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
 		@Override
 		protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+			// one call at a time per connection: a pipelined request waits until the answer before
+			// it is written, so answers go out in the order the calls came in
+			ArrayDeque<FullHttpRequest> waiting = ctx.channel().attr(WAITING).get();
+			if (waiting == null) {
+				waiting = new ArrayDeque<>();
+				ctx.channel().attr(WAITING).set(waiting);
+			}
+			if (Boolean.TRUE.equals(ctx.channel().attr(BUSY).get())) {
+				if (waiting.size() >= 16) {
+					ctx.close();
+					return;
+				}
+				waiting.add(request.retain());
+				return;
+			}
+			handle(ctx, request);
+		}
+
+		private void next(ChannelHandlerContext ctx) {
+			ctx.channel().attr(BUSY).set(false);
+			ArrayDeque<FullHttpRequest> waiting = ctx.channel().attr(WAITING).get();
+			FullHttpRequest queued = waiting == null ? null : waiting.poll();
+			if (queued != null) {
+				try {
+					handle(ctx, queued);
+				}
+				finally {
+					queued.release();
+				}
+			}
+			else {
+				ctx.channel().config().setAutoRead(true);
+			}
+		}
+
+		@Override
+		public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+			ArrayDeque<FullHttpRequest> waiting = ctx.channel().attr(WAITING).getAndSet(null);
+			if (waiting != null) {
+				waiting.forEach(FullHttpRequest::release);
+			}
+			super.channelInactive(ctx);
+		}
+
+		private void handle(ChannelHandlerContext ctx, FullHttpRequest request) {
 			boolean keepAlive = HttpUtil.isKeepAlive(request);
 			if (!request.decoderResult().isSuccess()) {
 				byte[] body = ExchangeServer.this.problems.json(ExchangeError.BAD_HEADER,
@@ -194,7 +247,7 @@ public class ExchangeServer implements SmartLifecycle {
 						false);
 				return;
 			}
-			// one call at a time per connection: answers go out in the order the calls came in
+			ctx.channel().attr(BUSY).set(true);
 			ctx.channel().config().setAutoRead(false);
 			ExchangeServer.this.gateway.handle(request, ctx.channel().eventLoop()).whenComplete((reply, error) -> {
 				if (error != null) {
@@ -220,7 +273,7 @@ public class ExchangeServer implements SmartLifecycle {
 			}
 			ctx.writeAndFlush(response).addListener((ChannelFutureListener) written -> {
 				if (written.isSuccess()) {
-					ctx.channel().config().setAutoRead(true);
+					next(ctx);
 				}
 				else {
 					ctx.close();

@@ -2,9 +2,9 @@ package org.unigov.exchange.gateway;
 
 /**
  * The rate a grant allows, as a generic cell rate algorithm (a token bucket in integer time): one
- * call every {@code 60 s / rate} on average, with bursts of up to a minute's allowance (S6: the
- * rate the provider agreed to). In memory per instance; docs/exchange.md says how to divide the
- * rate among instances.
+ * call every {@code 60 s / rate} on average, with bursts of up to a tenth of a minute's allowance,
+ * so no 60-second window holds more than 1.1 times the agreed rate (S6). In memory per instance;
+ * docs/exchange.md says how to divide the rate among instances.
  */
 final class RateLimiter {
 
@@ -13,7 +13,7 @@ final class RateLimiter {
 	/** Nanoseconds one call "costs". */
 	private final long interval;
 
-	/** How far ahead of now the schedule may run: a minute's allowance less one call. */
+	/** How far ahead of now the schedule may run: the burst less one call. */
 	private final long tolerance;
 
 	/** When the next call would be due if calls came evenly. */
@@ -22,7 +22,7 @@ final class RateLimiter {
 	RateLimiter(int perMinute, long now) {
 		this.perMinute = perMinute;
 		this.interval = Math.max(1, 60_000_000_000L / perMinute);
-		this.tolerance = this.interval * (perMinute - 1L);
+		this.tolerance = this.interval * (Math.max(1, perMinute / 10) - 1L);
 		this.due = now;
 	}
 

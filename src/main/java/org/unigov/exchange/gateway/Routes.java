@@ -49,6 +49,9 @@ class Routes implements SmartInitializingSingleton {
 		this.breakerOpenMillis = breakerOpen.toMillis();
 	}
 
+	private record FilterKey(UUID grantId, Set<String> items) {
+	}
+
 	/** One active data service with its runtime state. */
 	static final class Route {
 
@@ -60,7 +63,8 @@ class Routes implements SmartInitializingSingleton {
 
 		final CircuitBreaker breaker;
 
-		private final Map<UUID, FieldFilter> filters = new ConcurrentHashMap<>();
+		/** Filters by grant and its items: a renewal that changes the items compiles a new one. */
+		private final Map<FilterKey, FieldFilter> filters = new ConcurrentHashMap<>();
 
 		Route(DataService service, CircuitBreaker breaker) {
 			this.service = service;
@@ -76,8 +80,23 @@ class Routes implements SmartInitializingSingleton {
 			this.breaker = breaker;
 		}
 
-		/** Whether the service offers this method on these path segments. */
-		boolean offers(String method, String[] segments) {
+		FieldFilter filter(UUID grantId, Set<String> items) {
+			FilterKey key = new FilterKey(grantId, items);
+			FieldFilter filter = this.filters.get(key);
+			if (filter == null) {
+				if (this.filters.size() > 10_000) {
+					this.filters.clear();
+				}
+				filter = this.filters.computeIfAbsent(key, k -> FieldFilter.compile(this.service.fieldMap(), items));
+			}
+			return filter;
+		}
+
+		/**
+		 * The operation template that matches, or null: the log records the template, not the
+		 * segments, so that an identifier in the path is never stored in clear.
+		 */
+		String @Nullable [] match(String method, String[] segments) {
 			for (String[] op : this.operations) {
 				if (!op[0].equals(method) || op.length - 1 != segments.length) {
 					continue;
@@ -88,14 +107,10 @@ class Routes implements SmartInitializingSingleton {
 					match = template.startsWith("{") ? !segments[i].isEmpty() : template.equals(segments[i]);
 				}
 				if (match) {
-					return true;
+					return op;
 				}
 			}
-			return false;
-		}
-
-		FieldFilter filter(UUID grantId, Set<String> items) {
-			return this.filters.computeIfAbsent(grantId, id -> FieldFilter.compile(this.service.fieldMap(), items));
+			return null;
 		}
 	}
 
