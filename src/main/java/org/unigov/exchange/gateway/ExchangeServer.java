@@ -179,8 +179,15 @@ public class ExchangeServer implements SmartLifecycle {
 					HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, Unpooled.wrappedBuffer(body));
 			response.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/problem+json");
 			response.headers().set(HttpHeaderNames.CONTENT_LENGTH, body.length);
-			response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-			ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+			if (HttpUtil.isKeepAlive(oversized)) {
+				// the rest of the body is read and discarded, so the client reads the answer rather
+				// than a reset connection, and the connection stays usable
+				ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
+			}
+			else {
+				response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+				ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+			}
 		}
 	}
 
