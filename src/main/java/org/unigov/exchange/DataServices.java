@@ -137,6 +137,15 @@ public class DataServices {
 				pageable);
 	}
 
+	/** A service the actor may change: its provider agency's staff, or a platform admin. */
+	private DataService managed(Actor actor, UUID id) {
+		DataService current = visible(actor, id);
+		if (!canManage(actor, current.providerAgencyId())) {
+			throw new UnigovException(ExchangeError.NOT_YOUR_SERVICE, "Only the provider agency changes its data services.");
+		}
+		return current;
+	}
+
 	@Transactional
 	public DataService register(Actor actor, DataServiceInput input) {
 		Checked checked = check(actor, input, null);
@@ -165,10 +174,7 @@ public class DataServices {
 
 	@Transactional
 	public DataService update(Actor actor, UUID id, DataServiceInput input, long expectedVersion) {
-		DataService current = visible(actor, id);
-		if (!canManage(actor, current.providerAgencyId())) {
-			throw new UnigovException(ExchangeError.NOT_YOUR_SERVICE, "Only the provider agency changes its data services.");
-		}
+		DataService current = managed(actor, id);
 		Checked checked = check(actor, input, current);
 		int changed = this.jdbc.sql("""
 				update exc_service set system_id = ?, name = ?, base_url = ?, operations = ?::jsonb, field_map = ?::jsonb,
@@ -191,10 +197,7 @@ public class DataServices {
 	/** Stops (or restarts) answering calls for the resource; grants are untouched. */
 	@Transactional
 	public DataService setStatus(Actor actor, UUID id, ServiceStatus status, long expectedVersion) {
-		DataService current = visible(actor, id);
-		if (!canManage(actor, current.providerAgencyId())) {
-			throw new UnigovException(ExchangeError.NOT_YOUR_SERVICE, "Only the provider agency changes its data services.");
-		}
+		DataService current = managed(actor, id);
 		int changed;
 		try {
 			changed = this.jdbc.sql("""

@@ -65,10 +65,19 @@ class DemoProviders extends HttpFilter {
 		}
 	}
 
-	private void person(HttpServletRequest request, HttpServletResponse response) throws IOException {
+	/** The citizen ID asked for, or null after answering 400. */
+	private @org.jspecify.annotations.Nullable String citizen(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		String id = request.getParameter("idNumber");
 		if (id == null || !CitizenId.isValid(id)) {
 			answer(response, 400, Map.of("error", "idNumber must be a valid citizen ID"));
+			return null;
+		}
+		return id;
+	}
+
+	private void person(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		String id = citizen(request, response);
+		if (id == null) {
 			return;
 		}
 		int seed = Math.abs(id.hashCode());
@@ -108,9 +117,8 @@ class DemoProviders extends HttpFilter {
 	}
 
 	private void insurance(HttpServletRequest request, HttpServletResponse response) throws IOException {
-		String id = request.getParameter("idNumber");
-		if (id == null || !CitizenId.isValid(id)) {
-			answer(response, 400, Map.of("error", "idNumber must be a valid citizen ID"));
+		String id = citizen(request, response);
+		if (id == null) {
 			return;
 		}
 		int seed = Math.abs(id.hashCode());
