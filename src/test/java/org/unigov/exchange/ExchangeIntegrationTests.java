@@ -540,6 +540,20 @@ class ExchangeIntegrationTests {
 	}
 
 	@Test
+	void aProviderNamedByHostNameIsResolvedAndCalled() throws Exception {
+		UUID consumer = ExchangeFixtures.firstSystem(this.jdbc, consumerCode());
+		String[] entry = ExchangeFixtures.publishWide(this.mvc);
+		ExchangeFixtures.grant(this.mvc, this.jdbc, entry[0], "xa-hrss-staff", consumer,
+				ExchangeFixtures.ITEMS.subList(0, 1), PURPOSE, 100);
+		ExchangeFixtures.service(this.mvc, entry[0], ExchangeFixtures.firstSystem(this.jdbc, providerCode()),
+				this.stub.baseUrl().replace("127.0.0.1", "localhost"), "/record",
+				Map.of("data.f01", ExchangeFixtures.ITEMS.get(0)), "idNumber", 2000, 4);
+		HttpResponse<String> response = call(entry[1].replace('/', '-'), "/record");
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		assertThat(response.body()).isEqualTo("{\"data\":{\"f01\":\"" + SUBJECT + "\"}}");
+	}
+
+	@Test
 	void unknownResourcesAndOperationsAre404() throws Exception {
 		HttpResponse<String> unknown = call("999-99999", "/record");
 		assertThat(unknown.statusCode()).isEqualTo(404);

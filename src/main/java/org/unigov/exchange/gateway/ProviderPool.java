@@ -27,6 +27,7 @@ import io.netty.util.concurrent.ScheduledFuture;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.ArrayDeque;
 import java.util.HashMap;
@@ -144,6 +145,31 @@ final class ProviderPool {
 			send(channel, request, pending);
 			return;
 		}
+		if (io.netty.util.NetUtil.isValidIpV4Address(address.host()) || io.netty.util.NetUtil.isValidIpV6Address(address.host())) {
+			connect(loop, address, new InetSocketAddress(address.host(), address.port()), request, pending, timeoutMs);
+			return;
+		}
+		// a host name is resolved off the event loop: a slow name server must not stall other calls
+		CompletableFuture.supplyAsync(() -> new InetSocketAddress(address.host(), address.port()), RESOLVER)
+			.whenComplete((resolved, error) -> loop.execute(() -> {
+				if (error != null || resolved.isUnresolved()) {
+					request.release();
+					pending.finish(null, new ConnectException("Cannot resolve the provider's host " + address.host()));
+					return;
+				}
+				connect(loop, address, resolved, request, pending, timeoutMs);
+			}));
+	}
+
+	private static final java.util.concurrent.Executor RESOLVER = java.util.concurrent.Executors
+		.newVirtualThreadPerTaskExecutor();
+
+	private void connect(EventLoop loop, Address address, InetSocketAddress resolved, DefaultFullHttpRequest request,
+			Pending pending, int timeoutMs) {
+		if (pending.result.isDone()) {
+			request.release();
+			return;
+		}
 		new Bootstrap().group(loop)
 			.channel(this.channelType)
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, timeoutMs)
@@ -160,7 +186,7 @@ final class ProviderPool {
 						.addLast(new AnswerHandler());
 				}
 			})
-			.connect(address.host(), address.port())
+			.connect(resolved)
 			.addListener((ChannelFutureListener) connected -> {
 				if (!connected.isSuccess()) {
 					request.release();
