@@ -180,6 +180,28 @@ public final class ExchangeBenchmark {
 		});
 		measure("access-log entry hash (SHA-256, canonical form)",
 				() -> AccessLogHashing.hash(entry, 1, AccessLogHashing.GENESIS));
+		AccessLog log = context.getBean(AccessLog.class);
+		for (int size : new int[] { 1, 20, 100 }) {
+			for (int warm = 0; warm < 50; warm++) {
+				batch(log, entry, size);
+			}
+			long start = System.nanoTime();
+			for (int round = 0; round < 200; round++) {
+				batch(log, entry, size);
+			}
+			System.out.printf("  %-52s %8.2f ms%n", "a batch of " + size + " log entries committed, idle machine",
+					(System.nanoTime() - start) / 1e6 / 200);
+		}
+	}
+
+	private static void batch(AccessLog log, AccessEntry entry, int size) throws Exception {
+		List<java.util.concurrent.CompletableFuture<AccessEntry>> waiting = new ArrayList<>(size);
+		for (int i = 0; i < size; i++) {
+			waiting.add(log.append(entry));
+		}
+		for (var future : waiting) {
+			future.get();
+		}
 	}
 
 	interface Step {
