@@ -1,6 +1,8 @@
 # Shared by the bench scripts: compile the tests, then run a benchmark's main class on the test
 # classpath with the JDK the Maven wrapper selects.
 #   run_benchmark <main class> <log name> <heap> [arguments...]
+# BENCH_JAVA_OPTS adds JVM options (e.g. -Dbench.perf=true: perf record of the exchange warm-up,
+# -Dunigov.exchange.log.committers=2); BENCH_GC replaces the collector (default -XX:+UseParallelGC).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 set -f
