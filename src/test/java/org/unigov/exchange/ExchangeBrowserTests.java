@@ -78,6 +78,16 @@ class ExchangeBrowserTests extends BrowserTest {
 			String callPath = this.browser.findElement(By.id("call-path")).getText();
 			assertThat(callPath).isEqualTo("/exchange/v1/" + code.replace('/', '-'));
 			axeClean("data service");
+			// the provider changes it: the form comes back filled in
+			this.browser.findElement(By.id("edit-service")).click();
+			assertThat(heading()).isEqualTo("修改数据服务");
+			assertThat(this.browser.findElement(By.id("fieldMap")).getAttribute("value")).contains("data.f01 = 公民身份号码");
+			this.browser.findElement(By.id("timeoutMs")).clear();
+			this.browser.findElement(By.id("timeoutMs")).sendKeys("2500");
+			axeClean("data service edit form");
+			this.browser.findElement(By.id("register-service")).click();
+			assertThat(heading()).isEqualTo("驾驶人信息核验接口");
+			assertThat(this.browser.findElement(By.tagName("main")).getText()).contains("2500 ms").contains("数据服务已修改");
 
 			String token = ExchangeFixtures.token(this.port, "xa-hrss-social-insurance", "demo-secret-hrss");
 			HttpClient http = HttpClient.newHttpClient();

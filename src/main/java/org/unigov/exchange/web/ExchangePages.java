@@ -145,6 +145,35 @@ class ExchangePages {
 
 		public String maxConcurrent = Integer.toString(DataServices.DEFAULT_MAX_CONCURRENT);
 
+		public String version = "";
+
+		/** The form of an existing service, to change it. */
+		static ServiceForm of(DataService service) {
+			ServiceForm form = new ServiceForm();
+			form.entryId = service.entryId().toString();
+			form.systemId = service.systemId().toString();
+			form.name = service.name();
+			form.baseUrl = service.baseUrl();
+			form.operations = String.join("\n", service.operations().stream().map(o -> o.method() + " " + o.path()).toList());
+			form.fieldMap = String.join("\n", new java.util.TreeMap<>(service.fieldMap()).entrySet()
+				.stream()
+				.map(e -> e.getKey() + " = " + e.getValue())
+				.toList());
+			form.subjectParam = service.subjectParam() == null ? "" : service.subjectParam();
+			form.timeoutMs = Integer.toString(service.timeoutMs());
+			form.maxConcurrent = Integer.toString(service.maxConcurrent());
+			form.version = Long.toString(service.version());
+			return form;
+		}
+
+		public String getVersion() {
+			return this.version;
+		}
+
+		public void setVersion(String v) {
+			this.version = v;
+		}
+
 		DataServiceInput input(List<FieldProblem> problems) {
 			List<DataService.Operation> ops = new ArrayList<>();
 			for (String line : this.operations.split("\\R")) {
@@ -310,6 +339,49 @@ class ExchangePages {
 		model.addAttribute("entryName", names(List.of(service)).getOrDefault(service.entryId(), service.entryCode()));
 		model.addAttribute("canManage", DataServices.canManage(actor, service.providerAgencyId()));
 		return "exchange/service";
+	}
+
+	@GetMapping("/exchange/services/{id}/edit")
+	@PreAuthorize("hasAnyRole('PLATFORM_ADMIN','AGENCY_ADMIN','AGENCY_STAFF')")
+	String edit(@PathVariable UUID id, Model model) {
+		Actor actor = Actor.current();
+		DataService service = this.services.visible(actor, id);
+		if (!DataServices.canManage(actor, service.providerAgencyId())) {
+			throw new UnigovException(org.unigov.exchange.ExchangeError.NOT_YOUR_SERVICE,
+					"Only the provider agency changes its data services.");
+		}
+		model.addAttribute("service", service);
+		return form(model, ServiceForm.of(service), null);
+	}
+
+	@PostMapping("/exchange/services/{id}")
+	@PreAuthorize("hasAnyRole('PLATFORM_ADMIN','AGENCY_ADMIN','AGENCY_STAFF')")
+	String update(@PathVariable UUID id, @ModelAttribute("form") ServiceForm form, Model model,
+			RedirectAttributes redirect) {
+		Actor actor = Actor.current();
+		DataService service = this.services.visible(actor, id);
+		model.addAttribute("service", service);
+		List<FieldProblem> problems = new ArrayList<>();
+		DataServiceInput input = form.input(problems);
+		long version;
+		try {
+			version = Long.parseLong(form.version.strip());
+		}
+		catch (NumberFormatException ex) {
+			problems.add(new FieldProblem("version", "not_a_number", "The form lost the service's version; reload it."));
+			version = -1;
+		}
+		if (!problems.isEmpty()) {
+			return form(model, form, DataServices.invalid(problems));
+		}
+		try {
+			this.services.update(actor, id, input, version);
+			redirect.addFlashAttribute("done", "updated");
+			return "redirect:/exchange/services/" + id;
+		}
+		catch (UnigovException ex) {
+			return form(model, form, ex);
+		}
 	}
 
 	@PostMapping("/exchange/services/{id}/status")
