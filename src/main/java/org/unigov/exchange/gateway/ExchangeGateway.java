@@ -228,8 +228,16 @@ final class ExchangeGateway {
 				.thenCompose(refusal -> refuse(call, refusal));
 		}
 		Routes.Route route = forward.route();
-		return this.providers
-			.call(loop, forward.target(), call.method, forward.headers(), forward.body(), route.service.timeoutMs())
+		CompletableFuture<ProviderPool.Answer> asked;
+		try {
+			asked = this.providers.call(loop, forward.target(), call.method, forward.headers(), forward.body(),
+					route.service.timeoutMs());
+		}
+		catch (RuntimeException ex) {
+			// the permit is released below, whatever went wrong
+			asked = CompletableFuture.failedFuture(new java.io.IOException("The call could not be sent: " + ex, ex));
+		}
+		return asked
 			.handle((answer, error) -> {
 				route.inFlight.release();
 				try {
@@ -341,16 +349,24 @@ final class ExchangeGateway {
 			throw new Refusal(ExchangeError.PROVIDER_BUSY, "The provider already has " + service.maxConcurrent()
 					+ " calls in flight; try again shortly.", 1L);
 		}
-		Map<String, String> forwarded = new LinkedHashMap<>();
-		forwarded.put("Accept", "application/json");
-		forwarded.put("X-Request-Id", call.requestId.toString());
-		forwarded.put("X-Unigov-Consumer-System", binding.systemId().toString());
-		forwarded.put("X-Unigov-Consumer-Agency", binding.agencyId().toString());
-		forwarded.put("X-Unigov-Grant", grant.id().toString());
-		forwarded.put("X-Purpose", rawPurpose);
-		String target = service.baseUrl() + (servicePath.length == 0 ? "" : "/" + String.join("/", servicePath))
-				+ (query == null ? "" : "?" + query);
-		return new Forward(route, grant, URI.create(target), forwarded, body);
+		try {
+			Map<String, String> forwarded = new LinkedHashMap<>();
+			forwarded.put("Accept", "application/json");
+			forwarded.put("X-Request-Id", call.requestId.toString());
+			forwarded.put("X-Unigov-Consumer-System", binding.systemId().toString());
+			forwarded.put("X-Unigov-Consumer-Agency", binding.agencyId().toString());
+			forwarded.put("X-Unigov-Grant", grant.id().toString());
+			forwarded.put("X-Purpose", rawPurpose);
+			String target = service.baseUrl() + (servicePath.length == 0 ? "" : "/" + String.join("/", servicePath))
+					+ (query == null ? "" : "?" + query);
+			return new Forward(route, grant, URI.create(target), forwarded, body);
+		}
+		catch (IllegalArgumentException ex) {
+			// never keep the bulkhead's permit for a call that does not go out
+			route.inFlight.release();
+			route.breaker.release();
+			throw new Refusal(ExchangeError.BAD_PATH, "The call's address cannot be formed from this path and query.");
+		}
 	}
 
 	/** The provider's answer turned into the consumer's: only JSON, only the granted items. */
