@@ -252,7 +252,7 @@ public class DataServices {
 		CatalogEntry entry = null;
 		UUID entryId = current != null ? current.entryId() : input.entryId();
 		if (current != null && input.entryId() != null && !input.entryId().equals(current.entryId())) {
-			problems.add(new FieldProblem("entryId", "fixed",
+			problems.add(new FieldProblem("entryId", "resource_fixed",
 					"A data service keeps its resource; disable it and register a new one for another resource."));
 		}
 		if (entryId == null) {
@@ -428,20 +428,12 @@ public class DataServices {
 	}
 
 	public static UnigovException invalid(List<FieldProblem> problems) {
-		List<Map<String, String>> errors = problems.stream()
-			.map(p -> Map.of("field", p.field(), "code", p.code(), "message", p.message()))
-			.toList();
-		return new UnigovException(ExchangeError.INVALID_SERVICE, "The data service lacks or misstates "
-				+ problems.size() + " thing(s); all are listed: "
-				+ String.join(" ", problems.stream().map(FieldProblem::message).toList()), Map.of("errors", errors));
+		return UnigovException.invalid(ExchangeError.INVALID_SERVICE, "The data service lacks or misstates "
+				+ problems.size() + " thing(s); all are listed: " + UnigovException.messages(problems), problems);
 	}
 
 	static UnigovException invalidClient(List<FieldProblem> problems) {
-		List<Map<String, String>> errors = problems.stream()
-			.map(p -> Map.of("field", p.field(), "code", p.code(), "message", p.message()))
-			.toList();
-		return new UnigovException(ExchangeError.INVALID_CLIENT,
-				String.join(" ", problems.stream().map(FieldProblem::message).toList()), Map.of("errors", errors));
+		return UnigovException.invalid(ExchangeError.INVALID_CLIENT, UnigovException.messages(problems), problems);
 	}
 
 	private static final TypeReference<List<DataService.Operation>> OPERATIONS = new TypeReference<>() {

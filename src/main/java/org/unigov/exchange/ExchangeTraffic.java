@@ -100,27 +100,25 @@ public class ExchangeTraffic {
 						calls == 0 ? 0 : rs.getLong("under_5ms") * 1000 / calls, rs.getLong("bytes"));
 			})
 			.list();
+		// per day: calls, errors, refusals, latency sum (µs)
+		java.util.Map<LocalDate, long[]> sums = new java.util.HashMap<>();
+		for (DayRow row : rows) {
+			long[] sum = sums.computeIfAbsent(row.day(), d -> new long[4]);
+			sum[0] += row.calls();
+			sum[1] += row.errors();
+			sum[2] += row.denied();
+			sum[3] += row.averageUs() * row.calls();
+		}
 		List<DayTotal> days = new ArrayList<>();
 		long calls = 0;
 		long errors = 0;
 		long denied = 0;
 		for (LocalDate day = start; !day.isAfter(end); day = day.plusDays(1)) {
-			long c = 0;
-			long e = 0;
-			long d = 0;
-			long latency = 0;
-			for (DayRow row : rows) {
-				if (row.day().equals(day)) {
-					c += row.calls();
-					e += row.errors();
-					d += row.denied();
-					latency += row.averageUs() * row.calls();
-				}
-			}
-			days.add(new DayTotal(day, c, e, d, c == 0 ? 0 : latency / c));
-			calls += c;
-			errors += e;
-			denied += d;
+			long[] sum = sums.getOrDefault(day, new long[4]);
+			days.add(new DayTotal(day, sum[0], sum[1], sum[2], sum[0] == 0 ? 0 : sum[3] / sum[0]));
+			calls += sum[0];
+			errors += sum[1];
+			denied += sum[2];
 		}
 		return new Traffic(side, start, end, rows, days, calls, errors, denied);
 	}

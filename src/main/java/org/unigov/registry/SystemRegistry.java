@@ -357,11 +357,8 @@ public class SystemRegistry {
 	}
 
 	static UnigovException invalid(List<FieldProblem> problems) {
-		List<Map<String, String>> errors = problems.stream()
-			.map(p -> Map.of("field", p.field(), "code", p.code(), "message", p.message()))
-			.toList();
-		return new UnigovException(RegistryError.INVALID_SYSTEM,
-				"The system record has " + problems.size() + " problem(s).", Map.of("errors", errors));
+		return UnigovException.invalid(RegistryError.INVALID_SYSTEM,
+				"The system record has " + problems.size() + " problem(s).", problems);
 	}
 
 	private static UnigovException sharedPlatformReserved() {

@@ -841,13 +841,8 @@ public class SharingDesk {
 	}
 
 	public static UnigovException invalid(List<FieldProblem> problems) {
-		List<Map<String, String>> errors = problems.stream()
-			.map(p -> Map.of("field", p.field(), "code", p.code(), "message", p.message()))
-			.toList();
-		return new UnigovException(SharingError.INVALID_REQUEST,
-				"The request lacks or misstates " + problems.size() + " thing(s); all are listed: "
-						+ String.join(" ", problems.stream().map(FieldProblem::message).toList()),
-				Map.of("errors", errors));
+		return UnigovException.invalid(SharingError.INVALID_REQUEST, "The request lacks or misstates "
+				+ problems.size() + " thing(s); all are listed: " + UnigovException.messages(problems), problems);
 	}
 
 	static boolean blank(@Nullable String text) {

@@ -480,6 +480,10 @@ class ExchangeIntegrationTests {
 	@Test
 	void S10_anIdentifierInThePathIsHashedAndTheLogKeepsTheTemplate() throws Exception {
 		HttpResponse<String> response = call(this.record, "/people/" + SUBJECT);
+		// the stub knows no such path: a refusal, whose problem names the path as called
+		assertThat(response.statusCode()).isEqualTo(404);
+		assertThat(code(response)).isEqualTo("exchange_provider_not_found");
+		assertThat(JsonPath.<String>read(response.body(), "$.instance")).endsWith("/people/" + SUBJECT);
 		Map<String, Object> entry = logged(response);
 		assertThat(entry.get("path")).isEqualTo("/exchange/v1/" + this.record + "/people/{idNumber}");
 		assertThat((byte[]) entry.get("subject_hmac")).isEqualTo(this.subjects.hash(SUBJECT));

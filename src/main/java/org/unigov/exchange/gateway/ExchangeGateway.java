@@ -142,7 +142,11 @@ final class ExchangeGateway {
 
 		final String method;
 
+		/** The path the log keeps: the call's, then the operation's template once it is known. */
 		String path;
+
+		/** The path as called (escaped), for the problem's {@code instance}. */
+		final String instance;
 
 		final boolean english;
 
@@ -171,6 +175,7 @@ final class ExchangeGateway {
 		Call(String method, String path, boolean english) {
 			this.method = method;
 			this.path = path;
+			this.instance = path;
 			this.english = english;
 		}
 
@@ -627,7 +632,7 @@ final class ExchangeGateway {
 			headers.put("Retry-After", Long.toString(retryAfter));
 		}
 		return new Reply(error.status().value(), "application/problem+json",
-				this.problems.json(error, detail, call.path, call.english ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE),
+				this.problems.json(error, detail, call.instance, call.english ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE),
 				headers);
 	}
 

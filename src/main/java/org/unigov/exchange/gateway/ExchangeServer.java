@@ -191,6 +191,10 @@ public class ExchangeServer implements SmartLifecycle {
 		}
 	}
 
+	private static final byte[] INTERNAL_ERROR = ("{\"type\":\"" + Problems.TYPE_BASE
+			+ "internal-error\",\"title\":\"Internal error\",\"status\":500,\"code\":\"internal_error\"}")
+		.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
 	private static final io.netty.util.AttributeKey<Boolean> BUSY = io.netty.util.AttributeKey.valueOf("unigov.busy");
 
 	private static final io.netty.util.AttributeKey<ArrayDeque<FullHttpRequest>> WAITING = io.netty.util.AttributeKey
@@ -258,8 +262,10 @@ public class ExchangeServer implements SmartLifecycle {
 			ctx.channel().config().setAutoRead(false);
 			ExchangeServer.this.gateway.handle(request, ctx.channel().eventLoop()).whenComplete((reply, error) -> {
 				if (error != null) {
+					// a defect, not a refusal: answer what api.md promises for those, then close
 					log.error("Exchange call failed", error);
-					ctx.close();
+					write(ctx, new ExchangeGateway.Reply(500, "application/problem+json", INTERNAL_ERROR,
+							new java.util.HashMap<>()), false);
 					return;
 				}
 				write(ctx, reply, keepAlive);

@@ -45,13 +45,23 @@ public class Problems {
 
 	public ProblemDetail of(ErrorCode error, String detail, Map<String, ?> properties,
 			@Nullable HttpServletRequest request) {
+		return of(error, detail, properties, request != null ? locale(request) : LocaleContextHolder.getLocale(),
+				request != null ? request.getRequestURI() : null);
+	}
+
+	private ProblemDetail of(ErrorCode error, String detail, Map<String, ?> properties, Locale locale,
+			@Nullable String instance) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(error.status(), detail);
 		problem.setType(URI.create(TYPE_BASE + error.code().replace('_', '-')));
-		Locale locale = request != null ? locale(request) : LocaleContextHolder.getLocale();
 		problem.setTitle(this.messages.getMessage("problem." + error.code(), null, error.status().getReasonPhrase(),
 				locale));
-		if (request != null) {
-			problem.setInstance(URI.create(request.getRequestURI()));
+		if (instance != null) {
+			try {
+				problem.setInstance(URI.create(instance));
+			}
+			catch (IllegalArgumentException ex) {
+				// not a URI reference (a refused path): the problem goes without its instance
+			}
 		}
 		problem.setProperty("code", error.code());
 		if (!error.ruleId().isEmpty()) {
@@ -75,27 +85,20 @@ public class Problems {
 
 	/** A problem+json document as bytes, for listeners outside the servlet container (the exchange). */
 	public byte[] json(ErrorCode error, String detail, String instance, Locale locale) {
-		Map<String, Object> body = new java.util.LinkedHashMap<>();
-		body.put("type", TYPE_BASE + error.code().replace('_', '-'));
-		body.put("title", this.messages.getMessage("problem." + error.code(), null, error.status().getReasonPhrase(),
-				locale));
-		body.put("status", error.status().value());
-		body.put("detail", detail);
-		body.put("instance", instance);
-		body.put("code", error.code());
-		if (!error.ruleId().isEmpty()) {
-			body.put("rule", error.ruleId());
-		}
-		return this.json.writeValueAsBytes(body);
+		return this.json.writeValueAsBytes(body(of(error, detail, Map.of(), locale, instance)));
 	}
 
 	/** Writes a problem directly, for security entry points and servlet filters. */
 	public void write(HttpServletRequest request, HttpServletResponse response, ErrorCode error, String detail)
 			throws IOException {
-		ProblemDetail problem = of(error, detail, request);
 		response.setStatus(error.status().value());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.setCharacterEncoding("UTF-8");
+		this.json.writeValue(response.getOutputStream(), body(of(error, detail, request)));
+	}
+
+	/** The document's members in RFC 9457 order, then ours. */
+	private static Map<String, Object> body(ProblemDetail problem) {
 		Map<String, Object> body = new java.util.LinkedHashMap<>();
 		body.put("type", problem.getType().toString());
 		body.put("title", problem.getTitle());
@@ -107,7 +110,7 @@ public class Problems {
 		if (problem.getProperties() != null) {
 			body.putAll(problem.getProperties());
 		}
-		this.json.writeValue(response.getOutputStream(), body);
+		return body;
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package org.unigov.shared.problem;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -29,6 +30,22 @@ public class UnigovException extends RuntimeException {
 
 	public Map<String, Object> properties() {
 		return this.properties;
+	}
+
+	/**
+	 * A refused record with every problem listed under {@code errors} (field, code, message), so a
+	 * form can show them all at once.
+	 */
+	public static UnigovException invalid(ErrorCode error, String detail, List<FieldProblem> problems) {
+		List<Map<String, String>> errors = problems.stream()
+			.map(p -> Map.of("field", p.field(), "code", p.code(), "message", p.message()))
+			.toList();
+		return new UnigovException(error, detail, Map.of("errors", errors));
+	}
+
+	/** The messages of all problems, as one sentence list for a detail. */
+	public static String messages(List<FieldProblem> problems) {
+		return String.join(" ", problems.stream().map(FieldProblem::message).toList());
 	}
 
 	public static UnigovException notFound(ErrorCode error, String what, Object id) {
