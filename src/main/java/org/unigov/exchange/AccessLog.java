@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -63,12 +64,18 @@ public class AccessLog implements SmartLifecycle {
 
 	private @Nullable Thread writer;
 
-	private record Pending(AccessEntry entry, CompletableFuture<AccessEntry> done) {
+	/**
+	 * A call waiting for its entry: completed on {@code confirm} (the call's event loop, so its
+	 * answer is written there without another hand-over), failed once older than the wait.
+	 */
+	private record Pending(AccessEntry entry, CompletableFuture<AccessEntry> done, Executor confirm, long queued) {
 	}
 
 	AccessLog(DataSource dataSource, @Value("${unigov.exchange.log.queue:100000}") int queueCapacity,
 			@Value("${unigov.exchange.log.max-batch:2000}") int maxBatch,
-			@Value("${unigov.exchange.log.committers:1}") int committers) {
+			@Value("${unigov.exchange.log.committers:1}") int committers,
+			@Value("${unigov.exchange.log.wait:5s}") java.time.Duration wait) {
+		this.waitNanos = wait.toNanos();
 		this.dataSource = dataSource;
 		this.committers = Math.max(1, committers);
 		this.slots = new java.util.concurrent.Semaphore(this.committers);
@@ -78,14 +85,21 @@ public class AccessLog implements SmartLifecycle {
 
 	/**
 	 * Queues an entry; the future completes with the chained entry once it is committed, or
-	 * exceptionally when it could not be written (the call must then not be answered with data).
+	 * exceptionally when it could not be written or was not written within
+	 * {@code unigov.exchange.log.wait} (the call must then not be answered with data). It
+	 * completes on {@code confirm}; calls committed together are confirmed with one task per executor.
 	 */
-	public CompletableFuture<AccessEntry> append(AccessEntry entry) {
+	public CompletableFuture<AccessEntry> append(AccessEntry entry, Executor confirm) {
 		CompletableFuture<AccessEntry> done = new CompletableFuture<>();
-		if (!this.running || !this.queue.offer(new Pending(entry, done))) {
+		if (!this.running || !this.queue.offer(new Pending(entry, done, confirm, System.nanoTime()))) {
 			done.completeExceptionally(new IllegalStateException("The access log is not accepting entries"));
 		}
 		return done;
+	}
+
+	/** {@link #append(AccessEntry, Executor)}, confirmed on the writer's thread. */
+	public CompletableFuture<AccessEntry> append(AccessEntry entry) {
+		return append(entry, Runnable::run);
 	}
 
 	/** Commits so far: with {@link #entries()}, how many calls share one commit. */
@@ -106,12 +120,19 @@ public class AccessLog implements SmartLifecycle {
 		Thread thread = Thread.ofPlatform().name("exchange-access-log").daemon(true).unstarted(this::run);
 		this.writer = thread;
 		thread.start();
+		this.watchdog = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+				Thread.ofPlatform().name("exchange-log-watchdog").daemon(true).factory());
+		long period = Math.max(10, Math.min(250, this.waitNanos / 1_000_000 / 10));
+		this.watchdog.scheduleWithFixedDelay(this::expire, period, period, TimeUnit.MILLISECONDS);
 	}
 
 	@Override
 	public void stop() {
 		this.running = false;
 		Thread thread = this.writer;
+		if (this.watchdog != null) {
+			this.watchdog.shutdownNow();
+		}
 		try {
 			if (thread != null) {
 				thread.join(10_000);
@@ -234,10 +255,12 @@ public class AccessLog implements SmartLifecycle {
 		this.headSeq = seq;
 		this.headHash = previous;
 		Batch job = new Batch(batch, chained, attempt);
+		this.inFlight.add(job);
 		try {
 			this.commitPool.execute(() -> commit(job));
 		}
 		catch (RuntimeException ex) {
+			this.inFlight.remove(job);
 			this.slots.release();
 			throw ex;
 		}
@@ -249,9 +272,7 @@ public class AccessLog implements SmartLifecycle {
 			append(committerConnection(), batch.chained());
 			this.batches.incrementAndGet();
 			this.entries.addAndGet(batch.chained().size());
-			for (int i = 0; i < batch.pending().size(); i++) {
-				batch.pending().get(i).done().complete(batch.chained().get(i));
-			}
+			confirm(batch.pending(), batch.chained(), null);
 		}
 		catch (SQLException | RuntimeException ex) {
 			this.resync = true;
@@ -267,12 +288,69 @@ public class AccessLog implements SmartLifecycle {
 			}
 		}
 		finally {
+			this.inFlight.remove(batch);
 			this.slots.release();
 		}
 	}
 
+	/**
+	 * Completes the calls of a batch, each on its own executor, with one task per executor (the
+	 * event loops are woken once per batch, not once per call); {@code chained} null fails them.
+	 */
+	private static void confirm(List<Pending> pending, @Nullable List<AccessEntry> chained, @Nullable Exception failure) {
+		Map<Executor, List<Runnable>> byExecutor = new java.util.IdentityHashMap<>(4);
+		for (int i = 0; i < pending.size(); i++) {
+			Pending p = pending.get(i);
+			AccessEntry entry = chained == null ? null : chained.get(i);
+			Runnable done = entry != null ? () -> p.done().complete(entry) : () -> p.done().completeExceptionally(failure);
+			byExecutor.computeIfAbsent(p.confirm(), e -> new ArrayList<>()).add(done);
+		}
+		byExecutor.forEach((executor, tasks) -> {
+			try {
+				executor.execute(() -> tasks.forEach(Runnable::run));
+			}
+			catch (RuntimeException rejected) {
+				// the event loop is shutting down: complete here, its connection is closing anyway
+				tasks.forEach(Runnable::run);
+			}
+		});
+	}
+
 	private static void fail(List<Pending> batch, Exception ex) {
-		batch.forEach(p -> p.done().completeExceptionally(ex));
+		confirm(batch, null, ex);
+	}
+
+	/**
+	 * The watchdog: fails the calls whose entries wait longer than {@code unigov.exchange.log.wait}
+	 * (the database is down or stalled), so they are answered 503 without data instead of hanging.
+	 * An entry failed here may still be committed later: logged but not answered, never the reverse.
+	 */
+	private void expire() {
+		long now = System.nanoTime();
+		List<Pending> late = new ArrayList<>();
+		for (Pending p : this.queue) {
+			if (now - p.queued() < this.waitNanos) {
+				break;
+			}
+			late.add(p);
+		}
+		List<Batch> waiting = new ArrayList<>(this.inFlight);
+		synchronized (this.retries) {
+			waiting.addAll(this.retries);
+		}
+		for (Batch b : waiting) {
+			if (now - b.pending().get(0).queued() >= this.waitNanos) {
+				late.addAll(b.pending());
+			}
+		}
+		late.removeIf(p -> p.done().isDone());
+		if (!late.isEmpty()) {
+			var timeout = new java.util.concurrent.TimeoutException(
+					"The access log did not confirm the entry within " + this.waitNanos / 1_000_000 + " ms");
+			log.warn("{} access-log entries not written within {} ms; their calls are refused", late.size(),
+					this.waitNanos / 1_000_000);
+			fail(late, timeout);
+		}
 	}
 
 	private static void sleepQuietly() {
@@ -285,6 +363,13 @@ public class AccessLog implements SmartLifecycle {
 	}
 
 	private final int committers;
+
+	private final long waitNanos;
+
+	private java.util.concurrent.@Nullable ScheduledExecutorService watchdog;
+
+	/** Batches handed to a committer and not yet done (for the watchdog). */
+	private final java.util.Queue<Batch> inFlight = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
 	private final java.util.concurrent.Semaphore slots;
 

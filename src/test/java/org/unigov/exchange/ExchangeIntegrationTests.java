@@ -73,6 +73,9 @@ class ExchangeIntegrationTests {
 	@Autowired
 	TransactionTemplate transactions;
 
+	@Autowired
+	javax.sql.DataSource dataSource;
+
 	@org.springframework.beans.factory.annotation.Value("${local.server.port}")
 	int webPort;
 
@@ -591,6 +594,34 @@ class ExchangeIntegrationTests {
 	}
 
 	// ---- the log --------------------------------------------------------------------------------------
+
+	@Test
+	void S10_aCallWhoseEntryIsNotCommittedInTimeIsNotAnswered() throws Exception {
+		// another transaction holds the chain's head: the writer's commit waits for it
+		try (java.sql.Connection holder = this.dataSource.getConnection()) {
+			holder.setAutoCommit(false);
+			holder.createStatement().execute("select seq from exc_log_head where id = 1 for update");
+			long started = System.nanoTime();
+			HttpResponse<String> response = call(this.record, "/record?idNumber=" + SUBJECT);
+			long waited = (System.nanoTime() - started) / 1_000_000;
+			assertThat(response.statusCode()).as(response.body()).isEqualTo(503);
+			assertThat(code(response)).isEqualTo("exchange_log_unavailable");
+			assertThat(response.body()).doesNotContain(SUBJECT);
+			assertThat(response.headers().firstValue("Retry-After")).hasValue("5");
+			assertThat(waited).as("unigov.exchange.log.wait is 2 s in tests").isBetween(1_900L, 4_500L);
+			holder.rollback();
+			// logged but not answered is allowed; the reverse never: the entry lands once the head is free
+			UUID id = UUID.fromString(response.headers().firstValue("X-Request-Id").orElseThrow());
+			long deadline = System.nanoTime() + 10_000_000_000L;
+			while (this.jdbc.queryForObject("select count(*) from exc_access_log where request_id = ?", Long.class,
+					id) == 0 && System.nanoTime() < deadline) {
+				Thread.sleep(50);
+			}
+			assertThat(this.jdbc.queryForObject("select count(*) from exc_access_log where request_id = ?", Long.class,
+					id)).isEqualTo(1);
+		}
+		assertThat(call(this.record, "/record?idNumber=" + SUBJECT).statusCode()).isEqualTo(200);
+	}
 
 	@Test
 	void S10_theLogChainVerifiesAndDetectsTampering() throws Exception {

@@ -25,7 +25,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -73,16 +72,13 @@ final class ExchangeGateway {
 
 	private final int maxRequestBytes;
 
-	private final long logWaitMillis;
-
 	private final Map<UUID, RateLimiter> limiters = new ConcurrentHashMap<>();
 
 	/** Where the rare calls that need the database (why a grant is not in force) wait for it. */
 	private final Executor blocking = Executors.newVirtualThreadPerTaskExecutor();
 
 	ExchangeGateway(Callers callers, Routes routes, GrantIndex grants, ProviderPool providers, AccessLog accessLog,
-			SubjectHasher subjects, ExchangeMetrics metrics, Problems problems, int maxRequestBytes,
-			long logWaitMillis) {
+			SubjectHasher subjects, ExchangeMetrics metrics, Problems problems, int maxRequestBytes) {
 		this.callers = callers;
 		this.routes = routes;
 		this.grants = grants;
@@ -92,7 +88,6 @@ final class ExchangeGateway {
 		this.metrics = metrics;
 		this.problems = problems;
 		this.maxRequestBytes = maxRequestBytes;
-		this.logWaitMillis = logWaitMillis;
 	}
 
 	/** The answer to a call. */
@@ -172,7 +167,11 @@ final class ExchangeGateway {
 
 		@Nullable String subjectKey;
 
-		Call(String method, String path, boolean english) {
+		/** Where the answer is written: the call's entry is confirmed on this thread. */
+		final java.util.concurrent.Executor loop;
+
+		Call(String method, String path, boolean english, java.util.concurrent.Executor loop) {
+			this.loop = loop;
 			this.method = method;
 			this.path = path;
 			this.instance = path;
@@ -205,7 +204,7 @@ final class ExchangeGateway {
 		HttpHeaders headers = request.headers();
 		String language = headers.get("Accept-Language");
 		Call call = new Call(request.method().name(), loggable(path),
-				language != null && language.toLowerCase(Locale.ROOT).startsWith("en"));
+				language != null && language.toLowerCase(Locale.ROOT).startsWith("en"), loop);
 		if (!path.startsWith(PREFIX)) {
 			return CompletableFuture.completedFuture(problem(call, CommonError.NOT_FOUND,
 					"The exchange answers /exchange/v1/{resource}/{path}.", null));
@@ -641,8 +640,8 @@ final class ExchangeGateway {
 	 * is answered 503 without data: nothing leaves the exchange unrecorded.
 	 */
 	private CompletableFuture<Reply> logged(Call call, AccessEntry entry, Reply reply) {
-		return this.accessLog.append(entry)
-			.orTimeout(this.logWaitMillis, TimeUnit.MILLISECONDS)
+		// the log fails the entry itself when it is not written within unigov.exchange.log.wait
+		return this.accessLog.append(entry, call.loop)
 			.handle((written, error) -> {
 				if (error == null) {
 					this.metrics.record(call.resource, call.clientId == null ? "-" : call.clientId, entry.outcome(),
@@ -650,9 +649,11 @@ final class ExchangeGateway {
 					return reply;
 				}
 				log.warn("Access-log entry of call {} not written: {}", call.requestId, error.toString());
-				return problem(call, ExchangeError.LOG_UNAVAILABLE,
+				Reply refused = problem(call, ExchangeError.LOG_UNAVAILABLE,
 						"The call could not be recorded in the access log, so it was not answered (S10); try again shortly.",
 						5L);
+				refused.headers().put("X-Request-Id", call.requestId.toString());
+				return refused;
 			});
 	}
 

@@ -33,7 +33,6 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 
 import java.net.InetSocketAddress;
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Locale;
 
@@ -86,8 +85,7 @@ public class ExchangeServer implements SmartLifecycle {
 			ExchangeMetrics metrics, Problems problems, @Value("${unigov.exchange.host:0.0.0.0}") String host,
 			@Value("${unigov.exchange.port:8081}") int port, @Value("${unigov.exchange.threads:0}") int threads,
 			@Value("${unigov.exchange.max-request-size:64KB}") DataSize maxRequest,
-			@Value("${unigov.exchange.max-response-size:10MB}") DataSize maxResponse,
-			@Value("${unigov.exchange.log.wait:5s}") Duration logWait) {
+			@Value("${unigov.exchange.max-response-size:10MB}") DataSize maxResponse) {
 		boolean epoll = Epoll.isAvailable();
 		this.serverType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
 		this.providers = new ProviderPool(epoll ? EpollSocketChannel.class : NioSocketChannel.class,
@@ -95,7 +93,7 @@ public class ExchangeServer implements SmartLifecycle {
 		this.problems = problems;
 		this.maxRequestBytes = (int) maxRequest.toBytes();
 		this.gateway = new ExchangeGateway(callers, routes, grants, this.providers, accessLog, subjects, metrics,
-				problems, this.maxRequestBytes, logWait.toMillis());
+				problems, this.maxRequestBytes);
 		this.host = host;
 		this.configuredPort = port;
 		this.threads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
@@ -200,6 +198,11 @@ public class ExchangeServer implements SmartLifecycle {
 	private static final io.netty.util.AttributeKey<ArrayDeque<FullHttpRequest>> WAITING = io.netty.util.AttributeKey
 		.valueOf("unigov.waiting");
 
+	/** Pipelined calls read ahead on one connection before reading pauses; beyond the second bound it is closed. */
+	private static final int PAUSE_READING = 8;
+
+	private static final int MAX_WAITING = 32;
+
 	@ChannelHandler.Sharable
 	private final class CallHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
@@ -213,11 +216,15 @@ public class ExchangeServer implements SmartLifecycle {
 				ctx.channel().attr(WAITING).set(waiting);
 			}
 			if (Boolean.TRUE.equals(ctx.channel().attr(BUSY).get())) {
-				if (waiting.size() >= 16) {
+				if (waiting.size() >= MAX_WAITING) {
 					ctx.close();
 					return;
 				}
 				waiting.add(request.retain());
+				if (waiting.size() >= PAUSE_READING) {
+					// a client pipelining many calls is read no further until they are answered
+					ctx.channel().config().setAutoRead(false);
+				}
 				return;
 			}
 			handle(ctx, request);
@@ -235,7 +242,7 @@ public class ExchangeServer implements SmartLifecycle {
 					queued.release();
 				}
 			}
-			else {
+			else if (!ctx.channel().config().isAutoRead()) {
 				ctx.channel().config().setAutoRead(true);
 			}
 		}
@@ -259,7 +266,6 @@ public class ExchangeServer implements SmartLifecycle {
 				return;
 			}
 			ctx.channel().attr(BUSY).set(true);
-			ctx.channel().config().setAutoRead(false);
 			ExchangeServer.this.gateway.handle(request, ctx.channel().eventLoop()).whenComplete((reply, error) -> {
 				if (error != null) {
 					// a defect, not a refusal: answer what api.md promises for those, then close

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -103,6 +104,46 @@ public final class ExchangeBenchmark {
 			wrk(gateway, headers, connections, Math.max(10, seconds / 2));
 			wrk(proxied, List.of(), connections, 5);
 			wrk(direct, List.of(), connections, 5);
+
+			for (int i = 0; i < Integer.getInteger("bench.soak", 0); i++) {
+				long jitBefore = java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+				long cpuBefore = jvmCpuNanos();
+				Result soak = wrk(gateway, headers, connections, 10);
+				System.out.printf("soak %d: C %,.0f req/s, JIT %,d ms, JVM CPU %.0f µs per call%n", i, soak.rps,
+						java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jitBefore,
+						(jvmCpuNanos() - cpuBefore) / 1000.0 / (soak.rps * 10));
+			}
+			String profiler = System.getProperty("bench.asprof");
+			if (profiler != null) {
+				// -Dbench.asprof=<async-profiler jar>: after the warm-up, a CPU profile of the gateway under load,
+				// var/bench/exchange-profile.txt (flat, traces), .html (flame graph), .collapsed; then stops
+				Object asprof = asyncProfiler(profiler);
+				profile(asprof, "start,event=cpu,interval=500us,threads");
+				Map<String, Long> before = cpuByCommand();
+				var jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+				var classes = java.lang.management.ManagementFactory.getClassLoadingMXBean();
+				long jitBefore = jit.getTotalCompilationTime();
+				long classesBefore = classes.getTotalLoadedClassCount();
+				long gcBefore = gcCount();
+				Result profiled = wrk(gateway, headers, connections, 10);
+				Map<String, Long> after = cpuByCommand();
+				System.out.printf("profiled: JIT %,d ms, %,d classes loaded, %,d collections%n",
+						jit.getTotalCompilationTime() - jitBefore, classes.getTotalLoadedClassCount() - classesBefore,
+						gcCount() - gcBefore);
+				profile(asprof, "stop");
+				long calls = (long) (profiled.rps * 10);
+				System.out.printf("profiled: %,.0f req/s; CPU per call by process (µs, user+system):%n", profiled.rps);
+				after.forEach((command, ticks) -> {
+					long used = ticks - before.getOrDefault(command, 0L);
+					if (used > 0) {
+						System.out.printf("  %-20s %8.1f%n", command, used * 1e6 / 100 / calls);
+					}
+				});
+				Files.writeString(Path.of("var/bench/exchange-profile.txt"), profile(asprof, "flat=60,traces=25"));
+				profile(asprof, "dump,file=" + Path.of("var/bench/exchange-profile.html").toAbsolutePath());
+				profile(asprof, "dump,collapsed,file=" + Path.of("var/bench/exchange-profile.collapsed").toAbsolutePath());
+				return;
+			}
 
 			Result a = wrk(direct, List.of(), connections, seconds);
 			Result b = wrk(proxied, List.of(), connections, seconds);
@@ -226,6 +267,50 @@ public final class ExchangeBenchmark {
 	}
 
 	record Latency(double p50, double p99, double rps, long errors) {
+	}
+
+	private static long gcCount() {
+		return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()
+			.stream()
+			.mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionCount)
+			.sum();
+	}
+
+	/** CPU ticks (1/100 s) used so far by every process on the machine, summed by command name. */
+	private static Map<String, Long> cpuByCommand() throws Exception {
+		Map<String, Long> ticks = new java.util.TreeMap<>();
+		try (var dirs = Files.list(Path.of("/proc"))) {
+			for (Path dir : dirs.filter(d -> d.getFileName().toString().matches("[0-9]+")).toList()) {
+				try {
+					String stat = Files.readString(dir.resolve("stat"));
+					String command = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+					String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+					// fields from state (3rd): utime is the 14th field, stime the 15th; children's too
+					long used = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+					ticks.merge(command.startsWith("postgres") ? "postgres" : command, used, Long::sum);
+				}
+				catch (java.io.IOException | RuntimeException gone) {
+					// the process ended meanwhile
+				}
+			}
+		}
+		return ticks;
+	}
+
+	private static Object asyncProfiler(String jar) throws Exception {
+		java.net.URLClassLoader loader = new java.net.URLClassLoader(
+				new java.net.URL[] { Path.of(jar).toUri().toURL() }, ExchangeBenchmark.class.getClassLoader());
+		Class<?> type = loader.loadClass("one.profiler.AsyncProfiler");
+		Path lib = Files.createTempDirectory("asprof").resolve("libasyncProfiler.so");
+		try (var in = loader.getResourceAsStream("linux-" + ("aarch64".equals(System.getProperty("os.arch")) ? "arm64" : "x64")
+				+ "/libasyncProfiler.so")) {
+			Files.copy(in, lib);
+		}
+		return type.getMethod("getInstance", String.class).invoke(null, lib.toString());
+	}
+
+	private static String profile(Object profiler, String command) throws Exception {
+		return (String) profiler.getClass().getMethod("execute", String.class).invoke(profiler, command);
 	}
 
 	private static Result wrk(String url, List<String> headers, int connections, int seconds) throws Exception {
