@@ -1,8 +1,9 @@
 # Shared by the bench scripts: compile the tests, then run a benchmark's main class on the test
 # classpath with the JDK the Maven wrapper selects.
 #   run_benchmark <main class> <log name> <heap> [arguments...]
-# BENCH_JAVA_OPTS adds JVM options (e.g. -Dbench.perf=true: perf record of the exchange warm-up,
-# -Dunigov.exchange.log.committers=2); BENCH_GC replaces the collector (default -XX:+UseParallelGC).
+# BENCH_JAVA_OPTS adds JVM options (e.g. for bench/exchange.sh -Dbench.asprof=<async-profiler jar>:
+# a CPU profile after the warm-up; -Dbench.soak=N: N 10-second runs with the CPU of every process
+# per call; -Dunigov.exchange.log.committers=2); BENCH_GC replaces the collector (default ParallelGC).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 set -f

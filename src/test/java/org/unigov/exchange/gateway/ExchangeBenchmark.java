@@ -94,24 +94,22 @@ public final class ExchangeBenchmark {
 			System.out.printf("idle: the Unigov JVM used %.0f ms of CPU in 5 s with no calls%n",
 					(jvmCpuNanos() - idleBefore) / 1e6);
 			System.out.println("warming up (JIT) ...");
-			if (Boolean.getBoolean("bench.perf")) {
-				Process perf = new ProcessBuilder("perf", "record", "-F", "999", "-g", "-p",
-						Long.toString(ProcessHandle.current().pid()), "-o", "/tmp/perf.data", "--", "sleep", "8")
-					.redirectErrorStream(true).redirectOutput(new java.io.File("/tmp/perf.log")).start();
-				wrk(gateway, headers, connections, 10);
-				perf.waitFor();
-			}
-			wrk(gateway, headers, connections, Math.max(10, seconds / 2));
+			// the JIT keeps compiling the call path for about half a minute on two cores (measured: JIT
+			// time per 10 s of load 2.1 s, then 0.2-0.4 s, then under 0.2 s): measure after that
+			wrk(gateway, headers, connections, Math.max(30, seconds * 2));
 			wrk(proxied, List.of(), connections, 5);
 			wrk(direct, List.of(), connections, 5);
 
 			for (int i = 0; i < Integer.getInteger("bench.soak", 0); i++) {
 				long jitBefore = java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
 				long cpuBefore = jvmCpuNanos();
+				Map<String, Long> before = cpuByCommand();
 				Result soak = wrk(gateway, headers, connections, 10);
+				Map<String, Long> after = cpuByCommand();
 				System.out.printf("soak %d: C %,.0f req/s, JIT %,d ms, JVM CPU %.0f µs per call%n", i, soak.rps,
 						java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jitBefore,
 						(jvmCpuNanos() - cpuBefore) / 1000.0 / (soak.rps * 10));
+				System.out.println("  CPU µs per call:" + perCall(before, after, soak.rps * 10));
 			}
 			String profiler = System.getProperty("bench.asprof");
 			if (profiler != null) {
@@ -131,14 +129,8 @@ public final class ExchangeBenchmark {
 						jit.getTotalCompilationTime() - jitBefore, classes.getTotalLoadedClassCount() - classesBefore,
 						gcCount() - gcBefore);
 				profile(asprof, "stop");
-				long calls = (long) (profiled.rps * 10);
-				System.out.printf("profiled: %,.0f req/s; CPU per call by process (µs, user+system):%n", profiled.rps);
-				after.forEach((command, ticks) -> {
-					long used = ticks - before.getOrDefault(command, 0L);
-					if (used > 0) {
-						System.out.printf("  %-20s %8.1f%n", command, used * 1e6 / 100 / calls);
-					}
-				});
+				System.out.printf("profiled: %,.0f req/s; CPU µs per call:%s%n", profiled.rps,
+						perCall(before, after, profiled.rps * 10));
 				Files.writeString(Path.of("var/bench/exchange-profile.txt"), profile(asprof, "flat=60,traces=25"));
 				profile(asprof, "dump,file=" + Path.of("var/bench/exchange-profile.html").toAbsolutePath());
 				profile(asprof, "dump,collapsed,file=" + Path.of("var/bench/exchange-profile.collapsed").toAbsolutePath());
@@ -151,9 +143,11 @@ public final class ExchangeBenchmark {
 			long entriesBefore = context.getBean(AccessLog.class).entries();
 			long cpuBefore = jvmCpuNanos();
 			long[] systemBefore = systemCpu();
+			Map<String, Long> processesBefore = cpuByCommand();
 			Result c = wrk(gateway, headers, connections, seconds);
 			long cpu = jvmCpuNanos() - cpuBefore;
 			long[] systemAfter = systemCpu();
+			Map<String, Long> processesAfter = cpuByCommand();
 			long batches = context.getBean(AccessLog.class).batches() - batchesBefore;
 			long entries = context.getBean(AccessLog.class).entries() - entriesBefore;
 			System.out.printf("%nthroughput, wrk -t2 -c%d -d%ds:%n", connections, seconds);
@@ -170,6 +164,8 @@ public final class ExchangeBenchmark {
 			double total = systemAfter[1] - systemBefore[1];
 			System.out.printf("  during C: machine busy %.0f%%; the Unigov JVM used %.0f µs of CPU per call%n",
 					100 * busy / total, cpu / 1000.0 / Math.max(1, c.rps * seconds));
+			System.out.println("  during C, CPU µs per call by process (user + system):"
+					+ perCall(processesBefore, processesAfter, c.rps * seconds));
 			Latency sb = hey(proxied, List.of(), 1, 0, 5);
 			Latency sc = hey(gateway, headers, 1, 0, 5);
 			System.out.printf("  one connection, back to back: B p50 %.2f ms, C p50 %.2f ms p99 %.2f ms (%,.0f req/s)%n",
@@ -184,6 +180,16 @@ public final class ExchangeBenchmark {
 					lb.p50, lb.p99, lb.rps, lb.errors);
 			System.out.printf("  C Unigov gateway        p50 %.2f ms  p99 %.2f ms  (%,.0f req/s achieved, non-200 %d)  (target p99 <= 5 ms)%n",
 					lc.p50, lc.p99, lc.rps, lc.errors);
+
+			// the same rate from wrk, paced by bench/paced.lua (Poisson arrivals per connection): a
+			// lighter load generator than hey, which itself costs B several milliseconds on two cores
+			System.out.printf("%nthe same rate from wrk paced by bench/paced.lua, -c%d -d%ds:%n", connections, seconds);
+			Latency pb = paced(proxied, List.of(), connections, rate, seconds);
+			Latency pc = paced(gateway, headers, connections, rate, seconds);
+			System.out.printf("  B nginx reverse proxy   p50 %.2f ms  p99 %.2f ms  (%,.0f req/s achieved, non-2xx %d)%n",
+					pb.p50, pb.p99, pb.rps, pb.errors);
+			System.out.printf("  C Unigov gateway        p50 %.2f ms  p99 %.2f ms  (%,.0f req/s achieved, non-2xx %d)  (target p99 <= 5 ms)%n",
+					pc.p50, pc.p99, pc.rps, pc.errors);
 
 			long logged = jdbc.queryForObject("select count(*) from exc_access_log", Long.class) - logBefore;
 			System.out.printf("%naccess-log entries written during the run: %,d%n", logged);
@@ -269,6 +275,18 @@ public final class ExchangeBenchmark {
 	record Latency(double p50, double p99, double rps, long errors) {
 	}
 
+	/** CPU per call of each process that used at least 1 µs per call between two snapshots. */
+	private static String perCall(Map<String, Long> before, Map<String, Long> after, double calls) {
+		StringBuilder line = new StringBuilder();
+		after.forEach((command, ticks) -> {
+			double used = (ticks - before.getOrDefault(command, 0L)) * 1e6 / 100 / Math.max(1, calls);
+			if (used >= 1) {
+				line.append(String.format(" %s %.0f", command, used));
+			}
+		});
+		return line.toString();
+	}
+
 	private static long gcCount() {
 		return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()
 			.stream()
@@ -287,7 +305,13 @@ public final class ExchangeBenchmark {
 					String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
 					// fields from state (3rd): utime is the 14th field, stime the 15th; children's too
 					long used = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-					ticks.merge(command.startsWith("postgres") ? "postgres" : command, used, Long::sum);
+					ticks.merge(command.startsWith("postgres") ? "postgres" : command.replaceAll("[0-9/:]+.*", ""), used,
+							Long::sum);
+					if (dir.getFileName().toString().equals(Long.toString(ProcessHandle.current().pid()))) {
+						// wrk, curl: ended children are counted in their parent's
+						ticks.merge("(wrk: children of the JVM)", Long.parseLong(fields[13]) + Long.parseLong(fields[14]),
+								Long::sum);
+					}
 				}
 				catch (java.io.IOException | RuntimeException gone) {
 					// the process ended meanwhile
@@ -324,6 +348,38 @@ public final class ExchangeBenchmark {
 		double rps = Double.parseDouble(find(out, "Requests/sec:\\s+([0-9.]+)", "0"));
 		long errors = Long.parseLong(find(out, "Non-2xx or 3xx responses: ([0-9]+)", "0"));
 		return new Result(rps, errors);
+	}
+
+	/** wrk at a fixed mean rate: each connection pauses connections / rate on average between requests. */
+	private static Latency paced(String url, List<String> headers, int connections, int rate, int seconds)
+			throws Exception {
+		List<String> command = new ArrayList<>(List.of("wrk", "-t2", "-c" + connections, "-d" + seconds + "s",
+				"--latency", "-s", Path.of("bench/paced.lua").toAbsolutePath().toString()));
+		for (String header : headers) {
+			command.add("-H");
+			command.add(header);
+		}
+		command.add(url);
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+		builder.environment().put("PACE_MS", Double.toString(1000.0 * connections / rate));
+		Process process = builder.start();
+		String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		process.waitFor();
+		double rps = Double.parseDouble(find(out, "Requests/sec:\\s+([0-9.]+)", "0"));
+		long errors = Long.parseLong(find(out, "Non-2xx or 3xx responses: ([0-9]+)", "0"));
+		return new Latency(millis(find(out, "50%\\s+([0-9.]+[mu]?s)", "0ms")),
+				millis(find(out, "99%\\s+([0-9.]+[mu]?s)", "0ms")), rps, errors);
+	}
+
+	/** wrk's "812.00us", "1.23ms", "1.05s" in milliseconds. */
+	private static double millis(String value) {
+		if (value.endsWith("us")) {
+			return Double.parseDouble(value.substring(0, value.length() - 2)) / 1000;
+		}
+		if (value.endsWith("ms")) {
+			return Double.parseDouble(value.substring(0, value.length() - 2));
+		}
+		return Double.parseDouble(value.substring(0, value.length() - 1)) * 1000;
 	}
 
 	private static Latency hey(String url, List<String> headers, int connections, int rate, int seconds) throws Exception {
