@@ -32,11 +32,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * The access log's writer (S10). Calls hand their entry to {@link #append} and wait for it; one
- * writer thread takes every entry queued meanwhile, chains them onto the head, inserts them with
- * one statement, rolls them into the daily traffic table and commits — a group commit, so the
- * cost of the transaction and its WAL flush is shared by all calls in the batch. A call is answered
- * only after the commit returned: an answered call is in the log even if the process is killed a
- * moment later. Several instances share one chain: each batch locks the head row.
+ * sequencer thread takes every entry queued meanwhile and chains them onto the head; a committer
+ * inserts the batch with one statement, rolls it into the daily traffic table and commits without
+ * waiting for the WAL flush; a flusher then makes every batch committed so far durable with one
+ * synchronous commit of its own, and only then are their calls answered — a group commit in two
+ * overlapping stages (docs/decisions.md 20), so an answered call is in the log even if the process,
+ * or PostgreSQL, is killed a moment later. Several instances share one chain: each batch moves the
+ * head row only from where it expects it.
  */
 @Component
 public class AccessLog implements SmartLifecycle {
@@ -119,6 +121,10 @@ public class AccessLog implements SmartLifecycle {
 				Thread.ofPlatform().name("exchange-log-commit-", 0).daemon(true).factory());
 		Thread thread = Thread.ofPlatform().name("exchange-access-log").daemon(true).unstarted(this::run);
 		this.writer = thread;
+		this.flusherDone = false;
+		Thread flushing = Thread.ofPlatform().name("exchange-log-flush").daemon(true).unstarted(this::flush);
+		this.flusher = flushing;
+		flushing.start();
 		thread.start();
 		this.watchdog = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
 				Thread.ofPlatform().name("exchange-log-watchdog").daemon(true).factory());
@@ -140,6 +146,11 @@ public class AccessLog implements SmartLifecycle {
 			if (this.commitPool != null) {
 				this.commitPool.shutdown();
 				this.commitPool.awaitTermination(10, TimeUnit.SECONDS);
+			}
+			this.flusherDone = true;
+			Thread flushing = this.flusher;
+			if (flushing != null) {
+				flushing.join(10_000);
 			}
 		}
 		catch (InterruptedException ex) {
@@ -266,13 +277,15 @@ public class AccessLog implements SmartLifecycle {
 		}
 	}
 
-	/** On a committer thread: one statement, one commit; the calls are answered when it returns. */
+	/** On a committer thread: one statement, one commit not waiting for the flush; then to the flusher. */
 	private void commit(Batch batch) {
+		boolean handedOver = false;
 		try {
 			append(committerConnection(), batch.chained());
 			this.batches.incrementAndGet();
 			this.entries.addAndGet(batch.chained().size());
-			confirm(batch.pending(), batch.chained(), null);
+			this.flushQueue.add(batch);
+			handedOver = true;
 		}
 		catch (SQLException | RuntimeException ex) {
 			this.resync = true;
@@ -288,8 +301,76 @@ public class AccessLog implements SmartLifecycle {
 			}
 		}
 		finally {
-			this.inFlight.remove(batch);
+			if (!handedOver) {
+				this.inFlight.remove(batch);
+			}
 			this.slots.release();
+		}
+	}
+
+	/**
+	 * The flusher: takes every batch committed so far, makes them durable with one synchronous
+	 * commit (which flushes the WAL past all of them) and answers their calls. When that fails the
+	 * batches' fate is unknown: their calls are refused (logged but not answered at worst).
+	 */
+	private void flush() {
+		while (!this.flusherDone || !this.flushQueue.isEmpty()) {
+			List<Batch> batches = new ArrayList<>();
+			try {
+				Batch first = this.flushQueue.poll(100, TimeUnit.MILLISECONDS);
+				if (first == null) {
+					continue;
+				}
+				batches.add(first);
+				this.flushQueue.drainTo(batches);
+				try (Statement statement = flusherConnection().createStatement();
+						ResultSet rs = statement.executeQuery(FLUSH)) {
+					rs.next();
+				}
+				for (Batch b : batches) {
+					confirm(b.pending(), b.chained(), null);
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				batches.forEach(b -> fail(b.pending(), ex));
+				return;
+			}
+			catch (SQLException | RuntimeException ex) {
+				log.error("Flushing {} access-log batches failed; their calls are refused", batches.size(), ex);
+				batches.forEach(b -> fail(b.pending(), ex));
+				closeFlusherConnection();
+				this.resync = true;
+				sleepQuietly();
+			}
+			finally {
+				batches.forEach(this.inFlight::remove);
+			}
+		}
+	}
+
+	private Connection flusherConnection() throws SQLException {
+		Connection current = this.flusherConnection;
+		if (current == null || current.isClosed()) {
+			current = this.dataSource.getConnection();
+			current.setAutoCommit(true);
+			this.flusherConnection = current;
+			this.openConnections.add(current);
+		}
+		return current;
+	}
+
+	private void closeFlusherConnection() {
+		Connection current = this.flusherConnection;
+		this.flusherConnection = null;
+		if (current != null) {
+			this.openConnections.remove(current);
+			try {
+				current.close();
+			}
+			catch (SQLException ignored) {
+				// replaced on the next flush
+			}
 		}
 	}
 
@@ -368,7 +449,16 @@ public class AccessLog implements SmartLifecycle {
 
 	private java.util.concurrent.@Nullable ScheduledExecutorService watchdog;
 
-	/** Batches handed to a committer and not yet done (for the watchdog). */
+	/** Batches committed, waiting for the flusher. */
+	private final LinkedBlockingQueue<Batch> flushQueue = new LinkedBlockingQueue<>();
+
+	private volatile boolean flusherDone;
+
+	private @Nullable Thread flusher;
+
+	private @Nullable Connection flusherConnection;
+
+	/** Batches handed to a committer and not yet answered (for the watchdog). */
 	private final java.util.Queue<Batch> inFlight = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
 	private final java.util.concurrent.Semaphore slots;
@@ -388,7 +478,10 @@ public class AccessLog implements SmartLifecycle {
 
 	private byte[] headHash = AccessLogHashing.GENESIS;
 
-	private static final String APPEND = "select exc_log_append(" + "?, ".repeat(39) + "?)";
+	private static final String APPEND = "select exc_log_append_deferred(" + "?, ".repeat(39) + "?)";
+
+	/** Assigns a transaction id, so its commit is synchronous: it returns once the WAL is flushed past it. */
+	private static final String FLUSH = "select pg_current_xact_id()";
 
 	private Connection committerConnection() throws SQLException {
 		Connection current = this.committerConnection.get();
