@@ -10,7 +10,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -47,8 +46,6 @@ public class AccessLog implements SmartLifecycle {
 
 	/** Months are the province's months (the log partitions and the daily traffic use its time). */
 	public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-
-	private static final HexFormat HEX = HexFormat.of();
 
 	private final DataSource dataSource;
 
@@ -478,7 +475,11 @@ public class AccessLog implements SmartLifecycle {
 
 	private byte[] headHash = AccessLogHashing.GENESIS;
 
-	private static final String APPEND = "select exc_log_append_deferred(" + "?, ".repeat(39) + "?)";
+	private static final String COPY = "copy exc_access_log (" + AccessLogCopy.COLUMNS + ") from stdin (format binary)";
+
+	private static final String ADVANCE = "select exc_log_advance(" + "?, ".repeat(17) + "?)";
+
+	private final ThreadLocal<AccessLogCopy> copies = ThreadLocal.withInitial(AccessLogCopy::new);
 
 	/** Assigns a transaction id, so its commit is synchronous: it returns once the WAL is flushed past it. */
 	private static final String FLUSH = "select pg_current_xact_id()";
@@ -487,7 +488,7 @@ public class AccessLog implements SmartLifecycle {
 		Connection current = this.committerConnection.get();
 		if (current == null || current.isClosed()) {
 			current = this.dataSource.getConnection();
-			current.setAutoCommit(true);
+			current.setAutoCommit(false);
 			this.committerConnection.set(current);
 			this.openConnections.add(current);
 		}
@@ -517,87 +518,49 @@ public class AccessLog implements SmartLifecycle {
 		}
 	}
 
+	/**
+	 * One transaction: the entries by binary COPY, then {@code exc_log_advance} (daily traffic,
+	 * the head moved from where this writer expects it), then a commit that does not wait for the
+	 * flush — the flusher's does. Rolled back on any failure, so a retry starts clean.
+	 */
 	private void append(Connection connection, List<AccessEntry> entries) throws SQLException {
 		int n = entries.size();
-		Long[] seq = new Long[n];
-		Long[] at = new Long[n];
-		UUID[] request = new UUID[n];
-		String[] client = new String[n];
-		UUID[] system = new UUID[n];
-		UUID[] consumer = new UUID[n];
-		UUID[] provider = new UUID[n];
-		UUID[] service = new UUID[n];
-		String[] resource = new String[n];
-		UUID[] grant = new UUID[n];
-		String[] purpose = new String[n];
-		String[] method = new String[n];
-		String[] path = new String[n];
-		String[] items = new String[n];
-		Integer[] status = new Integer[n];
-		String[] outcome = new String[n];
-		Integer[] latency = new Integer[n];
-		Integer[] bytes = new Integer[n];
-		String[] subjectKey = new String[n];
-		String[] subject = new String[n];
-		String[] previous = new String[n];
-		String[] hash = new String[n];
-		for (int i = 0; i < n; i++) {
-			AccessEntry e = entries.get(i);
-			seq[i] = e.seq();
-			at[i] = AccessLogHashing.micros(e.at());
-			request[i] = e.requestId();
-			client[i] = e.clientId();
-			system[i] = e.consumerSystemId();
-			consumer[i] = e.consumerAgencyId();
-			provider[i] = e.providerAgencyId();
-			service[i] = e.serviceId();
-			resource[i] = e.resourceCode();
-			grant[i] = e.grantId();
-			purpose[i] = e.purpose();
-			method[i] = e.method();
-			path[i] = e.path();
-			items[i] = String.join("\u001f", e.items());
-			status[i] = e.status();
-			outcome[i] = e.outcome();
-			latency[i] = e.latencyUs();
-			bytes[i] = e.bytes();
-			subjectKey[i] = e.subjectKey();
-			subject[i] = e.subjectHmac() == null ? null : HEX.formatHex(e.subjectHmac());
-			previous[i] = HEX.formatHex(e.previousHash());
-			hash[i] = HEX.formatHex(e.hash());
-		}
-		try (PreparedStatement append = connection.prepareStatement(APPEND)) {
-			int p = 1;
-			append.setLong(p++, entries.get(0).seq() - 1);
-			append.setBytes(p++, entries.get(0).previousHash());
-			append.setLong(p++, entries.get(n - 1).seq());
-			append.setBytes(p++, entries.get(n - 1).hash());
-			append.setArray(p++, connection.createArrayOf("bigint", seq));
-			append.setArray(p++, connection.createArrayOf("bigint", at));
-			append.setArray(p++, connection.createArrayOf("uuid", request));
-			append.setArray(p++, connection.createArrayOf("text", client));
-			append.setArray(p++, connection.createArrayOf("uuid", system));
-			append.setArray(p++, connection.createArrayOf("uuid", consumer));
-			append.setArray(p++, connection.createArrayOf("uuid", provider));
-			append.setArray(p++, connection.createArrayOf("uuid", service));
-			append.setArray(p++, connection.createArrayOf("text", resource));
-			append.setArray(p++, connection.createArrayOf("uuid", grant));
-			append.setArray(p++, connection.createArrayOf("text", purpose));
-			append.setArray(p++, connection.createArrayOf("text", method));
-			append.setArray(p++, connection.createArrayOf("text", path));
-			append.setArray(p++, connection.createArrayOf("text", items));
-			append.setArray(p++, connection.createArrayOf("int4", status));
-			append.setArray(p++, connection.createArrayOf("text", outcome));
-			append.setArray(p++, connection.createArrayOf("int4", latency));
-			append.setArray(p++, connection.createArrayOf("int4", bytes));
-			append.setArray(p++, connection.createArrayOf("text", subjectKey));
-			append.setArray(p++, connection.createArrayOf("text", subject));
-			append.setArray(p++, connection.createArrayOf("text", previous));
-			append.setArray(p++, connection.createArrayOf("text", hash));
-			p = rollUp(connection, append, p, entries);
-			try (ResultSet rs = append.executeQuery()) {
-				rs.next();
+		AccessLogCopy copy = this.copies.get();
+		byte[] stream = copy.encode(entries);
+		try {
+			org.postgresql.copy.CopyIn in = connection.unwrap(org.postgresql.PGConnection.class)
+				.getCopyAPI()
+				.copyIn(COPY);
+			try {
+				in.writeToCopy(stream, 0, copy.length());
+				in.endCopy();
 			}
+			finally {
+				if (in.isActive()) {
+					in.cancelCopy();
+				}
+			}
+			try (PreparedStatement advance = connection.prepareStatement(ADVANCE)) {
+				int p = 1;
+				advance.setLong(p++, entries.get(0).seq() - 1);
+				advance.setBytes(p++, entries.get(0).previousHash());
+				advance.setLong(p++, entries.get(n - 1).seq());
+				advance.setBytes(p++, entries.get(n - 1).hash());
+				rollUp(connection, advance, p, entries);
+				try (ResultSet rs = advance.executeQuery()) {
+					rs.next();
+				}
+			}
+			connection.commit();
+		}
+		catch (SQLException | RuntimeException ex) {
+			try {
+				connection.rollback();
+			}
+			catch (SQLException ignored) {
+				// the connection is replaced
+			}
+			throw ex;
 		}
 	}
 

@@ -100,12 +100,30 @@ public final class ExchangeBenchmark {
 			wrk(proxied, List.of(), connections, 5);
 			wrk(direct, List.of(), connections, 5);
 
+			if (System.getProperty("bench.sql") != null) {
+				// an experiment on the log's schema: -Dbench.sql=<file of statements separated by ;>
+				for (String sql : Files.readString(Path.of(System.getProperty("bench.sql"))).split(";")) {
+					if (!sql.isBlank()) {
+						long t0 = System.nanoTime();
+						jdbc.execute(sql);
+						System.out.printf("  %.1f ms  %s%n", (System.nanoTime() - t0) / 1e6,
+								sql.strip().substring(0, Math.min(70, sql.strip().length())));
+					}
+				}
+			}
 			for (int i = 0; i < Integer.getInteger("bench.soak", 0); i++) {
 				long jitBefore = java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
 				long cpuBefore = jvmCpuNanos();
 				Map<String, Long> before = cpuByCommand();
+				Map<String, Object> walBefore = jdbc.queryForMap("select wal_records, wal_fpi, wal_bytes from pg_stat_wal");
 				Result soak = wrk(gateway, headers, connections, 10);
 				Map<String, Long> after = cpuByCommand();
+				Map<String, Object> walAfter = jdbc.queryForMap("select wal_records, wal_fpi, wal_bytes from pg_stat_wal");
+				double n = soak.rps * 10;
+				System.out.printf("  WAL per call: %.1f records, %.2f full-page images, %.0f bytes%n",
+						(((Number) walAfter.get("wal_records")).longValue() - ((Number) walBefore.get("wal_records")).longValue()) / n,
+						(((Number) walAfter.get("wal_fpi")).longValue() - ((Number) walBefore.get("wal_fpi")).longValue()) / n,
+						(((Number) walAfter.get("wal_bytes")).doubleValue() - ((Number) walBefore.get("wal_bytes")).doubleValue()) / n);
 				System.out.printf("soak %d: C %,.0f req/s, JIT %,d ms, JVM CPU %.0f µs per call%n", i, soak.rps,
 						java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jitBefore,
 						(jvmCpuNanos() - cpuBefore) / 1000.0 / (soak.rps * 10));
@@ -305,8 +323,15 @@ public final class ExchangeBenchmark {
 					String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
 					// fields from state (3rd): utime is the 14th field, stime the 15th; children's too
 					long used = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-					ticks.merge(command.startsWith("postgres") ? "postgres" : command.replaceAll("[0-9/:]+.*", ""), used,
-							Long::sum);
+					if (command.startsWith("postgres")) {
+						// by role: "postgres: walwriter", "postgres: unigov unigov 127.0.0.1(41234) idle" ...
+						String title = new String(Files.readAllBytes(dir.resolve("cmdline")), StandardCharsets.UTF_8)
+							.replace('\0', ' ')
+							.trim();
+						command = title.startsWith("postgres: ") && !title.contains("(")
+								? "pg-" + title.substring(10).replaceAll(" .*", "") : "pg-backends";
+					}
+					ticks.merge(command.replaceAll("[0-9/:]+.*", ""), used, Long::sum);
 					if (dir.getFileName().toString().equals(Long.toString(ProcessHandle.current().pid()))) {
 						// wrk, curl: ended children are counted in their parent's
 						ticks.merge("(wrk: children of the JVM)", Long.parseLong(fields[13]) + Long.parseLong(fields[14]),
