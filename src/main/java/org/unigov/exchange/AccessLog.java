@@ -475,8 +475,6 @@ public class AccessLog implements SmartLifecycle {
 
 	private byte[] headHash = AccessLogHashing.GENESIS;
 
-	private static final String COPY = "copy exc_access_log (" + AccessLogCopy.COLUMNS + ") from stdin (format binary)";
-
 	private static final String ADVANCE = "select exc_log_advance(" + "?, ".repeat(17) + "?)";
 
 	private final ThreadLocal<AccessLogCopy> copies = ThreadLocal.withInitial(AccessLogCopy::new);
@@ -526,19 +524,30 @@ public class AccessLog implements SmartLifecycle {
 	private void append(Connection connection, List<AccessEntry> entries) throws SQLException {
 		int n = entries.size();
 		AccessLogCopy copy = this.copies.get();
-		byte[] stream = copy.encode(entries);
 		try {
-			org.postgresql.copy.CopyIn in = connection.unwrap(org.postgresql.PGConnection.class)
-				.getCopyAPI()
-				.copyIn(COPY);
-			try {
-				in.writeToCopy(stream, 0, copy.length());
-				in.endCopy();
-			}
-			finally {
-				if (in.isActive()) {
-					in.cancelCopy();
+			// straight into the month's partition (no routing to set up per statement); a batch
+			// spanning two months, once a month at most, is copied in two parts
+			int from = 0;
+			while (from < n) {
+				YearMonth month = month(entries.get(from).at());
+				int to = from + 1;
+				while (to < n && month(entries.get(to).at()).equals(month)) {
+					to++;
 				}
+				byte[] stream = copy.encode(entries.subList(from, to));
+				org.postgresql.copy.CopyIn in = connection.unwrap(org.postgresql.PGConnection.class)
+					.getCopyAPI()
+					.copyIn("copy " + partitionName(month) + " (" + AccessLogCopy.COLUMNS + ") from stdin (format binary)");
+				try {
+					in.writeToCopy(stream, 0, copy.length());
+					in.endCopy();
+				}
+				finally {
+					if (in.isActive()) {
+						in.cancelCopy();
+					}
+				}
+				from = to;
 			}
 			try (PreparedStatement advance = connection.prepareStatement(ADVANCE)) {
 				int p = 1;

@@ -93,6 +93,11 @@ public final class ExchangeBenchmark {
 			Thread.sleep(5000);
 			System.out.printf("idle: the Unigov JVM used %.0f ms of CPU in 5 s with no calls%n",
 					(jvmCpuNanos() - idleBefore) / 1e6);
+			if (Boolean.getBoolean("bench.steps")) {
+				// -Dbench.steps=true: only the in-process cost of each step
+				steps(context, token);
+				return;
+			}
 			System.out.println("warming up (JIT) ...");
 			// the JIT keeps compiling the call path for about half a minute on two cores (measured: JIT
 			// time per 10 s of load 2.1 s, then 0.2-0.4 s, then under 0.2 s): measure after that
@@ -251,9 +256,12 @@ public final class ExchangeBenchmark {
 				batch(log, entry, size);
 			}
 			long start = System.nanoTime();
+			Map<String, Long> before = cpuByCommand();
 			for (int round = 0; round < 200; round++) {
 				batch(log, entry, size);
 			}
+			Map<String, Long> after = cpuByCommand();
+			System.out.printf("  CPU µs per entry:%s%n", perCall(before, after, 200.0 * size));
 			System.out.printf("  %-52s %8.2f ms%n", "a batch of " + size + " log entries committed, idle machine",
 					(System.nanoTime() - start) / 1e6 / 200);
 		}
