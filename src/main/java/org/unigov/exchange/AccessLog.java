@@ -6,14 +6,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -32,8 +30,8 @@ import org.springframework.stereotype.Component;
 /**
  * The access log's writer (S10). Calls hand their entry to {@link #append} and wait for it; one
  * sequencer thread takes every entry queued meanwhile and chains them onto the head; a committer
- * inserts the batch with one statement, rolls it into the daily traffic table and commits without
- * waiting for the WAL flush; a flusher then makes every batch committed so far durable with one
+ * inserts the batch with one binary COPY (whose trigger moves the head and rolls the batch into
+ * the daily traffic table) and commits without waiting for the WAL flush; a flusher then makes every batch committed so far durable with one
  * synchronous commit of its own, and only then are their calls answered — a group commit in two
  * overlapping stages (docs/decisions.md 20), so an answered call is in the log even if the process,
  * or PostgreSQL, is killed a moment later. Several instances share one chain: each batch moves the
@@ -475,7 +473,7 @@ public class AccessLog implements SmartLifecycle {
 
 	private byte[] headHash = AccessLogHashing.GENESIS;
 
-	private static final String ADVANCE = "select exc_log_advance(" + "?, ".repeat(17) + "?)";
+	private static final String COPY = "copy exc_access_log (" + AccessLogCopy.COLUMNS + ") from stdin (format binary)";
 
 	private final ThreadLocal<AccessLogCopy> copies = ThreadLocal.withInitial(AccessLogCopy::new);
 
@@ -486,7 +484,7 @@ public class AccessLog implements SmartLifecycle {
 		Connection current = this.committerConnection.get();
 		if (current == null || current.isClosed()) {
 			current = this.dataSource.getConnection();
-			current.setAutoCommit(false);
+			current.setAutoCommit(true);
 			this.committerConnection.set(current);
 			this.openConnections.add(current);
 		}
@@ -517,151 +515,25 @@ public class AccessLog implements SmartLifecycle {
 	}
 
 	/**
-	 * One transaction: the entries by binary COPY, then {@code exc_log_advance} (daily traffic,
-	 * the head moved from where this writer expects it), then a commit that does not wait for the
-	 * flush — the flusher's does. Rolled back on any failure, so a retry starts clean.
+	 * One statement, one transaction: the entries by binary COPY. The log's statement trigger
+	 * ({@code exc_log_chain}) moves the head from where the batch starts or fails with 40001, adds
+	 * the daily traffic, and lets the commit go without waiting for the flush — the flusher's does.
 	 */
 	private void append(Connection connection, List<AccessEntry> entries) throws SQLException {
-		int n = entries.size();
 		AccessLogCopy copy = this.copies.get();
+		byte[] stream = copy.encode(entries);
+		org.postgresql.copy.CopyIn in = connection.unwrap(org.postgresql.PGConnection.class)
+			.getCopyAPI()
+			.copyIn(COPY);
 		try {
-			// straight into the month's partition (no routing to set up per statement); a batch
-			// spanning two months, once a month at most, is copied in two parts
-			int from = 0;
-			while (from < n) {
-				YearMonth month = month(entries.get(from).at());
-				int to = from + 1;
-				while (to < n && month(entries.get(to).at()).equals(month)) {
-					to++;
-				}
-				byte[] stream = copy.encode(entries.subList(from, to));
-				org.postgresql.copy.CopyIn in = connection.unwrap(org.postgresql.PGConnection.class)
-					.getCopyAPI()
-					.copyIn("copy " + partitionName(month) + " (" + AccessLogCopy.COLUMNS + ") from stdin (format binary)");
-				try {
-					in.writeToCopy(stream, 0, copy.length());
-					in.endCopy();
-				}
-				finally {
-					if (in.isActive()) {
-						in.cancelCopy();
-					}
-				}
-				from = to;
-			}
-			try (PreparedStatement advance = connection.prepareStatement(ADVANCE)) {
-				int p = 1;
-				advance.setLong(p++, entries.get(0).seq() - 1);
-				advance.setBytes(p++, entries.get(0).previousHash());
-				advance.setLong(p++, entries.get(n - 1).seq());
-				advance.setBytes(p++, entries.get(n - 1).hash());
-				rollUp(connection, advance, p, entries);
-				try (ResultSet rs = advance.executeQuery()) {
-					rs.next();
-				}
-			}
-			connection.commit();
+			in.writeToCopy(stream, 0, copy.length());
+			in.endCopy();
 		}
-		catch (SQLException | RuntimeException ex) {
-			try {
-				connection.rollback();
+		finally {
+			if (in.isActive()) {
+				in.cancelCopy();
 			}
-			catch (SQLException ignored) {
-				// the connection is replaced
-			}
-			throw ex;
 		}
-	}
-
-	private record Day(LocalDate day, String resource, UUID system) {
-	}
-
-	private static final class Sums {
-
-		final UUID consumer;
-
-		final UUID provider;
-
-		long calls;
-
-		long errors;
-
-		long denied;
-
-		long latencySum;
-
-		long latencyMax;
-
-		long under5;
-
-		long under50;
-
-		long under500;
-
-		long bytes;
-
-		Sums(UUID consumer, UUID provider) {
-			this.consumer = consumer;
-			this.provider = provider;
-		}
-	}
-
-	/** Sets the daily traffic of each resource and consumer system in the batch (the last 14 parameters). */
-	private static int rollUp(Connection connection, PreparedStatement append, int first, List<AccessEntry> entries)
-			throws SQLException {
-		// in key order: two batches upserting the same rows lock them in the same order (no deadlock)
-		Map<Day, Sums> days = new java.util.TreeMap<>(java.util.Comparator.comparing(Day::day)
-			.thenComparing(Day::resource)
-			.thenComparing(Day::system));
-		for (AccessEntry e : entries) {
-			if (e.consumerSystemId() == null || e.consumerAgencyId() == null || e.providerAgencyId() == null) {
-				continue;
-			}
-			Sums sums = days.computeIfAbsent(
-					new Day(LocalDate.ofInstant(e.at(), ZONE), e.resourceCode(), e.consumerSystemId()),
-					d -> new Sums(e.consumerAgencyId(), e.providerAgencyId()));
-			sums.calls++;
-			sums.errors += e.failed() ? 1 : 0;
-			sums.denied += e.denied() ? 1 : 0;
-			sums.latencySum += e.latencyUs();
-			sums.latencyMax = Math.max(sums.latencyMax, e.latencyUs());
-			sums.under5 += e.latencyUs() < 5_000 ? 1 : 0;
-			sums.under50 += e.latencyUs() < 50_000 ? 1 : 0;
-			sums.under500 += e.latencyUs() < 500_000 ? 1 : 0;
-			sums.bytes += e.bytes();
-		}
-		int n = days.size();
-		String[] day = new String[n];
-		String[] resource = new String[n];
-		UUID[] system = new UUID[n];
-		UUID[] consumer = new UUID[n];
-		UUID[] provider = new UUID[n];
-		Long[][] numbers = new Long[9][n];
-		int i = 0;
-		for (Map.Entry<Day, Sums> entry : days.entrySet()) {
-			Sums s = entry.getValue();
-			day[i] = entry.getKey().day().toString();
-			resource[i] = entry.getKey().resource();
-			system[i] = entry.getKey().system();
-			consumer[i] = s.consumer;
-			provider[i] = s.provider;
-			long[] values = { s.calls, s.errors, s.denied, s.latencySum, s.latencyMax, s.under5, s.under50, s.under500,
-					s.bytes };
-			for (int k = 0; k < values.length; k++) {
-				numbers[k][i] = values[k];
-			}
-			i++;
-		}
-		int p = first;
-		append.setArray(p++, connection.createArrayOf("text", day));
-		append.setArray(p++, connection.createArrayOf("text", resource));
-		append.setArray(p++, connection.createArrayOf("uuid", system));
-		append.setArray(p++, connection.createArrayOf("uuid", consumer));
-		append.setArray(p++, connection.createArrayOf("uuid", provider));
-		for (Long[] column : numbers) {
-			append.setArray(p++, connection.createArrayOf("bigint", column));
-		}
-		return p;
 	}
 
 	/** Every day, the partitions of this month and the next two exist before they are needed. */

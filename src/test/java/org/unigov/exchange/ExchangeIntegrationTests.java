@@ -719,6 +719,58 @@ class ExchangeIntegrationTests {
 	}
 
 	@Test
+	void S10_theDailyTrafficIsTheLogSummedByDayResourceAndSystem() throws Exception {
+		call(this.record, "/record?idNumber=" + SUBJECT);
+		call(this.record, "/record", ExchangeFixtures.purpose("其他用途"), this.token);
+		assertThat(call(this.record, "/text").statusCode()).isEqualTo(502);
+		// written by the log's statement trigger in the same transaction as the entries
+		List<Map<String, Object>> differences = this.jdbc.queryForList("""
+				with summed as (
+				    select (at at time zone 'Asia/Shanghai')::date as day, resource_code, consumer_system_id,
+				        count(*) as calls, count(*) filter (where status >= 500) as errors,
+				        count(*) filter (where status in (401, 403, 429)) as denied, sum(latency_us) as latency,
+				        max(latency_us) as max, count(*) filter (where latency_us < 5000) as u5, sum(bytes) as bytes
+				    from exc_access_log
+				    where consumer_system_id is not null and consumer_agency_id is not null and provider_agency_id is not null
+				    group by 1, 2, 3)
+				select * from summed s full join exc_traffic_daily t
+				    on t.day = s.day and t.resource_code = s.resource_code and t.consumer_system_id = s.consumer_system_id
+				where s.calls is distinct from t.calls or s.errors is distinct from t.errors
+				    or s.denied is distinct from t.denied or s.latency is distinct from t.latency_us_sum
+				    or s.max is distinct from t.latency_us_max or s.u5 is distinct from t.under_5ms
+				    or s.bytes is distinct from t.bytes""");
+		assertThat(differences).isEmpty();
+		assertThat(this.jdbc.queryForObject("select sum(denied) from exc_traffic_daily where resource_code = ?", Long.class,
+				this.record)).isPositive();
+		assertThat(this.jdbc.queryForObject("select sum(errors) from exc_traffic_daily where resource_code = ?", Long.class,
+				this.record)).isPositive();
+	}
+
+	@Test
+	void S10_anInsertThatDoesNotContinueTheChainIsRefused() throws Exception {
+		call(this.record, "/record?idNumber=" + SUBJECT);
+		Map<String, Object> last = this.jdbc.queryForMap("select * from exc_access_log order by seq desc limit 1");
+		long seq = ((Number) last.get("seq")).longValue();
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> this.jdbc.update("""
+				insert into exc_access_log (seq, at, request_id, resource_code, purpose, method, path, items, status,
+				    outcome, latency_us, bytes, previous_hash, hash)
+				values (?, now(), gen_random_uuid(), 'x', 'x', 'GET', '/', '{}', 200, 'ok', 1, 1, ?, ?),
+				    (?, now(), gen_random_uuid(), 'x', 'x', 'GET', '/', '{}', 200, 'ok', 1, 1, ?, ?)""",
+				seq + 1, last.get("hash"), new byte[32], seq + 3, new byte[32], new byte[32]))
+			.rootCause()
+			.hasMessageContaining("consecutive")
+			.isInstanceOf(org.postgresql.util.PSQLException.class);
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> this.jdbc.update("""
+				insert into exc_access_log (seq, at, request_id, resource_code, purpose, method, path, items, status,
+				    outcome, latency_us, bytes, previous_hash, hash)
+				values (?, now(), gen_random_uuid(), 'x', 'x', 'GET', '/', '{}', 200, 'ok', 1, 1, ?, ?)""",
+				seq + 1, new byte[32], new byte[32]))
+			.rootCause()
+			.hasMessageContaining("exc_log_head moved");
+		assertThat(call(this.record, "/record?idNumber=" + SUBJECT).statusCode()).isEqualTo(200);
+	}
+
+	@Test
 	void S10_anEntrysHashIsItsCanonicalFormChainedToThePreviousOne() throws Exception {
 		call(this.record, "/record?idNumber=" + SUBJECT);
 		List<AccessEntry> entries = this.jdbc.query("select * from exc_access_log order by seq desc limit 2",
