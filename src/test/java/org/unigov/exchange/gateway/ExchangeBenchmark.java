@@ -340,6 +340,9 @@ public final class ExchangeBenchmark {
 								? "pg-" + title.substring(10).replaceAll(" .*", "") : "pg-backends";
 					}
 					ticks.merge(command.replaceAll("[0-9/:]+.*", ""), used, Long::sum);
+					if (command.equals("pg-backends") || command.equals("java")) {
+						ticks.merge(command + "(system)", Long.parseLong(fields[12]), Long::sum);
+					}
 					if (dir.getFileName().toString().equals(Long.toString(ProcessHandle.current().pid()))) {
 						// wrk, curl: ended children are counted in their parent's
 						ticks.merge("(wrk: children of the JVM)", Long.parseLong(fields[13]) + Long.parseLong(fields[14]),
