@@ -33,7 +33,7 @@ import org.springframework.stereotype.Component;
  * inserts the batch with one binary COPY (whose trigger moves the head and rolls the batch into
  * the daily traffic table) and commits without waiting for the WAL flush; a flusher then makes every batch committed so far durable with one
  * synchronous commit of its own, and only then are their calls answered — a group commit in two
- * overlapping stages (docs/decisions.md 20), so an answered call is in the log even if the process,
+ * overlapping stages (docs/decisions.md 18), so an answered call is in the log even if the process,
  * or PostgreSQL, is killed a moment later. Several instances share one chain: each batch moves the
  * head row only from where it expects it.
  */

@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * A batch of access-log entries in PostgreSQL's binary COPY format, for
  * {@code COPY exc_access_log (COLUMNS) FROM STDIN (FORMAT binary)}: every value as the server
  * keeps it (a UUID as 16 bytes, a hash as its 32 bytes), so the server parses nothing — text
- * arrays of the same entries cost it about 25 µs per entry (docs/decisions.md 20).
+ * arrays of the same entries cost it about 25 µs per entry (docs/decisions.md 18).
  */
 final class AccessLogCopy {
 

@@ -199,20 +199,14 @@ public final class ExchangeBenchmark {
 					connections, seconds);
 			Latency lb = hey(proxied, List.of(), connections, rate, seconds);
 			Latency lc = hey(gateway, headers, connections, rate, seconds);
-			System.out.printf("  B nginx reverse proxy   p50 %.2f ms  p99 %.2f ms  (%,.0f req/s achieved, non-200 %d)%n",
-					lb.p50, lb.p99, lb.rps, lb.errors);
-			System.out.printf("  C Unigov gateway        p50 %.2f ms  p99 %.2f ms  (%,.0f req/s achieved, non-200 %d)  (target p99 <= 5 ms)%n",
-					lc.p50, lc.p99, lc.rps, lc.errors);
+			print(lb, lc);
 
 			// the same rate from wrk, paced by bench/paced.lua (Poisson arrivals per connection): a
 			// lighter load generator than hey, which itself costs B several milliseconds on two cores
 			System.out.printf("%nthe same rate from wrk paced by bench/paced.lua, -c%d -d%ds:%n", connections, seconds);
 			Latency pb = paced(proxied, List.of(), connections, rate, seconds);
 			Latency pc = paced(gateway, headers, connections, rate, seconds);
-			System.out.printf("  B nginx reverse proxy   p50 %.2f ms  p99 %.2f ms  (%,.0f req/s achieved, non-2xx %d)%n",
-					pb.p50, pb.p99, pb.rps, pb.errors);
-			System.out.printf("  C Unigov gateway        p50 %.2f ms  p99 %.2f ms  (%,.0f req/s achieved, non-2xx %d)  (target p99 <= 5 ms)%n",
-					pc.p50, pc.p99, pc.rps, pc.errors);
+			print(pb, pc);
 
 			long logged = jdbc.queryForObject("select count(*) from exc_access_log", Long.class) - logBefore;
 			System.out.printf("%naccess-log entries written during the run: %,d%n", logged);
@@ -384,6 +378,14 @@ public final class ExchangeBenchmark {
 		double rps = Double.parseDouble(find(out, "Requests/sec:\\s+([0-9.]+)", "0"));
 		long errors = Long.parseLong(find(out, "Non-2xx or 3xx responses: ([0-9]+)", "0"));
 		return new Result(rps, errors);
+	}
+
+	private static void print(Latency b, Latency c) {
+		System.out.printf("  B nginx reverse proxy   p50 %.2f ms  p99 %.2f ms  (%,.0f req/s achieved, errors %d)%n", b.p50,
+				b.p99, b.rps, b.errors);
+		System.out.printf(
+				"  C Unigov gateway        p50 %.2f ms  p99 %.2f ms  (%,.0f req/s achieved, errors %d)  (target p99 <= 5 ms)%n",
+				c.p50, c.p99, c.rps, c.errors);
 	}
 
 	/** wrk at a fixed mean rate: each connection pauses connections / rate on average between requests. */
