@@ -56,13 +56,18 @@ public final class AccessLogHashing {
 		field(out, e.subjectKey());
 		field(out, e.subjectHmac() == null ? "" : HEX.formatHex(e.subjectHmac()));
 		field(out, HEX.formatHex(previousHash));
+		// digest() resets the digest, so each thread reuses its own (the lookup cost more than the hash)
+		return SHA256.get().digest(out.toString().getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
 		try {
-			return MessageDigest.getInstance("SHA-256").digest(out.toString().getBytes(StandardCharsets.UTF_8));
+			return MessageDigest.getInstance("SHA-256");
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("SHA-256 is required by every Java platform", ex);
 		}
-	}
+	});
 
 	private static void field(StringBuilder out, @Nullable UUID value) {
 		field(out, value == null ? "" : value.toString());
