@@ -29,13 +29,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * The access log's writer (S10). Calls hand their entry to {@link #append} and wait for it; one
- * sequencer thread takes every entry queued meanwhile and chains them onto the head; a committer
- * inserts the batch with one binary COPY (whose trigger moves the head and rolls the batch into
- * the daily traffic table) and commits without waiting for the WAL flush; a flusher then makes every batch committed so far durable with one
- * synchronous commit of its own, and only then are their calls answered — a group commit in two
- * overlapping stages (docs/decisions.md 18), so an answered call is in the log even if the process,
- * or PostgreSQL, is killed a moment later. Several instances share one chain: each batch moves the
- * head row only from where it expects it.
+ * sequencer thread takes every entry queued meanwhile, chains them onto the head and inserts the
+ * batch with one binary COPY (whose trigger moves the head and rolls the batch into the daily
+ * traffic table), committing without waiting for the WAL flush (with
+ * {@code unigov.exchange.log.committers} above 1, committer threads insert instead); a flusher then
+ * makes every batch committed so far durable with one synchronous commit of its own, and only then
+ * are their calls answered — a group commit in two overlapping stages (docs/decisions.md 18), so an
+ * answered call is in the log even if the process, or PostgreSQL, is killed a moment later.
+ * Several instances share one chain: each batch moves the head row only from where it expects it.
  */
 @Component
 public class AccessLog implements SmartLifecycle {
@@ -112,8 +113,10 @@ public class AccessLog implements SmartLifecycle {
 	public void start() {
 		ensurePartitions(YearMonth.now(ZONE));
 		this.running = true;
-		this.commitPool = java.util.concurrent.Executors.newFixedThreadPool(this.committers,
-				Thread.ofPlatform().name("exchange-log-commit-", 0).daemon(true).factory());
+		if (this.committers > 1) {
+			this.commitPool = java.util.concurrent.Executors.newFixedThreadPool(this.committers,
+					Thread.ofPlatform().name("exchange-log-commit-", 0).daemon(true).factory());
+		}
 		Thread thread = Thread.ofPlatform().name("exchange-access-log").daemon(true).unstarted(this::run);
 		this.writer = thread;
 		this.flusherDone = false;
@@ -262,6 +265,12 @@ public class AccessLog implements SmartLifecycle {
 		this.headHash = previous;
 		Batch job = new Batch(batch, chained, attempt);
 		this.inFlight.add(job);
+		if (this.committers == 1) {
+			// one committer: the sequencer inserts the batch itself (one thread hand-off less per
+			// batch; the flusher still overlaps the next insert with this flush)
+			commit(job);
+			return;
+		}
 		try {
 			this.commitPool.execute(() -> commit(job));
 		}
