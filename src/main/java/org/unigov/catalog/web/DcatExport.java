@@ -1,7 +1,6 @@
 package org.unigov.catalog.web;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -228,7 +227,8 @@ class DcatExport {
 		};
 	}
 
+	/** xsd:dateTime in UTC to the second, seconds always written ("…T11:22:00Z", never "…T11:22Z"). */
 	static String dateTime(Instant instant) {
-		return instant.truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC).toString();
+		return java.time.format.DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));
 	}
 }

@@ -168,9 +168,9 @@ final class ExchangeGateway {
 		@Nullable String subjectKey;
 
 		/** Where the answer is written: the call's entry is confirmed on this thread. */
-		final java.util.concurrent.Executor loop;
+		final Executor loop;
 
-		Call(String method, String path, boolean english, java.util.concurrent.Executor loop) {
+		Call(String method, String path, boolean english, Executor loop) {
 			this.loop = loop;
 			this.method = method;
 			this.path = path;
