@@ -205,8 +205,17 @@ public final class ExchangeBenchmark {
 			// lighter load generator than hey, which itself costs B several milliseconds on two cores
 			System.out.printf("%nthe same rate from wrk paced by bench/paced.lua, -c%d -d%ds:%n", connections, seconds);
 			Latency pb = paced(proxied, List.of(), connections, rate, seconds);
+			long seqBefore = jdbc.queryForObject("select seq from exc_log_head where id = 1", Long.class);
 			Latency pc = paced(gateway, headers, connections, rate, seconds);
 			print(pb, pc);
+			// the gateway's own time per call, up to its log entry (the log wait and the network not included)
+			Map<String, Object> own = jdbc.queryForMap("""
+					select percentile_cont(0.5) within group (order by latency_us) / 1000.0 as p50,
+					    percentile_cont(0.99) within group (order by latency_us) / 1000.0 as p99
+					from exc_access_log where seq > ?""", seqBefore);
+			System.out.printf("  C up to its log entry (latency_us in the log): p50 %.2f ms  p99 %.2f ms;"
+					+ " the rest is the log wait and the network%n", ((Number) own.get("p50")).doubleValue(),
+					((Number) own.get("p99")).doubleValue());
 
 			long logged = jdbc.queryForObject("select count(*) from exc_access_log", Long.class) - logBefore;
 			System.out.printf("%naccess-log entries written during the run: %,d%n", logged);
