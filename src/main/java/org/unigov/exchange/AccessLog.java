@@ -182,9 +182,10 @@ public class AccessLog implements SmartLifecycle {
 
 	/**
 	 * The sequencer: takes the waiting entries, chains them onto the head it keeps in memory and
-	 * hands each batch to a committer; up to {@code committers} batches are in flight, so one
-	 * batch inserts while the one before commits. When a batch fails because another writer moved
-	 * the head, every batch in flight is retried in order once the head is read again.
+	 * inserts each batch itself (with several committers, hands it to one of them: up to
+	 * {@code committers} batches are then in flight); the flusher makes them durable meanwhile. When
+	 * a batch fails because another writer moved the head, every batch in flight is retried in order
+	 * once the head is read again.
 	 */
 	private void run() {
 		while (this.running || !this.queue.isEmpty() || !this.retries.isEmpty()) {
