@@ -89,14 +89,23 @@ class SharingBrowserTests extends BrowserTest {
 		// a not-open entry is not found even by its own words
 		this.browser.findElement(By.id("q")).sendKeys("户籍人口");
 		this.browser.findElement(By.cssSelector(".search-box button")).click();
-		assertThat(this.browser.findElement(By.tagName("main")).getText()).doesNotContain("全省户籍人口基础信息");
+		// read the results page only once it has replaced the form's page (else the text is stale, or old)
+		assertThat(searched("户籍人口")).doesNotContain("全省户籍人口基础信息");
 		this.browser.findElement(By.id("q")).clear();
 		this.browser.findElement(By.id("q")).sendKeys("行政处罚");
 		this.browser.findElement(By.cssSelector(".search-box button")).click();
-		new WebDriverWait(this.browser, Duration.ofSeconds(5)).until(d -> d.getCurrentUrl().contains("q="));
+		assertThat(searched("行政处罚")).contains("行政处罚信息");
 		this.browser.findElement(By.linkText("行政处罚信息")).click();
 		assertThat(heading()).isEqualTo("行政处罚信息");
 		assertThat(this.browser.findElement(By.tagName("main")).getText()).contains("creativecommons.org/licenses/by/4.0");
 		assertThat(this.browser.findElements(By.cssSelector(".account .who"))).as("signed out").isEmpty();
+	}
+
+	/** The text of the results page for {@code query}, once the browser is on it. */
+	private String searched(String query) {
+		return new WebDriverWait(this.browser, Duration.ofSeconds(10))
+			.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+			.until(d -> java.net.URLDecoder.decode(d.getCurrentUrl(), java.nio.charset.StandardCharsets.UTF_8)
+				.contains("q=" + query) ? d.findElement(By.tagName("main")).getText() : null);
 	}
 }
