@@ -69,12 +69,25 @@ public class AccessLog implements SmartLifecycle {
 	private record Pending(AccessEntry entry, CompletableFuture<AccessEntry> done, Executor confirm, long queued) {
 	}
 
-	AccessLog(DataSource dataSource, @Value("${unigov.exchange.log.queue:100000}") int queueCapacity,
+	AccessLog(DataSource dataSource, io.micrometer.core.instrument.MeterRegistry meters,
+			@Value("${unigov.exchange.log.queue:100000}") int queueCapacity,
 			@Value("${unigov.exchange.log.max-batch:2000}") int maxBatch,
 			@Value("${unigov.exchange.log.committers:1}") int committers,
 			@Value("${unigov.exchange.log.wait:5s}") java.time.Duration wait) {
 		this.waitNanos = wait.toNanos();
 		this.dataSource = dataSource;
+		this.insertTimer = io.micrometer.core.instrument.Timer.builder("unigov.exchange.log.insert")
+			.description("Time to insert and commit one access-log batch (without waiting for the flush)")
+			.publishPercentiles(0.5, 0.99)
+			.register(meters);
+		this.flushTimer = io.micrometer.core.instrument.Timer.builder("unigov.exchange.log.flush")
+			.description("Time to make the committed access-log batches durable (one synchronous commit)")
+			.publishPercentiles(0.5, 0.99)
+			.register(meters);
+		this.batchSizes = io.micrometer.core.instrument.DistributionSummary.builder("unigov.exchange.log.batch")
+			.description("Access-log entries per batch")
+			.baseUnit("entries")
+			.register(meters);
 		this.committers = Math.max(1, committers);
 		this.slots = new java.util.concurrent.Semaphore(this.committers);
 		this.queue = new LinkedBlockingQueue<>(queueCapacity);
@@ -286,7 +299,10 @@ public class AccessLog implements SmartLifecycle {
 	private void commit(Batch batch) {
 		boolean handedOver = false;
 		try {
+			long started = System.nanoTime();
 			append(committerConnection(), batch.chained());
+			this.insertTimer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+			this.batchSizes.record(batch.chained().size());
 			this.batches.incrementAndGet();
 			this.entries.addAndGet(batch.chained().size());
 			this.flushQueue.add(batch);
@@ -328,10 +344,12 @@ public class AccessLog implements SmartLifecycle {
 				}
 				batches.add(first);
 				this.flushQueue.drainTo(batches);
+				long started = System.nanoTime();
 				try (Statement statement = flusherConnection().createStatement();
 						ResultSet rs = statement.executeQuery(FLUSH)) {
 					rs.next();
 				}
+				this.flushTimer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
 				for (Batch b : batches) {
 					confirm(b.pending(), b.chained(), null);
 				}
@@ -449,6 +467,21 @@ public class AccessLog implements SmartLifecycle {
 	}
 
 	private final int committers;
+
+	private final io.micrometer.core.instrument.Timer insertTimer;
+
+	private final io.micrometer.core.instrument.Timer flushTimer;
+
+	private final io.micrometer.core.instrument.DistributionSummary batchSizes;
+
+	/** Insert and flush times so far (Prometheus: unigov_exchange_log_insert_seconds, _flush_seconds). */
+	public io.micrometer.core.instrument.Timer insertTimer() {
+		return this.insertTimer;
+	}
+
+	public io.micrometer.core.instrument.Timer flushTimer() {
+		return this.flushTimer;
+	}
 
 	private final long waitNanos;
 

@@ -206,6 +206,7 @@ public final class ExchangeBenchmark {
 			System.out.printf("%nthe same rate from wrk paced by bench/paced.lua, -c%d -d%ds:%n", connections, seconds);
 			Latency pb = paced(proxied, List.of(), connections, rate, seconds);
 			long seqBefore = jdbc.queryForObject("select seq from exc_log_head where id = 1", Long.class);
+			AccessLog accessLog = context.getBean(AccessLog.class);
 			Latency pc = paced(gateway, headers, connections, rate, seconds);
 			print(pb, pc);
 			// the gateway's own time per call, up to its log entry (the log wait and the network not included)
@@ -216,6 +217,11 @@ public final class ExchangeBenchmark {
 			System.out.printf("  C up to its log entry (latency_us in the log): p50 %.2f ms  p99 %.2f ms;"
 					+ " the rest is the log wait and the network%n", ((Number) own.get("p50")).doubleValue(),
 					((Number) own.get("p99")).doubleValue());
+			// the log's stages over the last minute or so (the timers' percentiles decay): insert, flush
+			System.out.printf("  the log meanwhile: insert p50 %.2f ms p99 %.2f ms, max %.1f ms; flush p50 %.2f ms p99 %.2f ms, max %.1f ms%n",
+					percentile(accessLog.insertTimer(), 0), percentile(accessLog.insertTimer(), 1),
+					accessLog.insertTimer().max(TimeUnit.MILLISECONDS), percentile(accessLog.flushTimer(), 0),
+					percentile(accessLog.flushTimer(), 1), accessLog.flushTimer().max(TimeUnit.MILLISECONDS));
 
 			long logged = jdbc.queryForObject("select count(*) from exc_access_log", Long.class) - logBefore;
 			System.out.printf("%naccess-log entries written during the run: %,d%n", logged);
@@ -387,6 +393,10 @@ public final class ExchangeBenchmark {
 		double rps = Double.parseDouble(find(out, "Requests/sec:\\s+([0-9.]+)", "0"));
 		long errors = Long.parseLong(find(out, "Non-2xx or 3xx responses: ([0-9]+)", "0"));
 		return new Result(rps, errors);
+	}
+
+	private static double percentile(io.micrometer.core.instrument.Timer timer, int index) {
+		return timer.takeSnapshot().percentileValues()[index].value(TimeUnit.MILLISECONDS);
 	}
 
 	private static void print(Latency b, Latency c) {
