@@ -165,11 +165,7 @@ public class DataServices {
 		catch (DuplicateKeyException ex) {
 			throw exists(checked.entry().code());
 		}
-		DataService service = get(id).orElseThrow();
-		this.journal.append(actor, AuditRecord.of("exchange.service.registered", "data-service", id,
-				service.providerDivision(), details(service)));
-		this.events.publishEvent(new DataServicesChanged(id, service.entryCode()));
-		return service;
+		return recorded(actor, id, "exchange.service.registered");
 	}
 
 	@Transactional
@@ -187,9 +183,14 @@ public class DataServices {
 		if (changed == 0) {
 			throw stale(id);
 		}
+		return recorded(actor, id, "exchange.service.updated");
+	}
+
+	/** The service as written, audited with all its settings, and announced to the gateway. */
+	private DataService recorded(Actor actor, UUID id, String action) {
 		DataService service = get(id).orElseThrow();
-		this.journal.append(actor, AuditRecord.of("exchange.service.updated", "data-service", id,
-				service.providerDivision(), details(service)));
+		this.journal.append(actor, AuditRecord.of(action, "data-service", id, service.providerDivision(),
+				details(service)));
 		this.events.publishEvent(new DataServicesChanged(id, service.entryCode()));
 		return service;
 	}
