@@ -43,6 +43,8 @@ public class AccessLog implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(AccessLog.class);
 
+	private static final boolean SYNC_INSERT = Boolean.getBoolean("bench.syncInsert");
+
 	/** Months are the province's months (the log partitions and the daily traffic use its time). */
 	public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
@@ -82,6 +84,14 @@ public class AccessLog implements SmartLifecycle {
 			.register(meters);
 		this.flushTimer = io.micrometer.core.instrument.Timer.builder("unigov.exchange.log.flush")
 			.description("Time to make the committed access-log batches durable (one synchronous commit)")
+			.publishPercentiles(0.5, 0.99)
+			.register(meters);
+		this.queueTimer = io.micrometer.core.instrument.Timer.builder("unigov.exchange.log.queue")
+			.description("Time an access-log entry waits before the writer takes it into a batch")
+			.publishPercentiles(0.5, 0.99)
+			.register(meters);
+		this.waitTimer = io.micrometer.core.instrument.Timer.builder("unigov.exchange.log.wait")
+			.description("Time from handing an access-log entry over to its call being answered on its event loop")
 			.publishPercentiles(0.5, 0.99)
 			.register(meters);
 		this.batchSizes = io.micrometer.core.instrument.DistributionSummary.builder("unigov.exchange.log.batch")
@@ -214,6 +224,10 @@ public class AccessLog implements SmartLifecycle {
 				}
 				batch.add(first);
 				this.queue.drainTo(batch, this.maxBatch - 1);
+				long picked = System.nanoTime();
+				for (Pending p : batch) {
+					this.queueTimer.record(picked - p.queued(), TimeUnit.NANOSECONDS);
+				}
 				submit(batch, 0);
 			}
 			catch (InterruptedException ex) {
@@ -305,8 +319,13 @@ public class AccessLog implements SmartLifecycle {
 			this.batchSizes.record(batch.chained().size());
 			this.batches.incrementAndGet();
 			this.entries.addAndGet(batch.chained().size());
-			this.flushQueue.add(batch);
-			handedOver = true;
+			if (SYNC_INSERT) {
+				confirm(batch.pending(), batch.chained(), null);
+			}
+			else {
+				this.flushQueue.add(batch);
+				handedOver = true;
+			}
 		}
 		catch (SQLException | RuntimeException ex) {
 			this.resync = true;
@@ -401,12 +420,15 @@ public class AccessLog implements SmartLifecycle {
 	 * Completes the calls of a batch, each on its own executor, with one task per executor (the
 	 * event loops are woken once per batch, not once per call); {@code chained} null fails them.
 	 */
-	private static void confirm(List<Pending> pending, @Nullable List<AccessEntry> chained, @Nullable Exception failure) {
+	private void confirm(List<Pending> pending, @Nullable List<AccessEntry> chained, @Nullable Exception failure) {
 		Map<Executor, List<Runnable>> byExecutor = new java.util.IdentityHashMap<>(4);
 		for (int i = 0; i < pending.size(); i++) {
 			Pending p = pending.get(i);
 			AccessEntry entry = chained == null ? null : chained.get(i);
-			Runnable done = entry != null ? () -> p.done().complete(entry) : () -> p.done().completeExceptionally(failure);
+			Runnable done = entry != null ? () -> {
+				this.waitTimer.record(System.nanoTime() - p.queued(), TimeUnit.NANOSECONDS);
+				p.done().complete(entry);
+			} : () -> p.done().completeExceptionally(failure);
 			byExecutor.computeIfAbsent(p.confirm(), e -> new ArrayList<>()).add(done);
 		}
 		byExecutor.forEach((executor, tasks) -> {
@@ -420,7 +442,7 @@ public class AccessLog implements SmartLifecycle {
 		});
 	}
 
-	private static void fail(List<Pending> batch, Exception ex) {
+	private void fail(List<Pending> batch, Exception ex) {
 		confirm(batch, null, ex);
 	}
 
@@ -474,6 +496,20 @@ public class AccessLog implements SmartLifecycle {
 
 	private final io.micrometer.core.instrument.DistributionSummary batchSizes;
 
+	private final io.micrometer.core.instrument.Timer queueTimer;
+
+	private final io.micrometer.core.instrument.Timer waitTimer;
+
+	/** Queued to taken into a batch (benchmark and tests). */
+	public io.micrometer.core.instrument.Timer queueTimer() {
+		return this.queueTimer;
+	}
+
+	/** Queued to answered on the call's event loop (benchmark and tests). */
+	public io.micrometer.core.instrument.Timer waitTimer() {
+		return this.waitTimer;
+	}
+
 	/** Insert and flush times so far (Prometheus: unigov_exchange_log_insert_seconds, _flush_seconds). */
 	public io.micrometer.core.instrument.Timer insertTimer() {
 		return this.insertTimer;
@@ -520,8 +556,13 @@ public class AccessLog implements SmartLifecycle {
 
 	private final ThreadLocal<AccessLogCopy> copies = ThreadLocal.withInitial(AccessLogCopy::new);
 
-	/** Assigns a transaction id, so its commit is synchronous: it returns once the WAL is flushed past it. */
-	private static final String FLUSH = "select pg_current_xact_id()";
+	/**
+	 * Writes a tiny WAL record and flushes the WAL up to it before returning (PostgreSQL 17+), so
+	 * every batch committed before is durable. Not a transaction: a commit that wrote no WAL of its
+	 * own (such as {@code select pg_current_xact_id()}) is asynchronous and flushes nothing, which
+	 * the PostgreSQL crash test caught.
+	 */
+	private static final String FLUSH = "select pg_logical_emit_message(false, 'unigov.exchange.log', '', true)";
 
 	private Connection committerConnection() throws SQLException {
 		Connection current = this.committerConnection.get();

@@ -20,6 +20,10 @@ import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.channel.uring.IoUring;
+import io.netty.channel.uring.IoUringIoHandler;
+import io.netty.channel.uring.IoUringServerSocketChannel;
+import io.netty.channel.uring.IoUringSocketChannel;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -77,6 +81,62 @@ public class ExchangeServer implements SmartLifecycle {
 
 	private EventLoopGroup group;
 
+	private final Transport transport;
+
+	/** How the event loops talk to the kernel ({@code unigov.exchange.transport}). */
+	enum Transport {
+
+		IO_URING(IoUringServerSocketChannel.class, IoUringSocketChannel.class),
+		EPOLL(EpollServerSocketChannel.class, EpollSocketChannel.class),
+		NIO(NioServerSocketChannel.class, NioSocketChannel.class);
+
+		final Class<? extends ServerChannel> server;
+
+		final Class<? extends Channel> client;
+
+		Transport(Class<? extends ServerChannel> server, Class<? extends Channel> client) {
+			this.server = server;
+			this.client = client;
+		}
+
+		boolean available() {
+			return switch (this) {
+				case IO_URING -> IoUring.isAvailable();
+				case EPOLL -> Epoll.isAvailable();
+				case NIO -> true;
+			};
+		}
+
+		IoHandlerFactory handlers() {
+			return switch (this) {
+				case IO_URING -> IoUringIoHandler.newFactory();
+				case EPOLL -> EpollIoHandler.newFactory();
+				case NIO -> NioIoHandler.newFactory();
+			};
+		}
+
+		/** The configured transport, or the best one this machine has when it is not available. */
+		static Transport choose(String configured) {
+			String name = configured.trim().toUpperCase(Locale.ROOT).replace('-', '_');
+			if (!name.equals("AUTO")) {
+				Transport wanted;
+				try {
+					wanted = Transport.valueOf(name);
+				}
+				catch (IllegalArgumentException ex) {
+					throw new IllegalArgumentException("unigov.exchange.transport must be auto, io_uring, epoll or nio, not "
+							+ configured, ex);
+				}
+				if (wanted.available()) {
+					return wanted;
+				}
+				log.warn("Exchange transport {} is not available here; choosing another", wanted);
+			}
+			return EPOLL.available() ? EPOLL : NIO;
+		}
+
+	}
+
 	private Channel server;
 
 	private final Class<? extends ServerChannel> serverType;
@@ -85,11 +145,11 @@ public class ExchangeServer implements SmartLifecycle {
 			ExchangeMetrics metrics, Problems problems, @Value("${unigov.exchange.host:0.0.0.0}") String host,
 			@Value("${unigov.exchange.port:8081}") int port, @Value("${unigov.exchange.threads:0}") int threads,
 			@Value("${unigov.exchange.max-request-size:64KB}") DataSize maxRequest,
-			@Value("${unigov.exchange.max-response-size:10MB}") DataSize maxResponse) {
-		boolean epoll = Epoll.isAvailable();
-		this.serverType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
-		this.providers = new ProviderPool(epoll ? EpollSocketChannel.class : NioSocketChannel.class,
-				(int) maxResponse.toBytes());
+			@Value("${unigov.exchange.max-response-size:10MB}") DataSize maxResponse,
+			@Value("${unigov.exchange.transport:auto}") String transport) {
+		this.transport = Transport.choose(transport);
+		this.serverType = this.transport.server;
+		this.providers = new ProviderPool(this.transport.client, (int) maxResponse.toBytes());
 		this.problems = problems;
 		this.maxRequestBytes = (int) maxRequest.toBytes();
 		this.gateway = new ExchangeGateway(callers, routes, grants, this.providers, accessLog, subjects, metrics,
@@ -106,8 +166,7 @@ public class ExchangeServer implements SmartLifecycle {
 
 	@Override
 	public void start() {
-		IoHandlerFactory io = Epoll.isAvailable() ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
-		this.group = new MultiThreadIoEventLoopGroup(this.threads, io);
+		this.group = new MultiThreadIoEventLoopGroup(this.threads, this.transport.handlers());
 		CallHandler handler = new CallHandler();
 		try {
 			this.server = new ServerBootstrap().group(this.group)
@@ -135,7 +194,7 @@ public class ExchangeServer implements SmartLifecycle {
 		}
 		this.port = ((InetSocketAddress) this.server.localAddress()).getPort();
 		log.info("Exchange gateway listening on port {} ({} event loops, {})", this.port, this.threads,
-				Epoll.isAvailable() ? "epoll" : "nio");
+				this.transport.name().toLowerCase(Locale.ROOT));
 	}
 
 	@Override

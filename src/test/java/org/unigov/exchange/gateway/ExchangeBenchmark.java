@@ -61,6 +61,9 @@ public final class ExchangeBenchmark {
 			nginx.add(startNginx(dir.resolve("stub"), stubConfig()));
 			nginx.add(startNginx(dir.resolve("proxy"), proxyConfig()));
 			JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+			jdbc.execute("alter system set track_wal_io_timing = on");
+			jdbc.execute("alter system set track_io_timing = on");
+			jdbc.queryForObject("select pg_reload_conf()", Boolean.class);
 			MockMvc mvc = MockMvcBuilders.webAppContextSetup((WebApplicationContext) context).apply(springSecurity())
 				.build();
 			String[] entry = ExchangeFixtures.publishWide(mvc);
@@ -98,6 +101,16 @@ public final class ExchangeBenchmark {
 				steps(context, token);
 				return;
 			}
+			// a server that has run a while recycles its used WAL segments; a fresh one creates and
+			// zero-fills each (~40 ms on this disk, the commits waiting meanwhile): 2 GB of WAL written
+			// and checkpointed first, so the log is measured in that steady state (docs/decisions.md 20)
+			long walStarted = System.nanoTime();
+			jdbc.queryForList("select pg_logical_emit_message(false, 'bench', repeat('x', 8000000)) from generate_series(1, 256)");
+			jdbc.execute("checkpoint");
+			jdbc.queryForObject("select pg_switch_wal()", String.class);
+			jdbc.execute("checkpoint");
+			System.out.printf("WAL segments to recycle: %d after writing 2 GB of WAL in %.1f s%n",
+					jdbc.queryForObject("select count(*) from pg_ls_waldir()", Long.class), (System.nanoTime() - walStarted) / 1e9);
 			System.out.println("warming up (JIT) ...");
 			// the JIT keeps compiling the call path for about half a minute on two cores (measured: JIT
 			// time per 10 s of load 2.1 s, then 0.2-0.4 s, then under 0.2 s): measure after that
@@ -107,7 +120,9 @@ public final class ExchangeBenchmark {
 
 			if (System.getProperty("bench.sql") != null) {
 				// an experiment on the log's schema: -Dbench.sql=<file of statements separated by ;>
-				for (String sql : Files.readString(Path.of(System.getProperty("bench.sql"))).split(";")) {
+				String script = Files.readString(Path.of(System.getProperty("bench.sql")));
+				// a script with dollar-quoted bodies runs as one (the driver splits it), others statement by statement
+				for (String sql : script.contains("$$") ? new String[] { script } : script.split(";")) {
 					if (!sql.isBlank()) {
 						long t0 = System.nanoTime();
 						jdbc.execute(sql);
@@ -207,8 +222,13 @@ public final class ExchangeBenchmark {
 			Latency pb = paced(proxied, List.of(), connections, rate, seconds);
 			long seqBefore = jdbc.queryForObject("select seq from exc_log_head where id = 1", Long.class);
 			AccessLog accessLog = context.getBean(AccessLog.class);
+			Map<String, Object> ioBefore = jdbc.queryForMap(IO_STATS);
+			Map<String, long[]> schedBefore = schedStat();
 			Latency pc = paced(gateway, headers, connections, rate, seconds);
+			Map<String, long[]> schedAfter = schedStat();
+			Map<String, Object> ioAfter = jdbc.queryForMap(IO_STATS);
 			print(pb, pc);
+			System.out.println("  PostgreSQL meanwhile:" + difference(ioBefore, ioAfter));
 			// the gateway's own time per call, up to its log entry (the log wait and the network not included)
 			Map<String, Object> own = jdbc.queryForMap("""
 					select percentile_cont(0.5) within group (order by latency_us) / 1000.0 as p50,
@@ -222,6 +242,11 @@ public final class ExchangeBenchmark {
 					percentile(accessLog.insertTimer(), 0), percentile(accessLog.insertTimer(), 1),
 					accessLog.insertTimer().max(TimeUnit.MILLISECONDS), percentile(accessLog.flushTimer(), 0),
 					percentile(accessLog.flushTimer(), 1), accessLog.flushTimer().max(TimeUnit.MILLISECONDS));
+			System.out.printf("  an entry's wait: in the queue p50 %.2f ms p99 %.2f ms; until its call is answered on its event loop p50 %.2f ms p99 %.2f ms, max %.1f ms%n",
+					percentile(accessLog.queueTimer(), 0), percentile(accessLog.queueTimer(), 1),
+					percentile(accessLog.waitTimer(), 0), percentile(accessLog.waitTimer(), 1),
+					accessLog.waitTimer().max(TimeUnit.MILLISECONDS));
+			System.out.println("  run-queue wait per time slice (schedstat) meanwhile:" + schedDifference(schedBefore, schedAfter));
 
 			long logged = jdbc.queryForObject("select count(*) from exc_access_log", Long.class) - logBefore;
 			System.out.printf("%naccess-log entries written during the run: %,d%n", logged);
@@ -233,6 +258,88 @@ public final class ExchangeBenchmark {
 				process.waitFor(5, TimeUnit.SECONDS);
 			}
 		}
+	}
+
+	/**
+	 * PostgreSQL's I/O that can stall the log: WAL segments created (context init) and WAL
+	 * writes and syncs with their time (track_wal_io_timing, turned on by the benchmark), checkpoints.
+	 */
+	private static final String IO_STATS = """
+			select (select count(*) from pg_ls_waldir()) as wal_files,
+			    coalesce(sum(writes) filter (where context = 'init'), 0) as wal_init_writes,
+			    coalesce(sum(write_time) filter (where context = 'init'), 0) as wal_init_ms,
+			    coalesce(sum(fsyncs) filter (where context = 'init'), 0) as wal_init_syncs,
+			    coalesce(sum(fsync_time) filter (where context = 'init'), 0) as wal_init_sync_ms,
+			    coalesce(sum(fsyncs) filter (where context = 'normal'), 0) as wal_syncs,
+			    coalesce(sum(fsync_time) filter (where context = 'normal'), 0) as wal_sync_ms,
+			    (select num_timed + num_requested from pg_stat_checkpointer) as checkpoints,
+			    (select sync_time from pg_stat_checkpointer) as checkpoint_sync_ms
+			from pg_stat_io where object = 'wal'""";
+
+	/**
+	 * Per thread kind (the JVM's threads by name, PostgreSQL processes by title, other programs by
+	 * name): CPU time, time spent runnable but waiting for a core, and time slices
+	 * (/proc/PID/task/TID/schedstat), summed.
+	 */
+	private static Map<String, long[]> schedStat() throws IOException {
+		Map<String, long[]> sums = new java.util.TreeMap<>();
+		String self = String.valueOf(ProcessHandle.current().pid());
+		try (var processes = Files.list(Path.of("/proc"))) {
+			for (Path process : processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+				String command;
+				try {
+					command = Files.readString(process.resolve("cmdline")).replace('\0', ' ').strip();
+				}
+				catch (IOException gone) {
+					continue;
+				}
+				boolean jvm = process.getFileName().toString().equals(self);
+				String kind = command.startsWith("postgres: ") ? "pg " + command.replaceAll("^postgres: ", "").replaceAll("\\(.*", "")
+						: command.contains("nginx") ? "nginx" : command.startsWith("wrk") ? "wrk" : null;
+				if (kind == null && !jvm) {
+					continue;
+				}
+				try (var tasks = Files.list(process.resolve("task"))) {
+					for (Path task : tasks.toList()) {
+						try {
+							String name = jvm ? "java " + Files.readString(task.resolve("comm")).strip().replaceAll("[-#]?\\d+$", "") : kind;
+							String[] f = Files.readString(task.resolve("schedstat")).strip().split(" ");
+							long[] sum = sums.computeIfAbsent(name, k -> new long[3]);
+							for (int i = 0; i < 3; i++) {
+								sum[i] += Long.parseLong(f[i]);
+							}
+						}
+						catch (IOException | RuntimeException gone) {
+							// the thread ended meanwhile
+						}
+					}
+				}
+				catch (IOException gone) {
+					// the process ended meanwhile
+				}
+			}
+		}
+		return sums;
+	}
+
+	private static String schedDifference(Map<String, long[]> before, Map<String, long[]> after) {
+		StringBuilder out = new StringBuilder();
+		after.forEach((name, a) -> {
+			long[] b = before.getOrDefault(name, new long[3]);
+			long slices = a[2] - b[2];
+			if (slices > 1000) {
+				out.append(String.format("%n    %-40s cpu %,7.0f ms  waiting %,7.0f ms  %,8d slices  %.3f ms wait per slice", name,
+						(a[0] - b[0]) / 1e6, (a[1] - b[1]) / 1e6, slices, (a[1] - b[1]) / 1e6 / slices));
+			}
+		});
+		return out.toString();
+	}
+
+	private static String difference(Map<String, Object> before, Map<String, Object> after) {
+		StringBuilder out = new StringBuilder();
+		after.forEach((key, value) -> out.append(' ').append(key).append(' ')
+			.append(String.format("%,.0f", ((Number) value).doubleValue() - ((Number) before.get(key)).doubleValue())));
+		return out.toString();
 	}
 
 	/** The cost of each step of the call path, in-process, warm (nanoseconds per call). */
