@@ -31,19 +31,16 @@ import org.springframework.stereotype.Component;
  * The access log's writer (S10). Calls hand their entry to {@link #append} and wait for it; one
  * sequencer thread takes every entry queued meanwhile, chains them onto the head and inserts the
  * batch with one binary COPY (whose trigger moves the head and rolls the batch into the daily
- * traffic table), committing without waiting for the WAL flush (with
- * {@code unigov.exchange.log.committers} above 1, committer threads insert instead); a flusher then
- * makes every batch committed so far durable with one synchronous commit of its own, and only then
- * are their calls answered — a group commit in two overlapping stages (docs/decisions.md 18), so an
- * answered call is in the log even if the process, or PostgreSQL, is killed a moment later.
- * Several instances share one chain: each batch moves the head row only from where it expects it.
+ * traffic table) in one synchronous commit (with {@code unigov.exchange.log.committers} above 1,
+ * committer threads insert instead). Only when that commit has returned, the WAL flushed past it,
+ * are the batch's calls answered — a group commit (docs/decisions.md 18), so an answered call is
+ * in the log even if the process, or PostgreSQL, is killed a moment later. Several instances share
+ * one chain: each batch moves the head row only from where it expects it.
  */
 @Component
 public class AccessLog implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(AccessLog.class);
-
-	private static final boolean SYNC_INSERT = Boolean.getBoolean("bench.syncInsert");
 
 	/** Months are the province's months (the log partitions and the daily traffic use its time). */
 	public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
@@ -79,11 +76,7 @@ public class AccessLog implements SmartLifecycle {
 		this.waitNanos = wait.toNanos();
 		this.dataSource = dataSource;
 		this.insertTimer = io.micrometer.core.instrument.Timer.builder("unigov.exchange.log.insert")
-			.description("Time to insert and commit one access-log batch (without waiting for the flush)")
-			.publishPercentiles(0.5, 0.99)
-			.register(meters);
-		this.flushTimer = io.micrometer.core.instrument.Timer.builder("unigov.exchange.log.flush")
-			.description("Time to make the committed access-log batches durable (one synchronous commit)")
+			.description("Time to insert one access-log batch and commit it durably (the WAL flushed)")
 			.publishPercentiles(0.5, 0.99)
 			.register(meters);
 		this.queueTimer = io.micrometer.core.instrument.Timer.builder("unigov.exchange.log.queue")
@@ -142,10 +135,6 @@ public class AccessLog implements SmartLifecycle {
 		}
 		Thread thread = Thread.ofPlatform().name("exchange-access-log").daemon(true).unstarted(this::run);
 		this.writer = thread;
-		this.flusherDone = false;
-		Thread flushing = Thread.ofPlatform().name("exchange-log-flush").daemon(true).unstarted(this::flush);
-		this.flusher = flushing;
-		flushing.start();
 		thread.start();
 		this.watchdog = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
 				Thread.ofPlatform().name("exchange-log-watchdog").daemon(true).factory());
@@ -167,11 +156,6 @@ public class AccessLog implements SmartLifecycle {
 			if (this.commitPool != null) {
 				this.commitPool.shutdown();
 				this.commitPool.awaitTermination(10, TimeUnit.SECONDS);
-			}
-			this.flusherDone = true;
-			Thread flushing = this.flusher;
-			if (flushing != null) {
-				flushing.join(10_000);
 			}
 		}
 		catch (InterruptedException ex) {
@@ -206,7 +190,7 @@ public class AccessLog implements SmartLifecycle {
 	/**
 	 * The sequencer: takes the waiting entries, chains them onto the head it keeps in memory and
 	 * inserts each batch itself (with several committers, hands it to one of them: up to
-	 * {@code committers} batches are then in flight); the flusher makes them durable meanwhile. When
+	 * {@code committers} batches are then in flight, each committing on its own connection). When
 	 * a batch fails because another writer moved the head, every batch in flight is retried in order
 	 * once the head is read again.
 	 */
@@ -294,8 +278,7 @@ public class AccessLog implements SmartLifecycle {
 		Batch job = new Batch(batch, chained, attempt);
 		this.inFlight.add(job);
 		if (this.committers == 1) {
-			// one committer: the sequencer inserts the batch itself (one thread hand-off less per
-			// batch; the flusher still overlaps the next insert with this flush)
+			// one committer: the sequencer inserts the batch itself (no thread hand-off per batch)
 			commit(job);
 			return;
 		}
@@ -309,9 +292,8 @@ public class AccessLog implements SmartLifecycle {
 		}
 	}
 
-	/** On a committer thread: one statement, one commit not waiting for the flush; then to the flusher. */
+	/** On a committer thread: one statement, one synchronous commit; then the calls are answered. */
 	private void commit(Batch batch) {
-		boolean handedOver = false;
 		try {
 			long started = System.nanoTime();
 			append(committerConnection(), batch.chained());
@@ -319,13 +301,7 @@ public class AccessLog implements SmartLifecycle {
 			this.batchSizes.record(batch.chained().size());
 			this.batches.incrementAndGet();
 			this.entries.addAndGet(batch.chained().size());
-			if (SYNC_INSERT) {
-				confirm(batch.pending(), batch.chained(), null);
-			}
-			else {
-				this.flushQueue.add(batch);
-				handedOver = true;
-			}
+			confirm(batch.pending(), batch.chained(), null);
 		}
 		catch (SQLException | RuntimeException ex) {
 			this.resync = true;
@@ -341,78 +317,8 @@ public class AccessLog implements SmartLifecycle {
 			}
 		}
 		finally {
-			if (!handedOver) {
-				this.inFlight.remove(batch);
-			}
+			this.inFlight.remove(batch);
 			this.slots.release();
-		}
-	}
-
-	/**
-	 * The flusher: takes every batch committed so far, makes them durable with one synchronous
-	 * commit (which flushes the WAL past all of them) and answers their calls. When that fails the
-	 * batches' fate is unknown: their calls are refused (logged but not answered at worst).
-	 */
-	private void flush() {
-		while (!this.flusherDone || !this.flushQueue.isEmpty()) {
-			List<Batch> batches = new ArrayList<>();
-			try {
-				Batch first = this.flushQueue.poll(100, TimeUnit.MILLISECONDS);
-				if (first == null) {
-					continue;
-				}
-				batches.add(first);
-				this.flushQueue.drainTo(batches);
-				long started = System.nanoTime();
-				try (Statement statement = flusherConnection().createStatement();
-						ResultSet rs = statement.executeQuery(FLUSH)) {
-					rs.next();
-				}
-				this.flushTimer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-				for (Batch b : batches) {
-					confirm(b.pending(), b.chained(), null);
-				}
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				batches.forEach(b -> fail(b.pending(), ex));
-				return;
-			}
-			catch (SQLException | RuntimeException ex) {
-				log.error("Flushing {} access-log batches failed; their calls are refused", batches.size(), ex);
-				batches.forEach(b -> fail(b.pending(), ex));
-				closeFlusherConnection();
-				this.resync = true;
-				sleepQuietly();
-			}
-			finally {
-				batches.forEach(this.inFlight::remove);
-			}
-		}
-	}
-
-	private Connection flusherConnection() throws SQLException {
-		Connection current = this.flusherConnection;
-		if (current == null || current.isClosed()) {
-			current = this.dataSource.getConnection();
-			current.setAutoCommit(true);
-			this.flusherConnection = current;
-			this.openConnections.add(current);
-		}
-		return current;
-	}
-
-	private void closeFlusherConnection() {
-		Connection current = this.flusherConnection;
-		this.flusherConnection = null;
-		if (current != null) {
-			this.openConnections.remove(current);
-			try {
-				current.close();
-			}
-			catch (SQLException ignored) {
-				// replaced on the next flush
-			}
 		}
 	}
 
@@ -492,8 +398,6 @@ public class AccessLog implements SmartLifecycle {
 
 	private final io.micrometer.core.instrument.Timer insertTimer;
 
-	private final io.micrometer.core.instrument.Timer flushTimer;
-
 	private final io.micrometer.core.instrument.DistributionSummary batchSizes;
 
 	private final io.micrometer.core.instrument.Timer queueTimer;
@@ -510,27 +414,14 @@ public class AccessLog implements SmartLifecycle {
 		return this.waitTimer;
 	}
 
-	/** Insert and flush times so far (Prometheus: unigov_exchange_log_insert_seconds, _flush_seconds). */
+	/** Insert-and-commit times so far (Prometheus: unigov_exchange_log_insert_seconds). */
 	public io.micrometer.core.instrument.Timer insertTimer() {
 		return this.insertTimer;
-	}
-
-	public io.micrometer.core.instrument.Timer flushTimer() {
-		return this.flushTimer;
 	}
 
 	private final long waitNanos;
 
 	private java.util.concurrent.@Nullable ScheduledExecutorService watchdog;
-
-	/** Batches committed, waiting for the flusher. */
-	private final LinkedBlockingQueue<Batch> flushQueue = new LinkedBlockingQueue<>();
-
-	private volatile boolean flusherDone;
-
-	private @Nullable Thread flusher;
-
-	private @Nullable Connection flusherConnection;
 
 	/** Batches handed to a committer and not yet answered (for the watchdog). */
 	private final java.util.Queue<Batch> inFlight = new java.util.concurrent.ConcurrentLinkedQueue<>();
@@ -555,14 +446,6 @@ public class AccessLog implements SmartLifecycle {
 	private static final String COPY = "copy exc_access_log (" + AccessLogCopy.COLUMNS + ") from stdin (format binary)";
 
 	private final ThreadLocal<AccessLogCopy> copies = ThreadLocal.withInitial(AccessLogCopy::new);
-
-	/**
-	 * Writes a tiny WAL record and flushes the WAL up to it before returning (PostgreSQL 17+), so
-	 * every batch committed before is durable. Not a transaction: a commit that wrote no WAL of its
-	 * own (such as {@code select pg_current_xact_id()}) is asynchronous and flushes nothing, which
-	 * the PostgreSQL crash test caught.
-	 */
-	private static final String FLUSH = "select pg_logical_emit_message(false, 'unigov.exchange.log', '', true)";
 
 	private Connection committerConnection() throws SQLException {
 		Connection current = this.committerConnection.get();
@@ -601,7 +484,8 @@ public class AccessLog implements SmartLifecycle {
 	/**
 	 * One statement, one transaction: the entries by binary COPY. The log's statement trigger
 	 * ({@code exc_log_chain}) moves the head from where the batch starts or fails with 40001, adds
-	 * the daily traffic, and lets the commit go without waiting for the flush — the flusher's does.
+	 * the daily traffic, and makes the commit synchronous whatever the server's default: the COPY
+	 * returns once the batch is durable.
 	 */
 	private void append(Connection connection, List<AccessEntry> entries) throws SQLException {
 		AccessLogCopy copy = this.copies.get();

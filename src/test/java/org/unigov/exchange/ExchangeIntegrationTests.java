@@ -716,8 +716,9 @@ class ExchangeIntegrationTests {
 			.getContentAsString();
 		assertThat(metrics).contains("unigov_exchange_calls_total{consumer=\"xa-hrss-social-insurance\",outcome=\"ok\",resource=\""
 				+ this.record + "\"}");
-		assertThat(metrics).contains("unigov_exchange_log_insert_seconds_count", "unigov_exchange_log_flush_seconds_count",
-				"unigov_exchange_log_batch_entries_count", "unigov_exchange_log_flush_seconds{quantile=\"0.99\"}");
+		assertThat(metrics).contains("unigov_exchange_log_insert_seconds_count", "unigov_exchange_log_queue_seconds_count",
+				"unigov_exchange_log_wait_seconds_count", "unigov_exchange_log_batch_entries_count",
+				"unigov_exchange_log_insert_seconds{quantile=\"0.99\"}");
 	}
 
 	@Test
