@@ -51,10 +51,10 @@ class ExchangeBrowserTests extends BrowserTest {
 
 			signIn("sn-psb-staff");
 			this.browser.findElement(By.linkText("数据交换")).click();
-			assertThat(heading()).isEqualTo("数据交换");
+			assertHeading("数据交换");
 			axeClean("exchange services");
 			this.browser.findElement(By.id("new-service")).click();
-			assertThat(heading()).isEqualTo("登记数据服务");
+			assertHeading("登记数据服务");
 			new Select(this.browser.findElement(By.id("entryId"))).selectByValue(entryId.toString());
 			new Select(this.browser.findElement(By.id("systemId"))).selectByIndex(1);
 			this.browser.findElement(By.id("name")).sendKeys("驾驶人信息核验接口");
@@ -73,20 +73,20 @@ class ExchangeBrowserTests extends BrowserTest {
 			this.browser.findElement(By.id("fieldMap")).clear();
 			this.browser.findElement(By.id("fieldMap")).sendKeys(lines.replace("\ndata.x = 不存在的数据项", ""));
 			this.browser.findElement(By.id("register-service")).click();
-			assertThat(heading()).isEqualTo("驾驶人信息核验接口");
+			assertHeading("驾驶人信息核验接口");
 			assertThat(this.browser.findElement(By.id("service-status")).getText()).isEqualTo("运行中");
 			String callPath = this.browser.findElement(By.id("call-path")).getText();
 			assertThat(callPath).isEqualTo("/exchange/v1/" + code.replace('/', '-'));
 			axeClean("data service");
 			// the provider changes it: the form comes back filled in
 			this.browser.findElement(By.id("edit-service")).click();
-			assertThat(heading()).isEqualTo("修改数据服务");
+			assertHeading("修改数据服务");
 			assertThat(this.browser.findElement(By.id("fieldMap")).getAttribute("value")).contains("data.f01 = 公民身份号码");
 			this.browser.findElement(By.id("timeoutMs")).clear();
 			this.browser.findElement(By.id("timeoutMs")).sendKeys("2500");
 			axeClean("data service edit form");
 			this.browser.findElement(By.id("register-service")).click();
-			assertThat(heading()).isEqualTo("驾驶人信息核验接口");
+			assertHeading("驾驶人信息核验接口");
 			assertThat(this.browser.findElement(By.tagName("main")).getText()).contains("2500 ms").contains("数据服务已修改");
 
 			String token = ExchangeFixtures.token(this.port, "xa-hrss-social-insurance", "demo-secret-hrss");
@@ -109,14 +109,14 @@ class ExchangeBrowserTests extends BrowserTest {
 			signIn("xa-hrss-staff");
 			this.browser.findElement(By.linkText("数据交换")).click();
 			this.browser.findElement(By.linkText("我方发起的调用")).click();
-			assertThat(heading()).isEqualTo("我方发起的调用");
+			assertHeading("我方发起的调用");
 			String row = this.browser.findElement(By.id("traffic-rows")).getText();
 			assertThat(row).contains("机动车驾驶人信息");
 			assertThat(this.browser.findElement(By.id("traffic-totals")).getText()).contains("被拒绝");
 			assertThat(this.browser.findElements(By.cssSelector("#traffic-chart svg"))).isNotEmpty();
 			axeClean("consumer traffic");
 			this.browser.get(url("/exchange/traffic?side=consumer&lang=en"));
-			assertThat(heading()).isEqualTo("Our calls");
+			assertHeading("Our calls");
 			assertThat(this.browser.findElement(By.id("traffic-rows")).getText()).contains("Calls");
 
 			this.browser.manage().deleteAllCookies();

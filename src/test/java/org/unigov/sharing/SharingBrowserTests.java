@@ -29,14 +29,14 @@ class SharingBrowserTests extends BrowserTest {
 	void requestRefuseDispute() {
 		signIn("xa-hrss-staff");
 		this.browser.findElement(By.linkText("数据目录")).click();
-		assertThat(heading()).isEqualTo("数据目录");
+		assertHeading("数据目录");
 		this.browser.findElement(By.id("q")).sendKeys("机动车驾驶人");
 		this.browser.findElement(By.cssSelector(".search-box button")).click();
 		this.browser.findElement(By.linkText("机动车驾驶人信息")).click();
-		assertThat(heading()).isEqualTo("机动车驾驶人信息");
+		assertHeading("机动车驾驶人信息");
 		axeClean("entry page");
 		this.browser.findElement(By.id("request-entry")).click();
-		assertThat(heading()).isEqualTo("申请共享数据");
+		assertHeading("申请共享数据");
 		new Select(this.browser.findElement(By.id("consumerSystemId"))).selectByIndex(1);
 		this.browser.findElement(By.id("legalBasis")).sendKeys("《社会保险法》第七十四条");
 		this.browser.findElement(By.id("useCase")).sendKeys("工伤认定中核验驾驶资格");
@@ -74,7 +74,7 @@ class SharingBrowserTests extends BrowserTest {
 		signOutAndIn("sn-coord");
 		this.browser.findElement(By.linkText("数据共享")).click();
 		this.browser.findElement(By.linkText("统筹监督")).click();
-		assertThat(heading()).isEqualTo("统筹监督");
+		assertHeading("统筹监督");
 		assertThat(this.browser.findElement(By.id("open-disputes")).getText()).contains(number).contains("机动车驾驶人信息");
 		axeClean("oversight");
 	}
@@ -83,7 +83,7 @@ class SharingBrowserTests extends BrowserTest {
 	@DisplayName("C5 the open-data portal loads signed out and lists only open entries")
 	void openPortalSignedOut() {
 		this.browser.get(url("/open"));
-		assertThat(heading()).isEqualTo("陕西省公共数据开放目录");
+		assertHeading("陕西省公共数据开放目录");
 		assertThat(this.browser.findElement(By.id("result-count")).getText()).matches("共 \\d+ 条结果");
 		axeClean("open portal");
 		// a not-open entry is not found even by its own words
@@ -96,7 +96,7 @@ class SharingBrowserTests extends BrowserTest {
 		this.browser.findElement(By.cssSelector(".search-box button")).click();
 		assertThat(searched("行政处罚")).contains("行政处罚信息");
 		this.browser.findElement(By.linkText("行政处罚信息")).click();
-		assertThat(heading()).isEqualTo("行政处罚信息");
+		assertHeading("行政处罚信息");
 		assertThat(this.browser.findElement(By.tagName("main")).getText()).contains("creativecommons.org/licenses/by/4.0");
 		assertThat(this.browser.findElements(By.cssSelector(".account .who"))).as("signed out").isEmpty();
 	}

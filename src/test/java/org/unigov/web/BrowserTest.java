@@ -58,6 +58,22 @@ public abstract class BrowserTest {
 		return this.browser.findElement(By.tagName("h1")).getText();
 	}
 
+	/**
+	 * The page's heading becomes {@code expected} within 10 s: after a click that navigates, the
+	 * old page may still be shown, or be replaced while it is read (a stale element).
+	 */
+	protected void assertHeading(String expected) {
+		String[] last = { null };
+		try {
+			new org.openqa.selenium.support.ui.WebDriverWait(this.browser, java.time.Duration.ofSeconds(10))
+				.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+				.until(driver -> expected.equals(last[0] = heading()));
+		}
+		catch (org.openqa.selenium.TimeoutException ex) {
+			assertThat(last[0]).as("the page's heading").isEqualTo(expected);
+		}
+	}
+
 	/** axe-core finds no serious or critical violation on the current page. */
 	protected void axeClean(String where) {
 		assertThat(Browser.seriousViolations(this.browser)).as("axe on " + where).isEmpty();

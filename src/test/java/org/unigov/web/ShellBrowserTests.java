@@ -24,7 +24,7 @@ class ShellBrowserTests extends BrowserTest {
 	void coordinatorWalksThroughTheShell() {
 		this.browser.get(url("/"));
 		assertThat(this.browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("zh-CN");
-		assertThat(heading()).isEqualTo("统一政务平台");
+		assertHeading("统一政务平台");
 		assertThat(Browser.seriousViolations(this.browser)).as("axe on the public home page").isEmpty();
 
 		this.browser.findElement(By.linkText("登录")).click();
@@ -37,7 +37,7 @@ class ShellBrowserTests extends BrowserTest {
 
 		this.browser.findElement(By.cssSelector("a[hreflang=en]")).click();
 		this.browser.findElement(By.cssSelector("html[lang=en]"));
-		assertThat(heading()).isEqualTo("Unigov");
+		assertHeading("Unigov");
 
 		Map<String, String> areas = new LinkedHashMap<>();
 		for (WebElement link : this.browser.findElements(By.cssSelector("nav.main-nav a"))) {
@@ -67,7 +67,7 @@ class ShellBrowserTests extends BrowserTest {
 
 		this.browser.findElement(By.cssSelector("a[hreflang=zh-CN]")).click();
 		this.browser.findElement(By.cssSelector("html[lang=zh-CN]"));
-		assertThat(heading()).isEqualTo("项目管理");
+		assertHeading("项目管理");
 	}
 
 	@Test
@@ -84,7 +84,7 @@ class ShellBrowserTests extends BrowserTest {
 		new org.openqa.selenium.support.ui.Select(this.browser.findElement(By.id("divisionCode"))).selectByValue("610100");
 		this.browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
 		assertThat(this.browser.findElement(By.cssSelector("p.success")).getText()).isEqualTo("已保存。");
-		assertThat(heading()).isEqualTo("西安市浏览器测试局");
+		assertHeading("西安市浏览器测试局");
 		assertThat(this.browser.findElements(By.xpath("//code[text()='agency.created']"))).hasSize(1);
 		assertThat(Browser.seriousViolations(this.browser)).isEmpty();
 
