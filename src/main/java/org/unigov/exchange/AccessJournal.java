@@ -62,7 +62,7 @@ final class AccessJournal implements Closeable {
 	private final long capacity;
 
 	/** Where the next record goes (logical). */
-	private long end;
+	private volatile long end;
 
 	/** Everything before this is in the database (logical); nothing from here on may be overwritten. */
 	private volatile long shipped;
@@ -158,9 +158,26 @@ final class AccessJournal implements Closeable {
 	 */
 	List<Entry> recover(long from) throws IOException {
 		List<Entry> entries = new ArrayList<>();
+		this.end = scan(from, Long.MAX_VALUE, Integer.MAX_VALUE, entries);
+		this.shipped = from;
+		return entries;
+	}
+
+	/**
+	 * Up to {@code max} records from {@code from}, none beyond {@code to} (a position the writer has
+	 * flushed); for the shipper, while the writer appends.
+	 */
+	List<Entry> read(long from, long to, int max) throws IOException {
+		List<Entry> entries = new ArrayList<>(Math.min(max, 1024));
+		scan(from, to, max, entries);
+		return entries;
+	}
+
+	private long scan(long from, long to, int max, List<Entry> entries) throws IOException {
 		long position = from;
 		ByteBuffer header = ByteBuffer.allocate(RECORD_HEADER);
-		while (true) {
+		CRC32C check = new CRC32C();
+		while (position < to && entries.size() < max) {
 			long offset = position % this.capacity;
 			if (this.capacity - offset < RECORD_HEADER) {
 				position += this.capacity - offset;
@@ -176,7 +193,7 @@ final class AccessJournal implements Closeable {
 			if (stored != position) {
 				break;
 			}
-			if (magic == WRAP_MAGIC && length == -1 && checksum == checksum(position, length, null, 0)) {
+			if (magic == WRAP_MAGIC && length == -1 && checksum == checksum(check, position, length, null, 0)) {
 				position += this.capacity - offset;
 				continue;
 			}
@@ -185,16 +202,14 @@ final class AccessJournal implements Closeable {
 			}
 			ByteBuffer payload = ByteBuffer.allocate(length);
 			read(this.channel, payload, HEADER_BYTES + offset + RECORD_HEADER);
-			if (checksum != checksum(position, length, payload.array(), length)) {
+			if (checksum != checksum(check, position, length, payload.array(), length)) {
 				break;
 			}
 			long next = position + RECORD_HEADER + length;
 			entries.add(new Entry(position, next, payload.array()));
 			position = next;
 		}
-		this.end = position;
-		this.shipped = from;
-		return entries;
+		return position;
 	}
 
 	/**
@@ -222,7 +237,7 @@ final class AccessJournal implements Closeable {
 					current = first = ByteBuffer.allocate((int) (this.capacity - offset));
 				}
 				if (this.capacity - offset >= RECORD_HEADER) {
-					current.putInt(WRAP_MAGIC).putInt(-1).putLong(position).putInt(checksum(position, -1, null, 0));
+					current.putInt(WRAP_MAGIC).putInt(-1).putLong(position).putInt(checksum(this.crc, position, -1, null, 0));
 				}
 				position += this.capacity - offset;
 				current = second = ByteBuffer.allocate(remaining(payloads, i));
@@ -232,7 +247,7 @@ final class AccessJournal implements Closeable {
 				current = first = ByteBuffer.allocate(remaining(payloads, i));
 			}
 			current.putInt(RECORD_MAGIC).putInt(payload.length).putLong(position)
-				.putInt(checksum(position, payload.length, payload, payload.length)).put(payload);
+				.putInt(checksum(this.crc, position, payload.length, payload, payload.length)).put(payload);
 			position += size;
 			ends[i] = position;
 		}
@@ -261,14 +276,15 @@ final class AccessJournal implements Closeable {
 		return bytes;
 	}
 
-	private int checksum(long position, int length, byte @org.jspecify.annotations.Nullable [] payload, int payloadLength) {
-		this.crc.reset();
+	private static int checksum(CRC32C crc, long position, int length, byte @org.jspecify.annotations.Nullable [] payload,
+			int payloadLength) {
+		crc.reset();
 		ByteBuffer head = ByteBuffer.allocate(12).putLong(position).putInt(length);
-		this.crc.update(head.array());
+		crc.update(head.array());
 		if (payload != null) {
-			this.crc.update(payload, 0, payloadLength);
+			crc.update(payload, 0, payloadLength);
 		}
-		return (int) this.crc.getValue();
+		return (int) crc.getValue();
 	}
 
 	private static void read(FileChannel channel, ByteBuffer buffer, long at) throws IOException {

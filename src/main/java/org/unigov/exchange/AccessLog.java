@@ -1,10 +1,18 @@
 package org.unigov.exchange;
 
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -17,25 +25,40 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 import javax.sql.DataSource;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
 
 /**
- * The access log's writer (S10). Calls hand their entry to {@link #append} and wait for it; one
- * sequencer thread takes every entry queued meanwhile, chains them onto the head and inserts the
- * batch with one binary COPY (whose trigger moves the head and rolls the batch into the daily
- * traffic table) in one synchronous commit (with {@code unigov.exchange.log.committers} above 1,
- * committer threads insert instead). Only when that commit has returned, the WAL flushed past it,
- * are the batch's calls answered — a group commit (docs/decisions.md 18), so an answered call is
- * in the log even if the process, or PostgreSQL, is killed a moment later. Several instances share
- * one chain: each batch moves the head row only from where it expects it.
+ * The access log's writer (S10), in two parts (docs/decisions.md 18):
+ * <ul>
+ * <li>The <b>journal writer</b>: calls hand their entry to {@link #append} and wait for it; one
+ * thread takes every entry queued meanwhile, appends the batch to this instance's local journal
+ * ({@link AccessJournal}) and flushes it to disk, and only then are the batch's calls answered —
+ * a group commit, so an answered call is on disk even if the process is killed a moment later.</li>
+ * <li>The <b>shipper</b>: another thread reads the journal from where it was last shipped, chains
+ * the entries onto the head of the log's hash chain and copies them into the database in large
+ * batches (one binary COPY, whose trigger moves the head and rolls the batch into the daily
+ * traffic), recording in the same transaction how far this journal is shipped. After a crash of
+ * the process or of the database, the journal's unshipped tail is shipped when the instance
+ * starts, before it takes calls.</li>
+ * </ul>
+ * Several instances share one chain, each with its own journal: a batch moves the head row only
+ * from where it expects it, and a loser reads the head and chains again. While the database is
+ * unreachable calls go on being answered until the journal is full; then they are refused (503).
  */
 @Component
 public class AccessLog implements SmartLifecycle {
@@ -45,21 +68,70 @@ public class AccessLog implements SmartLifecycle {
 	/** Months are the province's months (the log partitions and the daily traffic use its time). */
 	public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
+	private static final String COPY = "copy exc_access_log (" + AccessLogCopy.COLUMNS + ") from stdin (format binary)";
+
 	private final DataSource dataSource;
 
 	private final LinkedBlockingQueue<Pending> queue;
 
 	private final int maxBatch;
 
+	private final int maxShip;
+
+	private final long waitNanos;
+
+	private final Path journalDirectory;
+
+	private final long journalCapacity;
+
 	private final Set<YearMonth> partitions = ConcurrentHashMap.newKeySet();
+
+	private final AtomicLong batches = new AtomicLong();
+
+	private final AtomicLong entries = new AtomicLong();
+
+	private final AtomicLong shippedEntries = new AtomicLong();
+
+	private final Timer journalTimer;
+
+	private final Timer shipTimer;
+
+	private final Timer queueTimer;
+
+	private final Timer waitTimer;
+
+	private final DistributionSummary batchSizes;
+
+	private final AccessLogCopy copy = new AccessLogCopy();
 
 	private volatile boolean running;
 
-	private final java.util.concurrent.atomic.AtomicLong batches = new java.util.concurrent.atomic.AtomicLong();
+	private volatile boolean shipperDone;
 
-	private final java.util.concurrent.atomic.AtomicLong entries = new java.util.concurrent.atomic.AtomicLong();
+	private @Nullable AccessJournal journal;
+
+	private @Nullable FileChannel lockChannel;
+
+	private @Nullable FileLock lock;
 
 	private @Nullable Thread writer;
+
+	private @Nullable Thread shipper;
+
+	private java.util.concurrent.@Nullable ScheduledExecutorService watchdog;
+
+	/** The batch being written to the journal (for the watchdog). */
+	private volatile @Nullable List<Pending> writing;
+
+	/** Where the journal's end is, as the shipper may read it: only what was flushed. */
+	private volatile long flushedEnd;
+
+	/** The head as the shipper has chained it; only the shipper touches it. */
+	private long headSeq = -1;
+
+	private byte[] headHash = AccessLogHashing.GENESIS;
+
+	private @Nullable Connection shipConnection;
 
 	/**
 	 * A call waiting for its entry: completed on {@code confirm} (the call's event loop, so its
@@ -68,40 +140,50 @@ public class AccessLog implements SmartLifecycle {
 	private record Pending(AccessEntry entry, CompletableFuture<AccessEntry> done, Executor confirm, long queued) {
 	}
 
-	AccessLog(DataSource dataSource, io.micrometer.core.instrument.MeterRegistry meters,
+	AccessLog(DataSource dataSource, MeterRegistry meters,
 			@Value("${unigov.exchange.log.queue:100000}") int queueCapacity,
 			@Value("${unigov.exchange.log.max-batch:2000}") int maxBatch,
-			@Value("${unigov.exchange.log.committers:1}") int committers,
-			@Value("${unigov.exchange.log.wait:5s}") java.time.Duration wait) {
-		this.waitNanos = wait.toNanos();
+			@Value("${unigov.exchange.log.wait:5s}") Duration wait,
+			@Value("${unigov.exchange.journal.dir:${unigov.data-dir:var}/exchange-journal}") Path journalDirectory,
+			@Value("${unigov.exchange.journal.capacity:256MB}") DataSize journalCapacity) {
 		this.dataSource = dataSource;
-		this.insertTimer = io.micrometer.core.instrument.Timer.builder("unigov.exchange.log.insert")
-			.description("Time to insert one access-log batch and commit it durably (the WAL flushed)")
+		this.queue = new LinkedBlockingQueue<>(queueCapacity);
+		this.maxBatch = maxBatch;
+		this.maxShip = 5000;
+		this.waitNanos = wait.toNanos();
+		this.journalDirectory = journalDirectory.toAbsolutePath();
+		this.journalCapacity = journalCapacity.toBytes();
+		this.journalTimer = Timer.builder("unigov.exchange.log.journal")
+			.description("Time to append one batch of access-log entries to the local journal and flush it to disk")
 			.publishPercentiles(0.5, 0.99)
 			.register(meters);
-		this.queueTimer = io.micrometer.core.instrument.Timer.builder("unigov.exchange.log.queue")
+		this.shipTimer = Timer.builder("unigov.exchange.log.ship")
+			.description("Time to ship one batch of journaled access-log entries into the database")
+			.publishPercentiles(0.5, 0.99)
+			.register(meters);
+		this.queueTimer = Timer.builder("unigov.exchange.log.queue")
 			.description("Time an access-log entry waits before the writer takes it into a batch")
 			.publishPercentiles(0.5, 0.99)
 			.register(meters);
-		this.waitTimer = io.micrometer.core.instrument.Timer.builder("unigov.exchange.log.wait")
+		this.waitTimer = Timer.builder("unigov.exchange.log.wait")
 			.description("Time from handing an access-log entry over to its call being answered on its event loop")
 			.publishPercentiles(0.5, 0.99)
 			.register(meters);
-		this.batchSizes = io.micrometer.core.instrument.DistributionSummary.builder("unigov.exchange.log.batch")
-			.description("Access-log entries per batch")
+		this.batchSizes = DistributionSummary.builder("unigov.exchange.log.batch")
+			.description("Access-log entries per journal flush")
 			.baseUnit("entries")
 			.register(meters);
-		this.committers = Math.max(1, committers);
-		this.slots = new java.util.concurrent.Semaphore(this.committers);
-		this.queue = new LinkedBlockingQueue<>(queueCapacity);
-		this.maxBatch = maxBatch;
+		Gauge.builder("unigov.exchange.log.unshipped", this, AccessLog::unshippedBytes)
+			.description("Bytes of the local journal not yet in the database")
+			.baseUnit("bytes")
+			.register(meters);
 	}
 
 	/**
-	 * Queues an entry; the future completes with the chained entry once it is committed, or
-	 * exceptionally when it could not be written or was not written within
-	 * {@code unigov.exchange.log.wait} (the call must then not be answered with data). It
-	 * completes on {@code confirm}; calls committed together are confirmed with one task per executor.
+	 * Queues an entry; the future completes once it is flushed to the journal, or exceptionally
+	 * when it could not be written or was not written within {@code unigov.exchange.log.wait} (the
+	 * call must then not be answered with data). It completes on {@code confirm}; calls flushed
+	 * together are confirmed with one task per executor.
 	 */
 	public CompletableFuture<AccessEntry> append(AccessEntry entry, Executor confirm) {
 		CompletableFuture<AccessEntry> done = new CompletableFuture<>();
@@ -116,7 +198,7 @@ public class AccessLog implements SmartLifecycle {
 		return append(entry, Runnable::run);
 	}
 
-	/** Commits so far: with {@link #entries()}, how many calls share one commit. */
+	/** Journal flushes so far: with {@link #entries()}, how many calls share one flush. */
 	public long batches() {
 		return this.batches.get();
 	}
@@ -125,14 +207,91 @@ public class AccessLog implements SmartLifecycle {
 		return this.entries.get();
 	}
 
+	/** Entries shipped into the database so far by this instance. */
+	public long shippedEntries() {
+		return this.shippedEntries.get();
+	}
+
+	/**
+	 * Waits until everything journaled before this call is in the database (tests, and an operator
+	 * draining an instance); false if that did not happen within {@code timeout}.
+	 */
+	public boolean awaitShipped(Duration timeout) throws InterruptedException {
+		AccessJournal current = this.journal;
+		if (current == null) {
+			return true;
+		}
+		long target = this.flushedEnd;
+		long until = System.nanoTime() + timeout.toNanos();
+		while (current.shipped() < target) {
+			if (System.nanoTime() > until) {
+				return false;
+			}
+			Thread shipping = this.shipper;
+			if (shipping != null) {
+				LockSupport.unpark(shipping);
+			}
+			Thread.sleep(2);
+		}
+		return true;
+	}
+
+	private double unshippedBytes() {
+		AccessJournal current = this.journal;
+		return current == null ? 0 : this.flushedEnd - current.shipped();
+	}
+
+	public Timer journalTimer() {
+		return this.journalTimer;
+	}
+
+	public Timer shipTimer() {
+		return this.shipTimer;
+	}
+
+	/** Queued to taken into a batch (benchmark and tests). */
+	public Timer queueTimer() {
+		return this.queueTimer;
+	}
+
+	/** Queued to answered on the call's event loop (benchmark and tests). */
+	public Timer waitTimer() {
+		return this.waitTimer;
+	}
+
 	@Override
 	public void start() {
 		ensurePartitions(YearMonth.now(ZONE));
-		this.running = true;
-		if (this.committers > 1) {
-			this.commitPool = java.util.concurrent.Executors.newFixedThreadPool(this.committers,
-					Thread.ofPlatform().name("exchange-log-commit-", 0).daemon(true).factory());
+		AccessJournal opened = openJournal();
+		this.journal = opened;
+		try (Connection connection = this.dataSource.getConnection()) {
+			long shipped = shippedMark(connection, opened);
+			List<AccessJournal.Entry> tail = opened.recover(shipped);
+			this.flushedEnd = opened.end();
+			readHead(connection);
+			if (!tail.isEmpty()) {
+				log.info("Shipping {} access-log entries journaled but not yet in the database (instance {})", tail.size(),
+						opened.instance());
+			}
 		}
+		catch (SQLException | IOException ex) {
+			throw new IllegalStateException("Cannot open the access log's journal in " + this.journalDirectory, ex);
+		}
+		// the tail left by a crash goes in before this instance takes a call
+		try {
+			while (opened.shipped() < this.flushedEnd) {
+				shipOnce(opened);
+			}
+		}
+		catch (SQLException | IOException ex) {
+			log.warn("The access log's journal could not be shipped yet; the shipper keeps trying", ex);
+			this.headSeq = -1;
+		}
+		this.running = true;
+		this.shipperDone = false;
+		Thread shipping = Thread.ofPlatform().name("exchange-log-ship").daemon(true).unstarted(this::ship);
+		this.shipper = shipping;
+		shipping.start();
 		Thread thread = Thread.ofPlatform().name("exchange-access-log").daemon(true).unstarted(this::run);
 		this.writer = thread;
 		thread.start();
@@ -142,34 +301,91 @@ public class AccessLog implements SmartLifecycle {
 		this.watchdog.scheduleWithFixedDelay(this::expire, period, period, TimeUnit.MILLISECONDS);
 	}
 
+	/**
+	 * This instance's journal: the first file in the journal directory no other process or
+	 * instance holds (several instances may share a data directory), created when there is none.
+	 */
+	private AccessJournal openJournal() {
+		try {
+			Files.createDirectories(this.journalDirectory);
+			for (int i = 0; i < 64; i++) {
+				Path file = this.journalDirectory.resolve("access-log-" + i + ".journal");
+				FileChannel channel = FileChannel.open(this.journalDirectory.resolve("access-log-" + i + ".lock"),
+						StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+				FileLock held;
+				try {
+					held = channel.tryLock();
+				}
+				catch (OverlappingFileLockException inThisProcess) {
+					held = null;
+				}
+				if (held == null) {
+					channel.close();
+					continue;
+				}
+				this.lockChannel = channel;
+				this.lock = held;
+				return AccessJournal.open(file, this.journalCapacity);
+			}
+			throw new IllegalStateException("64 instances already hold journals in " + this.journalDirectory);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Cannot open the access log's journal in " + this.journalDirectory, ex);
+		}
+	}
+
+	/** How far this journal is in the database (registering the journal the first time). */
+	private static long shippedMark(Connection connection, AccessJournal journal) throws SQLException {
+		try (PreparedStatement insert = connection.prepareStatement(
+				"insert into exc_journal (instance_id, shipped) values (?, 0) on conflict (instance_id) do nothing")) {
+			insert.setObject(1, journal.instance());
+			insert.executeUpdate();
+		}
+		try (PreparedStatement select = connection.prepareStatement("select shipped from exc_journal where instance_id = ?")) {
+			select.setObject(1, journal.instance());
+			try (ResultSet rs = select.executeQuery()) {
+				rs.next();
+				return rs.getLong(1);
+			}
+		}
+	}
+
 	@Override
 	public void stop() {
 		this.running = false;
-		Thread thread = this.writer;
 		if (this.watchdog != null) {
 			this.watchdog.shutdownNow();
 		}
 		try {
+			Thread thread = this.writer;
 			if (thread != null) {
 				thread.join(10_000);
 			}
-			if (this.commitPool != null) {
-				this.commitPool.shutdown();
-				this.commitPool.awaitTermination(10, TimeUnit.SECONDS);
+			this.shipperDone = true;
+			Thread shipping = this.shipper;
+			if (shipping != null) {
+				LockSupport.unpark(shipping);
+				shipping.join(15_000);
 			}
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
-		for (Connection connection : List.copyOf(this.openConnections)) {
-			try {
-				connection.close();
+		closeShipConnection();
+		try {
+			if (this.journal != null) {
+				this.journal.close();
 			}
-			catch (SQLException ignored) {
-				// the pool closes it
+			if (this.lock != null) {
+				this.lock.release();
+			}
+			if (this.lockChannel != null) {
+				this.lockChannel.close();
 			}
 		}
-		this.openConnections.clear();
+		catch (IOException ex) {
+			log.warn("Closing the access log's journal failed", ex);
+		}
 	}
 
 	@Override
@@ -183,25 +399,12 @@ public class AccessLog implements SmartLifecycle {
 		return Integer.MAX_VALUE - 4096;
 	}
 
-	/** A batch on its way: the calls waiting for it, its entries as chained, how often it was tried. */
-	private record Batch(List<Pending> pending, List<AccessEntry> chained, int attempt) {
-	}
-
-	/**
-	 * The sequencer: takes the waiting entries, chains them onto the head it keeps in memory and
-	 * inserts each batch itself (with several committers, hands it to one of them: up to
-	 * {@code committers} batches are then in flight, each committing on its own connection). When
-	 * a batch fails because another writer moved the head, every batch in flight is retried in order
-	 * once the head is read again.
-	 */
+	/** The journal writer: takes the waiting entries, journals and flushes them, answers their calls. */
 	private void run() {
-		while (this.running || !this.queue.isEmpty() || !this.retries.isEmpty()) {
+		AccessJournal current = this.journal;
+		while (this.running || !this.queue.isEmpty()) {
 			List<Pending> batch = new ArrayList<>(this.maxBatch);
 			try {
-				if (this.resync) {
-					resync();
-					continue;
-				}
 				Pending first = this.queue.poll(100, TimeUnit.MILLISECONDS);
 				if (first == null) {
 					continue;
@@ -209,131 +412,199 @@ public class AccessLog implements SmartLifecycle {
 				batch.add(first);
 				this.queue.drainTo(batch, this.maxBatch - 1);
 				long picked = System.nanoTime();
+				List<byte[]> payloads = new ArrayList<>(batch.size());
 				for (Pending p : batch) {
 					this.queueTimer.record(picked - p.queued(), TimeUnit.NANOSECONDS);
+					payloads.add(AccessEntryCodec.encode(p.entry()));
 				}
-				submit(batch, 0);
+				this.writing = batch;
+				current.append(payloads);
+				this.journalTimer.record(System.nanoTime() - picked, TimeUnit.NANOSECONDS);
+				this.flushedEnd = current.end();
+				this.batchSizes.record(batch.size());
+				this.batches.incrementAndGet();
+				this.entries.addAndGet(batch.size());
+				confirm(batch, null);
+				Thread shipping = this.shipper;
+				if (shipping != null) {
+					LockSupport.unpark(shipping);
+				}
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
-				fail(batch, ex);
+				confirm(batch, ex);
 				return;
 			}
-			catch (RuntimeException | SQLException ex) {
-				log.error("Writing {} access-log entries failed; their calls are refused", batch.size(), ex);
-				fail(batch, ex);
-				this.resync = true;
+			catch (AccessJournal.Full ex) {
+				log.warn("{}; {} calls are refused", ex.getMessage(), batch.size());
+				confirm(batch, ex);
+			}
+			catch (IOException | RuntimeException ex) {
+				log.error("Journaling {} access-log entries failed; their calls are refused", batch.size(), ex);
+				confirm(batch, ex);
+				sleepQuietly();
+			}
+			finally {
+				this.writing = null;
+			}
+		}
+	}
+
+	/**
+	 * The shipper: whenever the journal has grown, ships what is new in batches of up to
+	 * {@code maxShip} entries; when the database refuses, tries again a moment later (nothing is
+	 * lost: the journal keeps it).
+	 */
+	private void ship() {
+		AccessJournal current = this.journal;
+		while (!this.shipperDone || current.shipped() < this.flushedEnd) {
+			try {
+				if (current.shipped() >= this.flushedEnd) {
+					LockSupport.parkNanos(50_000_000L);
+					continue;
+				}
+				shipOnce(current);
+			}
+			catch (SQLException | IOException | RuntimeException ex) {
+				log.warn("Shipping the access log's journal to the database failed; trying again", ex);
+				closeShipConnection();
+				this.headSeq = -1;
+				if (this.shipperDone) {
+					return;
+				}
 				sleepQuietly();
 			}
 		}
 	}
 
-	/** Waits for every batch in flight, reads the head and chains the failed batches again, in order. */
-	private void resync() throws InterruptedException, SQLException {
-		this.slots.acquire(this.committers);
-		try {
-			try (Connection connection = this.dataSource.getConnection()) {
-				readHead(connection);
-			}
-			this.resync = false;
+	/** Ships the next batch of journaled entries: chained, copied, the journal's mark moved, one transaction. */
+	private void shipOnce(AccessJournal current) throws SQLException, IOException {
+		long from = current.shipped();
+		List<AccessJournal.Entry> records = current.read(from, this.flushedEnd, this.maxShip);
+		if (records.isEmpty()) {
+			return;
 		}
-		finally {
-			this.slots.release(this.committers);
-		}
-		List<Batch> again;
-		synchronized (this.retries) {
-			again = new ArrayList<>(this.retries);
-			this.retries.clear();
-		}
-		again.sort(java.util.Comparator.comparingLong(b -> b.chained().get(0).seq()));
-		for (Batch b : again) {
-			if (b.attempt() >= 5) {
-				fail(b.pending(), new SQLException("The access-log head kept moving; giving up on this batch"));
-			}
-			else {
-				submit(b.pending(), b.attempt() + 1);
-			}
-		}
-	}
-
-	private void submit(List<Pending> batch, int attempt) throws InterruptedException {
-		for (Pending p : batch) {
-			YearMonth month = YearMonth.from(p.entry().at().atZone(ZONE));
+		List<AccessEntry> decoded = new ArrayList<>(records.size());
+		for (AccessJournal.Entry record : records) {
+			AccessEntry entry = AccessEntryCodec.decode(record.payload());
+			YearMonth month = month(entry.at());
 			if (!this.partitions.contains(month)) {
 				ensurePartitions(month);
 			}
+			decoded.add(entry);
 		}
-		this.slots.acquire();
-		List<AccessEntry> chained = new ArrayList<>(batch.size());
-		long seq = this.headSeq;
-		byte[] previous = this.headHash;
-		for (Pending p : batch) {
-			seq++;
-			byte[] hash = AccessLogHashing.hash(p.entry(), seq, previous);
-			chained.add(p.entry().chained(seq, previous, hash));
-			previous = hash;
+		long to = records.get(records.size() - 1).end();
+		long started = System.nanoTime();
+		for (int attempt = 0;; attempt++) {
+			Connection connection = shipConnection();
+			if (this.headSeq < 0) {
+				readHead(connection);
+			}
+			List<AccessEntry> chained = new ArrayList<>(decoded.size());
+			long seq = this.headSeq;
+			byte[] previous = this.headHash;
+			for (AccessEntry entry : decoded) {
+				seq++;
+				byte[] hash = AccessLogHashing.hash(entry, seq, previous);
+				chained.add(entry.chained(seq, previous, hash));
+				previous = hash;
+			}
+			try {
+				insert(connection, chained, current.instance(), to);
+				this.headSeq = seq;
+				this.headHash = previous;
+				break;
+			}
+			catch (SQLException ex) {
+				rollbackQuietly(connection);
+				this.headSeq = -1;
+				boolean moved = "40001".equals(ex.getSQLState()) || "40P01".equals(ex.getSQLState());
+				if (!moved || attempt >= 20) {
+					throw ex;
+				}
+				// another instance moved the head: chain again from where it is now
+			}
 		}
-		this.headSeq = seq;
-		this.headHash = previous;
-		Batch job = new Batch(batch, chained, attempt);
-		this.inFlight.add(job);
-		if (this.committers == 1) {
-			// one committer: the sequencer inserts the batch itself (no thread hand-off per batch)
-			commit(job);
-			return;
-		}
+		this.shipTimer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+		current.shipped(to);
+		this.shippedEntries.addAndGet(records.size());
+	}
+
+	private void insert(Connection connection, List<AccessEntry> chained, java.util.UUID instance, long to)
+			throws SQLException {
+		byte[] stream = this.copy.encode(chained);
+		org.postgresql.copy.CopyIn in = connection.unwrap(org.postgresql.PGConnection.class)
+			.getCopyAPI()
+			.copyIn(COPY);
 		try {
-			this.commitPool.execute(() -> commit(job));
+			in.writeToCopy(stream, 0, this.copy.length());
+			in.endCopy();
 		}
-		catch (RuntimeException ex) {
-			this.inFlight.remove(job);
-			this.slots.release();
-			throw ex;
+		finally {
+			if (in.isActive()) {
+				in.cancelCopy();
+			}
+		}
+		try (PreparedStatement mark = connection.prepareStatement(
+				"update exc_journal set shipped = ?, updated_at = now() where instance_id = ? and shipped <= ?")) {
+			mark.setLong(1, to);
+			mark.setObject(2, instance);
+			mark.setLong(3, to);
+			if (mark.executeUpdate() != 1) {
+				throw new SQLException("The journal's shipped mark of instance " + instance + " is ahead of " + to);
+			}
+		}
+		connection.commit();
+	}
+
+	private Connection shipConnection() throws SQLException {
+		Connection current = this.shipConnection;
+		if (current == null || current.isClosed()) {
+			current = this.dataSource.getConnection();
+			current.setAutoCommit(false);
+			this.shipConnection = current;
+		}
+		return current;
+	}
+
+	private void closeShipConnection() {
+		Connection current = this.shipConnection;
+		this.shipConnection = null;
+		if (current != null) {
+			try {
+				current.rollback();
+			}
+			catch (SQLException ignored) {
+				// closing anyway
+			}
+			try {
+				current.close();
+			}
+			catch (SQLException ignored) {
+				// the pool replaces it
+			}
 		}
 	}
 
-	/** On a committer thread: one statement, one synchronous commit; then the calls are answered. */
-	private void commit(Batch batch) {
+	private static void rollbackQuietly(Connection connection) {
 		try {
-			long started = System.nanoTime();
-			append(committerConnection(), batch.chained());
-			this.insertTimer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-			this.batchSizes.record(batch.chained().size());
-			this.batches.incrementAndGet();
-			this.entries.addAndGet(batch.chained().size());
-			confirm(batch.pending(), batch.chained(), null);
+			connection.rollback();
 		}
-		catch (SQLException | RuntimeException ex) {
-			this.resync = true;
-			if (ex instanceof SQLException sql && ("40001".equals(sql.getSQLState()) || "40P01".equals(sql.getSQLState()))) {
-				synchronized (this.retries) {
-					this.retries.add(batch);
-				}
-			}
-			else {
-				log.error("Writing {} access-log entries failed; their calls are refused", batch.pending().size(), ex);
-				fail(batch.pending(), ex);
-				closeCommitterConnection();
-			}
-		}
-		finally {
-			this.inFlight.remove(batch);
-			this.slots.release();
+		catch (SQLException ignored) {
+			// the connection is replaced on the next attempt if it is broken
 		}
 	}
 
 	/**
 	 * Completes the calls of a batch, each on its own executor, with one task per executor (the
-	 * event loops are woken once per batch, not once per call); {@code chained} null fails them.
+	 * event loops are woken once per batch, not once per call); a {@code failure} fails them.
 	 */
-	private void confirm(List<Pending> pending, @Nullable List<AccessEntry> chained, @Nullable Exception failure) {
+	private void confirm(List<Pending> pending, @Nullable Exception failure) {
 		Map<Executor, List<Runnable>> byExecutor = new java.util.IdentityHashMap<>(4);
-		for (int i = 0; i < pending.size(); i++) {
-			Pending p = pending.get(i);
-			AccessEntry entry = chained == null ? null : chained.get(i);
-			Runnable done = entry != null ? () -> {
+		for (Pending p : pending) {
+			Runnable done = failure == null ? () -> {
 				this.waitTimer.record(System.nanoTime() - p.queued(), TimeUnit.NANOSECONDS);
-				p.done().complete(entry);
+				p.done().complete(p.entry());
 			} : () -> p.done().completeExceptionally(failure);
 			byExecutor.computeIfAbsent(p.confirm(), e -> new ArrayList<>()).add(done);
 		}
@@ -348,14 +619,10 @@ public class AccessLog implements SmartLifecycle {
 		});
 	}
 
-	private void fail(List<Pending> batch, Exception ex) {
-		confirm(batch, null, ex);
-	}
-
 	/**
 	 * The watchdog: fails the calls whose entries wait longer than {@code unigov.exchange.log.wait}
-	 * (the database is down or stalled), so they are answered 503 without data instead of hanging.
-	 * An entry failed here may still be committed later: logged but not answered, never the reverse.
+	 * (the disk stalls), so they are answered 503 without data instead of hanging. An entry failed
+	 * here may still be journaled later: logged but not answered, never the reverse.
 	 */
 	private void expire() {
 		long now = System.nanoTime();
@@ -366,14 +633,9 @@ public class AccessLog implements SmartLifecycle {
 			}
 			late.add(p);
 		}
-		List<Batch> waiting = new ArrayList<>(this.inFlight);
-		synchronized (this.retries) {
-			waiting.addAll(this.retries);
-		}
-		for (Batch b : waiting) {
-			if (now - b.pending().get(0).queued() >= this.waitNanos) {
-				late.addAll(b.pending());
-			}
+		List<Pending> current = this.writing;
+		if (current != null && !current.isEmpty() && now - current.get(0).queued() >= this.waitNanos) {
+			late.addAll(current);
 		}
 		late.removeIf(p -> p.done().isDone());
 		if (!late.isEmpty()) {
@@ -381,7 +643,7 @@ public class AccessLog implements SmartLifecycle {
 					"The access log did not confirm the entry within " + this.waitNanos / 1_000_000 + " ms");
 			log.warn("{} access-log entries not written within {} ms; their calls are refused", late.size(),
 					this.waitNanos / 1_000_000);
-			fail(late, timeout);
+			confirm(late, timeout);
 		}
 	}
 
@@ -394,84 +656,6 @@ public class AccessLog implements SmartLifecycle {
 		}
 	}
 
-	private final int committers;
-
-	private final io.micrometer.core.instrument.Timer insertTimer;
-
-	private final io.micrometer.core.instrument.DistributionSummary batchSizes;
-
-	private final io.micrometer.core.instrument.Timer queueTimer;
-
-	private final io.micrometer.core.instrument.Timer waitTimer;
-
-	/** Queued to taken into a batch (benchmark and tests). */
-	public io.micrometer.core.instrument.Timer queueTimer() {
-		return this.queueTimer;
-	}
-
-	/** Queued to answered on the call's event loop (benchmark and tests). */
-	public io.micrometer.core.instrument.Timer waitTimer() {
-		return this.waitTimer;
-	}
-
-	/** Insert-and-commit times so far (Prometheus: unigov_exchange_log_insert_seconds). */
-	public io.micrometer.core.instrument.Timer insertTimer() {
-		return this.insertTimer;
-	}
-
-	private final long waitNanos;
-
-	private java.util.concurrent.@Nullable ScheduledExecutorService watchdog;
-
-	/** Batches handed to a committer and not yet answered (for the watchdog). */
-	private final java.util.Queue<Batch> inFlight = new java.util.concurrent.ConcurrentLinkedQueue<>();
-
-	private final java.util.concurrent.Semaphore slots;
-
-	private final List<Batch> retries = new ArrayList<>();
-
-	private volatile boolean resync = true;
-
-	private java.util.concurrent.@Nullable ExecutorService commitPool;
-
-	private final ThreadLocal<Connection> committerConnection = new ThreadLocal<>();
-
-	private final List<Connection> openConnections = java.util.Collections.synchronizedList(new ArrayList<>());
-
-	/** The head as the sequencer has chained it (batches in flight included); only the sequencer touches it. */
-	private long headSeq = -1;
-
-	private byte[] headHash = AccessLogHashing.GENESIS;
-
-	private static final String COPY = "copy exc_access_log (" + AccessLogCopy.COLUMNS + ") from stdin (format binary)";
-
-	private final ThreadLocal<AccessLogCopy> copies = ThreadLocal.withInitial(AccessLogCopy::new);
-
-	private Connection committerConnection() throws SQLException {
-		Connection current = this.committerConnection.get();
-		if (current == null || current.isClosed()) {
-			current = this.dataSource.getConnection();
-			current.setAutoCommit(true);
-			this.committerConnection.set(current);
-			this.openConnections.add(current);
-		}
-		return current;
-	}
-
-	private void closeCommitterConnection() {
-		Connection current = this.committerConnection.get();
-		this.committerConnection.remove();
-		if (current != null) {
-			this.openConnections.remove(current);
-			try {
-				current.close();
-			}
-			catch (SQLException ignored) {
-				// replaced on the next batch
-			}
-		}
-	}
-
 	private void readHead(Connection connection) throws SQLException {
 		try (Statement head = connection.createStatement();
 				ResultSet rs = head.executeQuery("select seq, hash from exc_log_head where id = 1")) {
@@ -479,28 +663,8 @@ public class AccessLog implements SmartLifecycle {
 			this.headSeq = rs.getLong(1);
 			this.headHash = rs.getBytes(2);
 		}
-	}
-
-	/**
-	 * One statement, one transaction: the entries by binary COPY. The log's statement trigger
-	 * ({@code exc_log_chain}) moves the head from where the batch starts or fails with 40001, adds
-	 * the daily traffic, and makes the commit synchronous whatever the server's default: the COPY
-	 * returns once the batch is durable.
-	 */
-	private void append(Connection connection, List<AccessEntry> entries) throws SQLException {
-		AccessLogCopy copy = this.copies.get();
-		byte[] stream = copy.encode(entries);
-		org.postgresql.copy.CopyIn in = connection.unwrap(org.postgresql.PGConnection.class)
-			.getCopyAPI()
-			.copyIn(COPY);
-		try {
-			in.writeToCopy(stream, 0, copy.length());
-			in.endCopy();
-		}
-		finally {
-			if (in.isActive()) {
-				in.cancelCopy();
-			}
+		if (!connection.getAutoCommit()) {
+			connection.commit();
 		}
 	}
 

@@ -20,13 +20,15 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.unit.DataSize;
 
 /**
  * S10 durability when PostgreSQL itself dies: the access log writes to a PostgreSQL of its own
  * while eight threads append as fast as they can; every PostgreSQL process is then killed with
  * SIGKILL (what is in its shared memory, WAL buffers included, is gone; what was written to the
- * kernel survives, as in a process crash). After crash recovery, every entry the log had
- * confirmed — every call that would have been answered — must be there.
+ * kernel survives, as in a process crash). After crash recovery and a restart of the writer (which
+ * ships its journal's tail), every entry the log had confirmed — every call that would have been
+ * answered — must be in the database.
  */
 class AccessLogPostgresCrashTests {
 
@@ -36,12 +38,14 @@ class AccessLogPostgresCrashTests {
 	void S10_afterPostgresIsKilledNoConfirmedEntryIsMissing() throws Exception {
 		ConcurrentLinkedQueue<UUID> confirmed = new ConcurrentLinkedQueue<>();
 		org.springframework.util.FileSystemUtils.deleteRecursively(DIR.resolve("pg-data"));
+		org.springframework.util.FileSystemUtils.deleteRecursively(DIR.resolve("journal"));
 		EmbeddedPostgres postgres = start();
 		AccessLog log;
 		try {
 			DataSource data = postgres.getPostgresDatabase();
 			Flyway.configure().dataSource(data).locations("classpath:db/migration").load().migrate();
-			log = new AccessLog(data, new SimpleMeterRegistry(), 100_000, 2000, 1, Duration.ofSeconds(1));
+			log = new AccessLog(data, new SimpleMeterRegistry(), 100_000, 2000, Duration.ofSeconds(1), DIR.resolve("journal"),
+					DataSize.ofMegabytes(64));
 			log.start();
 			AtomicBoolean stop = new AtomicBoolean();
 			List<Thread> writers = new ArrayList<>();
@@ -80,6 +84,11 @@ class AccessLogPostgresCrashTests {
 		}
 		assertThat(confirmed).as("entries confirmed before the crash").hasSizeGreaterThan(500);
 		try (EmbeddedPostgres recovered = start()) {
+			// the instance starts again: it ships what its journal holds beyond the database's mark
+			AccessLog restarted = new AccessLog(recovered.getPostgresDatabase(), new SimpleMeterRegistry(), 100_000, 2000,
+					Duration.ofSeconds(1), DIR.resolve("journal"), DataSize.ofMegabytes(64));
+			restarted.start();
+			restarted.stop();
 			JdbcTemplate jdbc = new JdbcTemplate(recovered.getPostgresDatabase());
 			Set<String> logged = Set.copyOf(jdbc.queryForList(
 					"select request_id::text from exc_access_log where request_id = any(?::uuid[])", String.class,

@@ -38,6 +38,9 @@ class ExchangeBrowserTests extends BrowserTest {
 	@Autowired
 	ExchangeServer server;
 
+	@Autowired
+	org.unigov.exchange.AccessLog accessLog;
+
 	@Test
 	@DisplayName("S6 S10 a provider registers a data service; a consumer's calls appear in both traffic views")
 	void registerCallAndSeeTraffic() throws Exception {
@@ -104,6 +107,8 @@ class ExchangeBrowserTests extends BrowserTest {
 				.header("X-Purpose", ExchangeFixtures.purpose("其他目的"))
 				.build(), HttpResponse.BodyHandlers.ofString());
 			assertThat(refused.statusCode()).isEqualTo(403);
+			// the journal ships the calls' entries (and their daily traffic) behind the answers
+			assertThat(this.accessLog.awaitShipped(java.time.Duration.ofSeconds(10))).isTrue();
 
 			this.browser.manage().deleteAllCookies();
 			signIn("xa-hrss-staff");

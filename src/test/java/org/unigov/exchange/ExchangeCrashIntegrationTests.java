@@ -29,9 +29,10 @@ import org.unigov.shared.Role;
 
 /**
  * S10 durability: a second Unigov process on the same database answers exchange calls while
- * eight clients call it as fast as they can; it is killed with SIGKILL mid-stream. Every call it
- * had answered with data must be in the access log, and the chain must still verify (this process
- * then writes on after it, a second writer on the same chain).
+ * eight clients call it as fast as they can; it is killed with SIGKILL mid-stream and started
+ * again on its data directory (its journal). Every call it had answered with data must then be in
+ * the access log, and the chain must still verify (this process writes on after it, a second
+ * writer on the same chain).
  */
 @UnigovTest
 class ExchangeCrashIntegrationTests {
@@ -75,15 +76,16 @@ class ExchangeCrashIntegrationTests {
 			}
 			Path dir = Path.of("var/test-crash");
 			Files.createDirectories(dir);
+			org.springframework.util.FileSystemUtils.deleteRecursively(dir.resolve("exchange-journal"));
 			String java = ProcessHandle.current().info().command().orElse("java");
-			Process child = new ProcessBuilder(java, "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp",
+			ProcessBuilder instance = new ProcessBuilder(java, "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp",
 					System.getProperty("java.class.path"), UnigovApplication.class.getName(), "--unigov.db.url=" + url,
 					"--unigov.db.user=" + user, "--unigov.demo=false", "--server.port=" + childPort,
 					"--unigov.exchange.port=" + exchangePort, "--unigov.data-dir=" + dir,
 					"--logging.file.name=" + dir.resolve("unigov.log"), "--spring.main.banner-mode=off")
 				.redirectErrorStream(true)
-				.redirectOutput(dir.resolve("console.log").toFile())
-				.start();
+				.redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("console.log").toFile()));
+			Process child = instance.start();
 			try {
 				HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 				awaitReady(http, childPort, child);
@@ -123,6 +125,9 @@ class ExchangeCrashIntegrationTests {
 					caller.join(10_000);
 				}
 				assertThat(answered).as("calls answered before the kill").hasSizeGreaterThan(50);
+				// the instance starts again on its data directory: its journal's tail is shipped first
+				child = instance.start();
+				awaitReady(http, childPort, child);
 				Set<String> logged = Set.copyOf(this.jdbc.queryForList(
 						"select request_id::text from exc_access_log where request_id = any(?::uuid[])", String.class,
 						(Object) answered.toArray(String[]::new)));
