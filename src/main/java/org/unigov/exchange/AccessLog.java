@@ -104,6 +104,15 @@ public class AccessLog implements SmartLifecycle {
 
 	private final AccessLogCopy copy = new AccessLogCopy();
 
+	/** The shipper ships when this much is waiting, or ... */
+	private static final long SHIP_BYTES = 256 * 1024;
+
+	/** ... when this long has passed since it last shipped. */
+	private static final long SHIP_INTERVAL_NANOS = 50_000_000L;
+
+	/** Someone waits for the journal to be shipped: ship without waiting for a batch to fill. */
+	private volatile boolean shipSoon;
+
 	private volatile boolean running;
 
 	private volatile boolean shipperDone;
@@ -227,6 +236,7 @@ public class AccessLog implements SmartLifecycle {
 			if (System.nanoTime() > until) {
 				return false;
 			}
+			this.shipSoon = true;
 			Thread shipping = this.shipper;
 			if (shipping != null) {
 				LockSupport.unpark(shipping);
@@ -426,7 +436,7 @@ public class AccessLog implements SmartLifecycle {
 				this.entries.addAndGet(batch.size());
 				confirm(batch, null);
 				Thread shipping = this.shipper;
-				if (shipping != null) {
+				if (shipping != null && this.flushedEnd - current.shipped() >= SHIP_BYTES) {
 					LockSupport.unpark(shipping);
 				}
 			}
@@ -457,12 +467,19 @@ public class AccessLog implements SmartLifecycle {
 	 */
 	private void ship() {
 		AccessJournal current = this.journal;
+		long lastShipped = System.nanoTime();
 		while (!this.shipperDone || current.shipped() < this.flushedEnd) {
 			try {
-				if (current.shipped() >= this.flushedEnd) {
-					LockSupport.parkNanos(50_000_000L);
+				long waiting = this.flushedEnd - current.shipped();
+				long due = lastShipped + SHIP_INTERVAL_NANOS - System.nanoTime();
+				if (waiting == 0 || (waiting < SHIP_BYTES && due > 0 && !this.shipSoon && !this.shipperDone)) {
+					// large batches, seldom: the calls do not wait for this, and each batch costs
+					// the database a transaction and a flush whatever its size
+					LockSupport.parkNanos(waiting == 0 ? SHIP_INTERVAL_NANOS : due);
 					continue;
 				}
+				this.shipSoon = false;
+				lastShipped = System.nanoTime();
 				shipOnce(current);
 			}
 			catch (SQLException | IOException | RuntimeException ex) {
