@@ -121,6 +121,13 @@ final class AccessJournal implements Closeable {
 			}
 			channel.force(true);
 		}
+		try {
+			// the journal holds who called for which purpose: readable by this service's user only
+			Files.setPosixFilePermissions(partial, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+		}
+		catch (UnsupportedOperationException notPosix) {
+			// the file system's own permissions apply
+		}
 		Files.move(partial, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
 		try (FileChannel directory = FileChannel.open(file.toAbsolutePath().getParent(), StandardOpenOption.READ)) {
 			directory.force(true);

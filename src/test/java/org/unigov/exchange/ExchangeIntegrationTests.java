@@ -182,6 +182,12 @@ class ExchangeIntegrationTests {
 		return response;
 	}
 
+	/** Each test starts with every earlier call's entry in the database. */
+	@org.junit.jupiter.api.BeforeEach
+	void logShipped() throws InterruptedException {
+		shipped();
+	}
+
 	/** The log's entries so far are in the database (the journal ships them behind the calls). */
 	void shipped() throws InterruptedException {
 		assertThat(this.accessLog.awaitShipped(Duration.ofSeconds(10))).as("journal shipped within 10 s").isTrue();
