@@ -43,6 +43,10 @@ final class AccessJournal implements Closeable {
 	record Entry(long position, long end, byte[] payload) {
 	}
 
+	/** Records read back, and the position after the last thing read (a wrap marker included). */
+	record Chunk(List<Entry> entries, long next) {
+	}
+
 	static final int HEADER_BYTES = 4096;
 
 	static final int RECORD_HEADER = 20;
@@ -174,10 +178,10 @@ final class AccessJournal implements Closeable {
 	 * Up to {@code max} records from {@code from}, none beyond {@code to} (a position the writer has
 	 * flushed); for the shipper, while the writer appends.
 	 */
-	List<Entry> read(long from, long to, int max) throws IOException {
+	Chunk read(long from, long to, int max) throws IOException {
 		List<Entry> entries = new ArrayList<>(Math.min(max, 1024));
-		scan(from, to, max, entries);
-		return entries;
+		long next = scan(from, to, max, entries);
+		return new Chunk(entries, next);
 	}
 
 	private long scan(long from, long to, int max, List<Entry> entries) throws IOException {

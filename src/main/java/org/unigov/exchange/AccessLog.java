@@ -497,9 +497,25 @@ public class AccessLog implements SmartLifecycle {
 	/** Ships the next batch of journaled entries: chained, copied, the journal's mark moved, one transaction. */
 	private void shipOnce(AccessJournal current) throws SQLException, IOException {
 		long from = current.shipped();
-		List<AccessJournal.Entry> records = current.read(from, this.flushedEnd, this.maxShip);
+		AccessJournal.Chunk chunk = current.read(from, this.flushedEnd, this.maxShip);
+		List<AccessJournal.Entry> records = chunk.entries();
 		if (records.isEmpty()) {
-			return;
+			if (chunk.next() > from) {
+				// only a wrap marker: the mark moves past it like past any record
+				Connection connection = shipConnection();
+				try {
+					mark(connection, current.instance(), chunk.next());
+					connection.commit();
+				}
+				catch (SQLException ex) {
+					rollbackQuietly(connection);
+					throw ex;
+				}
+				current.shipped(chunk.next());
+				return;
+			}
+			throw new IOException("The access-log journal has nothing readable between " + from + " and "
+					+ this.flushedEnd);
 		}
 		List<AccessEntry> decoded = new ArrayList<>(records.size());
 		for (AccessJournal.Entry record : records) {
@@ -562,6 +578,12 @@ public class AccessLog implements SmartLifecycle {
 				in.cancelCopy();
 			}
 		}
+		mark(connection, instance, to);
+		connection.commit();
+	}
+
+	/** Moves this journal's shipped mark, in the caller's transaction. */
+	private static void mark(Connection connection, java.util.UUID instance, long to) throws SQLException {
 		try (PreparedStatement mark = connection.prepareStatement(
 				"update exc_journal set shipped = ?, updated_at = now() where instance_id = ? and shipped <= ?")) {
 			mark.setLong(1, to);
@@ -571,7 +593,6 @@ public class AccessLog implements SmartLifecycle {
 				throw new SQLException("The journal's shipped mark of instance " + instance + " is ahead of " + to);
 			}
 		}
-		connection.commit();
 	}
 
 	private Connection shipConnection() throws SQLException {

@@ -115,6 +115,34 @@ class AccessJournalTests {
 	}
 
 	@Test
+	void S10_aWrapMarkerWhoseRecordWasLostIsReadAsNothingButStillPassed() throws Exception {
+		Path file = this.dir.resolve("journal");
+		long markerAt;
+		try (AccessJournal journal = AccessJournal.open(file, RING)) {
+			journal.recover(0);
+			while (RING - journal.end() % RING >= 2 * 1020) {
+				journal.append(List.of(payload(0, 1000)));
+			}
+			int room = (int) (RING - journal.end() % RING);
+			journal.append(List.of(payload(1, room - 20 - 500)));
+			markerAt = journal.end();
+			journal.shipped(markerAt);
+			// this record does not fit before the ring's end: a wrap marker, then the record from the start
+			journal.append(List.of(payload(2, 1000)));
+		}
+		try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+			channel.write(ByteBuffer.wrap(new byte[] { 'X' }), AccessJournal.HEADER_BYTES + AccessJournal.RECORD_HEADER + 5);
+		}
+		try (AccessJournal journal = AccessJournal.open(file, RING)) {
+			assertThat(journal.recover(markerAt)).isEmpty();
+			assertThat(journal.end()).isEqualTo(markerAt + 500);
+			AccessJournal.Chunk chunk = journal.read(markerAt, journal.end(), 10);
+			assertThat(chunk.entries()).isEmpty();
+			assertThat(chunk.next()).as("the shipper moves past the marker").isEqualTo(journal.end());
+		}
+	}
+
+	@Test
 	void S10_anEntryKeepsEveryFieldThroughTheJournal() {
 		AccessEntry entry = new AccessEntry(0, AccessLogHashing.normalize(Instant.parse("2026-11-27T06:30:01.123456789Z")),
 				UUID.randomUUID(), "xa-hrss-social-insurance", UUID.randomUUID(), UUID.randomUUID(), null,
