@@ -36,7 +36,13 @@ class EmbeddedDatabaseConfiguration {
 		@Bean(destroyMethod = "close")
 		EmbeddedPostgres embeddedPostgres(@Value("${unigov.data-dir:var}") Path dataDir,
 				@Value("${unigov.db.embedded.port:0}") int port,
-				@Value("${unigov.db.embedded.clean:false}") boolean clean) throws IOException {
+				@Value("${unigov.db.embedded.clean:false}") boolean clean,
+				@Value("${unigov.exchange.journal.dir:${unigov.data-dir:var}/exchange-journal}") Path journals)
+				throws IOException {
+			if (clean) {
+				// the exchange's access-log journals belong to the database being wiped (docs/exchange.md)
+				org.springframework.util.FileSystemUtils.deleteRecursively(journals);
+			}
 			Path binaries = Files.createDirectories(dataDir.resolve("pg-bin")).toAbsolutePath();
 			Path data = dataDir.resolve("pg-data").toAbsolutePath();
 			Files.createDirectories(data.getParent());

@@ -119,6 +119,8 @@ public class AccessLog implements SmartLifecycle {
 
 	private @Nullable AccessJournal journal;
 
+	private Path journalFile = Path.of("access-log-0.journal");
+
 	private @Nullable FileChannel lockChannel;
 
 	private @Nullable FileLock lock;
@@ -276,6 +278,17 @@ public class AccessLog implements SmartLifecycle {
 		this.journal = opened;
 		try (Connection connection = this.dataSource.getConnection()) {
 			long shipped = shippedMark(connection, opened);
+			if (shipped < 0) {
+				// this database has never seen this journal: if it holds entries, they were written
+				// for another database (a reset or a different one); they are set aside, neither
+				// shipped here nor dropped
+				if (!opened.recover(0).isEmpty()) {
+					opened = setAside(connection, opened);
+					this.journal = opened;
+					shippedMark(connection, opened);
+				}
+				shipped = 0;
+			}
 			List<AccessJournal.Entry> tail = opened.recover(shipped);
 			this.flushedEnd = opened.end();
 			readHead(connection);
@@ -335,6 +348,7 @@ public class AccessLog implements SmartLifecycle {
 				}
 				this.lockChannel = channel;
 				this.lock = held;
+				this.journalFile = file;
 				return AccessJournal.open(file, this.journalCapacity);
 			}
 			throw new IllegalStateException("64 instances already hold journals in " + this.journalDirectory);
@@ -344,12 +358,17 @@ public class AccessLog implements SmartLifecycle {
 		}
 	}
 
-	/** How far this journal is in the database (registering the journal the first time). */
+	/**
+	 * How far this journal is in the database; -1 when the database did not know the journal (it
+	 * is registered now).
+	 */
 	private static long shippedMark(Connection connection, AccessJournal journal) throws SQLException {
 		try (PreparedStatement insert = connection.prepareStatement(
 				"insert into exc_journal (instance_id, shipped) values (?, 0) on conflict (instance_id) do nothing")) {
 			insert.setObject(1, journal.instance());
-			insert.executeUpdate();
+			if (insert.executeUpdate() == 1) {
+				return -1;
+			}
 		}
 		try (PreparedStatement select = connection.prepareStatement("select shipped from exc_journal where instance_id = ?")) {
 			select.setObject(1, journal.instance());
@@ -358,6 +377,21 @@ public class AccessLog implements SmartLifecycle {
 				return rs.getLong(1);
 			}
 		}
+	}
+
+	/** Renames a journal written for another database out of the way and starts a new one. */
+	private AccessJournal setAside(Connection connection, AccessJournal foreign) throws IOException, SQLException {
+		Path file = this.journalFile;
+		Path aside = file.resolveSibling(file.getFileName() + ".other-database-" + foreign.instance());
+		log.error("The access-log journal {} holds entries this database has never received (instance {}): it is kept as {}"
+				+ " and not shipped here; a new journal is started", file, foreign.instance(), aside);
+		foreign.close();
+		Files.move(file, aside, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+		try (PreparedStatement forget = connection.prepareStatement("delete from exc_journal where instance_id = ?")) {
+			forget.setObject(1, foreign.instance());
+			forget.executeUpdate();
+		}
+		return AccessJournal.open(file, this.journalCapacity);
 	}
 
 	@Override

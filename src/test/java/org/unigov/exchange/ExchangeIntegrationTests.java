@@ -638,6 +638,34 @@ class ExchangeIntegrationTests {
 	}
 
 	@Test
+	void S10_aJournalWrittenForAnotherDatabaseIsSetAsideNotShippedHere(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+			throws Exception {
+		UUID foreignCall = UUID.randomUUID();
+		UUID foreignInstance;
+		try (AccessJournal foreign = AccessJournal.open(dir.resolve("access-log-0.journal"), 64 * 1024)) {
+			foreign.recover(0);
+			foreignInstance = foreign.instance();
+			foreign.append(List.of(AccessEntryCodec.encode(new AccessEntry(0, AccessLogHashing.normalize(java.time.Instant.now()),
+					foreignCall, "elsewhere", null, null, null, null, "journal-test", null, PURPOSE, "GET", "/record", List.of(),
+					200, "ok", 1000, 226, null, null, new byte[0], new byte[0]))));
+		}
+		AccessLog writer = new AccessLog(this.dataSource, new io.micrometer.core.instrument.simple.SimpleMeterRegistry(),
+				1000, 100, Duration.ofSeconds(2), dir, org.springframework.util.unit.DataSize.ofKilobytes(64));
+		writer.start();
+		try {
+			assertThat(writer.awaitShipped(Duration.ofSeconds(5))).isTrue();
+			assertThat(this.jdbc.queryForObject("select count(*) from exc_access_log where request_id = ?", Long.class,
+					foreignCall)).as("never shipped into a database it was not written for").isZero();
+			assertThat(dir.resolve("access-log-0.journal.other-database-" + foreignInstance)).exists();
+			assertThat(this.jdbc.queryForObject("select count(*) from exc_journal where instance_id = ?", Long.class,
+					foreignInstance)).isZero();
+		}
+		finally {
+			writer.stop();
+		}
+	}
+
+	@Test
 	void S10_whenTheJournalIsFullCallsAreRefusedNotAnsweredUnlogged(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
 			throws Exception {
 		// a second writer with a 64 KB journal while the database is stalled: it fills, then refuses
