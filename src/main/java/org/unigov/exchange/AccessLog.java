@@ -110,6 +110,9 @@ public class AccessLog implements SmartLifecycle {
 	/** ... when this long has passed since it last shipped. */
 	private static final long SHIP_INTERVAL_NANOS = 50_000_000L;
 
+	/** When shipping began to fail (0: it works), so a database outage is logged once, not every try. */
+	private long shipFailingSince;
+
 	/** Someone waits for the journal to be shipped: ship without waiting for a batch to fill. */
 	private volatile boolean shipSoon;
 
@@ -515,9 +518,21 @@ public class AccessLog implements SmartLifecycle {
 				this.shipSoon = false;
 				lastShipped = System.nanoTime();
 				shipOnce(current);
+				if (this.shipFailingSince != 0) {
+					log.info("Shipping the access log's journal works again ({} bytes still waiting)",
+							this.flushedEnd - current.shipped());
+					this.shipFailingSince = 0;
+				}
 			}
 			catch (SQLException | IOException | RuntimeException ex) {
-				log.warn("Shipping the access log's journal to the database failed; trying again", ex);
+				if (this.shipFailingSince == 0) {
+					// once with the cause, then quietly until it works again (calls are still answered)
+					log.warn("Shipping the access log's journal to the database failed; trying again every 200 ms", ex);
+					this.shipFailingSince = System.nanoTime();
+				}
+				else {
+					log.debug("Shipping the access log's journal failed again", ex);
+				}
 				closeShipConnection();
 				this.headSeq = -1;
 				if (this.shipperDone) {
