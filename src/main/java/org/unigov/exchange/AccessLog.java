@@ -76,8 +76,6 @@ public class AccessLog implements SmartLifecycle {
 
 	private final int maxBatch;
 
-	private final int maxShip;
-
 	private final long waitNanos;
 
 	private final Path journalDirectory;
@@ -103,6 +101,9 @@ public class AccessLog implements SmartLifecycle {
 	private final DistributionSummary batchSizes;
 
 	private final AccessLogCopy copy = new AccessLogCopy();
+
+	/** Entries per shipped batch at most (one COPY, one transaction). */
+	private static final int MAX_SHIP = 5000;
 
 	/** The shipper ships when this much is waiting, or ... */
 	private static final long SHIP_BYTES = 256 * 1024;
@@ -163,26 +164,13 @@ public class AccessLog implements SmartLifecycle {
 		this.dataSource = dataSource;
 		this.queue = new LinkedBlockingQueue<>(queueCapacity);
 		this.maxBatch = maxBatch;
-		this.maxShip = 5000;
 		this.waitNanos = wait.toNanos();
 		this.journalDirectory = journalDirectory.toAbsolutePath();
 		this.journalCapacity = journalCapacity.toBytes();
-		this.journalTimer = Timer.builder("unigov.exchange.log.journal")
-			.description("Time to append one batch of access-log entries to the local journal and flush it to disk")
-			.publishPercentiles(0.5, 0.99)
-			.register(meters);
-		this.shipTimer = Timer.builder("unigov.exchange.log.ship")
-			.description("Time to ship one batch of journaled access-log entries into the database")
-			.publishPercentiles(0.5, 0.99)
-			.register(meters);
-		this.queueTimer = Timer.builder("unigov.exchange.log.queue")
-			.description("Time an access-log entry waits before the writer takes it into a batch")
-			.publishPercentiles(0.5, 0.99)
-			.register(meters);
-		this.waitTimer = Timer.builder("unigov.exchange.log.wait")
-			.description("Time from handing an access-log entry over to its call being answered on its event loop")
-			.publishPercentiles(0.5, 0.99)
-			.register(meters);
+		this.journalTimer = stage(meters, "unigov.exchange.log.journal", "Time to append one batch of access-log entries to the local journal and flush it to disk");
+		this.shipTimer = stage(meters, "unigov.exchange.log.ship", "Time to ship one batch of journaled access-log entries into the database");
+		this.queueTimer = stage(meters, "unigov.exchange.log.queue", "Time an access-log entry waits before the writer takes it into a batch");
+		this.waitTimer = stage(meters, "unigov.exchange.log.wait", "Time from handing an access-log entry over to its call being answered on its event loop");
 		this.batchSizes = DistributionSummary.builder("unigov.exchange.log.batch")
 			.description("Access-log entries per journal flush")
 			.baseUnit("entries")
@@ -191,6 +179,11 @@ public class AccessLog implements SmartLifecycle {
 			.description("Bytes of the local journal not yet in the database")
 			.baseUnit("bytes")
 			.register(meters);
+	}
+
+	/** A timer of one stage of the log, with its median and 99th percentile. */
+	private static Timer stage(MeterRegistry meters, String name, String description) {
+		return Timer.builder(name).description(description).publishPercentiles(0.5, 0.99).register(meters);
 	}
 
 	/**
@@ -499,7 +492,7 @@ public class AccessLog implements SmartLifecycle {
 
 	/**
 	 * The shipper: whenever the journal has grown, ships what is new in batches of up to
-	 * {@code maxShip} entries; when the database refuses, tries again a moment later (nothing is
+	 * {@code MAX_SHIP} entries; when the database refuses, tries again a moment later (nothing is
 	 * lost: the journal keeps it).
 	 */
 	private void ship() {
@@ -546,7 +539,7 @@ public class AccessLog implements SmartLifecycle {
 	/** Ships the next batch of journaled entries: chained, copied, the journal's mark moved, one transaction. */
 	private void shipOnce(AccessJournal current) throws SQLException, IOException {
 		long from = current.shipped();
-		AccessJournal.Chunk chunk = current.read(from, this.flushedEnd, this.maxShip);
+		AccessJournal.Chunk chunk = current.read(from, this.flushedEnd, MAX_SHIP);
 		List<AccessJournal.Entry> records = chunk.entries();
 		if (records.isEmpty()) {
 			if (chunk.next() > from) {
