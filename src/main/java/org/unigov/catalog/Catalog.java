@@ -165,6 +165,38 @@ public class Catalog {
 			.list();
 	}
 
+	/**
+	 * C8: the published entries that provide data items of these names (compared without case or
+	 * surrounding spaces), by the name asked for: data obtainable through sharing, which is not to
+	 * be collected again from citizens or enterprises. Entries not shared at all are left out.
+	 */
+	@Transactional(readOnly = true)
+	public Map<String, List<CatalogEntry>> publishedProviders(java.util.Collection<String> itemNames) {
+		Map<String, String> wanted = new LinkedHashMap<>();
+		for (String name : itemNames) {
+			wanted.putIfAbsent(name.strip().toLowerCase(java.util.Locale.ROOT), name);
+		}
+		if (wanted.isEmpty()) {
+			return Map.of();
+		}
+		Map<String, List<UUID>> ids = new LinkedHashMap<>();
+		this.jdbc.sql("""
+				select distinct lower(btrim(i ->> 'name')) as item, e.id
+				from cat_entry_view e, jsonb_array_elements(e.content -> 'items') i
+				where e.status = 'published' and e.sharing_type <> 'not-shared'
+				  and lower(btrim(i ->> 'name')) = any(?)
+				order by 1, 2""")
+			.param(wanted.keySet().toArray(String[]::new))
+			.query((rs, n) -> ids.computeIfAbsent(wanted.get(rs.getString(1)), k -> new ArrayList<>())
+				.add(rs.getObject(2, UUID.class)))
+			.list();
+		Map<UUID, CatalogEntry> entries = new java.util.HashMap<>();
+		get(ids.values().stream().flatMap(List::stream).distinct().toList()).forEach(e -> entries.put(e.id(), e));
+		Map<String, List<CatalogEntry>> result = new LinkedHashMap<>();
+		ids.forEach((name, list) -> result.put(name, list.stream().map(entries::get).filter(Objects::nonNull).toList()));
+		return result;
+	}
+
 	/** The entry if the actor may read it; 404 otherwise, so that drafts do not leak. */
 	@Transactional(readOnly = true)
 	public CatalogEntry visible(Actor actor, UUID id) {

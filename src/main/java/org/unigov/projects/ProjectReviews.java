@@ -1,0 +1,394 @@
+package org.unigov.projects;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.unigov.audit.AuditJournal;
+import org.unigov.audit.AuditRecord;
+import org.unigov.calendar.WorkingCalendar;
+import org.unigov.organization.Division;
+import org.unigov.shared.Actor;
+import org.unigov.shared.Role;
+import org.unigov.shared.problem.UnigovException;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The review of submissions (P1, P5). Submitting runs the gates; a {@code fail} refuses it and
+ * nothing is written. A submission that passes gets one approval step per level on its route,
+ * lowest first, each pending only once the one below has approved (no level is skipped), and a
+ * budget review by the auditor of the highest level beside them. A coordinator decides the step of
+ * their own division, an auditor the budget step of theirs — never for a project of their own
+ * agency. Return for revision (comment required) and reject (reason required) end the round; a
+ * returned project is revised and submitted again. When every step of a round has approved, the
+ * project moves to its next stage, or is approved after the last (P1). Each decision names the
+ * version it was made on: a decision on a stale version gets 409.
+ */
+@Service
+@Transactional
+public class ProjectReviews {
+
+	private static final TypeReference<List<GateResult.Reason>> REASONS = new TypeReference<>() {
+	};
+
+	private final JdbcClient jdbc;
+
+	private final Projects projects;
+
+	private final ProjectGates gates;
+
+	private final ProjectSettingsStore settings;
+
+	private final WorkingCalendar calendar;
+
+	private final AuditJournal journal;
+
+	private final JsonMapper json;
+
+	ProjectReviews(JdbcClient jdbc, Projects projects, ProjectGates gates, ProjectSettingsStore settings,
+			WorkingCalendar calendar, AuditJournal journal, JsonMapper json) {
+		this.jdbc = jdbc;
+		this.projects = projects;
+		this.gates = gates;
+		this.settings = settings;
+		this.calendar = calendar;
+		this.journal = journal;
+		this.json = json;
+	}
+
+	/** What a reviewer decides. */
+	public enum Decision {
+
+		APPROVE, RETURN, REJECT;
+
+		public static @Nullable Decision parse(@Nullable String text) {
+			if (text == null) {
+				return null;
+			}
+			for (Decision d : values()) {
+				if (d.name().equalsIgnoreCase(text.strip())) {
+					return d;
+				}
+			}
+			return null;
+		}
+	}
+
+	/** A submission's outcome: the project as it now is and the gates it passed. */
+	public record Submission(Project project, List<GateResult> gates, List<ReviewStep> steps) {
+	}
+
+	/** One line of a reviewer's queue. */
+	public record QueueItem(ReviewStep step, UUID projectId, String code, String name, String agencyCode,
+			String divisionCode, String type, String stage, long totalFen, long version, boolean overdue) {
+	}
+
+	// ---- submitting ---------------------------------------------------------------------------
+
+	/** The gates as they would run now, without submitting (the agency's check before it submits). */
+	@Transactional(readOnly = true)
+	public List<GateResult> preview(Actor actor, UUID id) {
+		Project project = this.projects.visible(actor, id);
+		return this.gates.run(actor, project);
+	}
+
+	/**
+	 * Submits the current stage's document for review (audited: project.submitted). A failing gate
+	 * refuses the submission with every gate's result and writes nothing.
+	 */
+	public Submission submit(Actor actor, UUID id, long expectedVersion) {
+		Project project = this.projects.visible(actor, id);
+		if (!Projects.canWrite(actor, project.agencyId())) {
+			throw new UnigovException(ProjectError.NOT_YOUR_PROJECT, "Only the proposing agency submits its proposal.");
+		}
+		if (!project.editable()) {
+			throw new UnigovException(ProjectError.WRONG_STATE, "Project " + project.code() + " is "
+					+ project.status().code() + ": only a draft or a returned proposal is submitted.");
+		}
+		if (project.version() != expectedVersion) {
+			Projects.requireUpdated(0, project, expectedVersion);
+		}
+		List<GateResult> results = this.gates.run(actor, project);
+		if (GateResult.worst(results) == GateOutcome.FAIL) {
+			List<String> failed = results.stream().filter(g -> g.outcome() == GateOutcome.FAIL).map(GateResult::gate).toList();
+			throw new UnigovException(ProjectError.GATES_FAILED, "The submission is refused: the " + String.join(", ", failed)
+					+ " gate(s) failed. Correct the proposal and submit again.", Map.of("gates", results));
+		}
+		ProjectSettings current = this.settings.current();
+		List<Integer> route = current.route(project.divisionLevel(), project.totalFen());
+		List<Division> divisions = this.gates.divisions(project.divisionCode(), route);
+		int round = project.round() + 1;
+		int updated = this.jdbc.sql("""
+				update prj_project set status = 'in-review', round = ?, route = ?, submitted_at = now(), updated_at = now(),
+				    version = version + 1
+				where id = ? and version = ?""")
+			.params(round, route.toArray(Integer[]::new), id, expectedVersion)
+			.update();
+		Projects.requireUpdated(updated, project, expectedVersion);
+		for (GateResult gate : results) {
+			this.jdbc.sql("insert into prj_gate_result (project_id, round, gate, outcome, reasons) values (?, ?, ?, ?, ?::jsonb)")
+				.params(id, round, gate.gate(), gate.outcome().code(), this.json.writeValueAsString(gate.reasons()))
+				.update();
+		}
+		LocalDate due = this.calendar.addWorkingDays(this.calendar.today(), current.reviewDays()).due();
+		for (int i = 0; i < route.size(); i++) {
+			insertStep(id, round, project.stage(), ReviewStep.Kind.APPROVAL, route.get(i), divisions.get(i).code(), i,
+					i == 0, due);
+		}
+		insertStep(id, round, project.stage(), ReviewStep.Kind.BUDGET, route.getLast(), divisions.getLast().code(), 0, true,
+				due);
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("code", project.code());
+		details.put("round", round);
+		details.put("stage", project.stage().code());
+		details.put("totalFen", project.totalFen());
+		details.put("route", divisions.stream().map(Division::code).toList());
+		Map<String, String> outcomes = new LinkedHashMap<>();
+		results.forEach(g -> outcomes.put(g.gate(), g.outcome().code()));
+		details.put("gates", outcomes);
+		this.journal.append(actor, AuditRecord.of("project.submitted", Projects.SUBJECT, id, project.divisionCode(), details));
+		return new Submission(this.projects.get(id).orElseThrow(), results, steps(id, round));
+	}
+
+	private void insertStep(UUID projectId, int round, Stage stage, ReviewStep.Kind kind, int level, String division,
+			int position, boolean pending, LocalDate due) {
+		this.jdbc.sql("""
+				insert into prj_review_step (id, project_id, round, stage, kind, level, division_code, position, status,
+				    activated_at, due)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(UUID.randomUUID(), projectId, round, stage.code(), kind.code(), level, division, position,
+					pending ? "pending" : "waiting", pending ? OffsetDateTime.now() : null, pending ? due : null)
+			.update();
+	}
+
+	// ---- deciding -----------------------------------------------------------------------------
+
+	/**
+	 * A coordinator's decision on their level's approval step, or an auditor's on the budget step
+	 * (audited: project.reviewed). {@code comment} is required to return or reject.
+	 */
+	public Project decide(Actor actor, UUID id, Decision decision, @Nullable String comment, long expectedVersion) {
+		Project project = this.projects.visible(actor, id);
+		ReviewStep.Kind kind;
+		if (actor.has(Role.COORDINATOR)) {
+			kind = ReviewStep.Kind.APPROVAL;
+		}
+		else if (actor.has(Role.AUDITOR)) {
+			kind = ReviewStep.Kind.BUDGET;
+		}
+		else {
+			throw new UnigovException(ProjectError.NOT_YOUR_REVIEW,
+					"Projects are approved by coordinators (统筹部门) and their budgets reviewed by auditors.");
+		}
+		if (project.status() != ProjectStatus.IN_REVIEW) {
+			throw new UnigovException(ProjectError.WRONG_STATE,
+					"Project " + project.code() + " is " + project.status().code() + ", not in review.");
+		}
+		if (project.version() != expectedVersion) {
+			Projects.requireUpdated(0, project, expectedVersion);
+		}
+		ReviewStep step = steps(id, project.round()).stream()
+			.filter(s -> s.kind() == kind && s.divisionCode().equals(actor.divisionCode()))
+			.findFirst()
+			.orElseThrow(() -> new UnigovException(ProjectError.NOT_YOUR_REVIEW, "Project " + project.code()
+					+ " has no " + kind.code() + " step for your division in this round (P5)."));
+		if (project.agencyId().equals(actor.agencyId())) {
+			throw new UnigovException(ProjectError.OWN_AGENCY,
+					"No one decides on their own agency's project (P5): another reviewer of this level must decide.");
+		}
+		if (step.status() == StepStatus.WAITING) {
+			throw new UnigovException(ProjectError.LEVEL_NOT_REACHED, "The " + ProjectGates.levelName(step.level() + 1)
+					+ " level has not yet approved project " + project.code() + ": no level is skipped (P5).");
+		}
+		if (step.status() != StepStatus.PENDING) {
+			throw new UnigovException(ProjectError.WRONG_STATE,
+					"Your step on project " + project.code() + " is already " + step.status().code() + ".");
+		}
+		String note = comment == null || comment.isBlank() ? null : comment.strip();
+		if (decision != Decision.APPROVE && note == null) {
+			throw new UnigovException(ProjectError.COMMENT_REQUIRED, decision == Decision.RETURN
+					? "Say what to revise: a return for revision needs comments." : "A rejection needs its reason.");
+		}
+		if (note != null && note.length() > 2000) {
+			throw new UnigovException(ProjectError.COMMENT_REQUIRED, "A comment is at most 2000 characters.");
+		}
+		int updated = this.jdbc.sql("update prj_project set updated_at = now(), version = version + 1 where id = ? and version = ?")
+			.params(id, expectedVersion)
+			.update();
+		Projects.requireUpdated(updated, project, expectedVersion);
+		String stepStatus = switch (decision) {
+			case APPROVE -> "approved";
+			case RETURN -> "returned";
+			case REJECT -> "rejected";
+		};
+		this.jdbc.sql("""
+				update prj_review_step set status = ?, decided_by = ?, decided_by_name = ?, decided_at = now(), comment = ?
+				where id = ?""")
+			.params(stepStatus, actor.username(), actor.displayName(), note, step.id())
+			.update();
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("code", project.code());
+		details.put("round", project.round());
+		details.put("stage", project.stage().code());
+		details.put("step", kind.code());
+		details.put("level", step.level());
+		details.put("decision", decision.name().toLowerCase(java.util.Locale.ROOT));
+		if (note != null) {
+			details.put("comment", note);
+		}
+		if (decision == Decision.APPROVE) {
+			if (kind == ReviewStep.Kind.APPROVAL) {
+				LocalDate due = this.calendar.addWorkingDays(this.calendar.today(), this.settings.current().reviewDays()).due();
+				this.jdbc.sql("""
+						update prj_review_step set status = 'pending', activated_at = now(), due = ?
+						where project_id = ? and round = ? and kind = 'approval' and position = ? and status = 'waiting'""")
+					.params(due, id, project.round(), step.position() + 1)
+					.update();
+			}
+			long open = this.jdbc.sql("""
+					select count(*) from prj_review_step
+					where project_id = ? and round = ? and status in ('waiting', 'pending')""")
+				.params(id, project.round())
+				.query(Long.class)
+				.single();
+			if (open == 0) {
+				Stage next = Projects.nextStage(project.path(), project.stage());
+				if (next == null) {
+					this.jdbc.sql("update prj_project set status = 'approved', decided_at = now() where id = ?").param(id).update();
+					details.put("result", "approved");
+				}
+				else {
+					this.jdbc.sql("update prj_project set status = 'draft', stage = ? where id = ?").params(next.code(), id).update();
+					details.put("result", "stage-approved");
+					details.put("nextStage", next.code());
+				}
+			}
+		}
+		else {
+			this.jdbc.sql("""
+					update prj_review_step set status = 'cancelled'
+					where project_id = ? and round = ? and status in ('waiting', 'pending')""")
+				.params(id, project.round())
+				.update();
+			this.jdbc.sql("update prj_project set status = ?, decided_at = case when ? then now() else decided_at end where id = ?")
+				.params(decision == Decision.RETURN ? "returned" : "rejected", decision == Decision.REJECT, id)
+				.update();
+			details.put("result", decision == Decision.RETURN ? "returned" : "rejected");
+		}
+		this.journal.append(actor, AuditRecord.of("project.reviewed", Projects.SUBJECT, id, project.divisionCode(), details));
+		return this.projects.get(id).orElseThrow();
+	}
+
+	// ---- reading ------------------------------------------------------------------------------
+
+	private static final RowMapper<ReviewStep> STEPS = (rs, n) -> new ReviewStep(rs.getObject("id", UUID.class),
+			rs.getObject("project_id", UUID.class), rs.getInt("round"), Projects.code(Stage.class, rs.getString("stage")),
+			ReviewStep.Kind.valueOf(rs.getString("kind").toUpperCase(java.util.Locale.ROOT)), rs.getInt("level"),
+			rs.getString("division_code"), rs.getInt("position"), Projects.code(StepStatus.class, rs.getString("status")),
+			instant(rs.getObject("activated_at", OffsetDateTime.class)), rs.getObject("due", LocalDate.class),
+			rs.getString("decided_by"), rs.getString("decided_by_name"),
+			instant(rs.getObject("decided_at", OffsetDateTime.class)), rs.getString("comment"));
+
+	private static java.time.@Nullable Instant instant(@Nullable OffsetDateTime at) {
+		return at == null ? null : at.toInstant();
+	}
+
+	/** The steps of one round, approvals lowest level first, then the budget review. */
+	@Transactional(readOnly = true)
+	public List<ReviewStep> steps(UUID projectId, int round) {
+		return this.jdbc.sql("select * from prj_review_step where project_id = ? and round = ? order by kind, position")
+			.params(projectId, round)
+			.query(STEPS)
+			.list();
+	}
+
+	/** Every step of every round, newest round first: the project's review history. */
+	@Transactional(readOnly = true)
+	public List<ReviewStep> allSteps(Actor actor, UUID projectId) {
+		this.projects.visible(actor, projectId);
+		return this.jdbc.sql("select * from prj_review_step where project_id = ? order by round desc, kind, position")
+			.param(projectId)
+			.query(STEPS)
+			.list();
+	}
+
+	/** The gates of one submission as they were run then (empty before the first). */
+	@Transactional(readOnly = true)
+	public List<GateResult> gateResults(UUID projectId, int round) {
+		return this.jdbc.sql("select * from prj_gate_result where project_id = ? and round = ? order by checked_at, gate")
+			.params(projectId, round)
+			.query((rs, n) -> new GateResult(rs.getString("gate"), rule(rs.getString("gate")),
+					Projects.code(GateOutcome.class, rs.getString("outcome")),
+					this.json.readValue(rs.getString("reasons"), REASONS)))
+			.list()
+			.stream()
+			.sorted(java.util.Comparator.comparingInt(g -> List.of(GateResult.DUPLICATE, GateResult.SHARING,
+					GateResult.IDENTITY, GateResult.BUDGET).indexOf(g.gate())))
+			.toList();
+	}
+
+	private static String rule(String gate) {
+		return switch (gate) {
+			case GateResult.DUPLICATE -> "P3";
+			case GateResult.SHARING -> "P2";
+			case GateResult.IDENTITY -> "P4";
+			default -> "P5";
+		};
+	}
+
+	/**
+	 * The reviewer's queue: the steps pending with the actor's division — approvals for a
+	 * coordinator, budget reviews for an auditor — oldest due first; {@code overdue} narrows to
+	 * those past their due date.
+	 */
+	@Transactional(readOnly = true)
+	public Page<QueueItem> queue(Actor actor, boolean overdue, Pageable pageable) {
+		List<String> kinds = new ArrayList<>();
+		if (actor.has(Role.COORDINATOR)) {
+			kinds.add("approval");
+		}
+		if (actor.has(Role.AUDITOR)) {
+			kinds.add("budget");
+		}
+		if (kinds.isEmpty() || actor.divisionCode() == null) {
+			return Page.empty(pageable);
+		}
+		LocalDate today = this.calendar.today();
+		String where = " from prj_review_step s join prj_project p on p.id = s.project_id"
+				+ " where s.status = 'pending' and s.division_code = ? and s.kind = any(?)"
+				+ (overdue ? " and s.due < ?" : "");
+		List<Object> params = new ArrayList<>(List.of(actor.divisionCode(), kinds.toArray(String[]::new)));
+		if (overdue) {
+			params.add(today);
+		}
+		long total = this.jdbc.sql("select count(*)" + where).params(params).query(Long.class).single();
+		List<Object> pageParams = new ArrayList<>(params);
+		pageParams.add(pageable.getPageSize());
+		pageParams.add(pageable.getOffset());
+		List<QueueItem> items = this.jdbc.sql("select s.*, p.code as p_code, p.name as p_name, p.agency_code as p_agency,"
+				+ " p.division_code as p_division, p.type as p_type, p.total_fen as p_total, p.version as p_version"
+				+ where + " order by s.due, s.activated_at, s.id limit ? offset ?")
+			.params(pageParams)
+			.query((rs, n) -> {
+				ReviewStep step = STEPS.mapRow(rs, n);
+				return new QueueItem(step, step.projectId(), rs.getString("p_code"), rs.getString("p_name"),
+						rs.getString("p_agency"), rs.getString("p_division"), rs.getString("p_type"), step.stage().code(),
+						rs.getLong("p_total"), rs.getLong("p_version"), step.overdue(today));
+			})
+			.list();
+		return new PageImpl<>(items, pageable, total);
+	}
+}

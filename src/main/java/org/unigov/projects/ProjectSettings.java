@@ -1,0 +1,35 @@
+package org.unigov.projects;
+
+import java.time.Instant;
+
+/**
+ * The thresholds of P5 and the module's other settings, configurable by a platform admin.
+ *
+ * @param countyToCityFen a county project with a total at or above this goes on to the city
+ * @param toProvinceFen a project of any level with a total at or above this goes on to the province
+ * @param duplicateThreshold P3: a registered system at least this similar overlaps the proposal
+ * @param reviewDays working days a reviewer has for one step
+ */
+public record ProjectSettings(long countyToCityFen, long toProvinceFen, double duplicateThreshold, int reviewDays,
+		long version, Instant updatedAt, String updatedBy) {
+
+	/**
+	 * P5: the levels that approve a project of this level and total, lowest first, with no level
+	 * skipped between its own and the highest: a county project at or above the city threshold
+	 * goes county → city, at or above the province threshold county → city → province.
+	 */
+	public java.util.List<Integer> route(int divisionLevel, long totalFen) {
+		int top = divisionLevel;
+		if (totalFen >= this.toProvinceFen) {
+			top = 1;
+		}
+		else if (divisionLevel == 3 && totalFen >= this.countyToCityFen) {
+			top = 2;
+		}
+		java.util.List<Integer> levels = new java.util.ArrayList<>();
+		for (int level = divisionLevel; level >= top; level--) {
+			levels.add(level);
+		}
+		return levels;
+	}
+}

@@ -1,0 +1,92 @@
+package org.unigov.projects;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.unigov.audit.AuditJournal;
+import org.unigov.audit.AuditRecord;
+import org.unigov.registry.DuplicateFinder;
+import org.unigov.shared.Actor;
+import org.unigov.shared.Role;
+import org.unigov.shared.problem.CommonError;
+import org.unigov.shared.problem.FieldProblem;
+import org.unigov.shared.problem.UnigovException;
+
+/** The P5 thresholds and the module's other settings: read by everyone, changed by a platform admin (audited). */
+@Service
+@Transactional
+public class ProjectSettingsStore {
+
+	private final JdbcClient jdbc;
+
+	private final AuditJournal journal;
+
+	ProjectSettingsStore(JdbcClient jdbc, AuditJournal journal) {
+		this.jdbc = jdbc;
+		this.journal = journal;
+	}
+
+	@Transactional(readOnly = true)
+	public ProjectSettings current() {
+		return this.jdbc.sql("select * from prj_settings where id = 1")
+			.query((rs, n) -> new ProjectSettings(rs.getLong("county_to_city_fen"), rs.getLong("to_province_fen"),
+					rs.getDouble("duplicate_threshold"), rs.getInt("review_days"), rs.getLong("version"),
+					rs.getObject("updated_at", OffsetDateTime.class).toInstant(), rs.getString("updated_by")))
+			.single();
+	}
+
+	/** Changes the settings (platform admin only; audited: project-settings.changed). */
+	public ProjectSettings update(Actor actor, long countyToCityFen, long toProvinceFen, double duplicateThreshold,
+			int reviewDays, long expectedVersion) {
+		if (!actor.has(Role.PLATFORM_ADMIN)) {
+			throw new UnigovException(CommonError.FORBIDDEN, "Only a platform admin changes the approval thresholds.");
+		}
+		List<FieldProblem> problems = new ArrayList<>();
+		if (countyToCityFen <= 0 || countyToCityFen > Projects.MAX_FEN) {
+			problems.add(new FieldProblem("countyToCityFen", "invalid_amount", "countyToCityFen is more than 0 fen."));
+		}
+		if (toProvinceFen <= 0 || toProvinceFen > Projects.MAX_FEN) {
+			problems.add(new FieldProblem("toProvinceFen", "invalid_amount", "toProvinceFen is more than 0 fen."));
+		}
+		if (countyToCityFen > toProvinceFen) {
+			problems.add(new FieldProblem("countyToCityFen", "threshold_order",
+					"The county-to-city threshold cannot be above the province threshold."));
+		}
+		if (!(duplicateThreshold >= DuplicateFinder.MIN_SCORE && duplicateThreshold <= 1)) {
+			problems.add(new FieldProblem("duplicateThreshold", "invalid_threshold", "duplicateThreshold is between "
+					+ DuplicateFinder.MIN_SCORE + " (the least similarity the duplicate finder reports) and 1."));
+		}
+		if (reviewDays < 1 || reviewDays > 60) {
+			problems.add(new FieldProblem("reviewDays", "invalid_days", "reviewDays is between 1 and 60 working days."));
+		}
+		if (!problems.isEmpty()) {
+			throw UnigovException.invalid(ProjectError.INVALID_SETTINGS, UnigovException.messages(problems), problems);
+		}
+		ProjectSettings before = current();
+		int updated = this.jdbc.sql("""
+				update prj_settings set county_to_city_fen = ?, to_province_fen = ?, duplicate_threshold = ?,
+				    review_days = ?, version = version + 1, updated_at = now(), updated_by = ?
+				where id = 1 and version = ?""")
+			.params(countyToCityFen, toProvinceFen, duplicateThreshold, reviewDays, actor.username(), expectedVersion)
+			.update();
+		if (updated == 0) {
+			throw new UnigovException(CommonError.STALE_VERSION,
+					"The settings were changed by someone else (you had version " + expectedVersion + "): reload them.");
+		}
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("countyToCityFen", List.of(before.countyToCityFen(), countyToCityFen));
+		details.put("toProvinceFen", List.of(before.toProvinceFen(), toProvinceFen));
+		details.put("duplicateThreshold", List.of(java.math.BigDecimal.valueOf(before.duplicateThreshold()),
+				java.math.BigDecimal.valueOf(duplicateThreshold)));
+		details.put("reviewDays", List.of(before.reviewDays(), reviewDays));
+		this.journal.append(actor, AuditRecord.of("project-settings.changed", "project-settings", "1", null, details));
+		return current();
+	}
+
+}
