@@ -165,6 +165,15 @@ public class Catalog {
 			.list();
 	}
 
+	/** The published entries whose data comes from a registered system (project acceptance, P6). */
+	@Transactional(readOnly = true)
+	public List<CatalogEntry> publishedFromSystem(UUID systemId) {
+		return this.jdbc.sql("select * from cat_entry_view where status = 'published' and content ->> 'sourceSystemId' = ? order by code")
+			.param(systemId.toString())
+			.query(this.rows)
+			.list();
+	}
+
 	/**
 	 * C8: the published entries that provide data items of these names (compared without case or
 	 * surrounding spaces), by the name asked for: data obtainable through sharing, which is not to

@@ -112,6 +112,12 @@ public class DataServices {
 		return get(id).orElseThrow(() -> UnigovException.notFound(ExchangeError.SERVICE_NOT_FOUND, "Data service", id));
 	}
 
+	/** The data services a registered system serves through the exchange, active or not (project acceptance, P6). */
+	@Transactional(readOnly = true)
+	public List<DataService> bySystem(UUID systemId) {
+		return this.jdbc.sql("select * from exc_service where system_id = ? order by created_at").param(systemId).query(this::row).list();
+	}
+
 	/** Every active service, for the gateway. */
 	@Transactional(readOnly = true)
 	public List<DataService> active() {

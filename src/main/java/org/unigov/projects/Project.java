@@ -16,6 +16,8 @@ import org.unigov.registry.LoginMethod;
  *
  * @param route the levels that approve the current submission, lowest first (3 county, 2 city, 1 province)
  * @param round how many times it has been submitted
+ * @param gateOutcome the worst gate outcome when the proposal was last saved
+ * @param deliveredSystemId the registered system the project delivered (P6, P7)
  */
 public record Project(UUID id, String code, String name, String summary, UUID agencyId, String agencyCode,
 		String divisionCode, int divisionLevel, ProjectType type, StagePath path, @Nullable String planReference,
@@ -24,7 +26,8 @@ public record Project(UUID id, String code, String name, String summary, UUID ag
 		@Nullable String overlapJustification, List<UUID> reuseSystemIds, List<Publication> publishes,
 		List<Acquisition> obtains, List<String> collects, long buildFen, long omFen, long totalFen, List<Integer> route,
 		int round, List<Line> budgetLines, List<Target> targets, @Nullable Instant submittedAt, @Nullable Instant decidedAt,
-		String createdBy, Instant createdAt, Instant updatedAt, long version) {
+		@Nullable GateOutcome gateOutcome, @Nullable UUID deliveredSystemId, @Nullable LocalDate goLiveDate,
+		@Nullable Instant acceptedAt, String createdBy, Instant createdAt, Instant updatedAt, long version) {
 
 	/** P2: a data resource the project will publish. */
 	public record Publication(String name, String description) {

@@ -17,7 +17,8 @@ public enum ProjectError implements ErrorCode {
 	OWN_AGENCY("own_agency_project", HttpStatus.FORBIDDEN, "P5"),
 	LEVEL_NOT_REACHED("level_not_reached", HttpStatus.CONFLICT, "P5"),
 	COMMENT_REQUIRED("review_comment_required", HttpStatus.UNPROCESSABLE_CONTENT, ""),
-	INVALID_SETTINGS("invalid_project_settings", HttpStatus.UNPROCESSABLE_CONTENT, "P5");
+	INVALID_SETTINGS("invalid_project_settings", HttpStatus.UNPROCESSABLE_CONTENT, "P5"),
+	ACCEPTANCE_UNVERIFIED("acceptance_unverified", HttpStatus.UNPROCESSABLE_CONTENT, "P6");
 
 	private final Spec spec;
 

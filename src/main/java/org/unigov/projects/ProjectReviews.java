@@ -292,6 +292,13 @@ public class ProjectReviews {
 		return this.projects.get(id).orElseThrow();
 	}
 
+	/** The division of the highest level that approved (or is to approve) the project. */
+	public String topDivision(Project project) {
+		List<Integer> route = project.route().isEmpty()
+				? this.settings.current().route(project.divisionLevel(), project.totalFen()) : project.route();
+		return this.gates.divisions(project.divisionCode(), route).getLast().code();
+	}
+
 	// ---- reading ------------------------------------------------------------------------------
 
 	private static final RowMapper<ReviewStep> STEPS = (rs, n) -> new ReviewStep(rs.getObject("id", UUID.class),

@@ -89,8 +89,11 @@ public class Projects {
 
 	private final JsonMapper json;
 
+	private final ProjectGates gates;
+
 	Projects(JdbcClient jdbc, OrganizationDirectory directory, SystemRegistry registry, Taxonomy taxonomy,
-			Catalog catalog, WorkingCalendar calendar, AuditJournal journal, JsonMapper json) {
+			Catalog catalog, WorkingCalendar calendar, AuditJournal journal, JsonMapper json, ProjectGates gates) {
+		this.gates = gates;
 		this.jdbc = jdbc;
 		this.directory = directory;
 		this.registry = registry;
@@ -269,6 +272,11 @@ public class Projects {
 			return value instanceof java.sql.Timestamp at ? at.toInstant() : null;
 		}
 
+		@Nullable LocalDate date(String column) {
+			Object value = this.columns.get(column);
+			return value instanceof java.sql.Date day ? day.toLocalDate() : (LocalDate) value;
+		}
+
 		Project project(List<Project.Line> lines, List<Project.Target> targets) {
 			Object[] capabilities = (Object[]) this.columns.get("capabilities");
 			Object[] reuse = (Object[]) this.columns.get("reuse_system_ids");
@@ -292,7 +300,9 @@ public class Projects {
 					((Number) this.columns.get("total_fen")).longValue(),
 					java.util.Arrays.stream(route).map(o -> ((Number) o).intValue()).toList(),
 					((Number) this.columns.get("round")).intValue(), lines, targets, instant("submitted_at"),
-					instant("decided_at"), string("created_by"), Objects.requireNonNull(instant("created_at")),
+					instant("decided_at"), text("gate_outcome") == null ? null : code(GateOutcome.class, string("gate_outcome")),
+					(UUID) this.columns.get("delivered_system_id"), date("go_live_date"), instant("accepted_at"),
+					string("created_by"), Objects.requireNonNull(instant("created_at")),
 					Objects.requireNonNull(instant("updated_at")), ((Number) this.columns.get("version")).longValue());
 		}
 	}
@@ -340,7 +350,7 @@ public class Projects {
 		writeLines(id, c);
 		this.journal.append(actor, AuditRecord.of("project.created", SUBJECT, id, c.division().code(),
 				summary(code, c)));
-		return get(id).orElseThrow();
+		return checkGates(actor, id);
 	}
 
 	/** Revises a draft or a returned proposal (audited: project.updated). */
@@ -379,7 +389,7 @@ public class Projects {
 		writeLines(id, c);
 		this.journal.append(actor, AuditRecord.of("project.updated", SUBJECT, id, project.divisionCode(),
 				summary(project.code(), c)));
-		return get(id).orElseThrow();
+		return checkGates(actor, id);
 	}
 
 	/** Withdraws a proposal not yet approved; its open reviews are cancelled (audited: project.withdrawn). */
@@ -402,6 +412,19 @@ public class Projects {
 		this.journal.append(actor, AuditRecord.of("project.withdrawn", SUBJECT, id, project.divisionCode(),
 				Map.of("code", project.code(), "from", project.status().code())));
 		return get(id).orElseThrow();
+	}
+
+	/**
+	 * Runs the gates on a saved proposal and keeps their worst outcome, so coordinators see which
+	 * proposals would fail before they are submitted (the portfolio's "failing gates").
+	 */
+	private Project checkGates(Actor actor, UUID id) {
+		Project project = get(id).orElseThrow();
+		GateOutcome outcome = GateResult.worst(this.gates.run(actor, project));
+		this.jdbc.sql("update prj_project set gate_outcome = ?, gates_checked_at = now() where id = ?")
+			.params(outcome.code(), id)
+			.update();
+		return project;
 	}
 
 	static void requireUpdated(int updated, Project project, long expectedVersion) {

@@ -8,7 +8,7 @@
  */
 @NullMarked
 @ApplicationModule(displayName = "Project governance",
-		allowedDependencies = { "shared", "audit", "organization", "registry", "catalog", "calendar" })
+		allowedDependencies = { "shared", "audit", "organization", "registry", "catalog", "calendar", "exchange" })
 package org.unigov.projects;
 
 import org.jspecify.annotations.NullMarked;

@@ -39,7 +39,7 @@ create table prj_project (
     plan_reference         text,
     urgency_reason         text,
     stage                  text not null check (stage in ('proposal', 'feasibility', 'preliminary-design', 'feasibility-design')),
-    status                 text not null check (status in ('draft', 'in-review', 'returned', 'rejected', 'approved', 'withdrawn')),
+    status                 text not null check (status in ('draft', 'in-review', 'returned', 'rejected', 'approved', 'accepted', 'withdrawn')),
     target_system_id       uuid,
     capabilities           text[] not null,
     public_facing          boolean not null,
@@ -128,3 +128,69 @@ create table prj_review_step (
 -- a reviewer's queue: the pending steps of a division
 create index prj_review_step_queue on prj_review_step (division_code, kind, due) where status = 'pending';
 create index prj_review_step_project on prj_review_step (project_id, round);
+
+-- The gates as last run on a save (drafts and returned proposals): what the portfolio shows as
+-- failing gates. A submission runs them again.
+alter table prj_project add column gate_outcome text check (gate_outcome in ('pass', 'warn', 'fail'));
+alter table prj_project add column gates_checked_at timestamptz;
+-- The registered system the project delivered (a new system registers it; an upgrade or O&M is
+-- its target system): what acceptance (P6) and evaluation (P7) read.
+alter table prj_project add column delivered_system_id uuid;
+alter table prj_project add column accepted_at timestamptz;
+alter table prj_project add column go_live_date date;
+
+create index prj_project_gate on prj_project (gate_outcome) where gate_outcome = 'fail';
+
+-- Execution: milestones with their share of the build budget, planned and actual dates.
+create table prj_milestone (
+    project_id    uuid not null references prj_project (id) on delete cascade,
+    line          integer not null,
+    name          text not null,
+    planned       date not null,
+    actual        date,
+    weight_pct    integer not null check (weight_pct between 0 and 100),
+    primary key (project_id, line)
+);
+
+-- Execution: money actually spent, one record per payment; a correction is a negative record with a note.
+create table prj_spend (
+    id            uuid primary key,
+    project_id    uuid not null references prj_project (id) on delete cascade,
+    spent_on      date not null,
+    kind          text not null check (kind in ('build', 'om')),
+    amount_fen    bigint not null check (amount_fen <> 0),
+    note          text not null default '',
+    recorded_by   text not null,
+    recorded_at   timestamptz not null default now()
+);
+
+create index prj_spend_project on prj_spend (project_id, spent_on);
+
+-- Acceptance (验收, P6): the checklist computed from platform facts when the agency asked for
+-- acceptance, and the coordinator's decision on it.
+create table prj_acceptance (
+    id            uuid primary key,
+    project_id    uuid not null references prj_project (id) on delete cascade,
+    checklist     jsonb not null,
+    verified_ok   boolean not null,
+    status        text not null check (status in ('requested', 'accepted', 'refused')),
+    requested_by  text not null,
+    requested_at  timestamptz not null default now(),
+    decided_by    text,
+    decided_at    timestamptz,
+    comment       text
+);
+
+create index prj_acceptance_project on prj_acceptance (project_id, requested_at desc);
+
+-- Performance evaluation (绩效评价, P7): each target against its measured value, kept as a report.
+create table prj_evaluation (
+    id            uuid primary key,
+    project_id    uuid not null references prj_project (id) on delete cascade,
+    report        jsonb not null,
+    zombie        boolean not null,
+    evaluated_by  text not null,
+    evaluated_at  timestamptz not null default now()
+);
+
+create index prj_evaluation_project on prj_evaluation (project_id, evaluated_at desc);

@@ -106,6 +106,19 @@ public final class ExchangeFixtures {
 	/** Registers a data service offering GET on several paths. */
 	public static String service(MockMvc mvc, String entryId, UUID systemId, String baseUrl, List<String> paths,
 			Map<String, String> fields, String subjectParam, int timeoutMs, int maxConcurrent) throws Exception {
+		return serviceAs(mvc, "sn-psb-staff", entryId, systemId, baseUrl, paths, fields, subjectParam, timeoutMs,
+				maxConcurrent);
+	}
+
+	/** Registers a data service as one of the provider agency's staff. */
+	public static String serviceAs(MockMvc mvc, String staff, String entryId, UUID systemId, String baseUrl, String path,
+			Map<String, String> fields, String subjectParam, int timeoutMs, int maxConcurrent) throws Exception {
+		return serviceAs(mvc, staff, entryId, systemId, baseUrl, List.of(path), fields, subjectParam, timeoutMs,
+				maxConcurrent);
+	}
+
+	static String serviceAs(MockMvc mvc, String staff, String entryId, UUID systemId, String baseUrl, List<String> paths,
+			Map<String, String> fields, String subjectParam, int timeoutMs, int maxConcurrent) throws Exception {
 		String operations = paths.stream()
 			.map(p -> "{\"method\": \"GET\", \"path\": \"" + p + "\"}")
 			.collect(Collectors.joining(", "));
@@ -118,7 +131,7 @@ public final class ExchangeFixtures {
 				 "operations": [%s], "fieldMap": {%s}, "subjectParam": "%s",
 				 "timeoutMs": %d, "maxConcurrent": %d}""".formatted(entryId, systemId, baseUrl, operations, map, subjectParam,
 				timeoutMs, maxConcurrent);
-		String answer = CatalogFixtures.send(mvc, post("/api/v1/exchange/services"), SignIn.as(mvc, "sn-psb-staff"), body)
+		String answer = CatalogFixtures.send(mvc, post("/api/v1/exchange/services"), SignIn.as(mvc, staff), body)
 			.andReturn()
 			.getResponse()
 			.getContentAsString();

@@ -1,0 +1,471 @@
+package org.unigov.projects;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.unigov.audit.AuditJournal;
+import org.unigov.audit.AuditRecord;
+import org.unigov.calendar.WorkingCalendar;
+import org.unigov.catalog.Catalog;
+import org.unigov.catalog.CatalogEntry;
+import org.unigov.exchange.DataService;
+import org.unigov.exchange.DataServices;
+import org.unigov.exchange.ExchangeTraffic;
+import org.unigov.registry.LoginMethod;
+import org.unigov.registry.RegisteredSystem;
+import org.unigov.registry.SystemRegistry;
+import org.unigov.registry.SystemStatus;
+import org.unigov.shared.Actor;
+import org.unigov.shared.Role;
+import org.unigov.shared.problem.UnigovException;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Acceptance (验收, P6) and performance evaluation (绩效评价, P7), both from facts the platform
+ * holds rather than the agency's word.
+ * <ul>
+ * <li><b>Acceptance</b>: a checklist computed from the registry, the catalog and the exchange — the
+ * delivered system is registered and live, the data the proposal promised is published from it,
+ * a public-facing system signs people in through the unified identity service, its data services
+ * are registered with the exchange. What only the agency can state (the security assessment, the
+ * final accounts) is kept apart, marked {@code declared}. The coordinator of the project's highest
+ * approving level accepts only when every verified item passes.</li>
+ * <li><b>Evaluation</b>: each outcome target against its value, measured where the platform can
+ * measure it (the exchange's access log), otherwise taken from the registry or the agency and
+ * marked self-reported; a live system with near-zero use for three months is flagged as a
+ * zombie.</li>
+ * </ul>
+ */
+@Service
+@Transactional
+public class ProjectOutcomes {
+
+	/** Months after go-live when the evaluation is due. */
+	public static final int EVALUATION_MONTHS = 12;
+
+	/** A month with fewer measured calls than this (and fewer reported active users) counts as idle. */
+	public static final long IDLE_CALLS = 10;
+
+	/** Idle months in a row that make a live system a zombie. */
+	public static final int ZOMBIE_MONTHS = 3;
+
+	private static final TypeReference<List<CheckItem>> CHECKLIST = new TypeReference<>() {
+	};
+
+	private static final TypeReference<Evaluation> REPORT = new TypeReference<>() {
+	};
+
+	private final JdbcClient jdbc;
+
+	private final Projects projects;
+
+	private final ProjectReviews reviews;
+
+	private final SystemRegistry registry;
+
+	private final Catalog catalog;
+
+	private final DataServices services;
+
+	private final ExchangeTraffic traffic;
+
+	private final ObjectProvider<ServiceApplicationCounts> applications;
+
+	private final WorkingCalendar calendar;
+
+	private final AuditJournal journal;
+
+	private final JsonMapper json;
+
+	ProjectOutcomes(JdbcClient jdbc, Projects projects, ProjectReviews reviews, SystemRegistry registry, Catalog catalog,
+			DataServices services, ExchangeTraffic traffic, ObjectProvider<ServiceApplicationCounts> applications,
+			WorkingCalendar calendar, AuditJournal journal, JsonMapper json) {
+		this.jdbc = jdbc;
+		this.projects = projects;
+		this.reviews = reviews;
+		this.registry = registry;
+		this.catalog = catalog;
+		this.services = services;
+		this.traffic = traffic;
+		this.applications = applications;
+		this.calendar = calendar;
+		this.journal = journal;
+		this.json = json;
+	}
+
+	// ---- acceptance ---------------------------------------------------------------------------
+
+	/**
+	 * One item of the acceptance checklist. {@code basis} is {@code verified} (read from platform
+	 * data, with links to it) or {@code declared} (the agency's word, never counted as verified).
+	 */
+	public record CheckItem(String code, String basis, boolean passed, String message, List<String> evidence) {
+	}
+
+	public record Acceptance(@Nullable UUID id, String status, List<CheckItem> checklist, boolean verifiedOk,
+			@Nullable String requestedBy, @Nullable Instant requestedAt, @Nullable String decidedBy,
+			@Nullable Instant decidedAt, @Nullable String comment) {
+	}
+
+	/** The checklist as the platform's facts stand now (nothing stored). */
+	@Transactional(readOnly = true)
+	public List<CheckItem> checklist(Actor actor, UUID id) {
+		return checklist(this.projects.visible(actor, id), Map.of());
+	}
+
+	List<CheckItem> checklist(Project project, Map<String, String> declarations) {
+		List<CheckItem> items = new ArrayList<>();
+		UUID systemId = project.deliveredSystemId();
+		RegisteredSystem system = systemId == null ? null : this.registry.get(systemId).orElse(null);
+		if (system == null) {
+			items.add(new CheckItem("system_registered", "verified", false,
+					"The delivered system is not named or not in the registry.", List.of()));
+		}
+		else {
+			String link = "/registry/systems/" + system.id();
+			items.add(new CheckItem("system_registered", "verified", true,
+					"Registered in the registry: " + system.name() + ".", List.of(link)));
+			items.add(new CheckItem("system_live", "verified", system.status() == SystemStatus.LIVE,
+					"Registry status: " + system.status().code() + ".", List.of(link)));
+			List<CatalogEntry> published = this.catalog.publishedFromSystem(system.id());
+			List<String> missing = new ArrayList<>();
+			List<String> found = new ArrayList<>();
+			List<CatalogEntry> promised = new ArrayList<>();
+			for (Project.Publication publication : project.publishes()) {
+				Optional<CatalogEntry> entry = published.stream()
+					.filter(e -> e.content().name().strip().equals(publication.name().strip()))
+					.findFirst();
+				if (entry.isPresent()) {
+					found.add("/catalog/entries/" + entry.get().id());
+					promised.add(entry.get());
+				}
+				else {
+					missing.add(publication.name());
+				}
+			}
+			items.add(new CheckItem("data_published", "verified", missing.isEmpty(),
+					project.publishes().isEmpty() ? "The proposal promised no data resource."
+							: missing.isEmpty() ? "Every promised data resource is published from the system."
+									: "Not published from the system: " + String.join(", ", missing) + ".",
+					found));
+			boolean identity = !project.publicFacing() || system.loginMethod() == LoginMethod.UNIFIED_IDENTITY
+					|| system.loginMethod() == LoginMethod.NONE
+					|| project.identityExemption() != null && !project.identityExemption().isBlank();
+			items.add(new CheckItem("unified_identity", "verified", identity, !project.publicFacing()
+					? "An internal system." : "Sign-in in the registry: " + system.loginMethod().code()
+							+ (system.loginMethod() == LoginMethod.OWN_ACCOUNTS && identity
+									? " (exemption granted with the approval)." : "."),
+					List.of(link)));
+			List<DataService> registered = this.services.bySystem(system.id());
+			List<String> unserved = promised.stream()
+				.filter(e -> registered.stream().noneMatch(s -> s.active() && s.entryId().equals(e.id())))
+				.map(e -> e.code())
+				.toList();
+			items.add(new CheckItem("exchange_services", "verified", unserved.isEmpty(), promised.isEmpty()
+					? "No published resource to serve." : unserved.isEmpty()
+							? "Each published resource has an active data service on the exchange."
+							: "No active data service on the exchange for: " + String.join(", ", unserved) + ".",
+					registered.stream().map(s -> "/exchange/services/" + s.id()).toList()));
+		}
+		for (String declared : List.of("security_assessment", "final_accounts")) {
+			String statement = declarations.get(declared);
+			items.add(new CheckItem(declared, "declared", statement != null && !statement.isBlank(),
+					statement == null || statement.isBlank() ? "Not declared by the agency." : statement.strip(), List.of()));
+		}
+		return items;
+	}
+
+	/** The latest acceptance request and its decision, or the live checklist when none was made. */
+	@Transactional(readOnly = true)
+	public Acceptance acceptance(Actor actor, UUID id) {
+		Project project = this.projects.visible(actor, id);
+		return latestAcceptance(id).orElseGet(() -> {
+			List<CheckItem> items = checklist(project, Map.of());
+			return new Acceptance(null, "not-requested", items, verifiedOk(items), null, null, null, null, null);
+		});
+	}
+
+	private Optional<Acceptance> latestAcceptance(UUID projectId) {
+		return this.jdbc.sql("select * from prj_acceptance where project_id = ? order by requested_at desc limit 1")
+			.param(projectId)
+			.query((rs, n) -> new Acceptance(rs.getObject("id", UUID.class), rs.getString("status"),
+					this.json.readValue(rs.getString("checklist"), CHECKLIST), rs.getBoolean("verified_ok"),
+					rs.getString("requested_by"), rs.getObject("requested_at", OffsetDateTime.class).toInstant(),
+					rs.getString("decided_by"), instant(rs.getObject("decided_at", OffsetDateTime.class)),
+					rs.getString("comment")))
+			.optional();
+	}
+
+	static boolean verifiedOk(List<CheckItem> items) {
+		return items.stream().filter(i -> i.basis().equals("verified")).allMatch(CheckItem::passed);
+	}
+
+	/**
+	 * The agency asks for acceptance (audited: project.acceptance-requested): the checklist is
+	 * computed and kept with its declarations.
+	 */
+	public Acceptance requestAcceptance(Actor actor, UUID id, Map<String, String> declarations) {
+		Project project = this.projects.visible(actor, id);
+		if (!Projects.canWrite(actor, project.agencyId())) {
+			throw new UnigovException(ProjectError.NOT_YOUR_PROJECT, "Only the proposing agency asks for acceptance.");
+		}
+		if (project.status() != ProjectStatus.APPROVED) {
+			throw new UnigovException(ProjectError.WRONG_STATE, "Project " + project.code() + " is "
+					+ project.status().code() + ": acceptance is asked for an approved project.");
+		}
+		if (latestAcceptance(id).filter(a -> a.status().equals("requested")).isPresent()) {
+			throw new UnigovException(ProjectError.WRONG_STATE, "Acceptance of " + project.code() + " is already requested.");
+		}
+		Map<String, String> kept = new LinkedHashMap<>();
+		declarations.forEach((k, v) -> {
+			if (List.of("security_assessment", "final_accounts").contains(k) && v != null && !v.isBlank()) {
+				kept.put(k, v.strip().length() > 500 ? v.strip().substring(0, 500) : v.strip());
+			}
+		});
+		List<CheckItem> items = checklist(project, kept);
+		UUID acceptanceId = UUID.randomUUID();
+		this.jdbc.sql("""
+				insert into prj_acceptance (id, project_id, checklist, verified_ok, status, requested_by)
+				values (?, ?, ?::jsonb, ?, 'requested', ?)""")
+			.params(acceptanceId, id, this.json.writeValueAsString(items), verifiedOk(items), actor.username())
+			.update();
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("code", project.code());
+		details.put("verifiedOk", verifiedOk(items));
+		details.put("failed", items.stream().filter(i -> !i.passed()).map(CheckItem::code).toList());
+		this.journal.append(actor, AuditRecord.of("project.acceptance-requested", Projects.SUBJECT, id,
+				project.divisionCode(), details));
+		return latestAcceptance(id).orElseThrow();
+	}
+
+	/**
+	 * The coordinator of the project's highest approving level accepts or refuses (audited:
+	 * project.acceptance-decided). Acceptance needs every verified item to pass; the checklist is
+	 * computed again at the decision, from the facts as they stand then.
+	 */
+	public Acceptance decideAcceptance(Actor actor, UUID id, boolean accept, @Nullable String comment, long expectedVersion) {
+		Project project = this.projects.visible(actor, id);
+		String top = this.reviews.topDivision(project);
+		if (!actor.has(Role.COORDINATOR) || !top.equals(actor.divisionCode())) {
+			throw new UnigovException(ProjectError.NOT_YOUR_REVIEW,
+					"Acceptance is decided by the coordinator of the level that approved the project (" + top + ").");
+		}
+		if (project.agencyId().equals(actor.agencyId())) {
+			throw new UnigovException(ProjectError.OWN_AGENCY, "No one decides on their own agency's project (P5).");
+		}
+		Acceptance pending = latestAcceptance(id).filter(a -> a.status().equals("requested"))
+			.orElseThrow(() -> new UnigovException(ProjectError.WRONG_STATE,
+					"No acceptance of " + project.code() + " is waiting for a decision."));
+		String note = comment == null || comment.isBlank() ? null : comment.strip();
+		if (!accept && note == null) {
+			throw new UnigovException(ProjectError.COMMENT_REQUIRED, "A refusal of acceptance needs its reason.");
+		}
+		Map<String, String> declarations = new LinkedHashMap<>();
+		pending.checklist().stream().filter(i -> i.basis().equals("declared") && i.passed())
+			.forEach(i -> declarations.put(i.code(), i.message()));
+		List<CheckItem> now = checklist(project, declarations);
+		if (accept && !verifiedOk(now)) {
+			throw new UnigovException(ProjectError.ACCEPTANCE_UNVERIFIED, "Acceptance needs every verified item to pass (P6); "
+					+ "failing now: " + String.join(", ", now.stream().filter(i -> i.basis().equals("verified") && !i.passed())
+						.map(CheckItem::code).toList()) + ".", Map.of("checklist", now));
+		}
+		int updated = this.jdbc.sql("update prj_project set status = case when ? then 'accepted' else status end, "
+				+ "accepted_at = case when ? then now() else accepted_at end, updated_at = now(), version = version + 1 "
+				+ "where id = ? and version = ?")
+			.params(accept, accept, id, expectedVersion)
+			.update();
+		Projects.requireUpdated(updated, project, expectedVersion);
+		this.jdbc.sql("""
+				update prj_acceptance set status = ?, checklist = ?::jsonb, verified_ok = ?, decided_by = ?, decided_at = now(),
+				    comment = ?
+				where id = ?""")
+			.params(accept ? "accepted" : "refused", this.json.writeValueAsString(now), verifiedOk(now), actor.username(),
+					note, pending.id())
+			.update();
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("code", project.code());
+		details.put("decision", accept ? "accepted" : "refused");
+		if (note != null) {
+			details.put("comment", note);
+		}
+		this.journal.append(actor, AuditRecord.of("project.acceptance-decided", Projects.SUBJECT, id, project.divisionCode(),
+				details));
+		return latestAcceptance(id).orElseThrow();
+	}
+
+	// ---- evaluation ---------------------------------------------------------------------------
+
+	/**
+	 * One target's result. {@code basis}: {@code measured} (the exchange's access log),
+	 * {@code self-reported} (the registry's figures or the agency's report) or {@code none}.
+	 */
+	public record TargetResult(int line, String indicator, String name, String unit, BigDecimal baseline,
+			BigDecimal target, @Nullable BigDecimal value, String basis, String source, @Nullable Boolean met,
+			@Nullable Integer progressPct) {
+	}
+
+	public record MonthCalls(String month, long served, long made) {
+	}
+
+	public record Evaluation(@Nullable UUID id, UUID projectId, @Nullable UUID systemId, LocalDate evaluatedOn,
+			@Nullable LocalDate due, boolean interim, List<TargetResult> targets, List<MonthCalls> use,
+			@Nullable Long reportedMonthlyActiveUsers, boolean zombie, String zombieReason, @Nullable String evaluatedBy,
+			@Nullable Instant evaluatedAt) {
+	}
+
+	/** The evaluation reports of a project, newest first. */
+	@Transactional(readOnly = true)
+	public List<Evaluation> evaluations(Actor actor, UUID id) {
+		this.projects.visible(actor, id);
+		return this.jdbc.sql("select * from prj_evaluation where project_id = ? order by evaluated_at desc")
+			.param(id)
+			.query((rs, n) -> {
+				Evaluation report = this.json.readValue(rs.getString("report"), REPORT);
+				return new Evaluation(rs.getObject("id", UUID.class), report.projectId(), report.systemId(),
+						report.evaluatedOn(), report.due(), report.interim(), report.targets(), report.use(),
+						report.reportedMonthlyActiveUsers(), report.zombie(), report.zombieReason(),
+						rs.getString("evaluated_by"), rs.getObject("evaluated_at", OffsetDateTime.class).toInstant());
+			})
+			.list();
+	}
+
+	/**
+	 * Evaluates the project's targets now and keeps the report (audited: project.evaluated): by a
+	 * coordinator over the project's division, once the delivered system is named. {@code reported}
+	 * holds the agency's values for targets the platform cannot measure, by target line (1-based).
+	 */
+	public Evaluation evaluate(Actor actor, UUID id, Map<Integer, BigDecimal> reported) {
+		Project project = this.projects.visible(actor, id);
+		if (!actor.has(Role.COORDINATOR) || !actor.covers(project.divisionCode())) {
+			throw new UnigovException(ProjectError.NOT_YOUR_REVIEW, "A coordinator over the project's division evaluates it.");
+		}
+		if (project.deliveredSystemId() == null
+				|| project.status() != ProjectStatus.APPROVED && project.status() != ProjectStatus.ACCEPTED) {
+			throw new UnigovException(ProjectError.WRONG_STATE, "Project " + project.code()
+					+ " has no delivered system yet: evaluation compares targets with the system's measured use.");
+		}
+		Evaluation report = measure(project, reported, this.calendar.today());
+		UUID evaluationId = UUID.randomUUID();
+		this.jdbc.sql("insert into prj_evaluation (id, project_id, report, zombie, evaluated_by) values (?, ?, ?::jsonb, ?, ?)")
+			.params(evaluationId, id, this.json.writeValueAsString(report), report.zombie(), actor.username())
+			.update();
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("code", project.code());
+		details.put("interim", report.interim());
+		details.put("zombie", report.zombie());
+		details.put("met", report.targets().stream().filter(t -> Boolean.TRUE.equals(t.met())).count());
+		details.put("targets", report.targets().size());
+		this.journal.append(actor, AuditRecord.of("project.evaluated", Projects.SUBJECT, id, project.divisionCode(), details));
+		return evaluations(actor, id).getFirst();
+	}
+
+	Evaluation measure(Project project, Map<Integer, BigDecimal> reported, LocalDate today) {
+		UUID systemId = java.util.Objects.requireNonNull(project.deliveredSystemId());
+		RegisteredSystem system = this.registry.get(systemId).orElse(null);
+		YearMonth last = YearMonth.from(today).minusMonths(1);
+		List<ExchangeTraffic.MonthUse> months = this.traffic.monthlyUse(systemId, last.minusMonths(ZOMBIE_MONTHS - 1), last);
+		long served = months.stream().mapToLong(ExchangeTraffic.MonthUse::served).sum() / months.size();
+		long made = months.stream().mapToLong(ExchangeTraffic.MonthUse::made).sum() / months.size();
+		ServiceApplicationCounts counts = this.applications.getIfAvailable(() -> ServiceApplicationCounts.NONE);
+		List<TargetResult> results = new ArrayList<>();
+		int line = 0;
+		for (Project.Target t : project.targets()) {
+			line++;
+			BigDecimal value = null;
+			String basis = "none";
+			String source;
+			switch (t.indicator()) {
+				case EXCHANGE_CALLS_SERVED -> {
+					value = BigDecimal.valueOf(served);
+					basis = "measured";
+					source = "exchange access log: calls answered by the system's data services, monthly average of the last "
+							+ ZOMBIE_MONTHS + " months";
+				}
+				case EXCHANGE_CALLS_MADE -> {
+					value = BigDecimal.valueOf(made);
+					basis = "measured";
+					source = "exchange access log: calls the system made as a consumer, monthly average of the last "
+							+ ZOMBIE_MONTHS + " months";
+				}
+				case MONTHLY_ACTIVE_USERS, USERS_REGISTERED -> {
+					if (system != null) {
+						value = BigDecimal.valueOf(t.indicator() == IndicatorKind.MONTHLY_ACTIVE_USERS
+								? system.monthlyActiveUsers() : system.registeredUsers());
+						basis = "self-reported";
+					}
+					source = "registry usage figures, as the agency registered them";
+				}
+				case SERVICE_APPLICATIONS -> {
+					OptionalLong measured = counts.applications(systemId, last);
+					if (measured.isPresent()) {
+						value = BigDecimal.valueOf(measured.getAsLong());
+						basis = "measured";
+						source = "service applications of " + last;
+					}
+					else {
+						value = reported.get(line);
+						basis = value == null ? "none" : "self-reported";
+						source = "reported by the agency (service applications are not measured yet)";
+					}
+				}
+				default -> {
+					value = reported.get(line);
+					basis = value == null ? "none" : "self-reported";
+					source = "reported by the agency";
+				}
+			}
+			Boolean met = null;
+			Integer progress = null;
+			if (value != null) {
+				boolean higher = t.indicator().higherIsBetter();
+				met = higher ? value.compareTo(t.target()) >= 0 : value.compareTo(t.target()) <= 0;
+				BigDecimal span = t.target().subtract(t.baseline());
+				if (span.signum() != 0) {
+					progress = value.subtract(t.baseline())
+						.multiply(BigDecimal.valueOf(100))
+						.divide(span, 0, RoundingMode.HALF_UP)
+						.intValue();
+				}
+			}
+			results.add(new TargetResult(line, t.indicator().code(), t.name(), t.unit(), t.baseline(), t.target(), value,
+					basis, source, met, progress));
+		}
+		LocalDate goLive = project.goLiveDate() != null ? project.goLiveDate()
+				: system == null ? null : system.goLiveDate();
+		LocalDate due = goLive == null ? null : goLive.plusMonths(EVALUATION_MONTHS);
+		Long mau = system == null ? null : system.monthlyActiveUsers();
+		boolean live = system != null && system.status() == SystemStatus.LIVE;
+		boolean oldEnough = goLive != null && !goLive.isAfter(last.minusMonths(ZOMBIE_MONTHS - 1).atDay(1));
+		boolean idle = months.stream().allMatch(m -> m.served() + m.made() < IDLE_CALLS);
+		boolean zombie = live && oldEnough && idle && (mau == null || mau < IDLE_CALLS);
+		String reason = !live ? "The system is not live." : !oldEnough ? "Live for less than " + ZOMBIE_MONTHS + " months."
+				: zombie ? "Fewer than " + IDLE_CALLS + " exchange calls in each of the last " + ZOMBIE_MONTHS
+						+ " months and fewer than " + IDLE_CALLS + " monthly active users reported."
+						: idle ? "No exchange use, but the agency reports " + mau + " monthly active users (self-reported)."
+								: "In use.";
+		return new Evaluation(null, project.id(), systemId, today, due, due == null || today.isBefore(due), results,
+				months.stream().map(m -> new MonthCalls(m.month().toString(), m.served(), m.made())).toList(), mau, zombie,
+				reason, null, null);
+	}
+
+	private static @Nullable Instant instant(@Nullable OffsetDateTime at) {
+		return at == null ? null : at.toInstant();
+	}
+}

@@ -1,0 +1,263 @@
+package org.unigov.projects;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.unigov.calendar.WorkingCalendar;
+import org.unigov.registry.SystemSheets;
+import org.unigov.registry.Taxonomy;
+import org.unigov.shared.Actor;
+import org.unigov.shared.Role;
+import org.unigov.shared.problem.CommonError;
+import org.unigov.shared.problem.UnigovException;
+
+/**
+ * Portfolio views for coordinators and auditors over their division's subtree (the platform admin
+ * over everything): the pipeline by stage and status, budgets and money spent by division, agency
+ * and capability, overdue reviews, proposals failing their gates, zombie systems; and the whole
+ * list as a spreadsheet. Money in fen; a project's budget counts under each of its capabilities.
+ */
+@Service
+@Transactional(readOnly = true)
+public class ProjectPortfolio {
+
+	/** How many projects a list of the portfolio shows (overdue reviews, failing gates, zombies). */
+	static final int LIST_LIMIT = 20;
+
+	/** The most projects one spreadsheet holds. */
+	public static final int EXPORT_LIMIT = 100_000;
+
+	private final JdbcClient jdbc;
+
+	private final WorkingCalendar calendar;
+
+	private final Taxonomy taxonomy;
+
+	ProjectPortfolio(JdbcClient jdbc, WorkingCalendar calendar, Taxonomy taxonomy) {
+		this.jdbc = jdbc;
+		this.calendar = calendar;
+		this.taxonomy = taxonomy;
+	}
+
+	public record StageCount(String stage, String status, long projects, long totalFen) {
+	}
+
+	public record Spend(String key, String name, long projects, long budgetFen, long spentFen) {
+	}
+
+	public record Item(UUID id, String code, String name, String agencyCode, String divisionCode, String stage,
+			String status, long totalFen, @Nullable LocalDate due, @Nullable String note) {
+	}
+
+	public record Portfolio(String scope, long projects, long totalFen, long spentFen, List<StageCount> pipeline,
+			List<Spend> byDivision, List<Spend> byAgency, List<Spend> byCapability, long overdueReviews,
+			List<Item> overdue, long failingGates, List<Item> failing, long zombies, List<Item> zombieList) {
+	}
+
+	/** Whether the actor may see portfolios at all. */
+	public static boolean canView(Actor actor) {
+		return actor.hasAny(Role.PLATFORM_ADMIN, Role.COORDINATOR, Role.AUDITOR);
+	}
+
+	/**
+	 * The division-code prefix the portfolio covers: the actor's subtree, narrowed to
+	 * {@code division} when it lies within it.
+	 */
+	public String scope(Actor actor, @Nullable String division) {
+		if (!canView(actor) || actor.scopePrefix() == null) {
+			throw new UnigovException(CommonError.FORBIDDEN, "Portfolios are for coordinators, auditors and platform admins.");
+		}
+		String prefix = actor.scopePrefix();
+		if (division != null && !division.isBlank()) {
+			String wanted = Actor.significantPrefix(division.strip());
+			if (!wanted.startsWith(prefix)) {
+				throw new UnigovException(CommonError.FORBIDDEN, "Division " + division + " is outside your scope.");
+			}
+			prefix = wanted;
+		}
+		return prefix;
+	}
+
+	public Portfolio portfolio(Actor actor, @Nullable String division) {
+		String prefix = scope(actor, division);
+		String like = prefix + "%";
+		LocalDate today = this.calendar.today();
+		List<StageCount> pipeline = this.jdbc.sql("""
+				select stage, status, count(*) as n, coalesce(sum(total_fen), 0) as total
+				from prj_project where division_code like ? and status <> 'withdrawn'
+				group by stage, status order by stage, status""")
+			.param(like)
+			.query((rs, n) -> new StageCount(rs.getString("stage"), rs.getString("status"), rs.getLong("n"), rs.getLong("total")))
+			.list();
+		long projects = pipeline.stream().mapToLong(StageCount::projects).sum();
+		long total = pipeline.stream().mapToLong(StageCount::totalFen).sum();
+		// money counts for projects past the proposal: approved or accepted
+		String spendJoin = """
+				from prj_project p
+				left join (select project_id, sum(amount_fen) as spent from prj_spend group by project_id) s on s.project_id = p.id
+				where p.division_code like ? and p.status in ('approved', 'accepted')""";
+		List<Spend> byDivision = this.jdbc.sql("select p.division_code as k, count(*) as n, sum(p.total_fen) as budget, "
+				+ "coalesce(sum(s.spent), 0) as spent " + spendJoin + " group by p.division_code order by budget desc")
+			.param(like)
+			.query((rs, n) -> new Spend(rs.getString("k"), rs.getString("k"), rs.getLong("n"), rs.getLong("budget"),
+					rs.getLong("spent")))
+			.list();
+		List<Spend> byAgency = this.jdbc.sql("select p.agency_code as k, count(*) as n, sum(p.total_fen) as budget, "
+				+ "coalesce(sum(s.spent), 0) as spent " + spendJoin + " group by p.agency_code order by budget desc limit 50")
+			.param(like)
+			.query((rs, n) -> new Spend(rs.getString("k"), rs.getString("k"), rs.getLong("n"), rs.getLong("budget"),
+					rs.getLong("spent")))
+			.list();
+		List<Spend> byCapability = this.jdbc.sql("select c as k, count(*) as n, sum(p.total_fen) as budget, "
+				+ "coalesce(sum(s.spent), 0) as spent "
+				+ spendJoin.replace("from prj_project p", "from prj_project p cross join lateral unnest(p.capabilities) c")
+				+ " group by c order by budget desc")
+			.param(like)
+			.query((rs, n) -> new Spend(rs.getString("k"), this.taxonomy.name(rs.getString("k"), Locale.SIMPLIFIED_CHINESE),
+					rs.getLong("n"), rs.getLong("budget"), rs.getLong("spent")))
+			.list();
+		long overdueCount = this.jdbc.sql("""
+				select count(*) from prj_review_step s join prj_project p on p.id = s.project_id
+				where s.status = 'pending' and s.due < ? and p.division_code like ?""")
+			.params(today, like)
+			.query(Long.class)
+			.single();
+		List<Item> overdue = this.jdbc.sql("""
+				select p.*, s.due as step_due, s.division_code as step_division, s.kind as step_kind
+				from prj_review_step s join prj_project p on p.id = s.project_id
+				where s.status = 'pending' and s.due < ? and p.division_code like ?
+				order by s.due, p.code limit ?""")
+			.params(today, like, LIST_LIMIT)
+			.query((rs, n) -> item(rs, rs.getObject("step_due", LocalDate.class),
+					rs.getString("step_kind") + " @ " + rs.getString("step_division")))
+			.list();
+		long failingCount = this.jdbc.sql("""
+				select count(*) from prj_project
+				where gate_outcome = 'fail' and status in ('draft', 'returned') and division_code like ?""")
+			.param(like)
+			.query(Long.class)
+			.single();
+		List<Item> failing = this.jdbc.sql("""
+				select p.* from prj_project p
+				where gate_outcome = 'fail' and status in ('draft', 'returned') and division_code like ?
+				order by gates_checked_at desc, code limit ?""")
+			.params(like, LIST_LIMIT)
+			.query((rs, n) -> item(rs, null, null))
+			.list();
+		String zombieWhere = """
+				from prj_project p join lateral (select zombie from prj_evaluation e where e.project_id = p.id
+				    order by evaluated_at desc limit 1) e on true
+				where e.zombie and p.division_code like ?""";
+		long zombies = this.jdbc.sql("select count(*) " + zombieWhere).param(like).query(Long.class).single();
+		List<Item> zombieList = this.jdbc.sql("select p.* " + zombieWhere + " order by p.code limit ?")
+			.params(like, LIST_LIMIT)
+			.query((rs, n) -> item(rs, null, null))
+			.list();
+		long spent = byDivision.stream().mapToLong(Spend::spentFen).sum();
+		return new Portfolio(prefix, projects, total, spent, pipeline, byDivision, byAgency, byCapability, overdueCount,
+				overdue, failingCount, failing, zombies, zombieList);
+	}
+
+	private static Item item(java.sql.ResultSet rs, @Nullable LocalDate due, @Nullable String note)
+			throws java.sql.SQLException {
+		return new Item(rs.getObject("id", UUID.class), rs.getString("code"), rs.getString("name"),
+				rs.getString("agency_code"), rs.getString("division_code"), rs.getString("stage"), rs.getString("status"),
+				rs.getLong("total_fen"), due, note);
+	}
+
+	/** One row of the spreadsheet. */
+	record ExportRow(String code, String name, String agencyCode, String divisionCode, String type, String path,
+			String stage, String status, long buildFen, long omFen, long totalFen, long spentFen,
+			@Nullable String gateOutcome, String route, String capabilities, @Nullable LocalDate submitted,
+			@Nullable LocalDate decided) {
+	}
+
+	/** Every project of the portfolio's scope (up to {@link #EXPORT_LIMIT}) as an XLSX workbook; amounts in yuan. */
+	public void xlsx(Actor actor, @Nullable String division, Locale locale, OutputStream out) {
+		String prefix = scope(actor, division);
+		List<ExportRow> rows = this.jdbc.sql("""
+				select p.*, coalesce((select sum(amount_fen) from prj_spend s where s.project_id = p.id), 0) as spent
+				from prj_project p where p.division_code like ? order by p.division_code, p.code limit ?""")
+			.params(prefix + "%", EXPORT_LIMIT)
+			.query((rs, n) -> new ExportRow(rs.getString("code"), rs.getString("name"), rs.getString("agency_code"),
+					rs.getString("division_code"), rs.getString("type"), rs.getString("path"), rs.getString("stage"),
+					rs.getString("status"), rs.getLong("build_fen"), rs.getLong("om_fen"), rs.getLong("total_fen"),
+					rs.getLong("spent"), rs.getString("gate_outcome"), String.valueOf(rs.getString("route")),
+					String.join(";", (String[]) rs.getArray("capabilities").getArray()),
+					date(rs.getObject("submitted_at", java.time.OffsetDateTime.class)),
+					date(rs.getObject("decided_at", java.time.OffsetDateTime.class))))
+			.list();
+		boolean zh = "zh".equals(locale.getLanguage());
+		List<String> headers = zh
+				? List.of("项目编号", "项目名称", "申报部门代码", "行政区划", "项目类型", "审批程序", "阶段", "状态", "建设费用（元）",
+						"运维费用（元）", "总投资（元）", "已支出（元）", "提交检查", "审批层级", "功能", "提交日期", "决定日期")
+				: List.of("Code", "Name", "Agency code", "Division", "Type", "Path", "Stage", "Status", "Build (yuan)",
+						"O&M (yuan)", "Total (yuan)", "Spent (yuan)", "Gates", "Route", "Capabilities", "Submitted", "Decided");
+		try (SXSSFWorkbook workbook = new SXSSFWorkbook(200)) {
+			Sheet sheet = workbook.createSheet(zh ? "项目清单" : "Projects");
+			CellStyle bold = workbook.createCellStyle();
+			Font font = workbook.createFont();
+			font.setBold(true);
+			bold.setFont(font);
+			CellStyle money = workbook.createCellStyle();
+			money.setDataFormat(workbook.createDataFormat().getFormat("#,##0.00"));
+			Row header = sheet.createRow(0);
+			for (int c = 0; c < headers.size(); c++) {
+				var cell = header.createCell(c);
+				cell.setCellValue(headers.get(c));
+				cell.setCellStyle(bold);
+			}
+			int r = 1;
+			for (ExportRow row : rows) {
+				Row out2 = sheet.createRow(r++);
+				List<Object> values = new ArrayList<>(List.of(row.code(), row.name(), row.agencyCode(), row.divisionCode(),
+						label(ProjectType.class, row.type(), zh), label(StagePath.class, row.path(), zh),
+						label(Stage.class, row.stage(), zh), label(ProjectStatus.class, row.status(), zh), row.buildFen(),
+						row.omFen(), row.totalFen(), row.spentFen(),
+						row.gateOutcome() == null ? "" : label(GateOutcome.class, row.gateOutcome(), zh), row.route(),
+						row.capabilities(), row.submitted() == null ? "" : row.submitted().toString(),
+						row.decided() == null ? "" : row.decided().toString()));
+				for (int c = 0; c < values.size(); c++) {
+					var cell = out2.createCell(c);
+					if (values.get(c) instanceof Long fen) {
+						// yuan with two decimals, from whole fen
+						cell.setCellValue(new java.math.BigDecimal(fen).movePointLeft(2).doubleValue());
+						cell.setCellStyle(money);
+					}
+					else {
+						cell.setCellValue(SystemSheets.neutralise(String.valueOf(values.get(c))));
+					}
+				}
+			}
+			sheet.createFreezePane(0, 1);
+			workbook.write(out);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static <E extends Enum<E> & org.unigov.shared.Coded> String label(Class<E> type, String code, boolean zh) {
+		E value = Projects.code(type, code);
+		return zh ? value.labelZh() : value.labelEn();
+	}
+
+	private static @Nullable LocalDate date(java.time.@Nullable OffsetDateTime at) {
+		return at == null ? null : at.atZoneSameInstant(WorkingCalendar.ZONE).toLocalDate();
+	}
+}
