@@ -65,7 +65,8 @@ public class ProjectPortfolio {
 	}
 
 	public record Portfolio(String scope, long projects, long totalFen, long spentFen, List<StageCount> pipeline,
-			List<Spend> byDivision, List<Spend> byAgency, List<Spend> byCapability, long overdueReviews,
+			List<Spend> byDivision, List<Spend> byAgency, List<Spend> byCapability, List<Item> recentlyApproved,
+			long overdueReviews,
 			List<Item> overdue, long failingGates, List<Item> failing, long zombies, List<Item> zombieList) {
 	}
 
@@ -168,8 +169,15 @@ public class ProjectPortfolio {
 			.params(like, LIST_LIMIT)
 			.query((rs, n) -> item(rs, null, null))
 			.list();
+		List<Item> recent = this.jdbc.sql("""
+				select p.* from prj_project p
+				where p.status in ('approved', 'accepted') and p.division_code like ?
+				order by p.decided_at desc nulls last, p.code limit ?""")
+			.params(like, LIST_LIMIT)
+			.query((rs, n) -> item(rs, null, null))
+			.list();
 		long spent = byDivision.stream().mapToLong(Spend::spentFen).sum();
-		return new Portfolio(prefix, projects, total, spent, pipeline, byDivision, byAgency, byCapability, overdueCount,
+		return new Portfolio(prefix, projects, total, spent, pipeline, byDivision, byAgency, byCapability, recent, overdueCount,
 				overdue, failingCount, failing, zombies, zombieList);
 	}
 

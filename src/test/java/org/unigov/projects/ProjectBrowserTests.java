@@ -1,0 +1,128 @@
+package org.unigov.projects;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.unigov.web.BrowserTest;
+
+/**
+ * The project path in real Chromium: a county agency admin proposes a system that duplicates a
+ * registered one (P3), is stopped at submission, justifies the overlap and submits; the county,
+ * city and province coordinators approve in turn (P5) and the province's auditor reviews the budget;
+ * the auditor then sees the project in the portfolio.
+ */
+class ProjectBrowserTests extends BrowserTest {
+
+	void signOutAndIn(String username) {
+		this.browser.manage().deleteAllCookies();
+		signIn(username);
+	}
+
+	void type(String id, String text) {
+		WebElement field = this.browser.findElement(By.id(id));
+		field.clear();
+		field.sendKeys(text);
+	}
+
+	void typeName(String name, String text) {
+		WebElement field = this.browser.findElement(By.name(name));
+		field.clear();
+		field.sendKeys(text);
+	}
+
+	String outcome(String gate) {
+		return this.browser.findElement(By.cssSelector("#gate-" + gate + " [data-outcome]")).getAttribute("data-outcome");
+	}
+
+	void approveAs(String coordinator, String name) {
+		signOutAndIn(coordinator);
+		this.browser.findElement(By.linkText("项目管理")).click();
+		assertHeading("项目管理");
+		this.browser.findElement(By.linkText("待我审核")).click();
+		assertHeading("待我审核");
+		this.browser.findElement(By.linkText(name)).click();
+		assertHeading(this.browser.findElement(By.tagName("h1")).getText());
+		this.browser.findElement(By.id("comment")).sendKeys("同意，请按批复内容实施。");
+		this.browser.findElement(By.id("approve")).click();
+		assertThat(this.browser.findElement(By.cssSelector("p.notice")).getText()).isEqualTo("已记录审核决定。");
+	}
+
+	@Test
+	@DisplayName("P3 P5 a duplicate warning justified, then county, city and province approve; the auditor sees it in the portfolio")
+	void proposeJustifyApprove() {
+		String name = "雁塔区居家养老服务管理平台" + System.nanoTime() % 10000;
+		signIn("yt-civil-admin");
+		this.browser.findElement(By.linkText("项目管理")).click();
+		assertHeading("项目管理");
+		this.browser.findElement(By.linkText("项目申报")).click();
+		assertHeading("项目申报");
+		type("name", name);
+		type("summary", "整合辖区养老机构和居家养老服务资源，提供老年人信息管理、服务派单和助餐补贴核算。");
+		new Select(this.browser.findElement(By.id("path"))).selectByValue("urgent");
+		type("urgencyReason", "居家养老服务补贴政策2027年起施行。");
+		Select capabilities = new Select(this.browser.findElement(By.id("capabilities")));
+		capabilities.selectByValue("elderly-care");
+		capabilities.selectByValue("smart-community");
+		typeName("publishes", "居家养老服务工单记录 | 按月汇总的服务工单");
+		new Select(this.browser.findElement(By.name("budgetKind[0]"))).selectByValue("build");
+		typeName("budgetYear[0]", "2027");
+		new Select(this.browser.findElement(By.name("budgetSource[0]"))).selectByValue("county-fiscal");
+		typeName("budgetYuan[0]", "4,800,000");
+		new Select(this.browser.findElement(By.name("budgetKind[1]"))).selectByValue("om");
+		typeName("budgetYear[1]", "2028");
+		new Select(this.browser.findElement(By.name("budgetSource[1]"))).selectByValue("county-fiscal");
+		typeName("budgetYuan[1]", "300,000");
+		new Select(this.browser.findElement(By.name("targetIndicator[0]"))).selectByValue("monthly-active-users");
+		typeName("targetName[0]", "平台月活跃老年用户");
+		typeName("targetUnit[0]", "人");
+		typeName("targetBaseline[0]", "0");
+		typeName("targetValue[0]", "3000");
+		this.browser.executeScript("arguments[0].value = arguments[1]", this.browser.findElement(By.name("targetDue[0]")),
+				LocalDate.now().plusYears(2).toString());
+		axeClean("proposal form");
+		this.browser.findElement(By.id("save-project")).click();
+		assertHeading(this.browser.findElement(By.tagName("h1")).getText());
+		assertThat(this.browser.findElement(By.id("project-status")).getAttribute("data-status")).isEqualTo("draft");
+		assertThat(this.browser.findElement(By.id("project-total")).getText()).contains("¥5,100,000.00");
+		// the gates as they stand: the registered elderly-care platform duplicates it
+		assertThat(outcome("duplicate")).isEqualTo("fail");
+		assertThat(this.browser.findElement(By.id("gate-duplicate")).getText()).contains("雁塔区智慧养老服务平台");
+		axeClean("project page");
+		this.browser.findElement(By.id("submit-project")).click();
+		assertThat(this.browser.findElement(By.id("refusal")).getText()).contains("项目未通过提交检查");
+		assertThat(this.browser.findElement(By.id("project-status")).getAttribute("data-status")).isEqualTo("draft");
+		// justified, and submitted: a warning the reviewers see
+		this.browser.findElement(By.id("edit-project")).click();
+		assertHeading("修改申报");
+		type("overlapJustification", "现有智慧养老服务平台只覆盖养老机构，本项目扩展居家养老上门服务派单，并与其对接。");
+		this.browser.findElement(By.id("save-project")).click();
+		assertThat(this.browser.findElement(By.cssSelector("p.notice")).getText()).isEqualTo("已保存修改。");
+		assertThat(outcome("duplicate")).isEqualTo("warn");
+		this.browser.findElement(By.id("submit-project")).click();
+		assertThat(this.browser.findElement(By.id("project-status")).getAttribute("data-status")).isEqualTo("in-review");
+		assertThat(this.browser.findElements(By.cssSelector("#steps tr[data-kind=approval]"))).hasSize(3);
+		String projectUrl = this.browser.getCurrentUrl();
+
+		approveAs("yt-coord", name);
+		approveAs("xa-coord", name);
+		approveAs("sn-coord", name);
+		assertThat(this.browser.findElement(By.id("project-status")).getAttribute("data-status")).isEqualTo("in-review");
+		approveAs("sn-auditor", name);
+		assertThat(this.browser.findElement(By.id("project-status")).getAttribute("data-status")).isEqualTo("approved");
+		axeClean("approved project");
+
+		this.browser.findElement(By.linkText("项目全景")).click();
+		assertHeading("项目全景");
+		assertThat(this.browser.findElement(By.id("recent")).getText()).contains(name);
+		assertThat(this.browser.findElement(By.id("pipeline-chart")).findElements(By.tagName("svg"))).isNotEmpty();
+		axeClean("portfolio");
+		this.browser.get(projectUrl + "?lang=en");
+		assertThat(this.browser.findElement(By.id("history-heading")).getText()).isEqualTo("History");
+	}
+}
