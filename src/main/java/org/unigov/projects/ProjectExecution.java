@@ -312,7 +312,8 @@ public class ProjectExecution {
 		this.jdbc.sql("insert into prj_spend (id, project_id, spent_on, kind, amount_fen, note, recorded_by) values (?, ?, ?, ?, ?, ?, ?)")
 			.params(spendId, id, spentOn, parsed.code(), amountFen, text, actor.username())
 			.update();
-		this.jdbc.sql("update prj_project set updated_at = now() where id = ?").param(id).update();
+		this.jdbc.sql("update prj_project set spent_fen = spent_fen + ?, updated_at = now() where id = ?").params(amountFen, id)
+			.update();
 		this.journal.append(actor, AuditRecord.of("project.spend-recorded", Projects.SUBJECT, id, project.divisionCode(),
 				Map.of("code", project.code(), "spendId", spendId.toString(), "kind", parsed.code(), "amountFen", amountFen,
 						"spentOn", spentOn.toString(), "note", text)));

@@ -98,34 +98,47 @@ public class ProjectPortfolio {
 		String prefix = scope(actor, division);
 		String like = prefix + "%";
 		LocalDate today = this.calendar.today();
-		List<StageCount> pipeline = this.jdbc.sql("""
-				select stage, status, count(*) as n, coalesce(sum(total_fen), 0) as total
+		// one scan for three views: the pipeline over every project, and budgets and spending of the
+		// approved and accepted ones by division and by agency (grouping sets)
+		List<StageCount> pipeline = new ArrayList<>();
+		List<Spend> byDivision = new ArrayList<>();
+		List<Spend> byAgency = new ArrayList<>();
+		this.jdbc.sql("""
+				select stage, status, division_code, agency_code, count(*) as n, coalesce(sum(total_fen), 0) as total,
+				    count(*) filter (where status in ('approved', 'accepted')) as approved,
+				    coalesce(sum(total_fen) filter (where status in ('approved', 'accepted')), 0) as budget,
+				    coalesce(sum(spent_fen) filter (where status in ('approved', 'accepted')), 0) as spent
 				from prj_project where division_code like ? and status <> 'withdrawn'
-				group by stage, status order by stage, status""")
+				group by grouping sets ((stage, status), (division_code), (agency_code))""")
 			.param(like)
-			.query((rs, n) -> new StageCount(rs.getString("stage"), rs.getString("status"), rs.getLong("n"), rs.getLong("total")))
+			.query((rs, n) -> {
+				if (rs.getString("stage") != null) {
+					pipeline.add(new StageCount(rs.getString("stage"), rs.getString("status"), rs.getLong("n"), rs.getLong("total")));
+				}
+				else if (rs.getLong("approved") > 0) {
+					String key = rs.getString("division_code") != null ? rs.getString("division_code") : rs.getString("agency_code");
+					Spend spend = new Spend(key, key, rs.getLong("approved"), rs.getLong("budget"), rs.getLong("spent"));
+					(rs.getString("division_code") != null ? byDivision : byAgency).add(spend);
+				}
+				return null;
+			})
 			.list();
+		pipeline.sort(java.util.Comparator.comparing(StageCount::stage).thenComparing(StageCount::status));
+		java.util.Comparator<Spend> largest = java.util.Comparator.comparingLong(Spend::budgetFen).reversed()
+			.thenComparing(Spend::key);
+		byDivision.sort(largest);
+		byAgency.sort(largest);
+		if (byAgency.size() > 50) {
+			byAgency.subList(50, byAgency.size()).clear();
+		}
 		long projects = pipeline.stream().mapToLong(StageCount::projects).sum();
 		long total = pipeline.stream().mapToLong(StageCount::totalFen).sum();
 		// money counts for projects past the proposal: approved or accepted
 		String spendJoin = """
 				from prj_project p
-				left join (select project_id, sum(amount_fen) as spent from prj_spend group by project_id) s on s.project_id = p.id
 				where p.division_code like ? and p.status in ('approved', 'accepted')""";
-		List<Spend> byDivision = this.jdbc.sql("select p.division_code as k, count(*) as n, sum(p.total_fen) as budget, "
-				+ "coalesce(sum(s.spent), 0) as spent " + spendJoin + " group by p.division_code order by budget desc")
-			.param(like)
-			.query((rs, n) -> new Spend(rs.getString("k"), rs.getString("k"), rs.getLong("n"), rs.getLong("budget"),
-					rs.getLong("spent")))
-			.list();
-		List<Spend> byAgency = this.jdbc.sql("select p.agency_code as k, count(*) as n, sum(p.total_fen) as budget, "
-				+ "coalesce(sum(s.spent), 0) as spent " + spendJoin + " group by p.agency_code order by budget desc limit 50")
-			.param(like)
-			.query((rs, n) -> new Spend(rs.getString("k"), rs.getString("k"), rs.getLong("n"), rs.getLong("budget"),
-					rs.getLong("spent")))
-			.list();
 		List<Spend> byCapability = this.jdbc.sql("select c as k, count(*) as n, sum(p.total_fen) as budget, "
-				+ "coalesce(sum(s.spent), 0) as spent "
+				+ "sum(p.spent_fen) as spent "
 				+ spendJoin.replace("from prj_project p", "from prj_project p cross join lateral unnest(p.capabilities) c")
 				+ " group by c order by budget desc")
 			.param(like)
@@ -160,9 +173,11 @@ public class ProjectPortfolio {
 			.params(like, LIST_LIMIT)
 			.query((rs, n) -> item(rs, null, null))
 			.list();
+		// the latest evaluation of each project, then those that found a zombie
 		String zombieWhere = """
-				from prj_project p join lateral (select zombie from prj_evaluation e where e.project_id = p.id
-				    order by evaluated_at desc limit 1) e on true
+				from (select distinct on (project_id) project_id, zombie from prj_evaluation
+				      order by project_id, evaluated_at desc) e
+				join prj_project p on p.id = e.project_id
 				where e.zombie and p.division_code like ?""";
 		long zombies = this.jdbc.sql("select count(*) " + zombieWhere).param(like).query(Long.class).single();
 		List<Item> zombieList = this.jdbc.sql("select p.* " + zombieWhere + " order by p.code limit ?")
@@ -199,7 +214,7 @@ public class ProjectPortfolio {
 	public void xlsx(Actor actor, @Nullable String division, Locale locale, OutputStream out) {
 		String prefix = scope(actor, division);
 		List<ExportRow> rows = this.jdbc.sql("""
-				select p.*, coalesce((select sum(amount_fen) from prj_spend s where s.project_id = p.id), 0) as spent
+				select p.*, p.spent_fen as spent
 				from prj_project p where p.division_code like ? order by p.division_code, p.code limit ?""")
 			.params(prefix + "%", EXPORT_LIMIT)
 			.query((rs, n) -> new ExportRow(rs.getString("code"), rs.getString("name"), rs.getString("agency_code"),

@@ -55,6 +55,8 @@ create table prj_project (
     build_fen              bigint not null check (build_fen >= 0),
     om_fen                 bigint not null check (om_fen >= 0),
     total_fen              bigint not null check (total_fen >= 0),
+    -- the sum of prj_spend, kept with each record for the portfolio
+    spent_fen              bigint not null default 0,
     -- the review route of the last submission: the levels, lowest first, e.g. {3,2,1}
     route                  integer[] not null default '{}',
     round                  integer not null default 0,
@@ -140,6 +142,8 @@ alter table prj_project add column accepted_at timestamptz;
 alter table prj_project add column go_live_date date;
 
 create index prj_project_gate on prj_project (gate_outcome) where gate_outcome = 'fail';
+-- the portfolio's recently approved projects
+create index prj_project_decided on prj_project (decided_at desc) where status in ('approved', 'accepted');
 
 -- Execution: milestones with their share of the build budget, planned and actual dates.
 create table prj_milestone (
