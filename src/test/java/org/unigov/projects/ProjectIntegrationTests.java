@@ -185,7 +185,7 @@ class ProjectIntegrationTests {
 		void whoWrites() throws Exception {
 			create(mvc, as("yt-coord"), proposal()).andExpect(status().isForbidden());
 			String id = created(mvc, civil(), proposal());
-			mvc.perform(get("/api/v1/projects/" + id).session(as("bl-samr-staff")))
+			mvc.perform(get("/api/v1/projects/" + id).session(as("bj-nr-staff")))
 				.andExpect(status().isNotFound())
 				.andExpect(jsonPath("$.code").value("project_not_found"));
 			mvc.perform(get("/api/v1/projects/" + id).session(as("xa-coord"))).andExpect(status().isOk());

@@ -62,12 +62,12 @@ class ShellBrowserTests extends BrowserTest {
 		});
 		assertThat(problems).isEmpty();
 
-		this.browser.get(url("/areas/projects"));
+		this.browser.get(url("/areas/services"));
 		assertThat(this.browser.findElement(By.cssSelector(".notice")).getText()).contains("Not built yet");
 
 		this.browser.findElement(By.cssSelector("a[hreflang=zh-CN]")).click();
 		this.browser.findElement(By.cssSelector("html[lang=zh-CN]"));
-		assertHeading("项目管理");
+		assertHeading("政务服务");
 	}
 
 	@Test
