@@ -132,6 +132,16 @@ public class ProjectGates {
 			reasons.add(reason("publishes", project.publishes().size() + " data resource(s) to publish to the catalog.",
 					Map.of("names", project.publishes().stream().map(Project.Publication::name).toList())));
 		}
+		if (project.type() == ProjectType.OM && project.targetSystemId() != null
+				&& this.catalog.publishedFromSystem(project.targetSystemId()).isEmpty()) {
+			// P2: a system that does not share gets no operation funding; the reviewers see it
+			if (outcome == GateOutcome.PASS) {
+				outcome = GateOutcome.WARN;
+			}
+			reasons.add(reason("om_system_shares_nothing", "The system to be maintained publishes no resource in the catalog:"
+					+ " P2 ties operation funding to meeting the sharing requirements.",
+					Map.of("systemId", project.targetSystemId().toString())));
+		}
 		for (Project.Acquisition acquisition : project.obtains()) {
 			CatalogEntry entry = this.catalog.get(acquisition.entryId()).orElse(null);
 			Map<String, Object> values = new LinkedHashMap<>();

@@ -14,7 +14,7 @@ public enum Role {
 	AGENCY_ADMIN,
 	/** Works for an agency: registers, requests, answers. */
 	AGENCY_STAFF,
-	/** 财政、审计: reads everything in the division subtree, changes nothing. */
+	/** 财政、审计: reads everything in the division subtree; changes nothing but its budget reviews of projects. */
 	AUDITOR,
 	/** A member of the public or an enterprise. */
 	CITIZEN;

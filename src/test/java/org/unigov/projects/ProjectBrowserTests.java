@@ -36,6 +36,25 @@ class ProjectBrowserTests extends BrowserTest {
 		field.sendKeys(text);
 	}
 
+	/**
+	 * Waits up to 10 s for a condition on the page a click navigates to: until then the old page
+	 * may still be shown, or be replaced while it is read.
+	 */
+	void await(java.util.function.Supplier<Boolean> condition) {
+		new org.openqa.selenium.support.ui.WebDriverWait(this.browser, java.time.Duration.ofSeconds(10))
+			.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+			.ignoring(org.openqa.selenium.NoSuchElementException.class)
+			.until(driver -> condition.get());
+	}
+
+	void awaitStatus(String status) {
+		await(() -> status.equals(this.browser.findElement(By.id("project-status")).getAttribute("data-status")));
+	}
+
+	void awaitNotice(String text) {
+		await(() -> text.equals(this.browser.findElement(By.cssSelector("p.notice")).getText()));
+	}
+
 	String outcome(String gate) {
 		return this.browser.findElement(By.cssSelector("#gate-" + gate + " [data-outcome]")).getAttribute("data-outcome");
 	}
@@ -47,10 +66,10 @@ class ProjectBrowserTests extends BrowserTest {
 		this.browser.findElement(By.linkText("待我审核")).click();
 		assertHeading("待我审核");
 		this.browser.findElement(By.linkText(name)).click();
-		assertHeading(this.browser.findElement(By.tagName("h1")).getText());
+		await(() -> this.browser.findElement(By.id("decision-form")).isDisplayed());
 		this.browser.findElement(By.id("comment")).sendKeys("同意，请按批复内容实施。");
 		this.browser.findElement(By.id("approve")).click();
-		assertThat(this.browser.findElement(By.cssSelector("p.notice")).getText()).isEqualTo("已记录审核决定。");
+		awaitNotice("已记录审核决定。");
 	}
 
 	@Test
@@ -87,25 +106,24 @@ class ProjectBrowserTests extends BrowserTest {
 				LocalDate.now().plusYears(2).toString());
 		axeClean("proposal form");
 		this.browser.findElement(By.id("save-project")).click();
-		assertHeading(this.browser.findElement(By.tagName("h1")).getText());
-		assertThat(this.browser.findElement(By.id("project-status")).getAttribute("data-status")).isEqualTo("draft");
+		awaitStatus("draft");
 		assertThat(this.browser.findElement(By.id("project-total")).getText()).contains("¥5,100,000.00");
 		// the gates as they stand: the registered elderly-care platform duplicates it
 		assertThat(outcome("duplicate")).isEqualTo("fail");
 		assertThat(this.browser.findElement(By.id("gate-duplicate")).getText()).contains("雁塔区智慧养老服务平台");
 		axeClean("project page");
 		this.browser.findElement(By.id("submit-project")).click();
-		assertThat(this.browser.findElement(By.id("refusal")).getText()).contains("项目未通过提交检查");
+		await(() -> this.browser.findElement(By.id("refusal")).getText().contains("项目未通过提交检查"));
 		assertThat(this.browser.findElement(By.id("project-status")).getAttribute("data-status")).isEqualTo("draft");
 		// justified, and submitted: a warning the reviewers see
 		this.browser.findElement(By.id("edit-project")).click();
 		assertHeading("修改申报");
 		type("overlapJustification", "现有智慧养老服务平台只覆盖养老机构，本项目扩展居家养老上门服务派单，并与其对接。");
 		this.browser.findElement(By.id("save-project")).click();
-		assertThat(this.browser.findElement(By.cssSelector("p.notice")).getText()).isEqualTo("已保存修改。");
+		awaitNotice("已保存修改。");
 		assertThat(outcome("duplicate")).isEqualTo("warn");
 		this.browser.findElement(By.id("submit-project")).click();
-		assertThat(this.browser.findElement(By.id("project-status")).getAttribute("data-status")).isEqualTo("in-review");
+		awaitStatus("in-review");
 		assertThat(this.browser.findElements(By.cssSelector("#steps tr[data-kind=approval]"))).hasSize(3);
 		String projectUrl = this.browser.getCurrentUrl();
 
@@ -114,15 +132,16 @@ class ProjectBrowserTests extends BrowserTest {
 		approveAs("sn-coord", name);
 		assertThat(this.browser.findElement(By.id("project-status")).getAttribute("data-status")).isEqualTo("in-review");
 		approveAs("sn-auditor", name);
-		assertThat(this.browser.findElement(By.id("project-status")).getAttribute("data-status")).isEqualTo("approved");
+		awaitStatus("approved");
 		axeClean("approved project");
 
 		this.browser.findElement(By.linkText("项目全景")).click();
 		assertHeading("项目全景");
 		assertThat(this.browser.findElement(By.id("recent")).getText()).contains(name);
-		assertThat(this.browser.findElement(By.id("pipeline-chart")).findElements(By.tagName("svg"))).isNotEmpty();
+		// the chart is drawn by a deferred script
+		await(() -> !this.browser.findElement(By.id("pipeline-chart")).findElements(By.tagName("svg")).isEmpty());
 		axeClean("portfolio");
 		this.browser.get(projectUrl + "?lang=en");
-		assertThat(this.browser.findElement(By.id("history-heading")).getText()).isEqualTo("History");
+		await(() -> "History".equals(this.browser.findElement(By.id("history-heading")).getText()));
 	}
 }

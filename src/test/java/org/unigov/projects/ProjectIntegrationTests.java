@@ -330,6 +330,20 @@ class ProjectIntegrationTests {
 		}
 
 		@Test
+		@DisplayName("P2 O&M of a system that publishes nothing in the catalog is flagged: operation funding follows sharing")
+		void omOfASystemThatSharesNothing() throws Exception {
+			String system = jdbc.sql("select id::text from reg_system where name = '雁塔区智慧养老服务平台'").query(String.class).single();
+			assertThat(jdbc.sql("select count(*) from cat_entry_view where content ->> 'sourceSystemId' = ?").param(system)
+				.query(Long.class).single()).isZero();
+			String id = created(mvc, civil(), with(proposal(), "type", "om", "targetSystemId", system, "capabilities", List.of(),
+					"budgetLines", List.of(budget("om", 5_000_000L))));
+			mvc.perform(get("/api/v1/projects/" + id + "/gates").session(civil()))
+				.andExpect(jsonPath("$[0].outcome").value("pass"))
+				.andExpect(jsonPath("$[1].outcome").value("warn"))
+				.andExpect(jsonPath("$[1].reasons[*].code", hasItem("om_system_shares_nothing")));
+		}
+
+		@Test
 		@DisplayName("P2 a proposal that publishes nothing is flagged for the reviewers")
 		void publishesNothing() throws Exception {
 			String id = created(mvc, civil(), with(proposal(), "publishes", List.of()));

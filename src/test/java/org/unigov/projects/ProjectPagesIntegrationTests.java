@@ -88,4 +88,27 @@ class ProjectPagesIntegrationTests {
 		mvc.perform(get("/projects/portfolio").session(civil)).andExpect(status().isForbidden());
 		mvc.perform(get("/projects/reviews").session(civil)).andExpect(status().isForbidden());
 	}
+
+	@Test
+	void thePlatformAdminChangesTheThresholdsOnTheSettingsPage() throws Exception {
+		MockHttpSession civil = SignIn.as(mvc, "yt-civil-admin");
+		assertThat(page(civil, "/projects/settings")).contains("审批阈值").contains("1000000.00").doesNotContain("save-settings");
+		mvc.perform(post("/projects/settings").session(civil).with(csrf()).param("countyToCityYuan", "1"))
+			.andExpect(status().isForbidden());
+		MockHttpSession admin = SignIn.as(mvc, "admin");
+		assertThat(page(admin, "/projects/settings?lang=en")).contains("Approval thresholds").contains("save-settings");
+		long version = jdbc.sql("select version from prj_settings").query(Long.class).single();
+		try {
+			mvc.perform(post("/projects/settings").session(admin).with(csrf()).param("version", String.valueOf(version))
+					.param("countyToCityYuan", "800,000").param("toProvinceYuan", "5000000").param("duplicateThreshold", "0.5")
+					.param("reviewDays", "10"))
+				.andExpect(status().is3xxRedirection());
+			assertThat(jdbc.sql("select county_to_city_fen from prj_settings").query(Long.class).single()).isEqualTo(80_000_000L);
+			assertThat(page(admin, "/projects/settings")).contains("已保存审批阈值").contains("800000.00");
+		}
+		finally {
+			jdbc.sql("update prj_settings set county_to_city_fen = 100000000, to_province_fen = 500000000, duplicate_threshold = 0.5, review_days = 10")
+				.update();
+		}
+	}
 }

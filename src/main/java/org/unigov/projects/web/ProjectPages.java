@@ -90,9 +90,12 @@ class ProjectPages {
 
 	private final JsonMapper json;
 
+	private final org.unigov.projects.ProjectSettingsStore settings;
+
 	ProjectPages(Projects projects, ProjectReviews reviews, ProjectExecution execution, ProjectOutcomes outcomes,
 			ProjectPortfolio portfolio, SystemRegistry registry, Taxonomy taxonomy, WorkingCalendar calendar,
-			AuditJournal journal, JsonMapper json) {
+			AuditJournal journal, JsonMapper json, org.unigov.projects.ProjectSettingsStore settings) {
+		this.settings = settings;
 		this.projects = projects;
 		this.reviews = reviews;
 		this.execution = execution;
@@ -387,6 +390,48 @@ class ProjectPages {
 		model.addAttribute("overdue", overdue);
 		model.addAttribute("page", this.reviews.queue(Actor.current(), overdue, PageRequest.of(Math.max(0, page), 20)));
 		return "projects/queue";
+	}
+
+	/** The approval thresholds (P5) and review days: everyone reads them, the platform admin changes them. */
+	@GetMapping("/projects/settings")
+	String settings(Model model) {
+		model.addAttribute("settings", this.settings.current());
+		model.addAttribute("canChange", Actor.current().has(Role.PLATFORM_ADMIN));
+		return "projects/settings";
+	}
+
+	@PostMapping("/projects/settings")
+	@PreAuthorize("hasRole('PLATFORM_ADMIN')")
+	String changeSettings(@RequestParam Map<String, String> form, RedirectAttributes redirect) {
+		try {
+			List<FieldProblem> problems = new ArrayList<>();
+			var city = org.unigov.registry.Amounts.fen("countyToCityFen", form.get("countyToCityYuan"));
+			var province = org.unigov.registry.Amounts.fen("toProvinceFen", form.get("toProvinceYuan"));
+			for (var read : List.of(city, province)) {
+				if (read.problem() != null) {
+					problems.add(read.problem());
+				}
+			}
+			Double threshold = null;
+			try {
+				threshold = Double.valueOf(form.getOrDefault("duplicateThreshold", "").strip());
+			}
+			catch (NumberFormatException ex) {
+				problems.add(new FieldProblem("duplicateThreshold", "invalid_threshold", "Not a number."));
+			}
+			Integer days = FormValues.integer(form.get("reviewDays"));
+			if (!problems.isEmpty()) {
+				throw UnigovException.invalid(org.unigov.projects.ProjectError.INVALID_SETTINGS,
+						UnigovException.messages(problems), problems);
+			}
+			this.settings.update(Actor.current(), city.value(), province.value(), threshold, days == null ? 0 : days,
+					FormValues.integer(form.get("version")) == null ? -1 : Long.parseLong(form.get("version").strip()));
+			redirect.addFlashAttribute("done", "settings");
+		}
+		catch (UnigovException ex) {
+			redirect.addFlashAttribute("error", ex);
+		}
+		return "redirect:/projects/settings";
 	}
 
 	@GetMapping("/projects/portfolio")
