@@ -35,17 +35,27 @@ public enum IndicatorKind implements Coded {
 			EXCHANGE_CALLS_SERVED);
 
 	/** Where an indicator's measured value comes from at evaluation. */
-	public enum Source {
+	public enum Source implements Coded {
 
 		/** The exchange's access log: calls to the system's data services or by its clients. */
-		EXCHANGE,
+		EXCHANGE("exchange", "数据交换访问日志", "Exchange access log"),
 		/** The registry's usage figures. */
-		REGISTRY,
+		REGISTRY("registry", "系统登记数据", "Registry figures"),
 		/** Service applications: the services module will provide them; self-reported until then. */
-		SERVICES,
+		SERVICES("services", "政务服务办件", "Service applications"),
 		/** Only the agency's word. */
-		DECLARED
+		DECLARED("declared", "部门自报", "Agency's report");
 
+		private final Label label;
+
+		Source(String code, String labelZh, String labelEn) {
+			this.label = new Label(code, labelZh, labelEn);
+		}
+
+		@Override
+		public Label label() {
+			return this.label;
+		}
 	}
 
 	/**

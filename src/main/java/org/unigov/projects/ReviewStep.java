@@ -16,12 +16,20 @@ public record ReviewStep(UUID id, UUID projectId, int round, Stage stage, Kind k
 		@Nullable String decidedBy, @Nullable String decidedByName, @Nullable Instant decidedAt,
 		@Nullable String comment) {
 
-	public enum Kind {
+	/** An approval by a level's coordinator, or the auditor's budget review. */
+	public enum Kind implements org.unigov.shared.Coded {
 
-		APPROVAL, BUDGET;
+		APPROVAL("approval", "审批", "Approval"), BUDGET("budget", "预算审查", "Budget review");
 
-		public String code() {
-			return name().toLowerCase(java.util.Locale.ROOT);
+		private final Label label;
+
+		Kind(String code, String labelZh, String labelEn) {
+			this.label = new Label(code, labelZh, labelEn);
+		}
+
+		@Override
+		public Label label() {
+			return this.label;
 		}
 	}
 

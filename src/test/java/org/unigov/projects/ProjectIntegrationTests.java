@@ -629,7 +629,7 @@ class ProjectIntegrationTests {
 				.andExpect(jsonPath("$.code").value("project_wrong_state"));
 			submit(id).andExpect(status().isOk())
 				.andExpect(jsonPath("$.project.round").value(2))
-				.andExpect(jsonPath("$.steps[?(@.kind == 'APPROVAL' && @.status == 'pending')].divisionCode").value(
+				.andExpect(jsonPath("$.steps[?(@.kind == 'approval' && @.status == 'pending')].divisionCode").value(
 						org.hamcrest.Matchers.contains("610113")));
 			mvc.perform(get("/api/v1/projects/" + id + "/reviews").session(civil()))
 				.andExpect(jsonPath("$[?(@.status == 'returned')].comment", hasItem("请补充各学堂的建设内容和分年度预算。")));
@@ -657,7 +657,7 @@ class ProjectIntegrationTests {
 			mvc.perform(get("/api/v1/projects/reviews/queue?overdue=true").session(as("yt-coord")))
 				.andExpect(jsonPath("$.content[?(@.projectId == '" + id + "')].overdue").value(hasItem(true)));
 			mvc.perform(get("/api/v1/projects/" + id).session(as("yt-coord")))
-				.andExpect(jsonPath("$.steps[?(@.step.kind == 'APPROVAL')].overdue").value(hasItem(true)));
+				.andExpect(jsonPath("$.steps[?(@.step.kind == 'approval')].overdue").value(hasItem(true)));
 		}
 	}
 
@@ -696,7 +696,7 @@ class ProjectIntegrationTests {
 			create(mvc, civil(), with(proposal(), "targets", List.of(target("users-registered", "注册用户数"),
 					target("monthly-active-users", "月活跃用户数"))))
 				.andExpect(status().isCreated())
-				.andExpect(jsonPath("$.project.targets[1].source").value("REGISTRY"));
+				.andExpect(jsonPath("$.project.targets[1].source").value("registry"));
 		}
 
 		@Test
