@@ -107,6 +107,14 @@ public enum IndicatorKind implements Coded {
 		return this.instead;
 	}
 
+	private static final Pattern COUNTS_REGISTRATIONS = Pattern.compile(
+			"注册(用户|人数|量|账号)|用户注册|registered users|users registered|registrations", Pattern.CASE_INSENSITIVE);
+
+	/** Whether a free-text target name counts registrations (its outcome: monthly active users). */
+	public static boolean countsRegistrations(String name) {
+		return COUNTS_REGISTRATIONS.matcher(name).find();
+	}
+
 	/** Whether a target of this kind with this name only counts things built or registered (P7). */
 	public static boolean countsOutput(IndicatorKind kind, String name) {
 		return kind.countsOutput() || kind == OTHER_OUTCOME && COUNTS_OUTPUT.matcher(name.toLowerCase(Locale.ROOT)).find();

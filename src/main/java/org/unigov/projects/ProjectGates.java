@@ -191,7 +191,14 @@ public class ProjectGates {
 					+ String.join(", ", item.getValue().stream().map(CatalogEntry::code).toList())
 					+ ": obtain it through sharing instead of collecting it again (C8).", values));
 		}
-		if (reasons.isEmpty()) {
+		if (project.publishes().isEmpty() && project.obtains().isEmpty() && project.type() != ProjectType.OM) {
+			// P2: a proposal lists the data it will publish and obtain; one with neither does not
+			// meet the sharing requirements
+			outcome = GateOutcome.FAIL;
+			reasons.add(reason("nothing_to_share", "The proposal lists no data to publish and none to obtain through sharing:"
+					+ " P2 requires both lists; a project that shares nothing is not approved.", Map.of()));
+		}
+		else if (reasons.isEmpty()) {
 			reasons.add(reason("nothing_to_share", "The project neither publishes nor obtains data.", Map.of()));
 		}
 		return new GateResult(GateResult.SHARING, "P2", outcome, reasons);

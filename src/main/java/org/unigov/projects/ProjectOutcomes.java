@@ -165,10 +165,14 @@ public class ProjectOutcomes {
 							: missing.isEmpty() ? "Every promised data resource is published from the system."
 									: "Not published from the system: " + String.join(", ", missing) + ".",
 					found));
-			boolean identity = !project.publicFacing() || system.loginMethod() == LoginMethod.UNIFIED_IDENTITY
-					|| system.loginMethod() == LoginMethod.NONE
-					|| project.identityExemption() != null && !project.identityExemption().isBlank();
-			items.add(new CheckItem("unified_identity", "verified", identity, !project.publicFacing()
+			// public-facing if the proposal or the registry says so; an exemption counts only when the
+			// proposal asked for its own accounts (the identity gate showed it to the approvers)
+			boolean publicFacing = project.publicFacing() || system.publicFacing();
+			boolean exempt = project.signIn() == LoginMethod.OWN_ACCOUNTS && project.identityExemption() != null
+					&& !project.identityExemption().isBlank();
+			boolean identity = !publicFacing || system.loginMethod() == LoginMethod.UNIFIED_IDENTITY
+					|| system.loginMethod() == LoginMethod.NONE || exempt;
+			items.add(new CheckItem("unified_identity", "verified", identity, !publicFacing
 					? "An internal system." : "Sign-in in the registry: " + system.loginMethod().code()
 							+ (system.loginMethod() == LoginMethod.OWN_ACCOUNTS && identity
 									? " (exemption granted with the approval)." : "."),
@@ -230,6 +234,8 @@ public class ProjectOutcomes {
 			throw new UnigovException(ProjectError.WRONG_STATE, "Project " + project.code() + " is "
 					+ project.status().code() + ": acceptance is asked for an approved project.");
 		}
+		// one request at a time: the project row is locked until this transaction ends
+		this.jdbc.sql("select id from prj_project where id = ? for update").param(id).query(UUID.class).single();
 		if (latestAcceptance(id).filter(a -> a.status().equals("requested")).isPresent()) {
 			throw new UnigovException(ProjectError.WRONG_STATE, "Acceptance of " + project.code() + " is already requested.");
 		}
@@ -360,6 +366,21 @@ public class ProjectOutcomes {
 				|| project.status() != ProjectStatus.APPROVED && project.status() != ProjectStatus.ACCEPTED) {
 			throw new UnigovException(ProjectError.WRONG_STATE, "Project " + project.code()
 					+ " has no delivered system yet: evaluation compares targets with the system's measured use.");
+		}
+		List<org.unigov.shared.problem.FieldProblem> problems = new ArrayList<>();
+		reported.forEach((line, value) -> {
+			if (line == null || line < 1 || line > project.targets().size()) {
+				problems.add(new org.unigov.shared.problem.FieldProblem("reported", "unknown_target",
+						"reported names target lines 1 to " + project.targets().size() + "."));
+			}
+			else if (value == null || value.signum() < 0 || value.stripTrailingZeros().scale() > 2
+					|| value.compareTo(new BigDecimal("1e17")) >= 0) {
+				problems.add(new org.unigov.shared.problem.FieldProblem("reported[" + line + "]", "invalid_number",
+						"A reported value is a number of zero or more with at most two decimals."));
+			}
+		});
+		if (!problems.isEmpty()) {
+			throw UnigovException.invalid(ProjectError.INVALID_PROJECT, UnigovException.messages(problems), problems);
 		}
 		Evaluation report = measure(project, reported, this.calendar.today());
 		UUID evaluationId = UUID.randomUUID();

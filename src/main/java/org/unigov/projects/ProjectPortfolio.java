@@ -142,7 +142,7 @@ public class ProjectPortfolio {
 				+ spendJoin.replace("from prj_project p", "from prj_project p cross join lateral unnest(p.capabilities) c")
 				+ " group by c order by budget desc")
 			.param(like)
-			.query((rs, n) -> new Spend(rs.getString("k"), this.taxonomy.name(rs.getString("k"), Locale.SIMPLIFIED_CHINESE),
+			.query((rs, n) -> new Spend(rs.getString("k"), this.taxonomy.name(rs.getString("k"), org.springframework.context.i18n.LocaleContextHolder.getLocale()),
 					rs.getLong("n"), rs.getLong("budget"), rs.getLong("spent")))
 			.list();
 		long overdueCount = this.jdbc.sql("""

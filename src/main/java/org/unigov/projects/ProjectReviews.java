@@ -182,14 +182,14 @@ public class ProjectReviews {
 	 */
 	public Project decide(Actor actor, UUID id, Decision decision, @Nullable String comment, long expectedVersion) {
 		Project project = this.projects.visible(actor, id);
-		ReviewStep.Kind kind;
+		java.util.Set<ReviewStep.Kind> kinds = java.util.EnumSet.noneOf(ReviewStep.Kind.class);
 		if (actor.has(Role.COORDINATOR)) {
-			kind = ReviewStep.Kind.APPROVAL;
+			kinds.add(ReviewStep.Kind.APPROVAL);
 		}
-		else if (actor.has(Role.AUDITOR)) {
-			kind = ReviewStep.Kind.BUDGET;
+		if (actor.has(Role.AUDITOR)) {
+			kinds.add(ReviewStep.Kind.BUDGET);
 		}
-		else {
+		if (kinds.isEmpty()) {
 			throw new UnigovException(ProjectError.NOT_YOUR_REVIEW,
 					"Projects are approved by coordinators (统筹部门) and their budgets reviewed by auditors.");
 		}
@@ -200,11 +200,17 @@ public class ProjectReviews {
 		if (project.version() != expectedVersion) {
 			Projects.requireUpdated(0, project, expectedVersion);
 		}
-		ReviewStep step = steps(id, project.round()).stream()
-			.filter(s -> s.kind() == kind && s.divisionCode().equals(actor.divisionCode()))
-			.findFirst()
-			.orElseThrow(() -> new UnigovException(ProjectError.NOT_YOUR_REVIEW, "Project " + project.code()
-					+ " has no " + kind.code() + " step for your division in this round (P5)."));
+		// the actor's step of this round: a pending one first, for someone who both approves and audits
+		List<ReviewStep> mine = steps(id, project.round()).stream()
+			.filter(s -> kinds.contains(s.kind()) && s.divisionCode().equals(actor.divisionCode()))
+			.sorted(java.util.Comparator.comparing((ReviewStep s) -> s.status() != StepStatus.PENDING))
+			.toList();
+		if (mine.isEmpty()) {
+			throw new UnigovException(ProjectError.NOT_YOUR_REVIEW, "Project " + project.code()
+					+ " has no review step for your division and role in this round (P5).");
+		}
+		ReviewStep step = mine.getFirst();
+		ReviewStep.Kind kind = step.kind();
 		if (project.agencyId().equals(actor.agencyId())) {
 			throw new UnigovException(ProjectError.OWN_AGENCY,
 					"No one decides on their own agency's project (P5): another reviewer of this level must decide.");

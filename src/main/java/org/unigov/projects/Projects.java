@@ -424,7 +424,7 @@ public class Projects {
 		this.jdbc.sql("update prj_project set gate_outcome = ?, gates_checked_at = now() where id = ?")
 			.params(outcome.code(), id)
 			.update();
-		return project;
+		return get(id).orElseThrow();
 	}
 
 	static void requireUpdated(int updated, Project project, long expectedVersion) {
@@ -727,11 +727,12 @@ public class Projects {
 			p7 = true;
 			List<String> advice = new ArrayList<>();
 			for (Project.Target t : targets) {
+				boolean registrations = t.indicator() == IndicatorKind.USERS_REGISTERED
+						|| t.indicator() == IndicatorKind.OTHER_OUTCOME && IndicatorKind.countsRegistrations(t.name());
 				IndicatorKind instead = t.indicator().instead() != null ? t.indicator().instead()
-						: IndicatorKind.EXCHANGE_CALLS_SERVED;
-				advice.add("'" + t.name() + "' only counts " + (t.indicator() == IndicatorKind.USERS_REGISTERED
-						? "users registered" : "things built") + ": measure " + instead.code() + " (" + instead.labelEn()
-						+ ") instead");
+						: registrations ? IndicatorKind.MONTHLY_ACTIVE_USERS : IndicatorKind.EXCHANGE_CALLS_SERVED;
+				advice.add("'" + t.name() + "' only counts " + (registrations ? "users registered" : "things built")
+						+ ": measure " + instead.code() + " (" + instead.labelEn() + ") instead");
 			}
 			problems.add(new FieldProblem("targets", "output_only_targets",
 					"Targets that only count things built or users registered are not accepted on their own (P7): "
@@ -746,7 +747,7 @@ public class Projects {
 		}
 		return new Checked(agency, division, Objects.requireNonNull(type), Objects.requireNonNull(path), planReference,
 				urgencyReason, targetSystemId, capabilities, Boolean.TRUE.equals(in.publicFacing()),
-				Objects.requireNonNull(signIn), exemption, justification, reuse, publishes, obtains, collects, budget,
+				Objects.requireNonNull(signIn), signIn == LoginMethod.OWN_ACCOUNTS ? exemption : null, justification, reuse, publishes, obtains, collects, budget,
 				targets, build, om, total, Objects.requireNonNull(name), Objects.requireNonNull(summary));
 	}
 

@@ -150,6 +150,10 @@ class ProjectDeliveryIntegrationTests {
 				json(Map.of("spentOn", today.toString(), "kind", "build", "amountFen", -1)))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.errors[0].code").value("correction_needs_note"));
+		send(mvc, post("/api/v1/projects/" + id + "/spend"), civil,
+				json(Map.of("spentOn", today.toString(), "kind", "build", "amountFen", Long.MIN_VALUE, "note", "冲减")))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].code").value("invalid_amount"));
 		send(mvc, post("/api/v1/projects/" + id + "/spend"), as("yt-coord"),
 				json(Map.of("spentOn", today.toString(), "kind", "build", "amountFen", 1)))
 			.andExpect(status().isForbidden());
@@ -238,6 +242,11 @@ class ProjectDeliveryIntegrationTests {
 			}
 			send(mvc, post("/api/v1/projects/" + project + "/evaluations"), as("yt-civil-admin"), "{}")
 				.andExpect(status().isForbidden());
+			send(mvc, post("/api/v1/projects/" + project + "/evaluations"), as("xa-coord"), "{\"reported\": {\"2\": 1e999999999}}")
+				.andExpect(status().isUnprocessableContent())
+				.andExpect(jsonPath("$.errors[0].code").value("invalid_number"));
+			send(mvc, post("/api/v1/projects/" + project + "/evaluations"), as("xa-coord"), "{\"reported\": {\"9\": 1}}")
+				.andExpect(status().isUnprocessableContent());
 			send(mvc, post("/api/v1/projects/" + project + "/evaluations"), as("xa-coord"), json(Map.of("reported", Map.of("2", 2))))
 				.andExpect(status().isCreated())
 				.andExpect(jsonPath("$.targets[0].value").value(1300))

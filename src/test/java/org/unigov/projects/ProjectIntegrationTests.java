@@ -344,10 +344,16 @@ class ProjectIntegrationTests {
 		}
 
 		@Test
-		@DisplayName("P2 a proposal that publishes nothing is flagged for the reviewers")
+		@DisplayName("P2 a proposal must list its data: nothing to publish or obtain fails, nothing to publish is flagged")
 		void publishesNothing() throws Exception {
 			String id = created(mvc, civil(), with(proposal(), "publishes", List.of()));
 			mvc.perform(get("/api/v1/projects/" + id + "/gates").session(civil()))
+				.andExpect(jsonPath("$[1].outcome").value("fail"))
+				.andExpect(jsonPath("$[1].reasons[*].code", hasItem("nothing_to_share")));
+			String entry = CatalogFixtures.published(mvc, entry(name("户籍人口"), UNCONDITIONAL));
+			String obtains = created(mvc, civil(), with(proposal(), "publishes", List.of(), "obtains",
+					List.of(Map.of("entryCode", entryCode(entry), "items", List.of("姓名")))));
+			mvc.perform(get("/api/v1/projects/" + obtains + "/gates").session(civil()))
 				.andExpect(jsonPath("$[1].outcome").value("warn"))
 				.andExpect(jsonPath("$[1].reasons[0].code").value("publishes_nothing"));
 		}
@@ -677,6 +683,15 @@ class ProjectIntegrationTests {
 				.andExpect(status().isUnprocessableContent())
 				.andExpect(jsonPath("$.code").value("output_only_targets"))
 				.andExpect(jsonPath("$.rule").value("P7"))
+				.andExpect(jsonPath("$.detail", containsString("monthly-active-users")));
+		}
+
+		@Test
+		@DisplayName("P7 a free-text target counting registrations is refused, naming monthly active users")
+		void registrationsCount() throws Exception {
+			create(mvc, civil(), with(proposal(), "targets", List.of(target("other", "注册用户达到10万"))))
+				.andExpect(status().isUnprocessableContent())
+				.andExpect(jsonPath("$.code").value("output_only_targets"))
 				.andExpect(jsonPath("$.detail", containsString("monthly-active-users")));
 		}
 

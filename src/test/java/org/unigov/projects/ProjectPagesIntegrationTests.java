@@ -84,6 +84,17 @@ class ProjectPagesIntegrationTests {
 		assertThat(jdbc.sql("select sum(amount_fen) from prj_spend where project_id = ?::uuid").param(id).query(Long.class)
 			.single()).isEqualTo(100_001L);
 		assertThat(page(civil, "/projects/" + id)).contains("项目实施").contains("验收清单").contains("记录支出").contains("¥1,000.01");
+		// a correction from the page, and a milestone plan of nothing but separators: refused, not a 500
+		mvc.perform(post("/projects/" + id + "/spend").session(civil).with(csrf()).param("spentOn", LocalDate.now().toString())
+				.param("kind", "build").param("amountYuan", "-0.01").param("note", "多付一分"))
+			.andExpect(status().is3xxRedirection());
+		assertThat(jdbc.sql("select spent_fen from prj_project where id = ?::uuid").param(id).query(Long.class).single())
+			.isEqualTo(100_000L);
+		long planned = jdbc.sql("select version from prj_project where id = ?::uuid").param(id).query(Long.class).single();
+		mvc.perform(post("/projects/" + id + "/milestones").session(civil).with(csrf()).param("version", String.valueOf(planned))
+				.param("milestones", "||\n|"))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attributeExists("error"));
 		assertThat(page(coordinator, "/projects/" + id + "?lang=en")).contains("Acceptance (P6)").contains("Evaluation (P7)");
 		mvc.perform(get("/projects/portfolio").session(civil)).andExpect(status().isForbidden());
 		mvc.perform(get("/projects/reviews").session(civil)).andExpect(status().isForbidden());
@@ -110,5 +121,17 @@ class ProjectPagesIntegrationTests {
 			jdbc.sql("update prj_settings set county_to_city_fen = 100000000, to_province_fen = 500000000, duplicate_threshold = 0.5, review_days = 10")
 				.update();
 		}
+	}
+
+	@Test
+	void theEditFormKeepsEveryBudgetLineAndTarget() throws Exception {
+		MockHttpSession civil = SignIn.as(mvc, "yt-civil-admin");
+		java.util.List<Object> lines = new java.util.ArrayList<>();
+		for (int i = 1; i <= 7; i++) {
+			lines.add(ProjectFixtures.budget(i % 2 == 0 ? "om" : "build", 1_000_000L * i));
+		}
+		String id = ProjectFixtures.created(mvc, civil, ProjectFixtures.with(ProjectFixtures.proposal(), "budgetLines", lines));
+		String edit = page(civil, "/projects/" + id + "/edit");
+		assertThat(edit).contains("budgetYuan[6]").contains("70000.00").contains("budgetYuan[7]");
 	}
 }

@@ -68,6 +68,8 @@ public class ProjectForm {
 
 	private List<String> budgetYuan = blank(BUDGET_ROWS);
 
+	private List<String> budgetNote = blank(BUDGET_ROWS);
+
 	private List<String> targetIndicator = blank(TARGET_ROWS);
 
 	private List<String> targetName = blank(TARGET_ROWS);
@@ -107,14 +109,29 @@ public class ProjectForm {
 			.map(x -> x.entryCode() + " | " + String.join(", ", x.items()) + " | " + x.purpose())
 			.toList());
 		f.collects = String.join(", ", p.collects());
-		for (int i = 0; i < p.budgetLines().size() && i < BUDGET_ROWS; i++) {
+		// every saved line and target gets a row (and one blank row more), so saving keeps them all
+		int budgetRows = Math.max(BUDGET_ROWS, p.budgetLines().size() + 1);
+		f.budgetKind = blank(budgetRows);
+		f.budgetYear = blank(budgetRows);
+		f.budgetSource = blank(budgetRows);
+		f.budgetYuan = blank(budgetRows);
+		f.budgetNote = blank(budgetRows);
+		int targetRows = Math.max(TARGET_ROWS, Math.min(20, p.targets().size() + 1));
+		f.targetIndicator = blank(targetRows);
+		f.targetName = blank(targetRows);
+		f.targetUnit = blank(targetRows);
+		f.targetBaseline = blank(targetRows);
+		f.targetValue = blank(targetRows);
+		f.targetDue = blank(targetRows);
+		for (int i = 0; i < p.budgetLines().size(); i++) {
 			Project.Line l = p.budgetLines().get(i);
 			f.budgetKind.set(i, l.kind().code());
 			f.budgetYear.set(i, String.valueOf(l.year()));
 			f.budgetSource.set(i, l.source().code());
 			f.budgetYuan.set(i, new BigDecimal(l.amountFen()).movePointLeft(2).toPlainString());
+			f.budgetNote.set(i, l.note());
 		}
-		for (int i = 0; i < p.targets().size() && i < TARGET_ROWS; i++) {
+		for (int i = 0; i < p.targets().size() && i < targetRows; i++) {
 			Project.Target t = p.targets().get(i);
 			f.targetIndicator.set(i, t.indicator().code());
 			f.targetName.set(i, t.name());
@@ -143,7 +160,7 @@ public class ProjectForm {
 		List<String> collected = Arrays.stream(this.collects.split("[,，、\\n]")).map(String::strip)
 			.filter(s -> !s.isEmpty()).toList();
 		List<ProjectInput.BudgetLine> lines = new ArrayList<>();
-		for (int i = 0; i < BUDGET_ROWS; i++) {
+		for (int i = 0; i < Math.min(100, this.budgetYuan.size()); i++) {
 			String yuan = at(this.budgetYuan, i);
 			if (yuan.isBlank() && at(this.budgetYear, i).isBlank()) {
 				continue;
@@ -152,11 +169,19 @@ public class ProjectForm {
 			if (amount.problem() != null) {
 				problems.add(amount.problem());
 			}
-			lines.add(new ProjectInput.BudgetLine(at(this.budgetKind, i), FormValues.integer(at(this.budgetYear, i)),
-					at(this.budgetSource, i), amount.value(), ""));
+			Integer year = null;
+			try {
+				year = at(this.budgetYear, i).isBlank() ? null : Integer.valueOf(at(this.budgetYear, i).strip());
+			}
+			catch (NumberFormatException ex) {
+				problems.add(new FieldProblem("budgetLines[" + lines.size() + "].year", "invalid_year",
+						"'" + at(this.budgetYear, i) + "' is not a year."));
+			}
+			lines.add(new ProjectInput.BudgetLine(at(this.budgetKind, i), year, at(this.budgetSource, i), amount.value(),
+					at(this.budgetNote, i)));
 		}
 		List<ProjectInput.Target> targets = new ArrayList<>();
-		for (int i = 0; i < TARGET_ROWS; i++) {
+		for (int i = 0; i < Math.min(20, this.targetName.size()); i++) {
 			if (at(this.targetName, i).isBlank() && at(this.targetValue, i).isBlank()) {
 				continue;
 			}
@@ -255,6 +280,8 @@ public class ProjectForm {
 	public void setBudgetSource(List<String> v) { this.budgetSource = v; }
 	public List<String> getBudgetYuan() { return this.budgetYuan; }
 	public void setBudgetYuan(List<String> v) { this.budgetYuan = v; }
+	public List<String> getBudgetNote() { return this.budgetNote; }
+	public void setBudgetNote(List<String> v) { this.budgetNote = v; }
 	public List<String> getTargetIndicator() { return this.targetIndicator; }
 	public void setTargetIndicator(List<String> v) { this.targetIndicator = v; }
 	public List<String> getTargetName() { return this.targetName; }

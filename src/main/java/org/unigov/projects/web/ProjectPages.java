@@ -310,14 +310,17 @@ class ProjectPages {
 				}
 				case "spend" -> {
 					List<FieldProblem> problems = new ArrayList<>();
-					var amount = org.unigov.registry.Amounts.fen("amountFen", form.get("amountYuan"));
+					// a correction is entered with a minus sign: read the amount, then give it its sign
+					String text = form.getOrDefault("amountYuan", "").strip();
+					boolean correction = text.startsWith("-") || text.startsWith("－");
+					var amount = org.unigov.registry.Amounts.fen("amountFen", correction ? text.substring(1) : text);
 					if (amount.problem() != null) {
 						problems.add(amount.problem());
 						throw UnigovException.invalid(org.unigov.projects.ProjectError.INVALID_PROJECT,
 								UnigovException.messages(problems), problems);
 					}
 					this.execution.recordSpend(actor, id, FormValues.date(form.get("spentOn")), form.get("kind"),
-							amount.value(), form.get("note"));
+							correction ? -amount.value() : amount.value(), form.get("note"));
 				}
 				case "milestones" -> this.execution.planMilestones(actor, id, milestones(form.getOrDefault("milestones", "")),
 						version);
@@ -372,7 +375,7 @@ class ProjectPages {
 	static List<ProjectExecution.MilestoneInput> milestones(String text) {
 		List<ProjectExecution.MilestoneInput> list = new ArrayList<>();
 		for (String line : text.lines().map(String::strip).filter(s -> !s.isEmpty()).toList()) {
-			String[] parts = line.split("\\|");
+			String[] parts = line.split("\\|", -1);
 			list.add(new ProjectExecution.MilestoneInput(parts[0].strip(),
 					parts.length > 1 ? FormValues.date(parts[1].strip()) : null,
 					parts.length > 2 ? FormValues.date(parts[2].strip()) : null,
