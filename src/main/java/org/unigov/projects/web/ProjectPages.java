@@ -197,10 +197,7 @@ class ProjectPages {
 		List<FieldProblem> problems = new ArrayList<>();
 		ProjectInput input = form.input(problems);
 		try {
-			if (!problems.isEmpty()) {
-				throw UnigovException.invalid(org.unigov.projects.ProjectError.INVALID_PROJECT,
-						UnigovException.messages(problems), problems);
-			}
+			refuseIf(problems, org.unigov.projects.ProjectError.INVALID_PROJECT);
 			Project project = this.projects.create(Actor.current(), input);
 			redirect.addFlashAttribute("done", "created");
 			return "redirect:/projects/" + project.id();
@@ -229,10 +226,7 @@ class ProjectPages {
 		List<FieldProblem> problems = new ArrayList<>();
 		ProjectInput input = form.input(problems);
 		try {
-			if (!problems.isEmpty()) {
-				throw UnigovException.invalid(org.unigov.projects.ProjectError.INVALID_PROJECT,
-						UnigovException.messages(problems), problems);
-			}
+			refuseIf(problems, org.unigov.projects.ProjectError.INVALID_PROJECT);
 			this.projects.update(Actor.current(), id, input, version);
 			redirect.addFlashAttribute("done", "updated");
 			return "redirect:/projects/" + id;
@@ -316,9 +310,8 @@ class ProjectPages {
 					var amount = org.unigov.registry.Amounts.fen("amountFen", correction ? text.substring(1) : text);
 					if (amount.problem() != null) {
 						problems.add(amount.problem());
-						throw UnigovException.invalid(org.unigov.projects.ProjectError.INVALID_PROJECT,
-								UnigovException.messages(problems), problems);
 					}
+					refuseIf(problems, org.unigov.projects.ProjectError.INVALID_PROJECT);
 					this.execution.recordSpend(actor, id, FormValues.date(form.get("spentOn")), form.get("kind"),
 							correction ? -amount.value() : amount.value(), form.get("note"));
 				}
@@ -360,6 +353,13 @@ class ProjectPages {
 			}
 		}
 		return "redirect:/projects/" + id;
+	}
+
+	/** What a form could not even read refuses it, with every problem, as the service's own checks would. */
+	private static void refuseIf(List<FieldProblem> problems, org.unigov.shared.problem.ErrorCode error) {
+		if (!problems.isEmpty()) {
+			throw UnigovException.invalid(error, UnigovException.messages(problems), problems);
+		}
 	}
 
 	private static @Nullable UUID uuid(@Nullable String text) {
@@ -423,10 +423,7 @@ class ProjectPages {
 				problems.add(new FieldProblem("duplicateThreshold", "invalid_threshold", "Not a number."));
 			}
 			Integer days = FormValues.integer(form.get("reviewDays"));
-			if (!problems.isEmpty()) {
-				throw UnigovException.invalid(org.unigov.projects.ProjectError.INVALID_SETTINGS,
-						UnigovException.messages(problems), problems);
-			}
+			refuseIf(problems, org.unigov.projects.ProjectError.INVALID_SETTINGS);
 			this.settings.update(Actor.current(), city.value(), province.value(), threshold, days == null ? 0 : days,
 					FormValues.integer(form.get("version")) == null ? -1 : Long.parseLong(form.get("version").strip()));
 			redirect.addFlashAttribute("done", "settings");
