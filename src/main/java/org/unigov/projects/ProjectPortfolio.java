@@ -145,45 +145,24 @@ public class ProjectPortfolio {
 			.query((rs, n) -> new Spend(rs.getString("k"), this.taxonomy.name(rs.getString("k"), org.springframework.context.i18n.LocaleContextHolder.getLocale()),
 					rs.getLong("n"), rs.getLong("budget"), rs.getLong("spent")))
 			.list();
-		long overdueCount = this.jdbc.sql("""
-				select count(*) from prj_review_step s join prj_project p on p.id = s.project_id
-				where s.status = 'pending' and s.due < ? and p.division_code like ?""")
-			.params(today, like)
-			.query(Long.class)
-			.single();
-		List<Item> overdue = this.jdbc.sql("""
-				select p.*, s.due as step_due, s.division_code as step_division, s.kind as step_kind
+		// each list with its full count in one query (a window over the rows before the limit)
+		Listed overdue = listed("""
+				select p.*, s.due as step_due, s.division_code as step_division, s.kind as step_kind, count(*) over () as total
 				from prj_review_step s join prj_project p on p.id = s.project_id
 				where s.status = 'pending' and s.due < ? and p.division_code like ?
-				order by s.due, p.code limit ?""")
-			.params(today, like, LIST_LIMIT)
-			.query((rs, n) -> item(rs, rs.getObject("step_due", LocalDate.class),
-					rs.getString("step_kind") + " @ " + rs.getString("step_division")))
-			.list();
-		long failingCount = this.jdbc.sql("""
-				select count(*) from prj_project
-				where gate_outcome = 'fail' and status in ('draft', 'returned') and division_code like ?""")
-			.param(like)
-			.query(Long.class)
-			.single();
-		List<Item> failing = this.jdbc.sql("""
-				select p.* from prj_project p
+				order by s.due, p.code limit ?""", List.of(today, like, LIST_LIMIT), true);
+		Listed failing = listed("""
+				select p.*, count(*) over () as total from prj_project p
 				where gate_outcome = 'fail' and status in ('draft', 'returned') and division_code like ?
-				order by gates_checked_at desc, code limit ?""")
-			.params(like, LIST_LIMIT)
-			.query((rs, n) -> item(rs, null, null))
-			.list();
+				order by gates_checked_at desc, code limit ?""", List.of(like, LIST_LIMIT), false);
 		// the latest evaluation of each project, then those that found a zombie
-		String zombieWhere = """
+		Listed zombies = listed("""
+				select p.*, count(*) over () as total
 				from (select distinct on (project_id) project_id, zombie from prj_evaluation
 				      order by project_id, evaluated_at desc) e
 				join prj_project p on p.id = e.project_id
-				where e.zombie and p.division_code like ?""";
-		long zombies = this.jdbc.sql("select count(*) " + zombieWhere).param(like).query(Long.class).single();
-		List<Item> zombieList = this.jdbc.sql("select p.* " + zombieWhere + " order by p.code limit ?")
-			.params(like, LIST_LIMIT)
-			.query((rs, n) -> item(rs, null, null))
-			.list();
+				where e.zombie and p.division_code like ?
+				order by p.code limit ?""", List.of(like, LIST_LIMIT), false);
 		List<Item> recent = this.jdbc.sql("""
 				select p.* from prj_project p
 				where p.status in ('approved', 'accepted') and p.division_code like ?
@@ -192,8 +171,22 @@ public class ProjectPortfolio {
 			.query((rs, n) -> item(rs, null, null))
 			.list();
 		long spent = byDivision.stream().mapToLong(Spend::spentFen).sum();
-		return new Portfolio(prefix, projects, total, spent, pipeline, byDivision, byAgency, byCapability, recent, overdueCount,
-				overdue, failingCount, failing, zombies, zombieList);
+		return new Portfolio(prefix, projects, total, spent, pipeline, byDivision, byAgency, byCapability, recent,
+				overdue.total(), overdue.items(), failing.total(), failing.items(), zombies.total(), zombies.items());
+	}
+
+	/** Up to {@link #LIST_LIMIT} projects and how many there are in all. */
+	private record Listed(long total, List<Item> items) {
+	}
+
+	private Listed listed(String sql, List<Object> params, boolean steps) {
+		long[] total = { 0 };
+		List<Item> items = this.jdbc.sql(sql).params(params).query((rs, n) -> {
+			total[0] = rs.getLong("total");
+			return steps ? item(rs, rs.getObject("step_due", LocalDate.class),
+					rs.getString("step_kind") + " @ " + rs.getString("step_division")) : item(rs, null, null);
+		}).list();
+		return new Listed(total[0], items);
 	}
 
 	private static Item item(java.sql.ResultSet rs, @Nullable LocalDate due, @Nullable String note)

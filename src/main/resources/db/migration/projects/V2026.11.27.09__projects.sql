@@ -143,7 +143,7 @@ alter table prj_project add column go_live_date date;
 
 create index prj_project_gate on prj_project (gate_outcome) where gate_outcome = 'fail';
 -- the portfolio's recently approved projects
-create index prj_project_decided on prj_project (decided_at desc) where status in ('approved', 'accepted');
+create index prj_project_decided on prj_project (decided_at desc nulls last, code) where status in ('approved', 'accepted');
 
 -- Execution: milestones with their share of the build budget, planned and actual dates.
 create table prj_milestone (

@@ -49,6 +49,29 @@ public final class ProjectsBenchmark {
 			System.out.printf("projects in scope of 610000: %,d, 610100: %,d, 610113: %,d%n", scope(jdbc, "61"),
 					scope(jdbc, "6101"), scope(jdbc, "610113"));
 
+			String script = System.getProperty("bench.sql");
+			if (script != null) {
+				// -Dbench.sql=<file of statements separated by ;>: each run 20 times after 3 warm-ups, the median
+				// printed, and its plan (EXPLAIN ANALYZE) for the first
+				for (String sql : java.nio.file.Files.readString(java.nio.file.Path.of(script)).split(";")) {
+					if (sql.isBlank()) {
+						continue;
+					}
+					long[] times = new long[23];
+					for (int i = 0; i < times.length; i++) {
+						long start = System.nanoTime();
+						jdbc.queryForList(sql);
+						times[i] = System.nanoTime() - start;
+					}
+					long[] measured = Arrays.copyOfRange(times, 3, times.length);
+					Arrays.sort(measured);
+					System.out.printf("%7.1f ms  %s%n", measured[measured.length / 2] / 1e6,
+							sql.strip().replaceAll("\\s+", " ").substring(0, Math.min(90, sql.strip().replaceAll("\\s+", " ").length())));
+					jdbc.queryForList("explain (analyze, buffers) " + sql)
+						.forEach(row -> System.out.println("           " + row.values().iterator().next()));
+				}
+			}
+
 			List<Object[]> cases = List.of(
 					new Object[] { "review queue, county coordinator (yt-coord)", "yt-coord", "/api/v1/projects/reviews/queue" },
 					new Object[] { "review queue, city coordinator (xa-coord)", "xa-coord", "/api/v1/projects/reviews/queue" },
