@@ -7,12 +7,7 @@
 -- The transaction commits without waiting for the WAL flush: the writer answers no call of the
 -- batch before a later synchronous commit on another connection has returned, which flushes the
 -- WAL past it. A crash of PostgreSQL loses only batches whose calls were not answered, and always a
--- suffix of the chain. (Numbered 06.1: version 06, the deferred-append function it replaces, had
--- already been applied to databases and stays as it was.)
-drop function exc_log_append_deferred(bigint, bytea, bigint, bytea, bigint[], bigint[], uuid[], text[], uuid[], uuid[],
-    uuid[], uuid[], text[], uuid[], text[], text[], text[], text[], int[], text[], int[], int[], text[], text[],
-    text[], text[], text[], text[], uuid[], uuid[], uuid[], bigint[], bigint[], bigint[], bigint[], bigint[],
-    bigint[], bigint[], bigint[], bigint[]);
+-- suffix of the chain.
 drop function exc_log_append(bigint, bytea, bigint, bytea, bigint[], bigint[], uuid[], text[], uuid[], uuid[],
     uuid[], uuid[], text[], uuid[], text[], text[], text[], text[], int[], text[], int[], int[], text[], text[],
     text[], text[], text[], text[], uuid[], uuid[], uuid[], bigint[], bigint[], bigint[], bigint[], bigint[],
