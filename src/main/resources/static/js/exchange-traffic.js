@@ -16,6 +16,7 @@ document.addEventListener('DOMContentLoaded', () => {
       { name: element.dataset.calls, type: 'bar', stack: 'calls', data: data.calls },
       { name: element.dataset.errors, type: 'bar', stack: 'problems', data: data.errors },
       { name: element.dataset.denied, type: 'bar', stack: 'problems', data: data.denied },
+      { name: element.dataset.rejected, type: 'bar', stack: 'problems', data: data.rejected },
       { name: element.dataset.latency, type: 'line', yAxisIndex: 1, data: data.latency }
     ]
   });

@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
+import org.unigov.exchange.internal.ProviderAddresses;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
@@ -63,6 +64,8 @@ public class DataServices {
 
 	private final JdbcClient jdbc;
 
+	private final ProviderAddresses addresses;
+
 	private final Catalog catalog;
 
 	private final SystemRegistry registry;
@@ -74,7 +77,8 @@ public class DataServices {
 	private final JsonMapper json;
 
 	DataServices(JdbcClient jdbc, Catalog catalog, SystemRegistry registry, AuditJournal journal,
-			ApplicationEventPublisher events, JsonMapper json) {
+			ApplicationEventPublisher events, JsonMapper json, ProviderAddresses addresses) {
+		this.addresses = addresses;
 		this.jdbc = jdbc;
 		this.catalog = catalog;
 		this.registry = registry;
@@ -294,7 +298,7 @@ public class DataServices {
 			problems.add(new FieldProblem("name", "invalid", "Give the service a name of 1 to 200 plain characters."));
 		}
 		String baseUrl = input.baseUrl() == null ? "" : input.baseUrl().strip();
-		String urlProblem = baseUrlProblem(baseUrl);
+		String urlProblem = baseUrlProblem(baseUrl, this.addresses);
 		if (urlProblem != null) {
 			problems.add(new FieldProblem("baseUrl", "invalid_url", urlProblem));
 		}
@@ -382,8 +386,12 @@ public class DataServices {
 		return Set.copyOf(revision.content().items().stream().map(DataItem::name).toList());
 	}
 
-	/** Why a base URL cannot be used, or null: absolute http(s), a host, no credentials, query or fragment. */
-	static @Nullable String baseUrlProblem(String url) {
+	/**
+	 * Why a base URL cannot be used, or null: absolute http(s), a host, no credentials, query or
+	 * fragment, and a host whose addresses the gateway may connect to now ({@link ProviderAddresses};
+	 * the gateway checks the address again on every new connection).
+	 */
+	static @Nullable String baseUrlProblem(String url, ProviderAddresses addresses) {
 		if (url.isEmpty() || url.length() > 500) {
 			return "Give the provider's base URL (http or https, up to 500 characters).";
 		}
@@ -399,38 +407,15 @@ public class DataServices {
 			if (uri.getRawPath() != null && (uri.getRawPath().contains("..") || uri.getRawPath().contains("%"))) {
 				return "The base URL's path may not contain '..' or percent-escapes.";
 			}
-			if (forbiddenHost(uri.getHost())) {
-				return "The base URL may not name a link-local, cloud-metadata, unspecified or multicast address.";
+			int port = uri.getPort() > 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+			String refusal = addresses.refusal(uri.getHost(), port);
+			if (refusal != null) {
+				return "The gateway may not call this address: " + refusal + ".";
 			}
 			return null;
 		}
 		catch (URISyntaxException ex) {
 			return "The base URL is not a valid URL.";
-		}
-	}
-
-	/**
-	 * Hosts a data service may never point at, whatever the network: link-local addresses (the
-	 * cloud instance-metadata endpoints among them, 169.254.169.254), Alibaba Cloud's metadata
-	 * address, unspecified and multicast addresses. Names are resolved once, at registration.
-	 */
-	static boolean forbiddenHost(String host) {
-		String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-		if (bare.equals("100.100.100.200") || bare.equalsIgnoreCase("metadata.google.internal")) {
-			return true;
-		}
-		try {
-			for (java.net.InetAddress address : java.net.InetAddress.getAllByName(bare)) {
-				if (address.isLinkLocalAddress() || address.isAnyLocalAddress() || address.isMulticastAddress()
-						|| address.getHostAddress().equals("100.100.100.200")) {
-					return true;
-				}
-			}
-			return false;
-		}
-		catch (java.net.UnknownHostException ex) {
-			// an internal name not resolvable from here yet: allowed, checked by the call itself
-			return false;
 		}
 	}
 

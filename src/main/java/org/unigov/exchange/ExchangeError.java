@@ -32,6 +32,8 @@ public enum ExchangeError implements ErrorCode {
 	PROVIDER_TIMEOUT("exchange_provider_timeout", HttpStatus.GATEWAY_TIMEOUT, ""),
 	PROVIDER_FAILED("exchange_provider_failed", HttpStatus.BAD_GATEWAY, ""),
 	PROVIDER_NOT_JSON("exchange_provider_not_json", HttpStatus.BAD_GATEWAY, ""),
+	PROVIDER_ADDRESS_REFUSED("exchange_provider_address_refused", HttpStatus.BAD_GATEWAY, ""),
+	PROVIDER_DUPLICATE_KEY("exchange_provider_duplicate_key", HttpStatus.BAD_GATEWAY, "S6"),
 	PROVIDER_TOO_LARGE("exchange_provider_response_too_large", HttpStatus.BAD_GATEWAY, ""),
 	LOG_UNAVAILABLE("exchange_log_unavailable", HttpStatus.SERVICE_UNAVAILABLE, "S10"),
 	ARCHIVE_TOO_YOUNG("exchange_archive_too_young", HttpStatus.CONFLICT, "S10");

@@ -37,21 +37,25 @@ public class ExchangeTraffic {
 	}
 
 	/**
-	 * One day of one resource for one consumer system; latencies in microseconds.
+	 * One day of one resource for one consumer system; latencies in microseconds. Every call is in
+	 * exactly one class: answered (2xx), {@code errors} (5xx: the provider or the gateway failed),
+	 * {@code denied} (401, 403, 429: refused under the grant, S6) or {@code rejected} (any other 4xx:
+	 * a malformed call, an operation not offered, a request the provider rejected or found nothing
+	 * for).
 	 *
 	 * @param fastPerMille how many calls in a thousand were answered in under 5 ms
 	 */
 	public record DayRow(LocalDate day, String resourceCode, String resourceName, UUID consumerSystemId,
 			String consumerSystem, String consumerAgency, String providerAgency, long calls, long errors, long denied,
-			long averageUs, long maxUs, long fastPerMille, long bytes) {
+			long rejected, long averageUs, long maxUs, long fastPerMille, long bytes) {
 	}
 
 	/** The totals of one day over every row, for the chart. */
-	public record DayTotal(LocalDate day, long calls, long errors, long denied, long averageUs) {
+	public record DayTotal(LocalDate day, long calls, long errors, long denied, long rejected, long averageUs) {
 	}
 
 	public record Traffic(Side side, LocalDate from, LocalDate to, List<DayRow> rows, List<DayTotal> days, long calls,
-			long errors, long denied) {
+			long errors, long denied, long rejected) {
 	}
 
 	/**
@@ -135,31 +139,30 @@ public class ExchangeTraffic {
 				return new DayRow(rs.getObject("day", LocalDate.class), rs.getString("resource_code"),
 						rs.getString("resource_name"), rs.getObject("consumer_system_id", UUID.class),
 						rs.getString("system_name"), rs.getString("consumer_name"), rs.getString("provider_name"), calls,
-						rs.getLong("errors"), rs.getLong("denied"),
+						rs.getLong("errors"), rs.getLong("denied"), rs.getLong("rejected"),
 						calls == 0 ? 0 : rs.getLong("latency_us_sum") / calls, rs.getLong("latency_us_max"),
 						calls == 0 ? 0 : rs.getLong("under_5ms") * 1000 / calls, rs.getLong("bytes"));
 			})
 			.list();
-		// per day: calls, errors, refusals, latency sum (µs)
+		// per day: calls, errors, refusals, rejections, latency sum (µs)
 		java.util.Map<LocalDate, long[]> sums = new java.util.HashMap<>();
 		for (DayRow row : rows) {
-			long[] sum = sums.computeIfAbsent(row.day(), d -> new long[4]);
+			long[] sum = sums.computeIfAbsent(row.day(), d -> new long[5]);
 			sum[0] += row.calls();
 			sum[1] += row.errors();
 			sum[2] += row.denied();
-			sum[3] += row.averageUs() * row.calls();
+			sum[3] += row.rejected();
+			sum[4] += row.averageUs() * row.calls();
 		}
 		List<DayTotal> days = new ArrayList<>();
-		long calls = 0;
-		long errors = 0;
-		long denied = 0;
+		long[] total = new long[4];
 		for (LocalDate day = start; !day.isAfter(end); day = day.plusDays(1)) {
-			long[] sum = sums.getOrDefault(day, new long[4]);
-			days.add(new DayTotal(day, sum[0], sum[1], sum[2], sum[0] == 0 ? 0 : sum[3] / sum[0]));
-			calls += sum[0];
-			errors += sum[1];
-			denied += sum[2];
+			long[] sum = sums.getOrDefault(day, new long[5]);
+			days.add(new DayTotal(day, sum[0], sum[1], sum[2], sum[3], sum[0] == 0 ? 0 : sum[4] / sum[0]));
+			for (int i = 0; i < 4; i++) {
+				total[i] += sum[i];
+			}
 		}
-		return new Traffic(side, start, end, rows, days, calls, errors, denied);
+		return new Traffic(side, start, end, rows, days, total[0], total[1], total[2], total[3]);
 	}
 }

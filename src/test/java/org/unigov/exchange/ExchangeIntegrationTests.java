@@ -809,7 +809,9 @@ class ExchangeIntegrationTests {
 				with summed as (
 				    select (at at time zone 'Asia/Shanghai')::date as day, resource_code, consumer_system_id,
 				        count(*) as calls, count(*) filter (where status >= 500) as errors,
-				        count(*) filter (where status in (401, 403, 429)) as denied, sum(latency_us) as latency,
+				        count(*) filter (where status in (401, 403, 429)) as denied,
+				        count(*) filter (where status between 400 and 499 and status not in (401, 403, 429)) as rejected,
+				        sum(latency_us) as latency,
 				        max(latency_us) as max, count(*) filter (where latency_us < 5000) as u5, sum(bytes) as bytes
 				    from exc_access_log
 				    where consumer_system_id is not null and consumer_agency_id is not null and provider_agency_id is not null
@@ -817,7 +819,7 @@ class ExchangeIntegrationTests {
 				select * from summed s full join exc_traffic_daily t
 				    on t.day = s.day and t.resource_code = s.resource_code and t.consumer_system_id = s.consumer_system_id
 				where s.calls is distinct from t.calls or s.errors is distinct from t.errors
-				    or s.denied is distinct from t.denied or s.latency is distinct from t.latency_us_sum
+				    or s.denied is distinct from t.denied or s.rejected is distinct from t.rejected or s.latency is distinct from t.latency_us_sum
 				    or s.max is distinct from t.latency_us_max or s.u5 is distinct from t.under_5ms
 				    or s.bytes is distinct from t.bytes""");
 		assertThat(differences).isEmpty();

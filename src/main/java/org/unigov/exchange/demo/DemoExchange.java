@@ -1,22 +1,22 @@
 package org.unigov.exchange.demo;
 
+import java.io.IOException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.env.Environment;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.unigov.exchange.DataService;
@@ -24,6 +24,7 @@ import org.unigov.exchange.DataServiceInput;
 import org.unigov.exchange.DataServices;
 import org.unigov.exchange.DataServicesChanged;
 import org.unigov.exchange.ExchangeClients;
+import org.unigov.exchange.internal.ProviderAddresses;
 import org.unigov.organization.Agency;
 import org.unigov.organization.DemoOrganization;
 import org.unigov.organization.OrganizationDirectory;
@@ -40,7 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The exchange's demo: three provider stubs registered as data services, the demo clients bound
  * to their systems, and grants so that each demo client can call a provider on first start
  * (README: a token, then a call). Runs after the sharing demo; the stubs' base URL follows the
- * port the platform listens on.
+ * port their own loopback listener has in this run.
  */
 @Configuration(proxyBeanMethods = false)
 class DemoExchange {
@@ -49,26 +50,41 @@ class DemoExchange {
 
 	static final String STUB_URL = "^http://127\\.0\\.0\\.1:[0-9]+/demo-providers/";
 
+	/** The demo providers' own listener, on loopback; none without the demo. */
 	@Bean
-	FilterRegistrationBean<DemoProviders> demoProviders(DemoMode demo, JsonMapper json) {
-		FilterRegistrationBean<DemoProviders> registration = new FilterRegistrationBean<>(new DemoProviders(json));
-		registration.addUrlPatterns("/demo-providers/*");
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
-		registration.setEnabled(demo.enabled());
-		return registration;
+	DemoListener demoProviders(DemoMode demo, JsonMapper json, ProviderAddresses addresses,
+			@Value("${unigov.demo.providers-port:0}") int port) throws IOException {
+		if (!demo.enabled()) {
+			return new DemoListener(null);
+		}
+		DemoProviders providers = new DemoProviders(json, port);
+		// the one loopback endpoint the gateway may call without an allowed network
+		addresses.allowEndpoint(providers.address());
+		return new DemoListener(providers);
+	}
+
+	/** Holds the demo providers' listener and stops it with the application. */
+	record DemoListener(@Nullable DemoProviders providers) implements AutoCloseable {
+
+		@Override
+		public void close() {
+			if (this.providers != null) {
+				this.providers.close();
+			}
+		}
 	}
 
 	@Bean
 	@Order(60)
 	ApplicationRunner demoExchangeSeed(DemoMode demo, JdbcClient jdbc, TransactionTemplate transactions,
 			DataServices services, ExchangeClients clients, SharingDesk desk, OrganizationDirectory organizations,
-			Environment environment, ApplicationEventPublisher events) {
+			DemoListener listener, ApplicationEventPublisher events) {
 		return (ApplicationArguments args) -> {
-			if (!demo.enabled()) {
+			DemoProviders providers = listener.providers();
+			if (!demo.enabled() || providers == null) {
 				return;
 			}
-			String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
-			String base = "http://127.0.0.1:" + port + "/demo-providers/";
+			String base = "http://127.0.0.1:" + providers.address().getPort() + DemoProviders.PREFIX;
 			boolean seeded = jdbc.sql("select exists (select 1 from exc_service)").query(Boolean.class).single();
 			boolean ready = jdbc.sql("select exists (select 1 from cat_entry where status = 'published')")
 				.query(Boolean.class)

@@ -1,33 +1,38 @@
 package org.unigov.exchange.demo;
 
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpFilter;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
+import org.jspecify.annotations.Nullable;
 import org.unigov.shared.ident.CitizenId;
 import org.unigov.shared.ident.CreditCode;
 
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The demo's provider systems, answering over real HTTP on the platform's own port under
- * {@code /demo-providers/} and only to the loopback address (the exchange calling them): the
- * provincial public security population lookup by citizen ID, the market regulator's enterprise
- * lookup by credit code, and the social insurance enrolment status. Records are synthetic,
- * derived from the identifier, and carry more fields than any grant allows, so the gateway's
- * filtering shows.
+ * The demo's provider systems, answering over real HTTP on a listener of their own bound to the
+ * loopback address ({@code unigov.demo.providers-port}, a free port by default) under
+ * {@code /demo-providers/}: the provincial public security population lookup by citizen ID, the
+ * market regulator's enterprise lookup by credit code, and the social insurance enrolment status.
+ * They are not on the platform's web port, so a reverse proxy in front of the platform on the same
+ * host cannot expose their unfiltered records. Records are synthetic, derived from the identifier,
+ * and carry more fields than any grant allows, so the gateway's filtering shows.
  */
-class DemoProviders extends HttpFilter {
+final class DemoProviders implements AutoCloseable {
 
 	static final String PREFIX = "/demo-providers/";
 
@@ -37,46 +42,74 @@ class DemoProviders extends HttpFilter {
 
 	private final JsonMapper json;
 
-	DemoProviders(JsonMapper json) {
+	private final HttpServer server;
+
+	private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+
+	DemoProviders(JsonMapper json, int port) throws IOException {
 		this.json = json;
+		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+		this.server.setExecutor(this.executor);
+		this.server.createContext(PREFIX, this::handle);
+		this.server.start();
+	}
+
+	/** Where the listener accepts calls (loopback, its port). */
+	InetSocketAddress address() {
+		return this.server.getAddress();
 	}
 
 	@Override
-	protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-			throws IOException, ServletException {
-		String path = request.getRequestURI().substring(request.getContextPath().length());
-		if (!path.startsWith(PREFIX)) {
-			chain.doFilter(request, response);
-			return;
+	public void close() {
+		this.server.stop(0);
+		this.executor.close();
+	}
+
+	private void handle(HttpExchange exchange) throws IOException {
+		try (exchange) {
+			if (!"GET".equals(exchange.getRequestMethod())) {
+				answer(exchange, 405, Map.of("error", "method not allowed"));
+				return;
+			}
+			Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+			switch (exchange.getRequestURI().getPath().substring(PREFIX.length())) {
+				case "psb/persons" -> person(exchange, query);
+				case "samr/enterprises" -> enterprise(exchange, query);
+				case "hrss/insurance" -> insurance(exchange, query);
+				default -> answer(exchange, 404, Map.of("error", "no such path"));
+			}
 		}
-		if (!InetAddress.getByName(request.getRemoteAddr()).isLoopbackAddress()) {
-			response.sendError(404);
-			return;
-		}
-		if (!"GET".equals(request.getMethod())) {
-			answer(response, 405, Map.of("error", "method not allowed"));
-			return;
-		}
-		switch (path.substring(PREFIX.length())) {
-			case "psb/persons" -> person(request, response);
-			case "samr/enterprises" -> enterprise(request, response);
-			case "hrss/insurance" -> insurance(request, response);
-			default -> answer(response, 404, Map.of("error", "no such path"));
+		catch (IllegalArgumentException ex) {
+			answer(exchange, 400, Map.of("error", "malformed query"));
 		}
 	}
 
+	private static Map<String, String> query(@Nullable String raw) {
+		Map<String, String> values = new HashMap<>();
+		if (raw != null) {
+			for (String pair : raw.split("&")) {
+				int eq = pair.indexOf('=');
+				if (eq > 0) {
+					values.putIfAbsent(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+							URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+				}
+			}
+		}
+		return values;
+	}
+
 	/** The citizen ID asked for, or null after answering 400. */
-	private @org.jspecify.annotations.Nullable String citizen(HttpServletRequest request, HttpServletResponse response) throws IOException {
-		String id = request.getParameter("idNumber");
+	private @Nullable String citizen(HttpExchange exchange, Map<String, String> query) throws IOException {
+		String id = query.get("idNumber");
 		if (id == null || !CitizenId.isValid(id)) {
-			answer(response, 400, Map.of("error", "idNumber must be a valid citizen ID"));
+			answer(exchange, 400, Map.of("error", "idNumber must be a valid citizen ID"));
 			return null;
 		}
 		return id;
 	}
 
-	private void person(HttpServletRequest request, HttpServletResponse response) throws IOException {
-		String id = citizen(request, response);
+	private void person(HttpExchange exchange, Map<String, String> query) throws IOException {
+		String id = citizen(exchange, query);
 		if (id == null) {
 			return;
 		}
@@ -93,13 +126,13 @@ class DemoProviders extends HttpFilter {
 		person.put("household", Map.of("number", "6101" + String.format("%08d", seed % 100_000_000), "relation", "户主"));
 		person.put("phone", "139" + String.format("%08d", seed % 100_000_000));
 		person.put("religion", "无");
-		answer(response, 200, Map.of("data", person));
+		answer(exchange, 200, Map.of("data", person));
 	}
 
-	private void enterprise(HttpServletRequest request, HttpServletResponse response) throws IOException {
-		String code = request.getParameter("creditCode");
+	private void enterprise(HttpExchange exchange, Map<String, String> query) throws IOException {
+		String code = query.get("creditCode");
 		if (code == null || !CreditCode.isValid(code)) {
-			answer(response, 400, Map.of("error", "creditCode must be a valid unified social credit code"));
+			answer(exchange, 400, Map.of("error", "creditCode must be a valid unified social credit code"));
 			return;
 		}
 		int seed = Math.abs(code.hashCode());
@@ -113,11 +146,11 @@ class DemoProviders extends HttpFilter {
 		enterprise.put("shareholders", List.of(
 				Map.of("name", name(seed + 1), "idNumber", "610113199001011234", "sharePercent", 60),
 				Map.of("name", name(seed + 2), "idNumber", "610113198502022345", "sharePercent", 40)));
-		answer(response, 200, enterprise);
+		answer(exchange, 200, enterprise);
 	}
 
-	private void insurance(HttpServletRequest request, HttpServletResponse response) throws IOException {
-		String id = citizen(request, response);
+	private void insurance(HttpExchange exchange, Map<String, String> query) throws IOException {
+		String id = citizen(exchange, query);
 		if (id == null) {
 			return;
 		}
@@ -130,19 +163,19 @@ class DemoProviders extends HttpFilter {
 				Map.of("type", "失业保险", "status", seed % 3 == 0 ? "暂停缴费" : "正常参保", "since", "2015-07-01",
 						"monthlyBaseFen", 650000)));
 		person.put("employer", "西安某某科技有限公司");
-		answer(response, 200, person);
+		answer(exchange, 200, person);
 	}
 
 	private static String name(int seed) {
 		return SURNAMES[seed % SURNAMES.length] + GIVEN[(seed / 10) % GIVEN.length];
 	}
 
-	private void answer(HttpServletResponse response, int status, Object body) throws IOException {
+	private void answer(HttpExchange exchange, int status, Object body) throws IOException {
 		byte[] bytes = this.json.writeValueAsBytes(body);
-		response.setStatus(status);
-		response.setContentType("application/json");
-		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-		response.setContentLength(bytes.length);
-		response.getOutputStream().write(bytes);
+		exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+		exchange.sendResponseHeaders(status, bytes.length);
+		try (OutputStream out = exchange.getResponseBody()) {
+			out.write(bytes);
+		}
 	}
 }

@@ -385,6 +385,11 @@ final class ExchangeGateway {
 				throw new Refusal(ExchangeError.PROVIDER_TOO_LARGE, "The provider's answer exceeds the gateway's limit "
 						+ "(unigov.exchange.max-response-size) and was not passed on.");
 			}
+			if (cause instanceof ProviderPool.AddressRefused) {
+				route.breaker.release();
+				log.warn("Data service {}: {}", service.id(), cause.getMessage());
+				throw new Refusal(ExchangeError.PROVIDER_ADDRESS_REFUSED, cause.getMessage() + ".");
+			}
 			route.breaker.failure(System.currentTimeMillis());
 			if (cause instanceof ProviderPool.Timeout) {
 				throw new Refusal(ExchangeError.PROVIDER_TIMEOUT,
@@ -423,6 +428,11 @@ final class ExchangeGateway {
 		}
 		catch (FieldFilter.NotJson ex) {
 			throw new Refusal(ExchangeError.PROVIDER_NOT_JSON, ex.getMessage() + " Nothing was passed on.");
+		}
+		catch (FieldFilter.DuplicateKey ex) {
+			log.warn("Data service {} answered call {} with a repeated property name; refused: {}", service.id(),
+					call.requestId, ex.getMessage());
+			throw new Refusal(ExchangeError.PROVIDER_DUPLICATE_KEY, ex.getMessage() + " Nothing was passed on.");
 		}
 		Map<String, String> headers = new LinkedHashMap<>();
 		headers.put("X-Request-Id", call.requestId.toString());

@@ -41,6 +41,7 @@ import java.util.ArrayDeque;
 import java.util.Locale;
 
 import org.slf4j.Logger;
+import org.unigov.exchange.internal.ProviderAddresses;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
@@ -142,17 +143,20 @@ public class ExchangeServer implements SmartLifecycle {
 
 	private Channel server;
 
+	private final ProviderAddresses addresses;
+
 	private final Class<? extends ServerChannel> serverType;
 
 	ExchangeServer(Callers callers, Routes routes, GrantIndex grants, AccessLog accessLog, SubjectHasher subjects,
-			ExchangeMetrics metrics, Problems problems, @Value("${unigov.exchange.host:0.0.0.0}") String host,
+			ExchangeMetrics metrics, Problems problems, ProviderAddresses addresses, @Value("${unigov.exchange.host:0.0.0.0}") String host,
 			@Value("${unigov.exchange.port:8081}") int port, @Value("${unigov.exchange.threads:0}") int threads,
 			@Value("${unigov.exchange.max-request-size:64KB}") DataSize maxRequest,
 			@Value("${unigov.exchange.max-response-size:10MB}") DataSize maxResponse,
 			@Value("${unigov.exchange.transport:auto}") String transport) {
 		this.transport = Transport.choose(transport);
 		this.serverType = this.transport.server;
-		this.providers = new ProviderPool(this.transport.client, (int) maxResponse.toBytes());
+		this.providers = new ProviderPool(this.transport.client, (int) maxResponse.toBytes(), addresses);
+		this.addresses = addresses;
 		this.problems = problems;
 		this.maxRequestBytes = (int) maxRequest.toBytes();
 		this.gateway = new ExchangeGateway(callers, routes, grants, this.providers, accessLog, subjects, metrics,
@@ -196,6 +200,7 @@ public class ExchangeServer implements SmartLifecycle {
 			throw new IllegalStateException("Interrupted while opening the exchange port", ex);
 		}
 		this.port = ((InetSocketAddress) this.server.localAddress()).getPort();
+		this.addresses.ownPort(this.port);
 		log.info("Exchange gateway listening on port {} ({} event loops, {})", this.port, this.threads,
 				this.transport.name().toLowerCase(Locale.ROOT));
 	}

@@ -17,19 +17,29 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.core.json.JsonFactory;
 
 /**
  * Passes on only the parts of a JSON document that carry granted data items (S6), in one
  * streaming pass: a tree of the allowed paths is walked alongside the parser; a property outside
- * it is skipped without being copied, an allowed one is copied exactly (numbers keep every digit).
- * Objects and arrays on the way to an allowed field are kept, so the consumer sees the provider's
- * shape with the ungranted fields removed. Which items actually appeared is recorded for the
- * access log.
+ * it is skipped without being copied. Objects and arrays on the way to an allowed field are kept,
+ * so the consumer sees the provider's shape with the ungranted fields removed.
+ * <p>
+ * A granted path ends in a scalar: a string, number (copied digit for digit), boolean or null.
+ * When the provider puts an object or an array where the field map expects a scalar, nothing of it
+ * is passed on: copying it whole would pass nested fields no grant names while the access log
+ * lists only the granted item. A structured value is passed by mapping its parts
+ * ({@code creditCode.value}, {@code names[]}). An answer with a repeated property name in any
+ * object is refused ({@link DuplicateKey}): consumers' parsers disagree on which of the two wins,
+ * so a filter cannot decide for them. Which items actually appeared is recorded for the access log.
  */
 public final class FieldFilter {
 
-	private static final JsonFactory JSON = JsonFactory.builder().build();
+	private static final JsonFactory JSON = JsonFactory.builder()
+		.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+		.build();
 
 	private final Node root;
 
@@ -80,7 +90,18 @@ public final class FieldFilter {
 		}
 	}
 
-	/** Filters {@code body} into {@code out}; {@link NotJson} when the body is not one JSON value. */
+	/** Thrown when an object in the provider's body names the same property twice. */
+	public static final class DuplicateKey extends RuntimeException {
+
+		DuplicateKey(String message, @Nullable Throwable cause) {
+			super(message, cause);
+		}
+	}
+
+	/**
+	 * Filters {@code body} into {@code out}; {@link NotJson} when the body is not one JSON value,
+	 * {@link DuplicateKey} when an object repeats a property name.
+	 */
 	public Result filter(byte[] body, int length, OutputStream out) {
 		BitSet seen = new BitSet();
 		try (JsonParser parser = JSON.createParser(ObjectReadContext.empty(), body, 0, length);
@@ -110,6 +131,13 @@ public final class FieldFilter {
 				throw new NotJson("The provider's body has content after its JSON value.", null);
 			}
 		}
+		catch (StreamReadException ex) {
+			String message = ex.getOriginalMessage();
+			if (message != null && message.startsWith("Duplicate Object property")) {
+				throw new DuplicateKey("The provider's body repeats a property name in one object: " + message, ex);
+			}
+			throw new NotJson("The provider's body is not well-formed JSON: " + message, ex);
+		}
 		catch (JacksonException ex) {
 			throw new NotJson("The provider's body is not well-formed JSON: " + ex.getOriginalMessage(), ex);
 		}
@@ -119,13 +147,13 @@ public final class FieldFilter {
 	}
 
 	private static boolean matches(Node node, JsonToken token) {
-		return node.whole || (token == JsonToken.START_OBJECT && node.fields != null)
+		return (node.whole && token.isScalarValue()) || (token == JsonToken.START_OBJECT && node.fields != null)
 				|| (token == JsonToken.START_ARRAY && node.elements != null);
 	}
 
 	private static void copy(JsonParser parser, JsonGenerator generator, Node node, BitSet seen) {
 		if (node.whole) {
-			generator.copyCurrentStructureExact(parser);
+			generator.copyCurrentEventExact(parser);
 			seen.set(node.item);
 			return;
 		}

@@ -6,6 +6,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
@@ -13,11 +14,14 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
-import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpRequestEncoder;
+import io.netty.handler.codec.http.HttpResponseDecoder;
+import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.ssl.SslContext;
@@ -39,6 +43,7 @@ import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
 
 import org.jspecify.annotations.Nullable;
+import org.unigov.exchange.internal.ProviderAddresses;
 
 /**
  * The gateway's HTTP/1.1 client towards providers, on the same event loop as the call it serves:
@@ -46,6 +51,12 @@ import org.jspecify.annotations.Nullable;
  * Keep-alive connections are pooled per event loop and provider address; each call is bounded by
  * the data service's timeout (connecting included) and by the largest body the gateway accepts.
  * No retries, no redirects, no cookies.
+ * <p>
+ * A pooled connection carries one subject's answer after another's, so a connection is reused
+ * only when its framing is beyond doubt: never after a status that has no body (1xx, 204, 304) —
+ * a provider that sends one anyway would have its body read as the next call's answer — never
+ * when bytes beyond the answer are already buffered, and an idle connection that receives
+ * anything is closed at once.
  */
 final class ProviderPool {
 
@@ -101,9 +112,20 @@ final class ProviderPool {
 	/** Idle connections per event loop; each map is only touched by its own loop. */
 	private final Map<EventLoop, Map<Address, ArrayDeque<Channel>>> idle = new ConcurrentHashMap<>();
 
-	ProviderPool(Class<? extends Channel> channelType, int maxResponseBytes) {
+	/** The provider's address is one the gateway may not connect to; nothing was sent. */
+	static final class AddressRefused extends IOException {
+
+		AddressRefused(String reason) {
+			super("The gateway does not connect to the provider's address: " + reason, null);
+		}
+	}
+
+	private final ProviderAddresses addresses;
+
+	ProviderPool(Class<? extends Channel> channelType, int maxResponseBytes, ProviderAddresses addresses) {
 		this.channelType = channelType;
 		this.maxResponseBytes = maxResponseBytes;
+		this.addresses = addresses;
 		try {
 			this.tls = SslContextBuilder.forClient().build();
 		}
@@ -170,6 +192,13 @@ final class ProviderPool {
 			request.release();
 			return;
 		}
+		// the address about to be connected to, not the one the name had at registration (DNS rebinding)
+		String refusal = this.addresses.refusal(resolved);
+		if (refusal != null) {
+			request.release();
+			pending.finish(null, new AddressRefused(refusal));
+			return;
+		}
 		new Bootstrap().group(loop)
 			.channel(this.channelType)
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, timeoutMs)
@@ -181,7 +210,9 @@ final class ProviderPool {
 						ch.pipeline().addLast(ProviderPool.this.tls.newHandler(ch.alloc(), address.host(), address.port()));
 					}
 					ch.pipeline()
-						.addLast(new HttpClientCodec(4096, 16384, 65536))
+						.addLast(new IdleGuard())
+						.addLast(DECODER, new AnswerDecoder())
+						.addLast(new HttpRequestEncoder())
 						.addLast(new HttpObjectAggregator(ProviderPool.this.maxResponseBytes))
 						.addLast(new AnswerHandler());
 				}
@@ -201,6 +232,53 @@ final class ProviderPool {
 	}
 
 	private final Map<Pending, Channel> inFlight = new ConcurrentHashMap<>();
+
+	private static final String DECODER = "answer-decoder";
+
+	/** The response decoder, telling whether bytes beyond the last answer are buffered. */
+	private static final class AnswerDecoder extends HttpResponseDecoder {
+
+		AnswerDecoder() {
+			super(new HttpDecoderConfig().setMaxInitialLineLength(4096)
+				.setMaxHeaderSize(16384)
+				.setMaxChunkSize(65536));
+		}
+
+		boolean hasUnreadBytes() {
+			return actualReadableBytes() > 0;
+		}
+	}
+
+	/**
+	 * Closes a connection that receives bytes while no call waits on it: they can only be a stray or
+	 * injected answer, which the next call would otherwise read as its own.
+	 */
+	private static final class IdleGuard extends ChannelInboundHandlerAdapter {
+
+		@Override
+		public void channelRead(ChannelHandlerContext ctx, Object msg) {
+			if (ctx.channel().attr(PENDING).get() == null) {
+				io.netty.util.ReferenceCountUtil.release(msg);
+				ctx.close();
+				return;
+			}
+			ctx.fireChannelRead(msg);
+		}
+	}
+
+	/** Whether the connection may carry another call after {@code response}. */
+	private static boolean reusable(ChannelHandlerContext ctx, FullHttpResponse response) {
+		HttpResponseStatus status = response.status();
+		if (status.codeClass() == io.netty.handler.codec.http.HttpStatusClass.INFORMATIONAL
+				|| status.code() == 204 || status.code() == 304) {
+			return false;
+		}
+		if (!HttpUtil.isKeepAlive(response) || !response.decoderResult().isSuccess()) {
+			return false;
+		}
+		AnswerDecoder decoder = (AnswerDecoder) ctx.pipeline().get(DECODER);
+		return decoder != null && !decoder.hasUnreadBytes();
+	}
 
 	private @Nullable Channel pendingChannel(Pending pending) {
 		return this.inFlight.remove(pending);
@@ -280,7 +358,7 @@ final class ProviderPool {
 			ProviderPool.this.inFlight.remove(pending);
 			byte[] body = new byte[response.content().readableBytes()];
 			response.content().readBytes(body);
-			boolean keepAlive = HttpUtil.isKeepAlive(response) && response.decoderResult().isSuccess();
+			boolean keepAlive = reusable(ctx, response);
 			pending.finish(new Answer(response.status().code(), response.headers().get(HttpHeaderNames.CONTENT_TYPE),
 					body), null);
 			if (keepAlive) {

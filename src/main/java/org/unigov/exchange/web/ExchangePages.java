@@ -414,6 +414,7 @@ class ExchangePages {
 		StringBuilder calls = new StringBuilder();
 		StringBuilder errors = new StringBuilder();
 		StringBuilder denied = new StringBuilder();
+		StringBuilder rejected = new StringBuilder();
 		StringBuilder latency = new StringBuilder();
 		for (int i = 0; i < traffic.days().size(); i++) {
 			ExchangeTraffic.DayTotal day = traffic.days().get(i);
@@ -422,10 +423,11 @@ class ExchangePages {
 			calls.append(comma).append(day.calls());
 			errors.append(comma).append(day.errors());
 			denied.append(comma).append(day.denied());
+			rejected.append(comma).append(day.rejected());
 			latency.append(comma).append(day.averageUs() / 1000).append('.').append(String.format("%03d", day.averageUs() % 1000));
 		}
 		return json.append("],\"calls\":[").append(calls).append("],\"errors\":[").append(errors)
-			.append("],\"denied\":[").append(denied).append("],\"latency\":[").append(latency).append("]}")
+			.append("],\"denied\":[").append(denied).append("],\"rejected\":[").append(rejected).append("],\"latency\":[").append(latency).append("]}")
 			.toString();
 	}
 
