@@ -278,4 +278,38 @@ class GatewayHardeningIntegrationTests {
 			}
 		}
 	}
+
+	@Nested
+	class DemoProviders {
+
+		@Test
+		@DisplayName("the demo providers' unfiltered records are not on the platform's web port")
+		void theDemoProvidersAreNotServedOnTheWebPort() throws Exception {
+			HttpResponse<String> response = GatewayHardeningIntegrationTests.this.http.send(HttpRequest
+				.newBuilder(URI.create("http://127.0.0.1:" + GatewayHardeningIntegrationTests.this.webPort
+						+ "/demo-providers/psb/persons?idNumber=11010519491231002X"))
+				.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(response.body()).doesNotContain("11010519491231002X").doesNotContain("phone");
+			assertThat(response.statusCode()).isIn(401, 404);
+		}
+
+		@Test
+		@DisplayName("S6 a demo client reads the demo population register through the gateway, granted items only")
+		void S6_theDemoProvidersAnswerThroughTheGateway() throws Exception {
+			String code = GatewayHardeningIntegrationTests.this.jdbc
+				.queryForObject("select code from cat_entry where name = '全省户籍人口基础信息'", String.class);
+			String token = ExchangeFixtures.token(GatewayHardeningIntegrationTests.this.webPort, "yt-civil-assistance",
+					"demo-secret-civil");
+			HttpResponse<String> response = GatewayHardeningIntegrationTests.this.http.send(HttpRequest
+				.newBuilder(URI.create("http://127.0.0.1:" + GatewayHardeningIntegrationTests.this.server.port()
+						+ "/exchange/v1/" + code.replace('/', '-') + "/persons?idNumber=11010519491231002X"))
+				.header("Authorization", "Bearer " + token)
+				.header("X-Purpose", ExchangeFixtures.purpose("社会救助对象身份核验"))
+				.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+			assertThat((String) JsonPath.read(response.body(), "$.data.idNumber")).isEqualTo("11010519491231002X");
+			assertThat(response.body()).contains("\"name\"", "\"sex\"", "\"detail\"")
+				.doesNotContain("phone", "household", "birthDate", "divisionCode");
+		}
+	}
 }

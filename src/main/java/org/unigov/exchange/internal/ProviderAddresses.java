@@ -157,7 +157,7 @@ public class ProviderAddresses {
 
 	private static boolean isUniqueLocal(InetAddress address) {
 		byte[] b = address.getAddress();
-		return b.length == 16 && (b[0] & 0xfe) == (byte) 0xfc;
+		return b.length == 16 && (b[0] & 0xfe) == 0xfc;
 	}
 
 	private static boolean isOwnAddress(InetAddress address) {
