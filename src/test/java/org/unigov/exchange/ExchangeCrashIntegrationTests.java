@@ -81,7 +81,8 @@ class ExchangeCrashIntegrationTests {
 			ProcessBuilder instance = new ProcessBuilder(java, "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp",
 					System.getProperty("java.class.path"), UnigovApplication.class.getName(), "--unigov.db.url=" + url,
 					"--unigov.db.user=" + user, "--unigov.demo=false", "--server.port=" + childPort,
-					"--unigov.exchange.port=" + exchangePort, "--unigov.data-dir=" + dir,
+					"--unigov.exchange.port=" + exchangePort, "--unigov.exchange.providers.allowed-networks=127.0.0.1/32",
+					"--unigov.data-dir=" + dir,
 					"--logging.file.name=" + dir.resolve("unigov.log"), "--spring.main.banner-mode=off")
 				.redirectErrorStream(true)
 				.redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("console.log").toFile()));

@@ -56,7 +56,7 @@ public final class ExchangeBenchmark {
 		List<Process> nginx = new ArrayList<>();
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(UnigovApplication.class).run(
 				"--unigov.data-dir=var/bench-exchange/app", "--unigov.demo=true", "--unigov.db.embedded.clean=true",
-				"--server.port=" + APP_PORT, "--unigov.exchange.port=" + EXCHANGE_PORT, "--logging.level.root=WARN", "--logging.level.org.unigov=INFO",
+				"--server.port=" + APP_PORT, "--unigov.exchange.port=" + EXCHANGE_PORT, "--unigov.exchange.providers.allowed-networks=127.0.0.1/32", "--logging.level.root=WARN", "--logging.level.org.unigov=INFO",
 				"--logging.file.name=var/bench-exchange/app/log/unigov.log")) {
 			nginx.add(startNginx(dir.resolve("stub"), stubConfig()));
 			nginx.add(startNginx(dir.resolve("proxy"), proxyConfig()));
