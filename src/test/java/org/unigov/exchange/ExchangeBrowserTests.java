@@ -107,6 +107,12 @@ class ExchangeBrowserTests extends BrowserTest {
 				.header("X-Purpose", ExchangeFixtures.purpose("其他目的"))
 				.build(), HttpResponse.BodyHandlers.ofString());
 			assertThat(refused.statusCode()).isEqualTo(403);
+			HttpResponse<String> notOffered = http.send(HttpRequest.newBuilder(
+					URI.create("http://127.0.0.1:" + this.server.port() + callPath + "/not-offered"))
+				.header("Authorization", "Bearer " + token)
+				.header("X-Purpose", ExchangeFixtures.purpose(PURPOSE))
+				.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(notOffered.statusCode()).isEqualTo(404);
 			// the journal ships the calls' entries (and their daily traffic) behind the answers
 			assertThat(this.accessLog.awaitShipped(java.time.Duration.ofSeconds(10))).isTrue();
 
@@ -117,7 +123,16 @@ class ExchangeBrowserTests extends BrowserTest {
 			assertHeading("我方发起的调用");
 			String row = this.browser.findElement(By.id("traffic-rows")).getText();
 			assertThat(row).contains("机动车驾驶人信息");
-			assertThat(this.browser.findElement(By.id("traffic-totals")).getText()).contains("被拒绝");
+			assertThat(this.browser.findElement(By.id("traffic-totals")).getText()).contains("被拒绝")
+				.contains("无效或未找到");
+			// every outcome in its class: the refusal as denied, the 404 as invalid or not found
+			List<String> cells = this.browser
+				.findElements(By.xpath("//table[@id='traffic-rows']//tr[contains(., '机动车驾驶人信息')]/td"))
+				.stream()
+				.map(org.openqa.selenium.WebElement::getText)
+				.toList();
+			assertThat(cells).hasSize(9);
+			assertThat(cells.subList(4, 8)).containsExactly("3", "0", "1", "1");
 			assertThat(this.browser.findElements(By.cssSelector("#traffic-chart svg"))).isNotEmpty();
 			axeClean("consumer traffic");
 			this.browser.get(url("/exchange/traffic?side=consumer&lang=en"));
