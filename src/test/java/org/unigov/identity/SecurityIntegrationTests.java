@@ -179,7 +179,12 @@ class SecurityIntegrationTests {
 									org.hamcrest.Matchers.containsString("script-src 'self'"),
 									org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("unsafe-inline")))))
 					.andExpect(header().string("X-Content-Type-Options", "nosniff"))
-					.andExpect(header().string("X-Frame-Options", "DENY"));
+					.andExpect(header().string("X-Frame-Options", "DENY"))
+					.andExpect(header().string("Permissions-Policy",
+							org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.containsString("camera=()"),
+									org.hamcrest.Matchers.containsString("microphone=()"),
+									org.hamcrest.Matchers.containsString("geolocation=()"))))
+					.andExpect(header().string("Cross-Origin-Opener-Policy", "same-origin"));
 			}
 		}
 
