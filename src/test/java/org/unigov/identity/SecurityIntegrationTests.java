@@ -206,18 +206,5 @@ class SecurityIntegrationTests {
 				.andExpect(status().is3xxRedirection())
 				.andExpect(redirectedUrl("/login"));
 		}
-
-		@Test
-		void repeatedFailuresLockTheAccountEvenForTheRightPassword() throws Exception {
-			for (int i = 0; i < 5; i++) {
-				mvc.perform(formLogin("/login").user("wb-coord").password("wrong-" + i))
-					.andExpect(redirectedUrl("/login?error"));
-			}
-			mvc.perform(formLogin("/login").user("wb-coord").password("demo")).andExpect(redirectedUrl("/login?locked"));
-			Account locked = accounts.byUsername("wb-coord").orElseThrow();
-			assertThat(locked.lockedUntil()).isNotNull();
-			accounts.unlock(locked.id());
-			mvc.perform(formLogin("/login").user("wb-coord").password("demo")).andExpect(redirectedUrl("/"));
-		}
 	}
 }
