@@ -1,7 +1,6 @@
 package org.unigov.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -33,9 +32,6 @@ class SecurityIntegrationTests {
 
 	@Autowired
 	MockMvc mvc;
-
-	@Autowired
-	Accounts accounts;
 
 	private String clientToken() throws Exception {
 		String body = mvc.perform(post("/oauth2/token")
