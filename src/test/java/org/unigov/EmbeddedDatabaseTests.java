@@ -106,6 +106,18 @@ class EmbeddedDatabaseTests {
 		}
 	}
 
+	@Test
+	void theRefusalIsOneLineNamingTheDirectoryAndTheOwner() {
+		Path directory = this.dir.resolve("var").toAbsolutePath();
+		org.springframework.boot.diagnostics.FailureAnalysis analysis = new DataDirectoryInUseFailureAnalyzer()
+			.analyze(new org.springframework.beans.factory.BeanCreationException("embeddedPostgres",
+					new DataDirectoryLock.DataDirectoryInUseException(directory, "4242")));
+		assertThat(analysis).isNotNull();
+		assertThat(analysis.getDescription()).isEqualTo("The data directory " + directory
+				+ " is in use by Unigov process 4242.");
+		assertThat(analysis.getAction()).contains("UNIGOV_DATA_DIR").doesNotContain("\n");
+	}
+
 	private static int portOf(Process process, Path output) throws Exception {
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
 		while (System.nanoTime() < deadline) {
