@@ -23,6 +23,8 @@ import org.unigov.shared.DemoMode;
  * {@code var/} unless {@code UNIGOV_DATA_DIR} says otherwise. When run as root, the library starts
  * PostgreSQL in a user namespace ({@code unshare -U}), since PostgreSQL refuses to run as root.
  * The database stops cleanly when the application shuts down (the data source closes first).
+ * The data directory is claimed first ({@link DataDirectoryLock}): a second instance on the same
+ * directory is refused rather than stopping the first one's PostgreSQL.
  */
 @Configuration(proxyBeanMethods = false)
 class EmbeddedDatabaseConfiguration {
@@ -39,6 +41,8 @@ class EmbeddedDatabaseConfiguration {
 				@Value("${unigov.db.embedded.clean:false}") boolean clean,
 				@Value("${unigov.exchange.journal.dir:${unigov.data-dir:var}/exchange-journal}") Path journals)
 				throws IOException {
+			// before anything else touches the directory: another live instance may be using it
+			DataDirectoryLock.claim(dataDir);
 			if (clean) {
 				// the exchange's access-log journals belong to the database being wiped (docs/exchange.md)
 				org.springframework.util.FileSystemUtils.deleteRecursively(journals);
@@ -72,7 +76,7 @@ class EmbeddedDatabaseConfiguration {
 
 		/**
 		 * A PostgreSQL left running by an application that was killed (kill -9) still holds the data
-		 * directory. Stop it with SIGINT, PostgreSQL's fast shutdown (smart shutdown can wait for
+		 * directory; the caller holds the directory's lock, so that application is gone. Stop it with SIGINT, PostgreSQL's fast shutdown (smart shutdown can wait for
 		 * ever), so this start can use the data; everything it committed is kept.
 		 */
 		static void stopOrphan(Path data) throws IOException {

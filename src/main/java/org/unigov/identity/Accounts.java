@@ -76,25 +76,24 @@ public class Accounts {
 			.update() == 1;
 	}
 
+	/** A new password also lifts a lock and every sign-in delay on the account. */
 	public void setPassword(UUID id, String passwordHash) {
 		this.jdbc.sql("update identity_account set password_hash = ?, failed_attempts = 0, locked_until = null, "
 				+ "version = version + 1, updated_at = now() where id = ?")
 			.params(passwordHash, id)
 			.update();
+		forgetFailures(id);
 	}
 
-	/** Counts a failed sign-in and returns the new count (0 when no such account). */
-	public int recordFailure(String username, int lockAfter, Instant lockUntil) {
-		return this.jdbc.sql("""
-				update identity_account
-				   set failed_attempts = failed_attempts + 1,
-				       locked_until = case when failed_attempts + 1 >= ? then ? else locked_until end
-				 where username = ?
-				returning failed_attempts""")
-			.params(lockAfter, Timestamp.from(lockUntil), username)
-			.query(Integer.class)
-			.optional()
-			.orElse(0);
+	/**
+	 * Marks the account with this name locked until then (what the staff pages show; the sign-in
+	 * throttle enforces it) and returns it; empty when there is no such account.
+	 */
+	public Optional<Account> lock(String username, Instant until) {
+		return this.jdbc.sql("update identity_account set locked_until = ? where username = ? returning *")
+			.params(Timestamp.from(until), username)
+			.query(ROWS)
+			.optional();
 	}
 
 	public void recordSuccess(UUID id, Instant at) {
@@ -104,8 +103,17 @@ public class Accounts {
 			.update();
 	}
 
+	/** Lifts the lock and every sign-in delay on the account, from whatever address. */
 	public void unlock(UUID id) {
 		this.jdbc.sql("update identity_account set failed_attempts = 0, locked_until = null where id = ?")
+			.param(id)
+			.update();
+		forgetFailures(id);
+	}
+
+	private void forgetFailures(UUID id) {
+		this.jdbc.sql("delete from identity_sign_in_failure where username = "
+				+ "(select username from identity_account where id = ?)")
 			.param(id)
 			.update();
 	}

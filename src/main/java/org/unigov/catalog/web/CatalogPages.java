@@ -164,7 +164,7 @@ class CatalogPages {
 	@GetMapping("/catalog/entries/{id}/edit")
 	@PreAuthorize(CatalogApi.COMPILERS)
 	String edit(@PathVariable UUID id, Model model) {
-		CatalogEntry entry = this.catalog.visible(Actor.current(), id);
+		CatalogEntry entry = compilable(id);
 		Revision working = this.catalog.revision(Actor.current(), id, entry.workingRevision());
 		if (!model.containsAttribute("form")) {
 			model.addAttribute("form", EntryForm.of(working.content(), entry.version()));
@@ -197,7 +197,7 @@ class CatalogPages {
 	@PreAuthorize(CatalogApi.COMPILERS)
 	String update(@PathVariable UUID id, @ModelAttribute("form") EntryForm form, Model model,
 			RedirectAttributes redirect) {
-		CatalogEntry entry = this.catalog.visible(Actor.current(), id);
+		CatalogEntry entry = compilable(id);
 		List<FieldProblem> problems = new ArrayList<>();
 		EntryInput input = validated(form.input(problems), problems);
 		if (input == null) {
@@ -238,6 +238,21 @@ class CatalogPages {
 			redirect.addFlashAttribute("error", ex);
 		}
 		return "redirect:/catalog/entries/" + id;
+	}
+
+	/**
+	 * An entry the current person may compile: not found when they may not see it, forbidden
+	 * ({@code entry_not_yours}) when they see it but another department provides it, as the
+	 * registry's edit pages answer.
+	 */
+	private CatalogEntry compilable(UUID id) {
+		Actor actor = Actor.current();
+		CatalogEntry entry = this.catalog.visible(actor, id);
+		if (!Catalog.canCompile(actor, entry.providerAgencyId())) {
+			throw new UnigovException(org.unigov.catalog.CatalogError.NOT_YOUR_ENTRY,
+					"Only the providing department's admins and staff change its catalog entries.");
+		}
+		return entry;
 	}
 
 	/** The same constraints the API applies to the same record (lengths, plain text). */

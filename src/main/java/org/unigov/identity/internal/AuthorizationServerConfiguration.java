@@ -25,6 +25,7 @@ import org.springframework.security.oauth2.server.authorization.settings.Authori
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.unigov.shared.PublicUrl;
 
 /**
  * The embedded OAuth2 / OpenID Connect authorization server: discovery at
@@ -74,11 +75,20 @@ class AuthorizationServerConfiguration {
 		return OAuth2AuthorizationServerConfiguration.jwtDecoder(jwkSource);
 	}
 
+	/**
+	 * The issuer is the public URL ({@code unigov.public-url}); {@code unigov.security.issuer}
+	 * overrides it (deprecated: kept for installations that set it before the public URL existed).
+	 * With neither, the authorization server derives it from each request, as in the local demo.
+	 */
 	@Bean
-	AuthorizationServerSettings authorizationServerSettings(@Value("${unigov.security.issuer:}") String issuer) {
+	AuthorizationServerSettings authorizationServerSettings(@Value("${unigov.security.issuer:}") String issuer,
+			PublicUrl publicUrl) {
 		AuthorizationServerSettings.Builder settings = AuthorizationServerSettings.builder();
 		if (!issuer.isBlank()) {
-			settings.issuer(issuer);
+			settings.issuer(issuer.strip());
+		}
+		else if (publicUrl.isSet()) {
+			settings.issuer(publicUrl.base());
 		}
 		return settings.build();
 	}

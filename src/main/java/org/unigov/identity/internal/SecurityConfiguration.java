@@ -7,7 +7,6 @@ import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
@@ -16,14 +15,14 @@ import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
-import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.unigov.shared.problem.Problems;
 
 /**
  * Security for everything outside the authorization server's endpoints: form sign-in with
- * sessions and CSRF for people, bearer tokens for systems, role checks on every endpoint
+ * sessions and CSRF for people, throttled per account and address ({@link SignInAttempts}), bearer tokens for systems, role checks on every endpoint
  * ({@code @PreAuthorize}), problem+json for API errors.
  */
 @Configuration(proxyBeanMethods = false)
@@ -35,18 +34,10 @@ class SecurityConfiguration {
 	@Bean
 	@Order(10)
 	SecurityFilterChain applicationChain(HttpSecurity http, ProblemSecurityHandlers problems, TokenClaims claims,
-			SecurityHeaders headers) throws Exception {
+			SecurityHeaders headers, SignInAttempts attempts) throws Exception {
 		RequestMatcher machine = SecurityConfiguration::wantsProblemJson;
-		SimpleUrlAuthenticationFailureHandler failure = new SimpleUrlAuthenticationFailureHandler("/login?error") {
-			@Override
-			public void onAuthenticationFailure(HttpServletRequest request,
-					jakarta.servlet.http.HttpServletResponse response,
-					org.springframework.security.core.AuthenticationException exception)
-					throws java.io.IOException, jakarta.servlet.ServletException {
-				setDefaultFailureUrl(exception instanceof LockedException ? "/login?locked" : "/login?error");
-				super.onAuthenticationFailure(request, response, exception);
-			}
-		};
+		SignInGate gate = new SignInGate(attempts);
+		http.addFilterBefore(gate, UsernamePasswordAuthenticationFilter.class);
 		http.authorizeHttpRequests(requests -> requests
 			// the open-data portal is public by law (public data opening): it only ever lists open entries
 			.requestMatchers("/", "/login", "/error", "/favicon.ico", "/webjars/**", "/css/**", "/js/**", "/img/**",
@@ -59,7 +50,7 @@ class SecurityConfiguration {
 			.hasAnyRole(STAFF_ROLES)
 			.anyRequest()
 			.authenticated())
-			.formLogin(form -> form.loginPage("/login").failureHandler(failure).defaultSuccessUrl("/", false))
+			.formLogin(form -> form.loginPage("/login").failureHandler(gate).defaultSuccessUrl("/", false))
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))
 			.oauth2ResourceServer(resource -> resource.jwt(jwt -> jwt.jwtAuthenticationConverter(claims))
 				.authenticationEntryPoint(problems))
