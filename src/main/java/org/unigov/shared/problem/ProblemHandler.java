@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -126,6 +127,16 @@ class ProblemHandler {
 	Object mismatch(MethodArgumentTypeMismatchException ex, HttpServletRequest request) {
 		return answer(request, CommonError.INVALID_PARAMETER,
 				"The parameter '" + ex.getName() + "' has a value of the wrong type.", Map.of("field", ex.getName()));
+	}
+
+	/**
+	 * Parameters that Tomcat cannot decode, read for the first time inside MVC (a multipart
+	 * request: {@link ParameterDecodingFilter} catches the others before any controller).
+	 */
+	@ExceptionHandler(InvalidParameterException.class)
+	Object undecodable(InvalidParameterException ex, HttpServletRequest request) {
+		return answer(request, CommonError.INVALID_ENCODING, "A parameter cannot be read (not valid UTF-8?).",
+				Map.of());
 	}
 
 	@ExceptionHandler(MissingServletRequestParameterException.class)

@@ -1,0 +1,132 @@
+package org.unigov.shared.problem;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.jayway.jsonpath.JsonPath;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
+import org.unigov.LogTail;
+import org.unigov.RawHttp;
+import org.unigov.RawHttp.Response;
+import org.unigov.UnigovTest;
+
+/**
+ * Input no well-behaved client sends, over real HTTP so that the servlet container's own checks
+ * take part: each is refused with a 4xx, as problem+json for API clients and as the site's error
+ * page for people, and logged in one line without a stack trace (issue 15).
+ */
+@UnigovTest
+class BadInputIntegrationTests {
+
+	static final Map<String, String> JSON = Map.of("Accept", "application/json");
+
+	static final Map<String, String> PAGE = Map.of("Accept", "text/html");
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Environment environment;
+
+	RawHttp admin;
+
+	@BeforeEach
+	void signIn() throws IOException {
+		this.admin = new RawHttp(this.port).signIn("admin", "demo");
+	}
+
+	static void isProblem(Response response, int status, String code) {
+		assertThat(response.status()).as(response.toString()).isEqualTo(status);
+		assertThat(response.contentType()).as(response.toString()).startsWith("application/problem+json");
+		assertThat((String) JsonPath.read(response.text(), "$.code")).isEqualTo(code);
+		assertThat(response.text()).doesNotContain("Exception").doesNotContain("at org.");
+	}
+
+	static void isErrorPage(Response response, int status) {
+		assertThat(response.status()).as(response.toString()).isEqualTo(status);
+		assertThat(response.contentType()).as(response.toString()).startsWith("text/html");
+		assertThat(response.text()).as("the site's style").contains("/css/unigov.css").doesNotContain("Apache Tomcat")
+			.doesNotContain("Exception");
+	}
+
+	private Response postJson(String path, String json) throws IOException {
+		return this.admin.send("POST", path, Map.of("Content-Type", "application/json", "Accept", "application/json",
+				"X-CSRF-TOKEN", this.admin.csrf()), json.getBytes(StandardCharsets.UTF_8));
+	}
+
+	/** A token of the right shape that no session ever issued: the XOR mask decodes to non-UTF-8. */
+	private String tamperedToken() {
+		byte[] token = Base64.getUrlDecoder().decode(this.admin.csrf());
+		token[3] ^= (byte) 0x80;
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(token);
+	}
+
+	@Nested
+	class InvalidUtf8InQueries {
+
+		@Test
+		void anApiAnswersAProblem() throws IOException {
+			isProblem(admin.get("/api/v1/systems?q=%ff", JSON), 400, "invalid_encoding");
+		}
+
+		@Test
+		void theHealthEndpointAnswersAProblem() throws IOException {
+			isProblem(admin.get("/actuator/health?x=%C0", Map.of()), 400, "invalid_encoding");
+		}
+
+		@Test
+		void aPageAnswersTheErrorPage() throws IOException {
+			isErrorPage(admin.get("/open?q=%ff", PAGE), 400);
+			isErrorPage(new RawHttp(port).get("/login?x=%ff", PAGE), 400);
+		}
+
+		@Test
+		void aFormBodyIsRefusedToo() throws IOException {
+			Response response = admin.send("POST", "/login",
+					Map.of("Content-Type", "application/x-www-form-urlencoded", "Accept", "text/html"),
+					("username=%ff&password=x&_csrf=" + admin.csrf()).getBytes(StandardCharsets.US_ASCII));
+			isErrorPage(response, 400);
+		}
+	}
+
+	@Nested
+	class TheErrorPathOpenedDirectly {
+
+		@Test
+		void isNotFound() throws IOException {
+			isProblem(admin.get("/error", JSON), 404, "not_found");
+			isErrorPage(admin.get("/error", PAGE), 404);
+		}
+	}
+
+	@Nested
+	class PathsTheServletContainerRefuses {
+
+		@Test
+		void anApiAnswersAProblem() throws IOException {
+			for (String path : List.of("/api/v1/systems/%2F", "/api/v1/systems/a%00b", "/api/v1/systems/a\\b",
+					"/api/v1/systems/%5C..")) {
+				isProblem(admin.get(path, JSON), 400, "malformed_request");
+			}
+		}
+
+		@Test
+		void aPageAnswersTheErrorPage() throws IOException {
+			isErrorPage(admin.get("/registry/%2F", PAGE), 400);
+			isErrorPage(admin.get("/registry/a%00b", PAGE), 400);
+		}
+	}
+
+}
