@@ -102,6 +102,18 @@ class BadInputIntegrationTests {
 	}
 
 	@Nested
+	class SortParameters {
+
+		@Test
+		void aPercentSignInSortIsAnInvalidParameter() throws IOException {
+			Response response = admin.get("/api/v1/systems?sort=%25", JSON);
+			isProblem(response, 400, "invalid_parameter");
+			assertThat((String) JsonPath.read(response.text(), "$.field")).isEqualTo("sort");
+			isProblem(admin.get("/api/v1/agencies?sort=name,%25", JSON), 400, "invalid_parameter");
+		}
+	}
+
+	@Nested
 	class TheErrorPathOpenedDirectly {
 
 		@Test
