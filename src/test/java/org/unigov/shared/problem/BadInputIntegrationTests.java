@@ -114,6 +114,43 @@ class BadInputIntegrationTests {
 	}
 
 	@Nested
+	class TamperedCsrfTokens {
+
+		@Test
+		void signingInWithATamperedTokenIsForbidden() throws IOException {
+			RawHttp browser = new RawHttp(port);
+			browser.get("/login", PAGE);
+			Response response = browser.send("POST", "/login",
+					Map.of("Content-Type", "application/x-www-form-urlencoded", "Accept", "text/html"),
+					("username=admin&password=demo&_csrf=" + tamperedToken()).getBytes(StandardCharsets.US_ASCII));
+			isErrorPage(response, 403);
+		}
+
+		@Test
+		void aFormPostWithATamperedTokenGetsTheErrorPage() throws IOException {
+			Response response = admin.send("POST", "/logout",
+					Map.of("Content-Type", "application/x-www-form-urlencoded", "Accept", "text/html"),
+					("_csrf=" + tamperedToken()).getBytes(StandardCharsets.US_ASCII));
+			isErrorPage(response, 403);
+		}
+
+		@Test
+		void anApiCallWithATamperedTokenIsAProblem() throws IOException {
+			Response response = admin.send("POST", "/api/v1/divisions",
+					Map.of("Content-Type", "application/json", "X-CSRF-TOKEN", tamperedToken()),
+					"{}".getBytes(StandardCharsets.UTF_8));
+			isProblem(response, 403, "forbidden");
+		}
+
+		@Test
+		void aTokenInTheQueryStringDoesNotCount() throws IOException {
+			Response response = admin.send("POST", "/api/v1/divisions?_csrf=" + admin.csrf(),
+					Map.of("Content-Type", "application/json"), "{}".getBytes(StandardCharsets.UTF_8));
+			isProblem(response, 403, "forbidden");
+		}
+	}
+
+	@Nested
 	class TheErrorPathOpenedDirectly {
 
 		@Test
