@@ -10,6 +10,7 @@ public enum CommonError implements ErrorCode {
 	MALFORMED_JSON("malformed_json", HttpStatus.BAD_REQUEST),
 	INVALID_FIELD_TYPE("invalid_field_type", HttpStatus.BAD_REQUEST),
 	UNKNOWN_FIELD("unknown_field", HttpStatus.BAD_REQUEST),
+	INVALID_TEXT("invalid_text", HttpStatus.UNPROCESSABLE_CONTENT),
 	VALIDATION_FAILED("validation_failed", HttpStatus.BAD_REQUEST),
 	INVALID_PARAMETER("invalid_parameter", HttpStatus.BAD_REQUEST),
 	MISSING_PARAMETER("missing_parameter", HttpStatus.BAD_REQUEST),

@@ -38,9 +38,10 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.unigov.shared.json.InvalidTextException;
 
-import tools.jackson.databind.DatabindException;
-import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
@@ -80,13 +81,18 @@ class ProblemHandler {
 					"The field '" + unknown.getPropertyName() + "' is not part of this request.",
 					Map.of("field", path(unknown)));
 		}
-		if (cause instanceof InvalidFormatException || cause instanceof MismatchedInputException) {
-			DatabindException mismatch = (DatabindException) cause;
-			String field = path(mismatch);
-			if (!field.isEmpty()) {
-				return answer(request, CommonError.INVALID_FIELD_TYPE,
-						"The field '" + field + "' has a value of the wrong type.", Map.of("field", field));
-			}
+		if (cause instanceof InvalidTextException text) {
+			String field = path(text);
+			return answer(request, CommonError.INVALID_TEXT,
+					"The field '" + field + "' is not valid Unicode text (it holds a lone UTF-16 surrogate).",
+					Map.of("field", field));
+		}
+		// a number out of range is a value of the wrong type; other read errors mean broken JSON
+		boolean wrongType = cause instanceof InputCoercionException || cause instanceof MismatchedInputException;
+		if (wrongType && !path((JacksonException) cause).isEmpty()) {
+			String field = path((JacksonException) cause);
+			return answer(request, CommonError.INVALID_FIELD_TYPE,
+					"The field '" + field + "' has a value of the wrong type.", Map.of("field", field));
 		}
 		return answer(request, CommonError.MALFORMED_JSON, "The request body is not well-formed JSON.", Map.of());
 	}
@@ -235,7 +241,7 @@ class ProblemHandler {
 		return page;
 	}
 
-	private static String path(DatabindException ex) {
+	private static String path(JacksonException ex) {
 		StringBuilder path = new StringBuilder();
 		for (var reference : ex.getPath()) {
 			if (reference.getPropertyName() != null) {

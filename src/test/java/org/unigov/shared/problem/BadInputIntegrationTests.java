@@ -151,6 +151,28 @@ class BadInputIntegrationTests {
 	}
 
 	@Nested
+	class LoneSurrogatesInPasswords {
+
+		@Test
+		void aNewStaffPasswordIsRefused() throws IOException {
+			String agency = JsonPath.read(admin.get("/api/v1/agencies?size=1", JSON).text(), "$.content[0].id");
+			Response response = postJson("/api/v1/staff", """
+					{"username":"surrogate-test","displayName":"S","agencyId":"%s","roles":["AGENCY_STAFF"],
+					 "password":"abcdefghijkl\\ud800mn"}""".formatted(agency));
+			isProblem(response, 422, "invalid_text");
+			assertThat((String) JsonPath.read(response.text(), "$.field")).isEqualTo("password");
+		}
+
+		@Test
+		void anOwnPasswordChangeIsRefused() throws IOException {
+			isProblem(postJson("/api/v1/me/password", """
+					{"currentPassword":"demo","newPassword":"abcdefghijkl\\udc00mn"}"""), 422, "invalid_text");
+			isProblem(postJson("/api/v1/me/password", """
+					{"currentPassword":"de\\ud800mo","newPassword":"abcdefghijklmn"}"""), 422, "invalid_text");
+		}
+	}
+
+	@Nested
 	class TheErrorPathOpenedDirectly {
 
 		@Test
@@ -178,4 +200,49 @@ class BadInputIntegrationTests {
 		}
 	}
 
+	@Nested
+	class JsonTypes {
+
+		@Test
+		void aNumberGivenAsAStringIsRefused() throws IOException {
+			Response response = admin.send("PUT", "/api/v1/agencies/" + UUID.randomUUID(),
+					Map.of("Content-Type", "application/json", "X-CSRF-TOKEN", admin.csrf()),
+					"{\"nameZh\":\"x\",\"active\":true,\"version\":\"0\"}".getBytes(StandardCharsets.UTF_8));
+			isProblem(response, 400, "invalid_field_type");
+			assertThat((String) JsonPath.read(response.text(), "$.field")).isEqualTo("version");
+		}
+
+		@Test
+		void aBooleanOrNumberGivenForAStringIsRefused() throws IOException {
+			Response response = postJson("/api/v1/systems/similar",
+					"{\"name\":true,\"summary\":\"x\",\"capabilities\":[],\"divisionCode\":\"610100\"}");
+			isProblem(response, 400, "invalid_field_type");
+			assertThat((String) JsonPath.read(response.text(), "$.field")).isEqualTo("name");
+			response = postJson("/api/v1/me/password",
+					"{\"currentPassword\":123456789012,\"newPassword\":\"abcdefghijklmn\"}");
+			isProblem(response, 400, "invalid_field_type");
+			assertThat((String) JsonPath.read(response.text(), "$.field")).isEqualTo("currentPassword");
+		}
+	}
+
+	@Nested
+	class Logging {
+
+		@Test
+		void badInputIsLoggedWithoutAStackTrace() throws IOException {
+			LogTail log = LogTail.of(environment);
+			admin.get("/api/v1/systems?q=%ff", JSON);
+			admin.get("/api/v1/systems?sort=%25", JSON);
+			admin.get("/api/v1/systems/a%00b", JSON);
+			admin.get("/api/v1/systems/a\\b", JSON);
+			admin.get("/error", JSON);
+			admin.send("POST", "/api/v1/divisions", Map.of("Content-Type", "application/json", "X-CSRF-TOKEN",
+					tamperedToken()), "{}".getBytes(StandardCharsets.UTF_8));
+			postJson("/api/v1/me/password", "{\"currentPassword\":\"de\\ud800mo\",\"newPassword\":\"abcdefghijklmn\"}");
+			admin.send("POST", "/login", Map.of("Content-Type", "application/x-www-form-urlencoded"),
+					("username=%ff&password=x&_csrf=" + admin.csrf()).getBytes(StandardCharsets.US_ASCII));
+			assertThat(log.stackTraces()).isEmpty();
+			assertThat(log.events()).as("at most one line per request").hasSizeLessThanOrEqualTo(8);
+		}
+	}
 }
