@@ -35,6 +35,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
@@ -194,6 +195,12 @@ class ProblemHandler {
 	Object tooLarge(MaxUploadSizeExceededException ex, HttpServletRequest request) {
 		return answer(request, CommonError.PAYLOAD_TOO_LARGE, "The upload is larger than the allowed maximum.",
 				Map.of());
+	}
+
+	/** A multipart body that cannot be parsed (no boundary, cut short); its size limits are above. */
+	@ExceptionHandler(MultipartException.class)
+	Object unreadableParts(MultipartException ex, HttpServletRequest request) {
+		return answer(request, CommonError.MALFORMED_REQUEST, "The multipart body cannot be read.", Map.of());
 	}
 
 	@ExceptionHandler(BodyTooLargeException.class)

@@ -201,6 +201,23 @@ class BadInputIntegrationTests {
 	}
 
 	@Nested
+	class WrongContentTypes {
+
+		@Test
+		void aMultipartBodyWithoutBoundaryIsMalformed() throws IOException {
+			isProblem(admin.send("POST", "/api/v1/agencies", Map.of("Content-Type", "multipart/form-data",
+					"X-CSRF-TOKEN", admin.csrf()), "--x--".getBytes(StandardCharsets.US_ASCII)), 400, "malformed_request");
+		}
+
+		@Test
+		void aFormWithBrokenEscapesSentByPutIsAnUnsupportedType() throws IOException {
+			isProblem(admin.send("PUT", "/api/v1/agencies/" + UUID.randomUUID(),
+					Map.of("Content-Type", "application/x-www-form-urlencoded", "X-CSRF-TOKEN", admin.csrf()),
+					"a=%&b=%ZZ".getBytes(StandardCharsets.US_ASCII)), 415, "unsupported_media_type");
+		}
+	}
+
+	@Nested
 	class JsonTypes {
 
 		@Test
