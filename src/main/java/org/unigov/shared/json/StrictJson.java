@@ -18,8 +18,9 @@ import tools.jackson.databind.type.LogicalType;
  * JSON is read as written, with no guessing: {@code "0"} is not a number, {@code true} and
  * {@code 12} are not strings, {@code "true"} is not a boolean (Jackson would coerce all of these);
  * such a value is refused as {@code invalid_field_type} naming the field. Text must be valid
- * Unicode: a lone UTF-16 surrogate ({@code "\ud800"}) can be written in JSON but in no database
- * or password hash, so it is refused as {@code invalid_text} (422).
+ * Unicode without NUL: a lone UTF-16 surrogate ({@code "\ud800"}) or a NUL ({@code "\u0000"})
+ * can be written in JSON but stored in no PostgreSQL text and hashed by no password encoder, so
+ * either is refused as {@code invalid_text} (422) naming the field.
  */
 @Configuration(proxyBeanMethods = false)
 class StrictJson {
@@ -34,7 +35,7 @@ class StrictJson {
 			.addModule(new SimpleModule("unicode-text").addDeserializer(String.class, new UnicodeText()));
 	}
 
-	/** Jackson's own string reading (coercion rules included), then the surrogate check. */
+	/** Jackson's own string reading (coercion rules included), then the check for surrogates and NUL. */
 	static final class UnicodeText extends StdScalarDeserializer<String> {
 
 		UnicodeText() {
@@ -49,7 +50,7 @@ class StrictJson {
 		@Override
 		public String deserialize(JsonParser parser, DeserializationContext context) {
 			String value = StringDeserializer.instance.deserialize(parser, context);
-			if (value != null && hasLoneSurrogate(value)) {
+			if (value != null && (value.indexOf('\0') >= 0 || hasLoneSurrogate(value))) {
 				throw new InvalidTextException(parser, value);
 			}
 			return value;

@@ -7,6 +7,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
+import java.util.Arrays;
+import java.util.Map;
 
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.core.Ordered;
@@ -20,7 +22,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * invalid_encoding}), too many parameters ({@code malformed_request}), a form body over the
  * container's limit ({@code payload_too_large}). Tomcat throws on every later read of such a
  * request, so otherwise whichever filter or controller read a parameter first would fail with a
- * 500 and a stack trace. Multipart bodies are left to Spring MVC and its upload limits.
+ * 500 and a stack trace. A NUL character ({@code %00}) is refused too ({@code invalid_parameter}):
+ * no text can hold it, and PostgreSQL refuses it with an error. Multipart bodies are left to
+ * Spring MVC and its upload limits.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 5)
@@ -41,14 +45,28 @@ class ParameterDecodingFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		Map<String, String[]> parameters;
 		try {
-			request.getParameterMap();
+			parameters = request.getParameterMap();
 		}
 		catch (InvalidParameterException ex) {
 			refuse(request, response, ex);
 			return;
 		}
+		for (Map.Entry<String, String[]> parameter : parameters.entrySet()) {
+			if (holdsNul(parameter.getKey())
+					|| Arrays.stream(parameter.getValue()).anyMatch(ParameterDecodingFilter::holdsNul)) {
+				this.problems.refuse(request, response, HttpServletResponse.SC_BAD_REQUEST,
+						CommonError.INVALID_PARAMETER, "A parameter holds a NUL character, which no text may hold.",
+						Map.of("field", holdsNul(parameter.getKey()) ? "" : parameter.getKey()));
+				return;
+			}
+		}
 		chain.doFilter(request, response);
+	}
+
+	private static boolean holdsNul(String text) {
+		return text != null && text.indexOf('\0') >= 0;
 	}
 
 	private void refuse(HttpServletRequest request, HttpServletResponse response, InvalidParameterException ex)

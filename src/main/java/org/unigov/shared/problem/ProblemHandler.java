@@ -85,7 +85,7 @@ class ProblemHandler {
 		if (cause instanceof InvalidTextException text) {
 			String field = path(text);
 			return answer(request, CommonError.INVALID_TEXT,
-					"The field '" + field + "' is not valid Unicode text (it holds a lone UTF-16 surrogate).",
+					"The field '" + field + "' is not valid text (it holds a lone UTF-16 surrogate or a NUL).",
 					Map.of("field", field));
 		}
 		// a number out of range is a value of the wrong type; other read errors mean broken JSON

@@ -98,12 +98,12 @@ public class Problems {
 	/** Writes a problem directly, for security entry points and servlet filters. */
 	public void write(HttpServletRequest request, HttpServletResponse response, ErrorCode error, String detail)
 			throws IOException {
-		write(request, response, error.status().value(), error, detail);
+		write(request, response, error.status().value(), error, detail, Map.of());
 	}
 
 	private void write(HttpServletRequest request, HttpServletResponse response, int status, ErrorCode error,
-			String detail) throws IOException {
-		ProblemDetail problem = of(error, detail, request);
+			String detail, Map<String, ?> properties) throws IOException {
+		ProblemDetail problem = of(error, detail, properties, request);
 		problem.setStatus(status);
 		response.setStatus(status);
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
@@ -118,10 +118,16 @@ public class Problems {
 	 */
 	public void refuse(HttpServletRequest request, HttpServletResponse response, int status, ErrorCode error,
 			String detail) throws IOException {
+		refuse(request, response, status, error, detail, Map.of());
+	}
+
+	/** {@link #refuse(HttpServletRequest, HttpServletResponse, int, ErrorCode, String)} with members. */
+	public void refuse(HttpServletRequest request, HttpServletResponse response, int status, ErrorCode error,
+			String detail, Map<String, ?> properties) throws IOException {
 		log.info("Refused {} {} {}: {} {}", request.getMethod(), printable(request.getRequestURI()), status,
 				error.code(), detail);
 		if (wantsProblemJson(request)) {
-			write(request, response, status, error, detail);
+			write(request, response, status, error, detail, properties);
 		}
 		else {
 			this.page.write(response, status, error, locale(request),

@@ -102,6 +102,25 @@ class BadInputIntegrationTests {
 	}
 
 	@Nested
+	class NulCharacters {
+
+		@Test
+		void aNulInASearchIsAnInvalidParameterNotAConflict() throws IOException {
+			Response response = admin.get("/api/v1/systems?q=a%00b", JSON);
+			isProblem(response, 400, "invalid_parameter");
+			assertThat((String) JsonPath.read(response.text(), "$.field")).isEqualTo("q");
+		}
+
+		@Test
+		void aNulInJsonTextIsInvalidText() throws IOException {
+			Response response = postJson("/api/v1/systems/similar",
+					"{\"name\":\"a\\u0000b\",\"summary\":\"x\",\"capabilities\":[],\"divisionCode\":\"610100\"}");
+			isProblem(response, 422, "invalid_text");
+			assertThat((String) JsonPath.read(response.text(), "$.field")).isEqualTo("name");
+		}
+	}
+
+	@Nested
 	class SortParameters {
 
 		@Test
