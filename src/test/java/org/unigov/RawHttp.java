@@ -27,7 +27,7 @@ public final class RawHttp {
 
 	private final int port;
 
-	private String session = "";
+	private volatile String session = "";
 
 	private String csrf = "";
 
