@@ -28,8 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Issue 15's acceptance sweep: every operation of {@code /v3/api-docs} gets a bounded set of
  * malformed requests ({@link SweepProbes}) over real HTTP, signed in as a platform admin. No
- * answer may be a 5xx, every 4xx must be RFC 9457 problem+json, and nothing may be logged with a
- * stack trace. Driven by the document, so a new operation is swept without any change here.
+ * answer may be a 5xx, every 4xx must be RFC 9457 problem+json, no change may be accepted, and
+ * nothing may be logged with a stack trace. Driven by the document, so a new operation is swept without any change here.
  */
 @UnigovTest
 class MalformedInputSweepTests {
@@ -97,6 +97,10 @@ class MalformedInputSweepTests {
 		}
 		else if (status >= 300 && status < 400) {
 			failures.add(probe + " -> " + status + " redirect to " + response.header("location"));
+		}
+		else if (status < 300 && !probe.method().equals("GET")) {
+			// every change the sweep asks for is malformed or aimed at a record that does not exist
+			failures.add(probe + " -> " + status + ": a malformed change was accepted");
 		}
 		else if (response.text().contains("\tat org.") || response.text().contains("Exception:")) {
 			failures.add(probe + " -> internals in the answer: " + response);
