@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.unigov.RawHttp;
+import org.unigov.RawGet;
 import org.unigov.SecondInstance;
 import org.unigov.UnigovTest;
 
@@ -50,7 +50,7 @@ class PublicUrlIntegrationTests {
 
 		@Test
 		void discoveryNamesThePublicUrlWhateverTheHostHeader() throws Exception {
-			RawHttp.Response discovery = RawHttp.get(published.port(), "/.well-known/openid-configuration",
+			RawGet.Response discovery = RawGet.get(published.port(), "/.well-known/openid-configuration",
 					"Host: evil.example", "X-Forwarded-Host: evil.example");
 			assertThat(discovery.status()).isEqualTo(200);
 			assertThat(discovery.body()).contains("\"issuer\":\"" + PUBLIC_URL + "\"")
@@ -60,7 +60,7 @@ class PublicUrlIntegrationTests {
 
 		@Test
 		void redirectsGoToThePublicUrlWhateverTheHostHeader() throws Exception {
-			RawHttp.Response redirect = RawHttp.get(published.port(), "/organization", "Host: evil.example",
+			RawGet.Response redirect = RawGet.get(published.port(), "/organization", "Host: evil.example",
 					"Accept: text/html");
 			assertThat(redirect.status()).isEqualTo(302);
 			assertThat(redirect.header("Location")).isEqualTo(PUBLIC_URL + "/login");
@@ -68,14 +68,14 @@ class PublicUrlIntegrationTests {
 
 		@Test
 		void openDataLinksUseThePublicUrl() throws Exception {
-			RawHttp.Response catalog = RawHttp.get(published.port(), "/open/catalog.ttl", "Host: evil.example");
+			RawGet.Response catalog = RawGet.get(published.port(), "/open/catalog.ttl", "Host: evil.example");
 			assertThat(catalog.status()).isEqualTo(200);
 			assertThat(catalog.body()).contains("<" + PUBLIC_URL + "/open").doesNotContain("evil.example");
 		}
 
 		@Test
 		void anHttpsPublicUrlBringsStrictTransportSecurityAndSecureCookies() throws Exception {
-			RawHttp.Response login = RawHttp.get(published.port(), "/login", "Host: unigov.example.gov.cn");
+			RawGet.Response login = RawGet.get(published.port(), "/login", "Host: unigov.example.gov.cn");
 			assertThat(login.header("Strict-Transport-Security")).startsWith("max-age=");
 			assertThat(login.headers("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie).startsWith("UNIGOV_SESSION=")
 				.containsIgnoringCase("; Secure"));
@@ -88,14 +88,14 @@ class PublicUrlIntegrationTests {
 		@Test
 		void countFromATrustedProxy() throws Exception {
 			// the test profile trusts 127.0.0.1 as the reverse proxy (unigov.trusted-proxies)
-			RawHttp.Response redirect = RawHttp.get("127.0.0.1", port, "/organization", "Host: localhost",
+			RawGet.Response redirect = RawGet.get("127.0.0.1", port, "/organization", "Host: localhost",
 					"Accept: text/html", "X-Forwarded-Host: gateway.example.gov.cn", "X-Forwarded-Proto: https");
 			assertThat(redirect.header("Location")).isEqualTo("https://gateway.example.gov.cn/login");
 		}
 
 		@Test
 		void areIgnoredFromAnyoneElse() throws Exception {
-			RawHttp.Response redirect = RawHttp.get("127.0.0.2", port, "/organization", "Host: localhost:" + port,
+			RawGet.Response redirect = RawGet.get("127.0.0.2", port, "/organization", "Host: localhost:" + port,
 					"Accept: text/html", "X-Forwarded-Host: evil.example", "X-Forwarded-Proto: https",
 					"Forwarded: host=evil.example;proto=https");
 			assertThat(redirect.header("Location")).isEqualTo("http://localhost:" + port + "/login");
@@ -103,7 +103,7 @@ class PublicUrlIntegrationTests {
 
 		@Test
 		void withoutAPublicUrlPlainHttpGetsNoStrictTransportSecurity() throws Exception {
-			RawHttp.Response login = RawHttp.get(port, "/login", "Host: localhost:" + port);
+			RawGet.Response login = RawGet.get(port, "/login", "Host: localhost:" + port);
 			assertThat(login.status()).isEqualTo(200);
 			assertThat(login.header("Strict-Transport-Security")).isNull();
 			assertThat(login.headers("Set-Cookie")).noneSatisfy(cookie -> assertThat(cookie).containsIgnoringCase("Secure"));

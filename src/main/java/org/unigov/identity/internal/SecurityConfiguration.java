@@ -50,6 +50,7 @@ class SecurityConfiguration {
 			.hasAnyRole(STAFF_ROLES)
 			.anyRequest()
 			.authenticated())
+			.csrf(csrf -> csrf.csrfTokenRequestHandler(new HeaderOrFormCsrfTokens()))
 			.formLogin(form -> form.loginPage("/login").failureHandler(gate).defaultSuccessUrl("/", false))
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))
 			.oauth2ResourceServer(resource -> resource.jwt(jwt -> jwt.jwtAuthenticationConverter(claims))

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,12 +35,14 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.unigov.shared.json.InvalidTextException;
 
-import tools.jackson.databind.DatabindException;
-import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
@@ -79,13 +82,18 @@ class ProblemHandler {
 					"The field '" + unknown.getPropertyName() + "' is not part of this request.",
 					Map.of("field", path(unknown)));
 		}
-		if (cause instanceof InvalidFormatException || cause instanceof MismatchedInputException) {
-			DatabindException mismatch = (DatabindException) cause;
-			String field = path(mismatch);
-			if (!field.isEmpty()) {
-				return answer(request, CommonError.INVALID_FIELD_TYPE,
-						"The field '" + field + "' has a value of the wrong type.", Map.of("field", field));
-			}
+		if (cause instanceof InvalidTextException text) {
+			String field = path(text);
+			return answer(request, CommonError.INVALID_TEXT,
+					"The field '" + field + "' is not valid text (it holds a lone UTF-16 surrogate or a NUL).",
+					Map.of("field", field));
+		}
+		// a number out of range is a value of the wrong type; other read errors mean broken JSON
+		boolean wrongType = cause instanceof InputCoercionException || cause instanceof MismatchedInputException;
+		if (wrongType && !path((JacksonException) cause).isEmpty()) {
+			String field = path((JacksonException) cause);
+			return answer(request, CommonError.INVALID_FIELD_TYPE,
+					"The field '" + field + "' has a value of the wrong type.", Map.of("field", field));
 		}
 		return answer(request, CommonError.MALFORMED_JSON, "The request body is not well-formed JSON.", Map.of());
 	}
@@ -126,6 +134,16 @@ class ProblemHandler {
 	Object mismatch(MethodArgumentTypeMismatchException ex, HttpServletRequest request) {
 		return answer(request, CommonError.INVALID_PARAMETER,
 				"The parameter '" + ex.getName() + "' has a value of the wrong type.", Map.of("field", ex.getName()));
+	}
+
+	/**
+	 * Parameters that Tomcat cannot decode, read for the first time inside MVC (a multipart
+	 * request: {@link ParameterDecodingFilter} catches the others before any controller).
+	 */
+	@ExceptionHandler(InvalidParameterException.class)
+	Object undecodable(InvalidParameterException ex, HttpServletRequest request) {
+		return answer(request, CommonError.INVALID_ENCODING, "A parameter cannot be read (not valid UTF-8?).",
+				Map.of());
 	}
 
 	@ExceptionHandler(MissingServletRequestParameterException.class)
@@ -179,6 +197,12 @@ class ProblemHandler {
 				Map.of());
 	}
 
+	/** A multipart body that cannot be parsed (no boundary, cut short); its size limits are above. */
+	@ExceptionHandler(MultipartException.class)
+	Object unreadableParts(MultipartException ex, HttpServletRequest request) {
+		return answer(request, CommonError.MALFORMED_REQUEST, "The multipart body cannot be read.", Map.of());
+	}
+
 	@ExceptionHandler(BodyTooLargeException.class)
 	Object tooLarge(BodyTooLargeException ex, HttpServletRequest request) {
 		return answer(request, CommonError.PAYLOAD_TOO_LARGE,
@@ -224,7 +248,7 @@ class ProblemHandler {
 		return page;
 	}
 
-	private static String path(DatabindException ex) {
+	private static String path(JacksonException ex) {
 		StringBuilder path = new StringBuilder();
 		for (var reference : ex.getPath()) {
 			if (reference.getPropertyName() != null) {

@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.MediaType;
@@ -27,6 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class Problems {
 
+	private static final Logger log = LoggerFactory.getLogger(Problems.class);
+
 	/** Base of the {@code type} URIs; documented in docs/api.md. */
 	public static final String TYPE_BASE = "https://unigov.org/problems/";
 
@@ -34,9 +38,12 @@ public class Problems {
 
 	private final JsonMapper json;
 
-	public Problems(MessageSource messages, JsonMapper json) {
+	private final PlainErrorPage page;
+
+	Problems(MessageSource messages, JsonMapper json, PlainErrorPage page) {
 		this.messages = messages;
 		this.json = json;
+		this.page = page;
 	}
 
 	public ProblemDetail of(ErrorCode error, String detail, @Nullable HttpServletRequest request) {
@@ -75,7 +82,7 @@ public class Problems {
 	 * The language of the title: the resolved locale inside MVC; in filters (no resolver yet) the
 	 * Accept-Language header, Simplified Chinese when there is none.
 	 */
-	private static Locale locale(HttpServletRequest request) {
+	static Locale locale(HttpServletRequest request) {
 		if (RequestContextUtils.getLocaleResolver(request) != null) {
 			return RequestContextUtils.getLocale(request);
 		}
@@ -91,10 +98,53 @@ public class Problems {
 	/** Writes a problem directly, for security entry points and servlet filters. */
 	public void write(HttpServletRequest request, HttpServletResponse response, ErrorCode error, String detail)
 			throws IOException {
-		response.setStatus(error.status().value());
+		write(request, response, error.status().value(), error, detail, Map.of());
+	}
+
+	private void write(HttpServletRequest request, HttpServletResponse response, int status, ErrorCode error,
+			String detail, Map<String, ?> properties) throws IOException {
+		ProblemDetail problem = of(error, detail, properties, request);
+		problem.setStatus(status);
+		response.setStatus(status);
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.setCharacterEncoding("UTF-8");
-		this.json.writeValue(response.getOutputStream(), body(of(error, detail, request)));
+		this.json.writeValue(response.getOutputStream(), body(problem));
+	}
+
+	/**
+	 * Refuses a request that cannot go on to Spring MVC (its parameters do not decode, or the
+	 * servlet container could not parse it): problem+json for machines, the site's error page for
+	 * people. Bad input is logged in one line, never with a stack trace.
+	 */
+	public void refuse(HttpServletRequest request, HttpServletResponse response, int status, ErrorCode error,
+			String detail) throws IOException {
+		refuse(request, response, status, error, detail, Map.of());
+	}
+
+	/** {@link #refuse(HttpServletRequest, HttpServletResponse, int, ErrorCode, String)} with members. */
+	public void refuse(HttpServletRequest request, HttpServletResponse response, int status, ErrorCode error,
+			String detail, Map<String, ?> properties) throws IOException {
+		log.info("Refused {} {} {}: {} {}", request.getMethod(), printable(request.getRequestURI()), status,
+				error.code(), detail);
+		if (wantsProblemJson(request)) {
+			write(request, response, status, error, detail, properties);
+		}
+		else {
+			this.page.write(response, status, error, locale(request),
+					request.getContextPath() == null ? "" : request.getContextPath());
+		}
+	}
+
+	/** A client-supplied string as it may go into a log line: short, one line, no control characters. */
+	private static String printable(@Nullable String text) {
+		if (text == null) {
+			return "(unreadable)";
+		}
+		String shown = text.length() > 200 ? text.substring(0, 200) + "…" : text;
+		return shown.codePoints()
+			.map(c -> Character.isISOControl(c) ? '?' : c)
+			.collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+			.toString();
 	}
 
 	/** The document's members in RFC 9457 order, then ours. */
@@ -118,7 +168,9 @@ public class Problems {
 	 * exchange paths always do; elsewhere, clients that do not accept HTML do.
 	 */
 	public static boolean wantsProblemJson(HttpServletRequest request) {
-		String path = request.getRequestURI().substring(request.getContextPath().length());
+		String uri = request.getRequestURI();
+		String context = request.getContextPath();
+		String path = uri == null ? "" : context != null && uri.startsWith(context) ? uri.substring(context.length()) : uri;
 		if (path.startsWith("/api/") || path.startsWith("/exchange/") || path.startsWith("/oauth2/")
 				|| path.startsWith("/v3/") || path.startsWith("/actuator")) {
 			return true;

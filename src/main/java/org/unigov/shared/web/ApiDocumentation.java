@@ -1,5 +1,8 @@
 package org.unigov.shared.web;
 
+import io.swagger.v3.core.jackson.ModelResolver;
+import io.swagger.v3.core.jackson.TypeNameResolver;
+import io.swagger.v3.core.util.Json31;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -32,12 +35,35 @@ import org.springframework.web.bind.annotation.GetMapping;
 /**
  * Makes the OpenAPI description say what the code enforces: the roles each operation requires
  * (read from its {@code @PreAuthorize}, shown in the description and as {@code x-roles}), the
- * problem+json answers it may give, and how to authenticate.
+ * problem+json answers it may give, how to authenticate, and a schema of its own for every
+ * request and answer record.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiDocumentation {
 
 	private static final java.util.regex.Pattern ROLE = java.util.regex.Pattern.compile("'([A-Z_]+)'");
+
+	/**
+	 * Schemas are named after the class and the classes around it ({@code SharingApi.DecisionRequest},
+	 * {@code ProjectsApi.DecisionRequest}): by simple name alone, same-named request records of two
+	 * modules collapsed into one schema, and the document described the wrong body for one of them.
+	 */
+	@Bean
+	ModelResolver schemaNames() {
+		return new ModelResolver(Json31.mapper(), new EnclosingTypeNames()).openapi31(true);
+	}
+
+	static final class EnclosingTypeNames extends TypeNameResolver {
+
+		@Override
+		protected String getNameOfClass(Class<?> type) {
+			StringBuilder name = new StringBuilder(type.getSimpleName());
+			for (Class<?> outer = type.getEnclosingClass(); outer != null; outer = outer.getEnclosingClass()) {
+				name.insert(0, outer.getSimpleName() + ".");
+			}
+			return name.toString();
+		}
+	}
 
 	@Bean
 	OpenApiCustomizer unigovApi() {

@@ -4,19 +4,43 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.unigov.SignIn;
 import org.unigov.UnigovTest;
+
+import tools.jackson.databind.json.JsonMapper;
 
 @UnigovTest
 class ApiDocumentationIntegrationTests {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	RequestMappingHandlerMapping handlers;
+
+	@Autowired
+	JsonMapper json;
+
+	@Test
+	void everyOperationDescribesTheTypesItReallyBindsAndReturns() throws Exception {
+		String document = this.mvc.perform(get("/v3/api-docs")).andReturn().getResponse().getContentAsString();
+		BoundSchemas schemas = new BoundSchemas(this.json.readTree(document));
+		List<String> mismatches = schemas.compare(this.handlers.getHandlerMethods());
+		assertThat(schemas.operations()).as("operations compared").isGreaterThan(100);
+		assertThat(mismatches).as(String.join("\n", mismatches)).isEmpty();
+	}
 
 	@Test
 	void describesEveryApiWithRolesAndProblems() throws Exception {
