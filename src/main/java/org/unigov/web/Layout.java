@@ -13,13 +13,14 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.unigov.shared.Actor;
 import org.unigov.shared.DemoMode;
 import org.unigov.shared.NavigationEntry;
+import org.unigov.shared.web.PageFrame;
 
 /**
  * What every page's layout needs: the navigation, who is signed in, the language and whether
  * this is a demo installation. Applies to page controllers only, not to JSON APIs.
  */
 @ControllerAdvice(annotations = org.springframework.stereotype.Controller.class)
-class Layout {
+class Layout implements PageFrame {
 
 	/** The product's areas in menu order; MISSION.md explains each. */
 	static final List<String> AREAS = List.of("registry", "projects", "catalog", "sharing", "exchange", "services",
@@ -64,6 +65,14 @@ class Layout {
 		if (path.startsWith("/api/")) {
 			return;
 		}
+		Map<String, Object> frame = new java.util.HashMap<>();
+		describe(request, frame);
+		model.addAllAttributes(frame);
+	}
+
+	@Override
+	public void describe(HttpServletRequest request, Map<String, Object> model) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
 		Actor actor = Actor.current();
 		List<NavItem> nav = new ArrayList<>();
 		if (actor.kind() == Actor.Kind.STAFF || actor.kind() == Actor.Kind.CITIZEN) {
@@ -79,11 +88,13 @@ class Layout {
 				nav.add(new NavItem(area, href, entry != null, path.equals(href) || path.startsWith(href + "/")));
 			}
 		}
-		model.addAttribute("nav", nav);
-		model.addAttribute("actor", actor);
-		model.addAttribute("signedIn", actor.kind() == Actor.Kind.STAFF || actor.kind() == Actor.Kind.CITIZEN);
-		model.addAttribute("demo", this.demo.enabled());
-		model.addAttribute("currentPath", path);
-		model.addAttribute("pageQuery", queryWithoutPage(request));
+		model.put("nav", nav);
+		model.put("actor", actor);
+		model.put("signedIn", actor.kind() == Actor.Kind.STAFF || actor.kind() == Actor.Kind.CITIZEN);
+		// the API documentation (/swagger-ui.html) is open to government staff, not to citizens
+		model.put("seesApiDocs", actor.kind() == Actor.Kind.STAFF);
+		model.put("demo", this.demo.enabled());
+		model.put("currentPath", path);
+		model.put("pageQuery", queryWithoutPage(request));
 	}
 }

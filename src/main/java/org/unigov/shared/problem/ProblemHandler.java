@@ -38,6 +38,8 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.NoHandlerFoundException;
+import org.springframework.beans.factory.ObjectProvider;
+import org.unigov.shared.web.PageFrame;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.unigov.shared.json.InvalidTextException;
 
@@ -60,8 +62,11 @@ class ProblemHandler {
 
 	private final Problems problems;
 
-	ProblemHandler(Problems problems) {
+	private final ObjectProvider<PageFrame> frame;
+
+	ProblemHandler(Problems problems, ObjectProvider<PageFrame> frame) {
 		this.problems = problems;
+		this.frame = frame;
 	}
 
 	@ExceptionHandler(UnigovException.class)
@@ -241,6 +246,8 @@ class ProblemHandler {
 			return ResponseEntity.status(error.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 		}
 		ModelAndView page = new ModelAndView("error");
+		// exception handlers get no @ModelAttribute model: the page's frame is added here
+		this.frame.ifAvailable(f -> f.describe(request, page.getModel()));
 		page.setStatus(HttpStatus.valueOf(error.status().value()));
 		page.addObject("status", error.status().value());
 		page.addObject("code", error.code());
