@@ -144,4 +144,27 @@ class ProjectBrowserTests extends BrowserTest {
 		this.browser.get(projectUrl + "?lang=en");
 		await(() -> "History".equals(this.browser.findElement(By.id("history-heading")).getText()));
 	}
+
+	void openProject(String name) {
+		this.browser.get(url("/projects?q=" + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8)));
+		this.browser.findElement(By.linkText(name)).click();
+		await(() -> this.browser.findElement(By.tagName("h1")).getText().endsWith(name));
+	}
+
+	@Test
+	@DisplayName("P2 P5 the gate table names the approval route, its divisions and the data resources to publish")
+	void gatesShowRouteAndResources() {
+		signIn("yt-civil-admin");
+		openProject("雁塔区居家养老服务管理平台");
+		String budget = this.browser.findElement(By.id("gate-budget")).getText();
+		assertThat(budget).contains("县级").contains("雁塔区").contains("市级").contains("西安市").contains("¥4,000,000.00")
+			.doesNotContain("610113").doesNotContain("610100");
+		assertThat(this.browser.findElement(By.id("gate-sharing")).getText()).contains("拟发布数据资源：")
+			.contains("雁塔区居家养老服务管理业务数据");
+		axeClean("gates");
+		this.browser.get(this.browser.getCurrentUrl() + "?lang=en");
+		await(() -> "History".equals(this.browser.findElement(By.id("history-heading")).getText()));
+		assertThat(this.browser.findElement(By.id("gate-budget")).getText()).contains("county").contains("Xi'an")
+			.doesNotContain("县级");
+	}
 }
