@@ -151,6 +151,50 @@ class ProjectBrowserTests extends BrowserTest {
 		await(() -> this.browser.findElement(By.tagName("h1")).getText().endsWith(name));
 	}
 
+	String plan() {
+		return this.browser.findElement(By.id("milestones-text")).getDomProperty("value");
+	}
+
+	void setPlan(String text) {
+		this.browser.executeScript("arguments[0].value = arguments[1]", this.browser.findElement(By.id("milestones-text")), text);
+	}
+
+	@Test
+	@DisplayName("a milestone plan is shown with ISO dates, saves as shown in either language, and a refusal keeps the input and says why in Chinese")
+	void milestonePlanSavesAsShown() {
+		signIn("yt-civil-admin");
+		openProject("雁塔区社区助餐点服务系统");
+		String shown = plan();
+		assertThat(shown).as("the pre-filled plan").matches("(?s)需求调研与设计 \\| \\d{4}-\\d{2}-\\d{2} \\| \\d{4}-\\d{2}-\\d{2} \\| 30\n.*")
+			.doesNotContain("/");
+		this.browser.findElement(By.id("save-milestones")).click();
+		awaitNotice("已保存里程碑计划。");
+		assertThat(plan()).isEqualTo(shown);
+		// what the page showed before, with the dates as a Chinese or English page formatted them, is read too
+		java.time.format.DateTimeFormatter iso = java.time.format.DateTimeFormatter.ISO_LOCAL_DATE;
+		java.util.regex.Matcher dates = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}").matcher(shown);
+		String old = dates.replaceAll(m -> LocalDate.parse(m.group(), iso).format(java.time.format.DateTimeFormatter.ofPattern("M/d/yy")));
+		setPlan(old);
+		this.browser.findElement(By.id("save-milestones")).click();
+		awaitNotice("已保存里程碑计划。");
+		assertThat(plan()).isEqualTo(shown);
+		// a line the server cannot read: refused with the reason in Chinese, the input kept
+		String wrong = shown.replaceFirst("\\| 30", "| 三十");
+		setPlan(wrong);
+		this.browser.findElement(By.id("save-milestones")).click();
+		await(() -> this.browser.findElement(By.id("refusal")).isDisplayed());
+		String refusal = this.browser.findElement(By.id("refusal")).getText();
+		assertThat(refusal).contains("权重").doesNotContain("invalid_parameter").doesNotContain("参数无效");
+		assertThat(plan()).isEqualTo(wrong);
+		axeClean("refused milestone plan");
+		this.browser.get(this.browser.getCurrentUrl() + "?lang=en");
+		await(() -> "History".equals(this.browser.findElement(By.id("history-heading")).getText()));
+		assertThat(plan()).isEqualTo(shown);
+		this.browser.findElement(By.id("save-milestones")).click();
+		awaitNotice("The milestone plan is saved.");
+		assertThat(plan()).isEqualTo(shown);
+	}
+
 	@Test
 	@DisplayName("P2 P5 the gate table names the approval route, its divisions and the data resources to publish")
 	void gatesShowRouteAndResources() {
