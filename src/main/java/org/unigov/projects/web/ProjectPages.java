@@ -270,8 +270,8 @@ class ProjectPages {
 		if (delivering) {
 			ProjectExecution.Execution done = this.execution.execution(actor, id);
 			model.addAttribute("execution", done);
-			if (!model.containsAttribute("milestonePlan")) {
-				model.addAttribute("milestonePlan", MilestoneText.format(done.milestones()));
+			if (!model.containsAttribute("milestoneRows")) {
+				model.addAttribute("milestoneRows", MilestoneRows.of(done.milestones()));
 			}
 			model.addAttribute("acceptance", this.outcomes.acceptance(actor, id));
 			model.addAttribute("evaluations", this.outcomes.evaluations(actor, id));
@@ -321,7 +321,7 @@ class ProjectPages {
 				}
 				case "milestones" -> {
 					List<FieldProblem> problems = new ArrayList<>();
-					List<ProjectExecution.MilestoneInput> plan = MilestoneText.parse(form.getOrDefault("milestones", ""), problems);
+					List<ProjectExecution.MilestoneInput> plan = MilestoneRows.input(MilestoneRows.read(form), problems);
 					refuseIf(problems, org.unigov.projects.ProjectError.INVALID_PROJECT);
 					this.execution.planMilestones(actor, id, plan, version);
 				}
@@ -357,7 +357,7 @@ class ProjectPages {
 			redirect.addFlashAttribute("error", ex);
 			if ("milestones".equals(action)) {
 				// the plan as the user typed it, to correct rather than type again
-				redirect.addFlashAttribute("milestonePlan", form.getOrDefault("milestones", ""));
+				redirect.addFlashAttribute("milestoneRows", MilestoneRows.withBlanks(MilestoneRows.read(form)));
 			}
 			Object gates = ex.properties().get("gates");
 			if (gates != null) {
