@@ -22,12 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.unigov.audit.AuditJournal;
 import org.unigov.audit.AuditRecord;
 import org.unigov.calendar.WorkingCalendar;
-import org.unigov.catalog.Catalog;
-import org.unigov.catalog.CatalogEntry;
-import org.unigov.exchange.DataService;
-import org.unigov.exchange.DataServices;
 import org.unigov.exchange.ExchangeTraffic;
-import org.unigov.registry.LoginMethod;
 import org.unigov.registry.RegisteredSystem;
 import org.unigov.registry.SystemRegistry;
 import org.unigov.registry.SystemStatus;
@@ -80,9 +75,7 @@ public class ProjectOutcomes {
 
 	private final SystemRegistry registry;
 
-	private final Catalog catalog;
-
-	private final DataServices services;
+	private final AcceptanceChecklist checks;
 
 	private final ExchangeTraffic traffic;
 
@@ -94,15 +87,14 @@ public class ProjectOutcomes {
 
 	private final JsonMapper json;
 
-	ProjectOutcomes(JdbcClient jdbc, Projects projects, ProjectReviews reviews, SystemRegistry registry, Catalog catalog,
-			DataServices services, ExchangeTraffic traffic, ObjectProvider<ServiceApplicationCounts> applications,
+	ProjectOutcomes(JdbcClient jdbc, Projects projects, ProjectReviews reviews, SystemRegistry registry,
+			AcceptanceChecklist checks, ExchangeTraffic traffic, ObjectProvider<ServiceApplicationCounts> applications,
 			WorkingCalendar calendar, AuditJournal journal, JsonMapper json) {
 		this.jdbc = jdbc;
 		this.projects = projects;
 		this.reviews = reviews;
 		this.registry = registry;
-		this.catalog = catalog;
-		this.services = services;
+		this.checks = checks;
 		this.traffic = traffic;
 		this.applications = applications;
 		this.calendar = calendar;
@@ -127,83 +119,27 @@ public class ProjectOutcomes {
 	/** The checklist as the platform's facts stand now (nothing stored). */
 	@Transactional(readOnly = true)
 	public List<CheckItem> checklist(Actor actor, UUID id) {
-		return checklist(this.projects.visible(actor, id), Map.of());
+		return this.checks.check(this.projects.visible(actor, id), Map.of());
 	}
 
-	List<CheckItem> checklist(Project project, Map<String, String> declarations) {
-		List<CheckItem> items = new ArrayList<>();
-		UUID systemId = project.deliveredSystemId();
-		RegisteredSystem system = systemId == null ? null : this.registry.get(systemId).orElse(null);
-		if (system == null) {
-			items.add(new CheckItem("system_registered", "verified", false,
-					"The delivered system is not named or not in the registry.", List.of()));
-		}
-		else {
-			String link = "/registry/systems/" + system.id();
-			items.add(new CheckItem("system_registered", "verified", true,
-					"Registered in the registry: " + system.name() + ".", List.of(link)));
-			items.add(new CheckItem("system_live", "verified", system.status() == SystemStatus.LIVE,
-					"Registry status: " + system.status().code() + ".", List.of(link)));
-			List<CatalogEntry> published = this.catalog.publishedFromSystem(system.id());
-			List<String> missing = new ArrayList<>();
-			List<String> found = new ArrayList<>();
-			List<CatalogEntry> promised = new ArrayList<>();
-			for (Project.Publication publication : project.publishes()) {
-				Optional<CatalogEntry> entry = published.stream()
-					.filter(e -> e.content().name().strip().equals(publication.name().strip()))
-					.findFirst();
-				if (entry.isPresent()) {
-					found.add("/catalog/entries/" + entry.get().id());
-					promised.add(entry.get());
-				}
-				else {
-					missing.add(publication.name());
-				}
-			}
-			items.add(new CheckItem("data_published", "verified", missing.isEmpty(),
-					project.publishes().isEmpty() ? "The proposal promised no data resource."
-							: missing.isEmpty() ? "Every promised data resource is published from the system."
-									: "Not published from the system: " + String.join(", ", missing) + ".",
-					found));
-			// public-facing if the proposal or the registry says so; an exemption counts only when the
-			// proposal asked for its own accounts (the identity gate showed it to the approvers)
-			boolean publicFacing = project.publicFacing() || system.publicFacing();
-			boolean exempt = project.signIn() == LoginMethod.OWN_ACCOUNTS && project.identityExemption() != null
-					&& !project.identityExemption().isBlank();
-			boolean identity = !publicFacing || system.loginMethod() == LoginMethod.UNIFIED_IDENTITY
-					|| system.loginMethod() == LoginMethod.NONE || exempt;
-			items.add(new CheckItem("unified_identity", "verified", identity, !publicFacing
-					? "An internal system." : "Sign-in in the registry: " + system.loginMethod().code()
-							+ (system.loginMethod() == LoginMethod.OWN_ACCOUNTS && identity
-									? " (exemption granted with the approval)." : "."),
-					List.of(link)));
-			List<DataService> registered = this.services.bySystem(system.id());
-			List<String> unserved = promised.stream()
-				.filter(e -> registered.stream().noneMatch(s -> s.active() && s.entryId().equals(e.id())))
-				.map(e -> e.code())
-				.toList();
-			items.add(new CheckItem("exchange_services", "verified", unserved.isEmpty(), promised.isEmpty()
-					? "No published resource to serve." : unserved.isEmpty()
-							? "Each published resource has an active data service on the exchange."
-							: "No active data service on the exchange for: " + String.join(", ", unserved) + ".",
-					registered.stream().map(s -> "/exchange/services/" + s.id()).toList()));
-		}
-		for (String declared : List.of("security_assessment", "final_accounts")) {
-			String statement = declarations.get(declared);
-			items.add(new CheckItem(declared, "declared", statement != null && !statement.isBlank(),
-					statement == null || statement.isBlank() ? "Not declared by the agency." : statement.strip(), List.of()));
-		}
-		return items;
-	}
 
-	/** The latest acceptance request and its decision, or the live checklist when none was made. */
+	/**
+	 * The latest acceptance request and its decision, with the checklist as the platform's facts
+	 * stand now (P6) and the agency's declarations kept: a resource published after the request
+	 * passes at once. Only an accepted project keeps the checklist it was accepted on.
+	 */
 	@Transactional(readOnly = true)
 	public Acceptance acceptance(Actor actor, UUID id) {
 		Project project = this.projects.visible(actor, id);
-		return latestAcceptance(id).orElseGet(() -> {
-			List<CheckItem> items = checklist(project, Map.of());
-			return new Acceptance(null, "not-requested", items, verifiedOk(items), null, null, null, null, null);
-		});
+		Acceptance latest = latestAcceptance(id).orElse(null);
+		if (latest != null && latest.status().equals("accepted")) {
+			return latest;
+		}
+		List<CheckItem> items = this.checks.check(project,
+				latest == null ? Map.of() : AcceptanceChecklist.declarations(latest.checklist()));
+		return latest == null ? new Acceptance(null, "not-requested", items, verifiedOk(items), null, null, null, null, null)
+				: new Acceptance(latest.id(), latest.status(), items, verifiedOk(items), latest.requestedBy(),
+						latest.requestedAt(), latest.decidedBy(), latest.decidedAt(), latest.comment());
 	}
 
 	private Optional<Acceptance> latestAcceptance(UUID projectId) {
@@ -245,7 +181,7 @@ public class ProjectOutcomes {
 				kept.put(k, v.strip().length() > 500 ? v.strip().substring(0, 500) : v.strip());
 			}
 		});
-		List<CheckItem> items = checklist(project, kept);
+		List<CheckItem> items = this.checks.check(project, kept);
 		UUID acceptanceId = UUID.randomUUID();
 		this.jdbc.sql("""
 				insert into prj_acceptance (id, project_id, checklist, verified_ok, status, requested_by)
@@ -283,10 +219,7 @@ public class ProjectOutcomes {
 		if (!accept && note == null) {
 			throw new UnigovException(ProjectError.COMMENT_REQUIRED, "A refusal of acceptance needs its reason.");
 		}
-		Map<String, String> declarations = new LinkedHashMap<>();
-		pending.checklist().stream().filter(i -> i.basis().equals("declared") && i.passed())
-			.forEach(i -> declarations.put(i.code(), i.message()));
-		List<CheckItem> now = checklist(project, declarations);
+		List<CheckItem> now = this.checks.check(project, AcceptanceChecklist.declarations(pending.checklist()));
 		if (accept && !verifiedOk(now)) {
 			throw new UnigovException(ProjectError.ACCEPTANCE_UNVERIFIED, "Acceptance needs every verified item to pass (P6); "
 					+ "failing now: " + String.join(", ", now.stream().filter(i -> i.basis().equals("verified") && !i.passed())

@@ -144,4 +144,98 @@ class ProjectBrowserTests extends BrowserTest {
 		this.browser.get(projectUrl + "?lang=en");
 		await(() -> "History".equals(this.browser.findElement(By.id("history-heading")).getText()));
 	}
+
+	void openProject(String name) {
+		this.browser.get(url("/projects?q=" + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8)));
+		this.browser.findElement(By.linkText(name)).click();
+		await(() -> this.browser.findElement(By.tagName("h1")).getText().endsWith(name));
+	}
+
+	String field(String name) {
+		return this.browser.findElement(By.name(name)).getDomProperty("value");
+	}
+
+	/** The plan as its fields hold it, one line a row. */
+	String plan() {
+		StringBuilder plan = new StringBuilder();
+		for (int i = 0; !this.browser.findElements(By.name("milestoneName[" + i + "]")).isEmpty(); i++) {
+			plan.append(field("milestoneName[" + i + "]")).append(" | ").append(field("milestonePlanned[" + i + "]"))
+				.append(" | ").append(field("milestoneActual[" + i + "]")).append(" | ").append(field("milestoneWeight[" + i + "]"))
+				.append('\n');
+		}
+		return plan.toString();
+	}
+
+	@Test
+	@DisplayName("a milestone plan is one row a milestone with date fields; it saves as shown in either language, and a refusal keeps the input and says why in Chinese")
+	void milestonePlanSavesAsShown() {
+		signIn("yt-civil-admin");
+		openProject("雁塔区社区助餐点服务系统");
+		String shown = plan();
+		assertThat(shown).as("the plan's rows").matches("(?s)需求调研与设计 \\| \\d{4}-\\d{2}-\\d{2} \\| \\d{4}-\\d{2}-\\d{2} \\| 30\n.*")
+			.endsWith(" |  |  | \n |  |  | \n");
+		assertThat(this.browser.findElement(By.name("milestonePlanned[0]")).getAttribute("type")).isEqualTo("date");
+		axeClean("milestone plan");
+		this.browser.findElement(By.id("save-milestones")).click();
+		awaitNotice("已保存里程碑计划。");
+		assertThat(plan()).isEqualTo(shown);
+		// a weight the server cannot read: refused with the reason in Chinese, the input kept
+		typeName("milestoneWeight[0]", "三十");
+		this.browser.findElement(By.id("save-milestones")).click();
+		await(() -> this.browser.findElement(By.id("refusal")).isDisplayed());
+		String refusal = this.browser.findElement(By.id("refusal")).getText();
+		assertThat(refusal).contains("权重").doesNotContain("invalid_parameter").doesNotContain("参数无效");
+		assertThat(field("milestoneWeight[0]")).isEqualTo("三十");
+		assertThat(plan()).isEqualTo(shown.replaceFirst("\\| 30\n", "| 三十\n"));
+		axeClean("refused milestone plan");
+		this.browser.get(this.browser.getCurrentUrl() + "?lang=en");
+		await(() -> "History".equals(this.browser.findElement(By.id("history-heading")).getText()));
+		assertThat(plan()).isEqualTo(shown);
+		this.browser.findElement(By.id("save-milestones")).click();
+		awaitNotice("The milestone plan is saved.");
+		assertThat(plan()).isEqualTo(shown);
+	}
+
+	@Test
+	@DisplayName("P2 P5 the gate table names the approval route, its divisions and the data resources to publish")
+	void gatesShowRouteAndResources() {
+		signIn("yt-civil-admin");
+		openProject("雁塔区居家养老服务管理平台");
+		String budget = this.browser.findElement(By.id("gate-budget")).getText();
+		assertThat(budget).contains("县级").contains("雁塔区").contains("市级").contains("西安市").contains("¥4,000,000.00")
+			.doesNotContain("610113").doesNotContain("610100");
+		assertThat(this.browser.findElement(By.id("gate-sharing")).getText()).contains("拟发布数据资源：")
+			.contains("雁塔区居家养老服务管理业务数据");
+		axeClean("gates");
+		this.browser.get(this.browser.getCurrentUrl() + "?lang=en");
+		await(() -> "History".equals(this.browser.findElement(By.id("history-heading")).getText()));
+		assertThat(this.browser.findElement(By.id("gate-budget")).getText()).contains("county").contains("Xi'an")
+			.doesNotContain("县级");
+	}
+
+	@Test
+	@DisplayName("each budget line and each resource to obtain is a labelled group of fields; the choices are shown in full")
+	void budgetLinesAreLabelledGroups() {
+		signIn("yt-civil-admin");
+		this.browser.get(url("/projects/new"));
+		assertHeading("项目申报");
+		WebElement kind = this.browser.findElement(By.name("budgetKind[0]"));
+		assertThat(this.browser.findElement(By.cssSelector("label[for='" + kind.getAttribute("id") + "']")).getText())
+			.isEqualTo("费用类别");
+		assertThat(this.browser.findElement(By.cssSelector("#budget-line-0 legend")).getText()).isEqualTo("第 1 项");
+		assertThat(this.browser.findElement(By.cssSelector("label[for='obtainCode0']")).getText()).isEqualTo("目录资源编码");
+		assertThat(this.browser.findElement(By.cssSelector("#obtain-0 legend")).getText()).isEqualTo("拟获取资源 1");
+		WebElement source = this.browser.findElement(By.name("budgetSource[0]"));
+		// wide enough for the longest funding source, not cut to its first characters
+		Number needed = (Number) this.browser.executeScript("""
+				const select = arguments[0], probe = document.createElement('span');
+				probe.style.font = getComputedStyle(select).font;
+				probe.textContent = [...select.options].map(o => o.text).reduce((a, b) => a.length >= b.length ? a : b);
+				document.body.append(probe);
+				const width = probe.getBoundingClientRect().width;
+				probe.remove();
+				return width;""", source);
+		assertThat(source.getRect().getWidth()).isGreaterThan(needed.intValue() + 20);
+		axeClean("proposal form");
+	}
 }

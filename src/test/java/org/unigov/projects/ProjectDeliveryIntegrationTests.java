@@ -212,6 +212,36 @@ class ProjectDeliveryIntegrationTests {
 	}
 
 	@Test
+	@DisplayName("P6 a requested acceptance shows the checklist as the facts stand now: published after the request, it passes")
+	void acceptanceChecklistFollowsThePlatformFacts() throws Exception {
+		String resource = CatalogFixtures.name("社区老年学堂结业记录");
+		String project = approved(with(proposal(), "publishes", List.of(Map.of("name", resource))));
+		String system = system(CatalogFixtures.name("雁塔区民政视频培训系统"), calendar.today().minusMonths(1).toString());
+		deliver(project, system, calendar.today().minusMonths(1).toString());
+		MockHttpSession civil = as("yt-civil-admin");
+		send(mvc, post("/api/v1/projects/" + project + "/acceptance"), civil,
+				json(Map.of("securityAssessment", "2026年10月通过等保二级测评", "finalAccounts", "竣工财务决算已报审")))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.verifiedOk").value(false))
+			.andExpect(jsonPath("$.checklist[?(@.code == 'data_published')].passed").value(hasItem(false)));
+		// the promised resource is published and served after the request
+		String entry = publishedFrom(resource, system);
+		ExchangeFixtures.serviceAs(mvc, "yt-civil-admin", entry, UUID.fromString(system), "http://127.0.0.1:9/records",
+				"/records/{id}", Map.of("name", "姓名"), "id", 2000, 4);
+		mvc.perform(get("/api/v1/projects/" + project + "/acceptance").session(as("yt-coord")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("requested"))
+			.andExpect(jsonPath("$.verifiedOk").value(true))
+			.andExpect(jsonPath("$.checklist[?(@.code == 'data_published')].passed").value(hasItem(true)))
+			.andExpect(jsonPath("$.checklist[?(@.code == 'exchange_services')].passed").value(hasItem(true)))
+			.andExpect(jsonPath("$.checklist[?(@.code == 'security_assessment')].message").value(hasItem("2026年10月通过等保二级测评")));
+		send(mvc, post("/api/v1/projects/" + project + "/acceptance/decision"), as("yt-coord"),
+				json(Map.of("decision", "accept", "version", version(project))))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("accepted"));
+	}
+
+	@Test
 	@DisplayName("P7 evaluation compares targets with measured exchange traffic; agency figures are marked self-reported")
 	void evaluation() throws Exception {
 		Map<String, Object> p = with(proposal(), "targets", List.of(

@@ -38,9 +38,12 @@ class ProjectPagesIntegrationTests {
 		assertThat(page(civil, "/projects/new?lang=en")).contains("New proposal").contains("Outcome targets (P7)");
 		// nothing readable: every problem on the form, nothing saved
 		String refused = mvc.perform(post("/projects").session(civil).with(csrf()).param("name", "")
-				.param("budgetYuan[0]", "十万").param("budgetYear[0]", "2027"))
+				.param("budgetYuan[0]", "十万").param("budgetYear[0]", "2027")
+				.param("obtainCode[1]", "NO-SUCH-CODE").param("obtainItems[1]", "姓名，身份证号").param("obtainPurpose[1]", "核对身份"))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 		assertThat(refused).contains("项目申报缺少或填错了内容").contains("budgetLines[0].amountFen");
+		// the rows come back as typed
+		assertThat(refused).contains("value=\"NO-SUCH-CODE\"").contains("value=\"姓名，身份证号\"");
 		String location = mvc.perform(post("/projects").session(civil).with(csrf())
 				.param("name", "雁塔区社区老年学堂报名系统").param("summary", "老年学堂课程报名与签到。")
 				.param("type", "new-system").param("path", "urgent").param("urgencyReason", "春季学期开学前上线")
@@ -84,7 +87,7 @@ class ProjectPagesIntegrationTests {
 		assertThat(jdbc.sql("select sum(amount_fen) from prj_spend where project_id = ?::uuid").param(id).query(Long.class)
 			.single()).isEqualTo(100_001L);
 		assertThat(page(civil, "/projects/" + id)).contains("项目实施").contains("验收清单").contains("记录支出").contains("¥1,000.01");
-		// a correction from the page, and a milestone plan of nothing but separators: refused, not a 500
+		// a correction from the page, and milestone rows with nothing readable: refused, not a 500
 		mvc.perform(post("/projects/" + id + "/spend").session(civil).with(csrf()).param("spentOn", LocalDate.now().toString())
 				.param("kind", "build").param("amountYuan", "-0.01").param("note", "多付一分"))
 			.andExpect(status().is3xxRedirection());
@@ -92,7 +95,8 @@ class ProjectPagesIntegrationTests {
 			.isEqualTo(100_000L);
 		long planned = jdbc.sql("select version from prj_project where id = ?::uuid").param(id).query(Long.class).single();
 		mvc.perform(post("/projects/" + id + "/milestones").session(civil).with(csrf()).param("version", String.valueOf(planned))
-				.param("milestones", "||\n|"))
+				.param("milestoneName[0]", "").param("milestoneWeight[0]", "%").param("milestoneName[1]", "上线")
+				.param("milestonePlanned[1]", "2026/13/45").param("milestoneWeight[1]", "1e2"))
 			.andExpect(status().is3xxRedirection())
 			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attributeExists("error"));
 		assertThat(page(coordinator, "/projects/" + id + "?lang=en")).contains("Acceptance (P6)").contains("Evaluation (P7)");

@@ -14,8 +14,8 @@ import org.unigov.shared.problem.FieldProblem;
 import org.unigov.shared.web.FormValues;
 
 /**
- * The proposal form as people fill it in: amounts in yuan, lists one per line, a fixed number of
- * budget and target rows (blank rows are ignored). {@link #input} turns it into a
+ * The proposal form as people fill it in: amounts in yuan, the resources to publish one per line,
+ * rows for the resources to obtain, the budget lines and the targets (blank rows are ignored). {@link #input} turns it into a
  * {@link ProjectInput}; what cannot even be read (an amount that is not one) is reported as a
  * field problem, the rest is checked by the service.
  */
@@ -24,6 +24,8 @@ public class ProjectForm {
 	static final int BUDGET_ROWS = 5;
 
 	static final int TARGET_ROWS = 3;
+
+	static final int OBTAIN_ROWS = 3;
 
 	private String name = "";
 
@@ -54,8 +56,12 @@ public class ProjectForm {
 	/** One resource per line: "name | description". */
 	private String publishes = "";
 
-	/** One resource per line: "catalog code | item, item | purpose". */
-	private String obtains = "";
+	/** One row a catalog resource to obtain: its code, its items (comma-separated), the purpose. */
+	private List<String> obtainCode = blank(OBTAIN_ROWS);
+
+	private List<String> obtainItems = blank(OBTAIN_ROWS);
+
+	private List<String> obtainPurpose = blank(OBTAIN_ROWS);
 
 	/** Comma- or line-separated. */
 	private String collects = "";
@@ -105,9 +111,16 @@ public class ProjectForm {
 		f.publishes = String.join("\n", p.publishes().stream()
 			.map(x -> x.description().isEmpty() ? x.name() : x.name() + " | " + x.description())
 			.toList());
-		f.obtains = String.join("\n", p.obtains().stream()
-			.map(x -> x.entryCode() + " | " + String.join(", ", x.items()) + " | " + x.purpose())
-			.toList());
+		int obtainRows = Math.max(OBTAIN_ROWS, Math.min(50, p.obtains().size() + 1));
+		f.obtainCode = blank(obtainRows);
+		f.obtainItems = blank(obtainRows);
+		f.obtainPurpose = blank(obtainRows);
+		for (int i = 0; i < p.obtains().size() && i < obtainRows; i++) {
+			Project.Acquisition x = p.obtains().get(i);
+			f.obtainCode.set(i, x.entryCode());
+			f.obtainItems.set(i, String.join(", ", x.items()));
+			f.obtainPurpose.set(i, x.purpose());
+		}
 		f.collects = String.join(", ", p.collects());
 		// every saved line and target gets a row (and one blank row more), so saving keeps them all
 		int budgetRows = Math.max(BUDGET_ROWS, p.budgetLines().size() + 1);
@@ -151,11 +164,13 @@ public class ProjectForm {
 			publications.add(new ProjectInput.Publication(parts[0].strip(), parts.length > 1 ? parts[1].strip() : ""));
 		}
 		List<ProjectInput.Acquisition> acquisitions = new ArrayList<>();
-		for (String line : lines(this.obtains)) {
-			String[] parts = line.split("\\|", 3);
-			List<String> items = parts.length > 1 ? Arrays.stream(parts[1].split("[,，、]")).map(String::strip)
-				.filter(s -> !s.isEmpty()).toList() : List.of();
-			acquisitions.add(new ProjectInput.Acquisition(parts[0].strip(), items, parts.length > 2 ? parts[2].strip() : ""));
+		for (int i = 0; i < Math.min(50, this.obtainCode.size()); i++) {
+			if (at(this.obtainCode, i).isBlank() && at(this.obtainItems, i).isBlank() && at(this.obtainPurpose, i).isBlank()) {
+				continue;
+			}
+			List<String> items = Arrays.stream(at(this.obtainItems, i).split("[,，、;；\\n]")).map(String::strip)
+				.filter(s -> !s.isEmpty()).toList();
+			acquisitions.add(new ProjectInput.Acquisition(at(this.obtainCode, i).strip(), items, at(this.obtainPurpose, i).strip()));
 		}
 		List<String> collected = Arrays.stream(this.collects.split("[,，、\\n]")).map(String::strip)
 			.filter(s -> !s.isEmpty()).toList();
@@ -268,8 +283,12 @@ public class ProjectForm {
 	public void setReuseSystemIds(List<String> reuseSystemIds) { this.reuseSystemIds = reuseSystemIds; }
 	public String getPublishes() { return this.publishes; }
 	public void setPublishes(String publishes) { this.publishes = publishes; }
-	public String getObtains() { return this.obtains; }
-	public void setObtains(String obtains) { this.obtains = obtains; }
+	public List<String> getObtainCode() { return this.obtainCode; }
+	public void setObtainCode(List<String> v) { this.obtainCode = v; }
+	public List<String> getObtainItems() { return this.obtainItems; }
+	public void setObtainItems(List<String> v) { this.obtainItems = v; }
+	public List<String> getObtainPurpose() { return this.obtainPurpose; }
+	public void setObtainPurpose(List<String> v) { this.obtainPurpose = v; }
 	public String getCollects() { return this.collects; }
 	public void setCollects(String collects) { this.collects = collects; }
 	public List<String> getBudgetKind() { return this.budgetKind; }

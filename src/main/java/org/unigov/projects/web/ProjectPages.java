@@ -268,7 +268,11 @@ class ProjectPages {
 		boolean delivering = Set.of(ProjectStatus.APPROVED, ProjectStatus.ACCEPTED).contains(project.status());
 		model.addAttribute("delivering", delivering);
 		if (delivering) {
-			model.addAttribute("execution", this.execution.execution(actor, id));
+			ProjectExecution.Execution done = this.execution.execution(actor, id);
+			model.addAttribute("execution", done);
+			if (!model.containsAttribute("milestoneRows")) {
+				model.addAttribute("milestoneRows", MilestoneRows.of(done.milestones()));
+			}
 			model.addAttribute("acceptance", this.outcomes.acceptance(actor, id));
 			model.addAttribute("evaluations", this.outcomes.evaluations(actor, id));
 			model.addAttribute("canExecute", Projects.canWrite(actor, project.agencyId()));
@@ -315,8 +319,12 @@ class ProjectPages {
 					this.execution.recordSpend(actor, id, FormValues.date(form.get("spentOn")), form.get("kind"),
 							correction ? -amount.value() : amount.value(), form.get("note"));
 				}
-				case "milestones" -> this.execution.planMilestones(actor, id, milestones(form.getOrDefault("milestones", "")),
-						version);
+				case "milestones" -> {
+					List<FieldProblem> problems = new ArrayList<>();
+					List<ProjectExecution.MilestoneInput> plan = MilestoneRows.input(MilestoneRows.read(form), problems);
+					refuseIf(problems, org.unigov.projects.ProjectError.INVALID_PROJECT);
+					this.execution.planMilestones(actor, id, plan, version);
+				}
 				case "delivered" -> this.execution.deliver(actor, id, uuid(form.get("systemId")),
 						FormValues.date(form.get("goLiveDate")), version);
 				case "acceptance" -> {
@@ -347,6 +355,10 @@ class ProjectPages {
 		}
 		catch (UnigovException ex) {
 			redirect.addFlashAttribute("error", ex);
+			if ("milestones".equals(action)) {
+				// the plan as the user typed it, to correct rather than type again
+				redirect.addFlashAttribute("milestoneRows", MilestoneRows.withBlanks(MilestoneRows.read(form)));
+			}
 			Object gates = ex.properties().get("gates");
 			if (gates != null) {
 				redirect.addFlashAttribute("gates", gates);
@@ -369,19 +381,6 @@ class ProjectPages {
 		catch (IllegalArgumentException ex) {
 			return null;
 		}
-	}
-
-	/** Milestones from a textarea, one per line: "name | planned | actual (or blank) | weight %". */
-	static List<ProjectExecution.MilestoneInput> milestones(String text) {
-		List<ProjectExecution.MilestoneInput> list = new ArrayList<>();
-		for (String line : text.lines().map(String::strip).filter(s -> !s.isEmpty()).toList()) {
-			String[] parts = line.split("\\|", -1);
-			list.add(new ProjectExecution.MilestoneInput(parts[0].strip(),
-					parts.length > 1 ? FormValues.date(parts[1].strip()) : null,
-					parts.length > 2 ? FormValues.date(parts[2].strip()) : null,
-					parts.length > 3 ? FormValues.integer(parts[3].replace("%", "").strip()) : null));
-		}
-		return list;
 	}
 
 	// ---- reviewers ----------------------------------------------------------------------------
