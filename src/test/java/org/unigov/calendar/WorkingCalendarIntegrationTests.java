@@ -159,4 +159,39 @@ class WorkingCalendarIntegrationTests {
 				.andExpect(jsonPath("$.days.length()").value(33 + 6));
 		}
 	}
+
+	@Nested
+	@DisplayName("S4 the calendar over JSON")
+	class Json {
+
+		@Test
+		@DisplayName("S4 a year read with GET is accepted unchanged by PUT")
+		void S4_getBodyRoundTripsThroughPut() throws Exception {
+			MockHttpSession admin = SignIn.as(mvc, "admin");
+			mvc.perform(put("/api/v1/calendar/years/2033").session(admin).with(csrf())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("""
+						{"source": "国务院办公厅关于2033年部分节假日安排的通知", "days": [
+						  {"date": "2033-01-03", "kind": "day-off", "nameZh": "元旦", "nameEn": "New Year's Day"},
+						  {"date": "2033-01-08", "kind": "working", "nameZh": "调休上班", "nameEn": "Make-up working day"}]}"""))
+				.andExpect(status().isOk());
+			String body = mvc.perform(get("/api/v1/calendar/years/2033").session(admin))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.days[0].kind").value("day-off"))
+				.andExpect(jsonPath("$.days[1].kind").value("working"))
+				.andReturn().getResponse().getContentAsString();
+			mvc.perform(put("/api/v1/calendar/years/2033").session(admin).with(csrf())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(body))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.days.length()").value(2))
+				.andExpect(jsonPath("$.days[0].kind").value("day-off"));
+			// the body names its year: it cannot be put to another one
+			mvc.perform(put("/api/v1/calendar/years/2034").session(admin).with(csrf())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(body))
+				.andExpect(status().isUnprocessableContent())
+				.andExpect(jsonPath("$.code").value("invalid_calendar"));
+		}
+	}
 }
