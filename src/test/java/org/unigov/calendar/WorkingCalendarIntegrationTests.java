@@ -92,8 +92,8 @@ class WorkingCalendarIntegrationTests {
 		void provisional() {
 			Deadline deadline = calendar.addWorkingDays(day("2026-12-24"), 10);
 			assertThat(deadline.provisional()).isTrue();
-			// weekdays only in 2027: 25, 28, 29, 30, 31 Dec, then 1, 4, 5, 6, 7 Jan
-			assertThat(deadline.due()).isEqualTo(day("2027-01-07"));
+			// 2027 has no official notice yet: 25, 28, 29, 30, 31 Dec, then (1 Jan is 元旦) 4, 5, 6, 7, 8 Jan
+			assertThat(deadline.due()).isEqualTo(day("2027-01-08"));
 			assertThat(calendar.addWorkingDays(day("2026-11-02"), 10).provisional()).isFalse();
 		}
 	}
@@ -157,6 +157,32 @@ class WorkingCalendarIntegrationTests {
 			mvc.perform(get("/api/v1/calendar/years/2026").session(SignIn.as(mvc, "sn-coord")))
 				.andExpect(status().isOk())
 				.andExpect(jsonPath("$.days.length()").value(33 + 6));
+		}
+	}
+
+	@Nested
+	@DisplayName("S4 years without an official notice")
+	class ProvisionalYears {
+
+		@Test
+		@DisplayName("S4 until its notice is entered, a year keeps the statutory holidays off, provisionally")
+		void S4_unpublishedYearKeepsStatutoryHolidaysOff() {
+			assertThat(calendar.covers(2027)).as("no official 2027 schedule ships").isFalse();
+			assertThat(calendar.isWorkingDay(day("2027-01-01"))).as("Fri, 元旦").isFalse();
+			assertThat(calendar.isWorkingDay(day("2027-02-05"))).as("Fri, 除夕").isFalse();
+			assertThat(calendar.isWorkingDay(day("2027-02-08"))).as("Mon, 初三").isFalse();
+			assertThat(calendar.isWorkingDay(day("2027-02-09"))).as("Tue, 初四 is no statutory holiday").isTrue();
+			assertThat(calendar.isWorkingDay(day("2027-04-05"))).as("Mon, 清明").isFalse();
+			assertThat(calendar.isWorkingDay(day("2027-05-03"))).as("Mon, after the two statutory May days").isTrue();
+			assertThat(calendar.isWorkingDay(day("2027-06-09"))).as("Wed, 端午").isFalse();
+			assertThat(calendar.isWorkingDay(day("2027-09-15"))).as("Wed, 中秋").isFalse();
+			assertThat(calendar.isWorkingDay(day("2027-10-01"))).as("Fri, 国庆").isFalse();
+			assertThat(calendar.isWorkingDay(day("2027-10-04"))).as("Mon, after the three statutory days").isTrue();
+			assertThat(calendar.special(day("2027-01-01"))).get()
+				.extracting(CalendarDay::nameZh, CalendarDay::kind)
+				.containsExactly("元旦", CalendarDay.Kind.DAY_OFF);
+			// a delivery of 20 working days approved on Fri 22 Jan 2027 skips 除夕 and 初三
+			assertThat(calendar.addWorkingDays(day("2027-01-22"), 20)).isEqualTo(new Deadline(day("2027-02-23"), true));
 		}
 	}
 
