@@ -15,8 +15,6 @@ import java.time.LocalDate;
  */
 final class NewMoon {
 
-	private static final double J2000_EPOCH_DAY = 2440587.5;
-
 	private NewMoon() {
 	}
 
@@ -26,7 +24,8 @@ final class NewMoon {
 		double k = Math.round(years * 12.3685);
 		double jde = julianEphemerisDay(k);
 		double ut = jde - deltaT(near.getYear()) / 86_400.0;
-		return LocalDate.ofEpochDay((long) Math.floor(ut - J2000_EPOCH_DAY + 8.0 / 24));
+		// 2440587.5 is the Julian day of 1970-01-01 00:00 UTC; 8 hours later it is midnight in Beijing
+		return LocalDate.ofEpochDay((long) Math.floor(ut - 2440587.5 + 8.0 / 24));
 	}
 
 	/** Meeus (49.1) with the corrections for a new moon; {@code k} a whole number, 0 in January 2000. */
