@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.LocalDate;
 
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -183,6 +185,50 @@ class WorkingCalendarIntegrationTests {
 				.containsExactly("元旦", CalendarDay.Kind.DAY_OFF);
 			// a delivery of 20 working days approved on Fri 22 Jan 2027 skips 除夕 and 初三
 			assertThat(calendar.addWorkingDays(day("2027-01-22"), 20)).isEqualTo(new Deadline(day("2027-02-23"), true));
+		}
+
+		@Test
+		@DisplayName("S4 from 1 November the platform admin is told on the home page that next year's notice is missing")
+		void S4_adminIsWarnedOfMissingNextYear() throws Exception {
+			LocalDate today = calendar.today();
+			int next = today.getYear() + 1;
+			boolean due = today.getMonthValue() >= 11 && !calendar.covers(next);
+			MockHttpSession admin = SignIn.as(mvc, "admin");
+			mvc.perform(get("/").session(admin))
+				.andExpect(status().isOk())
+				.andExpect(content().string(due ? Matchers.containsString("id=\"calendar-notice\"")
+						: Matchers.not(Matchers.containsString("id=\"calendar-notice\""))));
+			mvc.perform(get("/calendar").session(admin))
+				.andExpect(status().isOk())
+				.andExpect(content().string(due ? Matchers.containsString("id=\"calendar-notice\"")
+						: Matchers.not(Matchers.containsString("id=\"calendar-notice\""))));
+			if (due) {
+				mvc.perform(get("/").session(admin).param("lang", "en"))
+					.andExpect(content().string(Matchers.containsString("official holiday schedule for " + next)));
+			}
+			mvc.perform(get("/").session(SignIn.as(mvc, "sn-coord")))
+				.andExpect(status().isOk())
+				.andExpect(content().string(Matchers.not(Matchers.containsString("id=\"calendar-notice\""))));
+		}
+
+		@Test
+		@DisplayName("S4 the reminder starts on 1 November and only while next year's notice is missing")
+		void S4_reminderStartsOnFirstNovember() {
+			assertThat(calendar.yearAwaitingNotice(day("2026-10-31"))).isEmpty();
+			assertThat(calendar.yearAwaitingNotice(day("2026-11-01"))).contains(2027);
+			assertThat(calendar.yearAwaitingNotice(day("2026-12-31"))).contains(2027);
+			assertThat(calendar.yearAwaitingNotice(day("2025-11-01"))).as("2026 is entered").isEmpty();
+		}
+
+		@Test
+		@DisplayName("S4 the calendar page lists a year's provisional statutory holidays until its notice is entered")
+		void S4_calendarPageShowsProvisionalDays() throws Exception {
+			mvc.perform(get("/calendar").param("year", "2027").session(SignIn.as(mvc, "sn-coord")))
+				.andExpect(status().isOk())
+				.andExpect(content().string(Matchers.containsString("id=\"provisional-year\"")))
+				.andExpect(content().string(Matchers.containsString("2027 年法定节假日")))
+				.andExpect(content().string(Matchers.containsString("春节（除夕）")))
+				.andExpect(content().string(Matchers.containsString("<option value=\"2027\" selected=\"selected\">")));
 		}
 	}
 
