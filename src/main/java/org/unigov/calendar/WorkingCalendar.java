@@ -87,7 +87,7 @@ public class WorkingCalendar {
 	}
 
 	public boolean isWorkingDay(LocalDate date) {
-		return days(snapshot(), date.getYear()).working.get(date.getDayOfYear() - 1);
+		return isWorkingDay(snapshot(), date);
 	}
 
 	/**
@@ -95,7 +95,8 @@ public class WorkingCalendar {
 	 * statutory holiday on this date (provisional, as {@link #covers} tells).
 	 */
 	public Optional<CalendarDay> special(LocalDate date) {
-		return Optional.ofNullable(days(snapshot(), date.getYear()).special.get(date));
+		YearDays year = days(snapshot(), date.getYear());
+		return year == null ? Optional.empty() : Optional.ofNullable(year.special.get(date));
 	}
 
 	/**
@@ -129,6 +130,9 @@ public class WorkingCalendar {
 			throw new UnigovException(CommonError.INVALID_PARAMETER,
 					"A deadline counts between 0 and " + MAX_DAYS + " working days.");
 		}
+		if (start.getYear() < 1900 || start.getYear() > 2200) {
+			throw new UnigovException(CommonError.INVALID_PARAMETER, "A deadline starts between 1900 and 2200.");
+		}
 		Snapshot current = snapshot();
 		LocalDate day = start;
 		boolean provisional = false;
@@ -138,7 +142,7 @@ public class WorkingCalendar {
 			if (!current.years.containsKey(day.getYear())) {
 				provisional = true;
 			}
-			if (days(current, day.getYear()).working.get(day.getDayOfYear() - 1)) {
+			if (isWorkingDay(current, day)) {
 				counted++;
 			}
 		}
@@ -311,11 +315,23 @@ public class WorkingCalendar {
 		return dow != DayOfWeek.SATURDAY && dow != DayOfWeek.SUNDAY;
 	}
 
-	/** The official days of a year, or the statutory holidays where there is no notice yet. */
-	private static YearDays days(Snapshot current, int year) {
+	private static boolean isWorkingDay(Snapshot current, LocalDate date) {
+		YearDays year = days(current, date.getYear());
+		return year == null ? isWeekday(date) : year.working.get(date.getDayOfYear() - 1);
+	}
+
+	/**
+	 * The official days of a year, or the statutory holidays where there is no notice yet; null for
+	 * a year without either (outside 2000–2099), which counts Monday to Friday. Only years with
+	 * holidays are cached, so that any date a client sends costs no memory.
+	 */
+	private static @Nullable YearDays days(Snapshot current, int year) {
 		YearDays official = current.years.get(year);
 		if (official != null) {
 			return official;
+		}
+		if (StatutoryHolidays.of(year).isEmpty()) {
+			return null;
 		}
 		return PROVISIONAL.computeIfAbsent(year, y -> {
 			YearDays days = weekdays(y);

@@ -212,6 +212,17 @@ class WorkingCalendarIntegrationTests {
 		}
 
 		@Test
+		@DisplayName("S4 beyond 2099 no holidays are computed: Monday to Friday, provisional; absurd dates are refused")
+		void S4_beyondTheCentury() throws Exception {
+			// Fri 1 Jan 2150 is no computed holiday
+			assertThat(calendar.addWorkingDays(day("2149-12-31"), 1)).isEqualTo(new Deadline(day("2150-01-01"), true));
+			mvc.perform(get("/api/v1/calendar/deadline").param("start", "9999-12-31").param("workingDays", "1")
+				.session(SignIn.as(mvc, "admin")))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.code").value("invalid_parameter"));
+		}
+
+		@Test
 		@DisplayName("S4 the reminder starts on 1 November and only while next year's notice is missing")
 		void S4_reminderStartsOnFirstNovember() {
 			assertThat(calendar.yearAwaitingNotice(day("2026-10-31"))).isEmpty();
