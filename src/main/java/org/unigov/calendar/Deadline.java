@@ -6,8 +6,9 @@ import java.time.LocalDate;
  * A statutory deadline: the last day on which the duty is met in time.
  *
  * @param due the last day in time
- * @param provisional the count reached a year the calendar does not hold yet, so weekends alone
- * were skipped; the date may move when a platform admin adds that year
+ * @param provisional the count reached a year whose official notice the calendar does not hold
+ * yet, so only weekends and the statutory holidays were skipped; the date may move when a platform
+ * admin enters that year
  */
 public record Deadline(LocalDate due, boolean provisional) {
 }

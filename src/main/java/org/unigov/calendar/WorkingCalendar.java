@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -35,6 +36,10 @@ import org.unigov.shared.problem.UnigovException;
  * <p>The calendar is held in memory as one bit set per year, read at start-up and again after an
  * admin replaces a year and at least every five minutes (so several instances converge), which
  * makes a deadline a few dozen bit tests: 100,000 open requests are recomputed in milliseconds.
+ *
+ * <p>A year without the State Council's notice counts the statutory holidays ({@link
+ * StatutoryHolidays}) as its only days off, and every deadline that reaches it is provisional. From
+ * 1 November the platform admin is reminded to enter next year's notice.
  */
 @Service
 public class WorkingCalendar {
@@ -46,6 +51,9 @@ public class WorkingCalendar {
 
 	/** The longest count accepted, so that a wrong argument cannot loop for long. */
 	private static final int MAX_DAYS = 3_660;
+
+	/** Years without a notice, computed once each: they depend on nothing but the year. */
+	private static final Map<Integer, YearDays> PROVISIONAL = new ConcurrentHashMap<>();
 
 	private final JdbcClient jdbc;
 
@@ -79,17 +87,38 @@ public class WorkingCalendar {
 	}
 
 	public boolean isWorkingDay(LocalDate date) {
-		YearDays year = snapshot().years.get(date.getYear());
-		if (year == null) {
-			return isWeekday(date);
-		}
-		return year.working.get(date.getDayOfYear() - 1);
+		return isWorkingDay(snapshot(), date);
 	}
 
-	/** The day off or make-up working day on this date, if it is one. */
+	/**
+	 * The day off or make-up working day on this date, if it is one; in a year without a notice, the
+	 * statutory holiday on this date (provisional, as {@link #covers} tells).
+	 */
 	public Optional<CalendarDay> special(LocalDate date) {
-		YearDays year = snapshot().years.get(date.getYear());
+		YearDays year = days(snapshot(), date.getYear());
 		return year == null ? Optional.empty() : Optional.ofNullable(year.special.get(date));
+	}
+
+	/**
+	 * The days off a year without a notice counts: the statutory holidays alone, no bridge days and
+	 * no make-up working days. Empty outside 2000–2099.
+	 */
+	public List<CalendarDay> provisionalDays(int year) {
+		return StatutoryHolidays.of(year);
+	}
+
+	/**
+	 * Next year, when it is 1 November or later in the province and the calendar holds no notice for
+	 * next year yet: the platform admin should enter it before deadlines reach it.
+	 */
+	public Optional<Integer> yearAwaitingNotice() {
+		return yearAwaitingNotice(today());
+	}
+
+	/** As {@link #yearAwaitingNotice()}, on a given day. */
+	public Optional<Integer> yearAwaitingNotice(LocalDate today) {
+		int next = today.getYear() + 1;
+		return today.getMonthValue() >= 11 && !covers(next) ? Optional.of(next) : Optional.empty();
 	}
 
 	/**
@@ -101,22 +130,19 @@ public class WorkingCalendar {
 			throw new UnigovException(CommonError.INVALID_PARAMETER,
 					"A deadline counts between 0 and " + MAX_DAYS + " working days.");
 		}
+		if (start.getYear() < 1900 || start.getYear() > 2200) {
+			throw new UnigovException(CommonError.INVALID_PARAMETER, "A deadline starts between 1900 and 2200.");
+		}
 		Snapshot current = snapshot();
 		LocalDate day = start;
 		boolean provisional = false;
 		int counted = 0;
 		while (counted < workingDays) {
 			day = day.plusDays(1);
-			YearDays year = current.years.get(day.getYear());
-			boolean working;
-			if (year == null) {
+			if (!current.years.containsKey(day.getYear())) {
 				provisional = true;
-				working = isWeekday(day);
 			}
-			else {
-				working = year.working.get(day.getDayOfYear() - 1);
-			}
-			if (working) {
+			if (isWorkingDay(current, day)) {
 				counted++;
 			}
 		}
@@ -289,6 +315,43 @@ public class WorkingCalendar {
 		return dow != DayOfWeek.SATURDAY && dow != DayOfWeek.SUNDAY;
 	}
 
+	private static boolean isWorkingDay(Snapshot current, LocalDate date) {
+		YearDays year = days(current, date.getYear());
+		return year == null ? isWeekday(date) : year.working.get(date.getDayOfYear() - 1);
+	}
+
+	/**
+	 * The official days of a year, or the statutory holidays where there is no notice yet; null for
+	 * a year without either (outside 2000–2099), which counts Monday to Friday. Only years with
+	 * holidays are cached, so that any date a client sends costs no memory.
+	 */
+	private static @Nullable YearDays days(Snapshot current, int year) {
+		YearDays official = current.years.get(year);
+		if (official != null) {
+			return official;
+		}
+		if (StatutoryHolidays.of(year).isEmpty()) {
+			return null;
+		}
+		return PROVISIONAL.computeIfAbsent(year, y -> {
+			YearDays days = weekdays(y);
+			for (CalendarDay day : StatutoryHolidays.of(y)) {
+				days.working.clear(day.date().getDayOfYear() - 1);
+				days.special.put(day.date(), day);
+			}
+			return new YearDays(days.working, Map.copyOf(days.special));
+		});
+	}
+
+	/** A year in which Monday to Friday are the working days. */
+	private static YearDays weekdays(int year) {
+		YearDays days = new YearDays(new BitSet(366), new HashMap<>());
+		for (LocalDate d = LocalDate.of(year, 1, 1); d.getYear() == year; d = d.plusDays(1)) {
+			days.working.set(d.getDayOfYear() - 1, isWeekday(d));
+		}
+		return days;
+	}
+
 	private Snapshot snapshot() {
 		Snapshot current = this.snapshot;
 		if (current == null || System.currentTimeMillis() - current.readAt > REFRESH_MILLIS) {
@@ -300,14 +363,7 @@ public class WorkingCalendar {
 
 	private Snapshot load() {
 		Map<Integer, YearDays> years = new TreeMap<>();
-		this.jdbc.sql("select year from cal_year").query(Integer.class).list().forEach(y -> {
-			YearDays days = new YearDays(new BitSet(366), new HashMap<>());
-			LocalDate first = LocalDate.of(y, 1, 1);
-			for (LocalDate d = first; d.getYear() == y; d = d.plusDays(1)) {
-				days.working.set(d.getDayOfYear() - 1, isWeekday(d));
-			}
-			years.put(y, days);
-		});
+		this.jdbc.sql("select year from cal_year").query(Integer.class).list().forEach(y -> years.put(y, weekdays(y)));
 		this.jdbc.sql("select day, kind, name_zh, name_en, year from cal_day").query((rs, n) -> {
 			CalendarDay day = new CalendarDay(rs.getObject(1, LocalDate.class), CalendarDay.Kind.of(rs.getString(2)),
 					rs.getString(3), rs.getString(4));

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.LocalDate;
 
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -92,8 +94,8 @@ class WorkingCalendarIntegrationTests {
 		void provisional() {
 			Deadline deadline = calendar.addWorkingDays(day("2026-12-24"), 10);
 			assertThat(deadline.provisional()).isTrue();
-			// weekdays only in 2027: 25, 28, 29, 30, 31 Dec, then 1, 4, 5, 6, 7 Jan
-			assertThat(deadline.due()).isEqualTo(day("2027-01-07"));
+			// 2027 has no official notice yet: 25, 28, 29, 30, 31 Dec, then (1 Jan is 元旦) 4, 5, 6, 7, 8 Jan
+			assertThat(deadline.due()).isEqualTo(day("2027-01-08"));
 			assertThat(calendar.addWorkingDays(day("2026-11-02"), 10).provisional()).isFalse();
 		}
 	}
@@ -157,6 +159,122 @@ class WorkingCalendarIntegrationTests {
 			mvc.perform(get("/api/v1/calendar/years/2026").session(SignIn.as(mvc, "sn-coord")))
 				.andExpect(status().isOk())
 				.andExpect(jsonPath("$.days.length()").value(33 + 6));
+		}
+	}
+
+	@Nested
+	@DisplayName("S4 years without an official notice")
+	class ProvisionalYears {
+
+		@Test
+		@DisplayName("S4 until its notice is entered, a year keeps the statutory holidays off, provisionally")
+		void S4_unpublishedYearKeepsStatutoryHolidaysOff() {
+			assertThat(calendar.covers(2027)).as("no official 2027 schedule ships").isFalse();
+			assertThat(calendar.isWorkingDay(day("2027-01-01"))).as("Fri, 元旦").isFalse();
+			assertThat(calendar.isWorkingDay(day("2027-02-05"))).as("Fri, 除夕").isFalse();
+			assertThat(calendar.isWorkingDay(day("2027-02-08"))).as("Mon, 初三").isFalse();
+			assertThat(calendar.isWorkingDay(day("2027-02-09"))).as("Tue, 初四 is no statutory holiday").isTrue();
+			assertThat(calendar.isWorkingDay(day("2027-04-05"))).as("Mon, 清明").isFalse();
+			assertThat(calendar.isWorkingDay(day("2027-05-03"))).as("Mon, after the two statutory May days").isTrue();
+			assertThat(calendar.isWorkingDay(day("2027-06-09"))).as("Wed, 端午").isFalse();
+			assertThat(calendar.isWorkingDay(day("2027-09-15"))).as("Wed, 中秋").isFalse();
+			assertThat(calendar.isWorkingDay(day("2027-10-01"))).as("Fri, 国庆").isFalse();
+			assertThat(calendar.isWorkingDay(day("2027-10-04"))).as("Mon, after the three statutory days").isTrue();
+			assertThat(calendar.special(day("2027-01-01"))).get()
+				.extracting(CalendarDay::nameZh, CalendarDay::kind)
+				.containsExactly("元旦", CalendarDay.Kind.DAY_OFF);
+			// a delivery of 20 working days approved on Fri 22 Jan 2027 skips 除夕 and 初三
+			assertThat(calendar.addWorkingDays(day("2027-01-22"), 20)).isEqualTo(new Deadline(day("2027-02-23"), true));
+		}
+
+		@Test
+		@DisplayName("S4 from 1 November the platform admin is told on the home page that next year's notice is missing")
+		void S4_adminIsWarnedOfMissingNextYear() throws Exception {
+			LocalDate today = calendar.today();
+			int next = today.getYear() + 1;
+			boolean due = today.getMonthValue() >= 11 && !calendar.covers(next);
+			MockHttpSession admin = SignIn.as(mvc, "admin");
+			mvc.perform(get("/").session(admin))
+				.andExpect(status().isOk())
+				.andExpect(content().string(due ? Matchers.containsString("id=\"calendar-notice\"")
+						: Matchers.not(Matchers.containsString("id=\"calendar-notice\""))));
+			mvc.perform(get("/calendar").session(admin))
+				.andExpect(status().isOk())
+				.andExpect(content().string(due ? Matchers.containsString("id=\"calendar-notice\"")
+						: Matchers.not(Matchers.containsString("id=\"calendar-notice\""))));
+			if (due) {
+				mvc.perform(get("/").session(admin).param("lang", "en"))
+					.andExpect(content().string(Matchers.containsString("official holiday schedule for " + next)));
+			}
+			mvc.perform(get("/").session(SignIn.as(mvc, "sn-coord")))
+				.andExpect(status().isOk())
+				.andExpect(content().string(Matchers.not(Matchers.containsString("id=\"calendar-notice\""))));
+		}
+
+		@Test
+		@DisplayName("S4 beyond 2099 no holidays are computed: Monday to Friday, provisional; absurd dates are refused")
+		void S4_beyondTheCentury() throws Exception {
+			// Fri 1 Jan 2150 is no computed holiday
+			assertThat(calendar.addWorkingDays(day("2149-12-31"), 1)).isEqualTo(new Deadline(day("2150-01-01"), true));
+			mvc.perform(get("/api/v1/calendar/deadline").param("start", "9999-12-31").param("workingDays", "1")
+				.session(SignIn.as(mvc, "admin")))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.code").value("invalid_parameter"));
+		}
+
+		@Test
+		@DisplayName("S4 the reminder starts on 1 November and only while next year's notice is missing")
+		void S4_reminderStartsOnFirstNovember() {
+			assertThat(calendar.yearAwaitingNotice(day("2026-10-31"))).isEmpty();
+			assertThat(calendar.yearAwaitingNotice(day("2026-11-01"))).contains(2027);
+			assertThat(calendar.yearAwaitingNotice(day("2026-12-31"))).contains(2027);
+			assertThat(calendar.yearAwaitingNotice(day("2025-11-01"))).as("2026 is entered").isEmpty();
+		}
+
+		@Test
+		@DisplayName("S4 the calendar page lists a year's provisional statutory holidays until its notice is entered")
+		void S4_calendarPageShowsProvisionalDays() throws Exception {
+			mvc.perform(get("/calendar").param("year", "2027").session(SignIn.as(mvc, "sn-coord")))
+				.andExpect(status().isOk())
+				.andExpect(content().string(Matchers.containsString("id=\"provisional-year\"")))
+				.andExpect(content().string(Matchers.containsString("2027 年法定节假日")))
+				.andExpect(content().string(Matchers.containsString("春节（除夕）")))
+				.andExpect(content().string(Matchers.containsString("<option value=\"2027\" selected=\"selected\">")));
+		}
+	}
+
+	@Nested
+	@DisplayName("S4 the calendar over JSON")
+	class Json {
+
+		@Test
+		@DisplayName("S4 a year read with GET is accepted unchanged by PUT")
+		void S4_getBodyRoundTripsThroughPut() throws Exception {
+			MockHttpSession admin = SignIn.as(mvc, "admin");
+			mvc.perform(put("/api/v1/calendar/years/2033").session(admin).with(csrf())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("""
+						{"source": "国务院办公厅关于2033年部分节假日安排的通知", "days": [
+						  {"date": "2033-01-03", "kind": "day-off", "nameZh": "元旦", "nameEn": "New Year's Day"},
+						  {"date": "2033-01-08", "kind": "working", "nameZh": "调休上班", "nameEn": "Make-up working day"}]}"""))
+				.andExpect(status().isOk());
+			String body = mvc.perform(get("/api/v1/calendar/years/2033").session(admin))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.days[0].kind").value("day-off"))
+				.andExpect(jsonPath("$.days[1].kind").value("working"))
+				.andReturn().getResponse().getContentAsString();
+			mvc.perform(put("/api/v1/calendar/years/2033").session(admin).with(csrf())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(body))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.days.length()").value(2))
+				.andExpect(jsonPath("$.days[0].kind").value("day-off"));
+			// the body names its year: it cannot be put to another one
+			mvc.perform(put("/api/v1/calendar/years/2034").session(admin).with(csrf())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(body))
+				.andExpect(status().isUnprocessableContent())
+				.andExpect(jsonPath("$.code").value("invalid_calendar"));
 		}
 	}
 }

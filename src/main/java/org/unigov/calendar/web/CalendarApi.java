@@ -21,11 +21,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.unigov.calendar.CalendarDay;
+import org.unigov.calendar.CalendarError;
 import org.unigov.calendar.Deadline;
 import org.unigov.calendar.WorkingCalendar;
 import org.unigov.calendar.WorkingCalendar.CalendarYear;
 import org.unigov.shared.Actor;
 import org.unigov.shared.ident.PlainText;
+import org.unigov.shared.problem.UnigovException;
 
 /** The working calendar over JSON: read by everyone signed in, edited by platform admins. */
 @RestController
@@ -43,8 +45,9 @@ class CalendarApi {
 			@NotBlank @Size(max = 50) @PlainText String nameZh, @NotBlank @Size(max = 100) @PlainText String nameEn) {
 	}
 
-	record YearRequest(@NotBlank @Size(max = 300) @PlainText String source, @Nullable Long version,
-			@NotNull @Size(max = 366) List<@Valid @NotNull DayRequest> days) {
+	/** A year as {@code GET} returns it, so a body read can be put back; {@code year} may be left out. */
+	record YearRequest(@Nullable Integer year, @NotBlank @Size(max = 300) @PlainText String source,
+			@Nullable Long version, @NotNull @Size(max = 366) List<@Valid @NotNull DayRequest> days) {
 	}
 
 	record DeadlineView(LocalDate start, int workingDays, LocalDate due, boolean provisional) {
@@ -67,9 +70,14 @@ class CalendarApi {
 	@PutMapping("/years/{year}")
 	@PreAuthorize("hasRole('PLATFORM_ADMIN')")
 	@Operation(summary = "Add a year or replace its days (audited: calendar.year.added / calendar.year.replaced)",
-			description = "kind is day-off or working (a make-up working day on a weekend). Stored deadlines of open "
+			description = "kind is day-off or working (a make-up working day on a weekend). The body GET returns "
+					+ "is accepted as it is (year, if given, must be the year in the path). Stored deadlines of open "
 					+ "requests are recomputed.")
 	CalendarYear replace(@PathVariable int year, @Valid @RequestBody YearRequest request) {
+		if (request.year() != null && request.year() != year) {
+			throw new UnigovException(CalendarError.INVALID_CALENDAR,
+					"The body is the calendar for " + request.year() + ", not " + year + ".");
+		}
 		List<CalendarDay> days = request.days()
 			.stream()
 			.map(d -> new CalendarDay(d.date(), kind(d.kind()), d.nameZh(), d.nameEn()))
@@ -91,7 +99,7 @@ class CalendarApi {
 			return CalendarDay.Kind.of(code);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new org.unigov.shared.problem.UnigovException(org.unigov.calendar.CalendarError.INVALID_CALENDAR,
+			throw new UnigovException(CalendarError.INVALID_CALENDAR,
 					"A day is either day-off or working, not " + code + ".");
 		}
 	}

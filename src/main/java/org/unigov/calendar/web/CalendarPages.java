@@ -48,6 +48,8 @@ class CalendarPages {
 		boolean covered = years.stream().anyMatch(y -> y.year() == shown);
 		CalendarYear current = covered ? this.calendar.year(shown) : null;
 		model.addAttribute("current", current);
+		model.addAttribute("provisionalDays", covered ? List.of() : this.calendar.provisionalDays(shown));
+		model.addAttribute("yearOptions", yearOptions(years, shown));
 		model.addAttribute("isAdmin", Actor.current().has(Role.PLATFORM_ADMIN));
 		if (!model.containsAttribute("lines")) {
 			model.addAttribute("lines", current == null ? "" : lines(current.days()));
@@ -71,6 +73,20 @@ class CalendarPages {
 			redirect.addFlashAttribute("lines", lines);
 		}
 		return "redirect:/calendar?year=" + year;
+	}
+
+	/**
+	 * The years to choose from: those the calendar holds, this year, next year (so that the admin
+	 * finds the year to enter) and the one shown, newest first.
+	 */
+	private List<Integer> yearOptions(List<CalendarYear> years, int shown) {
+		int thisYear = this.calendar.today().getYear();
+		java.util.SortedSet<Integer> options = new java.util.TreeSet<>(java.util.Comparator.reverseOrder());
+		years.forEach(y -> options.add(y.year()));
+		options.add(thisYear);
+		options.add(thisYear + 1);
+		options.add(shown);
+		return List.copyOf(options);
 	}
 
 	static String lines(List<CalendarDay> days) {
