@@ -21,6 +21,7 @@ public enum CatalogError implements ErrorCode {
 	ENTRY_IN_USE("entry_in_use", HttpStatus.CONFLICT, "S7"),
 	UPDATE_NOT_DUE("update_not_due", HttpStatus.CONFLICT, "C7"),
 	AUTHORITY_INVALID("authority_invalid", HttpStatus.UNPROCESSABLE_CONTENT, "C8"),
+	INVALID_SYNONYMS("invalid_synonyms", HttpStatus.UNPROCESSABLE_CONTENT, ""),
 	INDEX_NOT_READY("catalog_index_not_ready", HttpStatus.SERVICE_UNAVAILABLE, "");
 
 	private final Spec spec;

@@ -61,9 +61,12 @@ public class CatalogSearch {
 
 	private volatile boolean loading;
 
-	CatalogSearch(Catalog catalog, JdbcClient jdbc) {
+	private final SynonymList synonyms;
+
+	CatalogSearch(Catalog catalog, JdbcClient jdbc, SynonymList synonyms) {
 		this.catalog = catalog;
 		this.jdbc = jdbc;
+		this.synonyms = synonyms;
 	}
 
 	/** A search as asked: text, selected facet values per dimension, a sort (relevance, newest, name, code), a page. */
@@ -145,6 +148,7 @@ public class CatalogSearch {
 		try {
 			this.loading = true;
 			this.lastReconciled = Instant.now();
+			this.index.useSynonyms(this.synonyms.rules());
 			List<UUID> ids = this.jdbc.sql("select id from cat_entry").query(UUID.class).list();
 			this.index.clear();
 			for (int from = 0; from < ids.size(); from += 1000) {
@@ -168,7 +172,13 @@ public class CatalogSearch {
 		this.index.refresh();
 	}
 
-	/** Picks up changes made by other instances of the platform. */
+	/** The synonyms apply to queries, not to the indexed text: a new list needs no re-indexing. */
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+	void on(SynonymsChanged changed) {
+		this.index.useSynonyms(this.synonyms.rules());
+	}
+
+	/** Picks up changes made by other instances of the platform, the synonym list among them. */
 	@Scheduled(initialDelay = 30, fixedDelay = 30, timeUnit = TimeUnit.SECONDS)
 	void reconcile() {
 		if (this.loaded.getCount() > 0) {
@@ -177,6 +187,7 @@ public class CatalogSearch {
 			}
 			return;
 		}
+		this.index.useSynonyms(this.synonyms.rules());
 		Instant since = this.lastReconciled.minus(Duration.ofMinutes(5));
 		this.lastReconciled = Instant.now();
 		List<UUID> changed = new ArrayList<>();

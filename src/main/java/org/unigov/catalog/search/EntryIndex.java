@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Set;
 
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.cjk.CJKAnalyzer;
 import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
@@ -34,7 +36,6 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
@@ -48,12 +49,12 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.util.BytesRef;
-import org.apache.lucene.util.QueryBuilder;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The Lucene index behind catalog search: one document per entry with Chinese text analysed by
- * SmartChineseAnalyzer and English text by EnglishAnalyzer, the facet dimensions as sorted-set doc
+ * SmartChineseAnalyzer and, again, as character pairs (see {@link TextQuery}), English text by
+ * EnglishAnalyzer, the facet dimensions as sorted-set doc
  * values, and enough stored fields to render a result list without touching the database. The
  * permission filter is part of every query, so facet counts never reveal entries the reader may
  * not see.
@@ -85,12 +86,17 @@ public final class EntryIndex implements AutoCloseable {
 
 	private final Analyzer english = new EnglishAnalyzer();
 
+	/** Overlapping pairs of Chinese characters, for matching inside words; no stop words. */
+	private final Analyzer bigrams = new CJKAnalyzer(CharArraySet.EMPTY_SET);
+
+	private final TextQuery text = new TextQuery(this.chinese, this.english, this.bigrams);
+
 	private volatile @Nullable FacetState facetState;
 
 	public EntryIndex(Directory directory) {
 		this.directory = directory;
 		PerFieldAnalyzerWrapper analyzer = new PerFieldAnalyzerWrapper(this.chinese,
-				Map.of("all_en", this.english, "name_en", this.english));
+				Map.of("all_en", this.english, "name_en", this.english, "all_bi", this.bigrams, "name_bi", this.bigrams));
 		try {
 			IndexWriterConfig config = new IndexWriterConfig(analyzer);
 			config.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
@@ -128,6 +134,11 @@ public final class EntryIndex implements AutoCloseable {
 	}
 
 	public record Results(long total, List<IndexedEntry> hits, Map<String, List<FacetCount>> facets) {
+	}
+
+	/** Replaces the synonym list searches expand words with; it applies from the next search, no re-indexing. */
+	public void useSynonyms(List<SynonymRule> rules) {
+		this.text.useSynonyms(rules);
 	}
 
 	/** Adds or replaces entries. */
@@ -269,7 +280,7 @@ public final class EntryIndex implements AutoCloseable {
 			query.add(new MatchAllDocsQuery(), Occur.MUST);
 		}
 		else {
-			query.add(textQuery(text), Occur.MUST);
+			query.add(this.text.build(text), Occur.MUST);
 		}
 		for (Map.Entry<String, Set<String>> selected : search.selected().entrySet()) {
 			if (!DIMENSIONS.contains(selected.getKey()) || selected.getValue().isEmpty()) {
@@ -283,32 +294,6 @@ public final class EntryIndex implements AutoCloseable {
 			query.add(filter, Occur.FILTER);
 		}
 		return query.build();
-	}
-
-	private Query textQuery(String text) {
-		BooleanQuery.Builder any = new BooleanQuery.Builder();
-		// every word of the query in the entry's text, in Chinese or in English
-		Query chineseAll = new QueryBuilder(this.chinese).createBooleanQuery("all", text, Occur.MUST);
-		if (chineseAll != null) {
-			any.add(chineseAll, Occur.SHOULD);
-		}
-		Query englishAll = new QueryBuilder(this.english).createBooleanQuery("all_en", text, Occur.MUST);
-		if (englishAll != null) {
-			any.add(englishAll, Occur.SHOULD);
-		}
-		any.add(new BoostQuery(new TermQuery(new Term("code", text)), 10f), Occur.SHOULD);
-		// a match in the name counts more
-		Query name = new QueryBuilder(this.chinese).createBooleanQuery("name", text, Occur.SHOULD);
-		Query nameEn = new QueryBuilder(this.english).createBooleanQuery("name_en", text, Occur.SHOULD);
-		BooleanQuery.Builder scored = new BooleanQuery.Builder();
-		scored.add(any.build(), Occur.MUST);
-		if (name != null) {
-			scored.add(new BoostQuery(name, 3f), Occur.SHOULD);
-		}
-		if (nameEn != null) {
-			scored.add(new BoostQuery(nameEn, 3f), Occur.SHOULD);
-		}
-		return scored.build();
 	}
 
 	private static @Nullable Query visibilityFilter(Visibility visibility) {
@@ -359,6 +344,7 @@ public final class EntryIndex implements AutoCloseable {
 			}
 		}
 		doc.add(new TextField("name", e.name(), Field.Store.YES));
+		doc.add(new TextField("name_bi", e.name(), Field.Store.NO));
 		doc.add(new SortedDocValuesField("name_sort", new BytesRef(e.name())));
 		if (e.nameEn() != null) {
 			doc.add(new TextField("name_en", e.nameEn(), Field.Store.YES));
@@ -375,6 +361,7 @@ public final class EntryIndex implements AutoCloseable {
 		e.keywords().forEach(keyword -> all.append(keyword).append('\n'));
 		all.append(e.agencyNameZh());
 		doc.add(new TextField("all", all.toString(), Field.Store.NO));
+		doc.add(new TextField("all_bi", all.toString(), Field.Store.NO));
 		StringBuilder allEn = new StringBuilder();
 		if (e.nameEn() != null) {
 			allEn.append(e.nameEn()).append('\n');

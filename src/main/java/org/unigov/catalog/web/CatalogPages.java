@@ -104,6 +104,7 @@ class CatalogPages {
 		model.addAttribute("zone", ZONE);
 		model.addAttribute("canCompile", actor.hasAny(Role.PLATFORM_ADMIN, Role.AGENCY_ADMIN, Role.AGENCY_STAFF));
 		model.addAttribute("isCoordinator", actor.hasAny(Role.PLATFORM_ADMIN, Role.COORDINATOR));
+		model.addAttribute("isPlatformAdmin", actor.has(Role.PLATFORM_ADMIN));
 	}
 
 	@GetMapping("/catalog")

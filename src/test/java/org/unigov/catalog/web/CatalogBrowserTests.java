@@ -23,6 +23,9 @@ class CatalogBrowserTests extends BrowserTest {
 
 	private static final Pattern LATIN = Pattern.compile("[A-Za-z]");
 
+	/** Division and classification codes are digits: a name shown instead never has three in a row. */
+	private static final Pattern CODE = Pattern.compile("\\d{3,}");
+
 	private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
 
 	private List<String> legends() {
@@ -71,6 +74,7 @@ class CatalogBrowserTests extends BrowserTest {
 				assertThat(name).isNotBlank();
 				assertThat(UUID.matcher(name).find()).as("a UUID in " + name).isFalse();
 				assertThat(LATIN.matcher(name).find()).as("Latin letters in " + name).isFalse();
+				assertThat(CODE.matcher(name).find()).as("a code in " + name).isFalse();
 			});
 			assertThat(CatalogBrowserTests.this.browser.findElements(By.cssSelector("aside.facets label.facet .count")))
 				.allSatisfy(count -> assertThat(count.getText()).matches("\\d+"));
@@ -105,10 +109,27 @@ class CatalogBrowserTests extends BrowserTest {
 			assertThat(valueNames()).isNotEmpty().allSatisfy(name -> {
 				assertThat(UUID.matcher(name).find()).as("a UUID in " + name).isFalse();
 				assertThat(LATIN.matcher(name).find()).as("Latin letters in " + name).isFalse();
+				assertThat(CODE.matcher(name).find()).as("a code in " + name).isFalse();
 			});
 			axeClean("the catalog search with facets");
 			filterByFirstValueOf("sharingType");
 			axeClean("the catalog search filtered by sharing type");
+		}
+	}
+
+	@Nested
+	class SynonymPage {
+
+		@Test
+		@DisplayName("The platform admin opens the synonym list from the catalog's menu")
+		void adminOpensTheSynonymList() {
+			signIn("admin");
+			CatalogBrowserTests.this.browser.get(url("/catalog"));
+			CatalogBrowserTests.this.browser.findElement(By.linkText("检索同义词")).click();
+			assertHeading("检索同义词表");
+			assertThat(CatalogBrowserTests.this.browser.findElement(By.id("synonyms-text")).getDomProperty("value"))
+				.contains("社保, 社会保险");
+			axeClean("the synonym list");
 		}
 	}
 }
