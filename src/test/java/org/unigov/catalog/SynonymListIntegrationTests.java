@@ -125,7 +125,7 @@ class SynonymListIntegrationTests {
 				.andReturn()
 				.getResponse()
 				.getContentAsString(StandardCharsets.UTF_8);
-			assertThat(page).contains("检索同义词表").contains("社保, 社会保险").contains("营业执照 => 市场主体登记");
+			assertThat(page).contains("检索同义词表").contains("社保, 社会保险").contains("营业执照 =&gt; 市场主体登记");
 			org.springframework.web.servlet.FlashMap flash = SynonymListIntegrationTests.this.mvc
 				.perform(post("/catalog/synonyms").param("text", "社保, 社会保险\n孤词").session(admin).with(csrf()))
 				.andExpect(status().is3xxRedirection())
