@@ -23,7 +23,9 @@ import org.unigov.UnigovTest;
  * The search-quality set: everyday queries against the demo catalog (as the platform admin, who
  * sees every entry), each with the entries that must be among the first ten hits, the entries that
  * must not be found at all, and at most how many hits there may be (陕西 finds the province's
- * entries, all alike, so any of them may rank first). Add a case when a query is
+ * entries, all alike, so any of them may rank first). The cap counts only demo-catalog entries:
+ * other test classes share the database and add their own entries (户籍人口… for the gateway tests),
+ * which must not make this set depend on the order tests run in. Add a case when a query is
  * reported to miss; a failing case names the query and what came back.
  */
 @UnigovTest
@@ -73,9 +75,20 @@ class CatalogSearchQualityTests {
 
 	private MockHttpSession admin;
 
+	/** Names of the entries in the demo catalog file, the corpus this set is written against. */
+	private java.util.Set<String> demoNames;
+
 	@BeforeAll
 	void signIn() throws Exception {
 		this.admin = SignIn.as(this.mvc, "admin");
+		try (var in = getClass().getResourceAsStream("/catalog/demo-catalog.tsv")) {
+			this.demoNames = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
+				.skip(1)
+				.map(line -> line.split("\t", -1))
+				.filter(cols -> cols.length > 2)
+				.map(cols -> cols[2])
+				.collect(java.util.stream.Collectors.toSet());
+		}
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -90,10 +103,12 @@ class CatalogSearchQualityTests {
 		List<String> names = JsonPath.read(body, "$.hits[*].name");
 		Number total = JsonPath.read(body, "$.total");
 		reporter.publishEntry(c.query(), total + " hits");
-		List<String> top = names.subList(0, Math.min(c.depth(), names.size()));
+		// ranked among demo entries only, for the same reason as the cap
+		List<String> demo = names.stream().filter(this.demoNames::contains).toList();
+		List<String> top = demo.subList(0, Math.min(c.depth(), demo.size()));
 		assertThat(top).as("top %s for %s (of %s hits)", c.depth(), c.query(), total).containsAll(c.expected());
-		assertThat(names).as("hits for %s", c.query())
+		assertThat(demo).as("hits for %s", c.query())
 			.noneMatch(name -> c.excluded().stream().anyMatch(name::startsWith));
-		assertThat(total.longValue()).as("hits for %s", c.query()).isLessThanOrEqualTo(c.maxHits());
+		assertThat((long) demo.size()).as("demo-catalog hits for %s", c.query()).isLessThanOrEqualTo(c.maxHits());
 	}
 }
