@@ -16,6 +16,7 @@ create table ntf_notification (
 
 create index ntf_notification_inbox on ntf_notification (recipient, created_at desc);
 create index ntf_notification_unread on ntf_notification (recipient) where read_at is null;
+create index ntf_notification_subject on ntf_notification (subject_id);
 
 create table ntf_mailbox (
     username   text primary key,

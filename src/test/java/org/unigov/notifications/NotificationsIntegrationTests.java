@@ -68,6 +68,9 @@ class NotificationsIntegrationTests {
 	@Autowired
 	TransactionTemplate transactions;
 
+	@Autowired
+	org.unigov.notifications.internal.DeadlineReminders reminders;
+
 	String filed(String entryName) throws Exception {
 		String entry = NotificationFixtures.conditionalEntry(mvc, entryName);
 		return NotificationFixtures.fileRequest(mvc, jdbc, directory, calendar, entry);
@@ -88,6 +91,10 @@ class NotificationsIntegrationTests {
 				"$.content[?(@.subjectId == '" + subjectId + "' && @.kind == '" + kind + "')].id");
 		assertThat(ids).as(body).hasSize(1);
 		return ids.getFirst();
+	}
+
+	long projectVersion(String id) {
+		return jdbc.sql("select version from prj_project where id = ?::uuid").param(id).query(Long.class).single();
 	}
 
 	long unread(MockHttpSession session) throws Exception {
@@ -151,6 +158,48 @@ class NotificationsIntegrationTests {
 			desk.escalateOverdue();
 			notificationOf(SignIn.as(mvc, "sn-psb-staff"), request, "request-overdue");
 			notificationOf(SignIn.as(mvc, "sn-coord"), request, "request-overdue");
+		}
+
+		@Test
+		@DisplayName("S2 a reply due within two working days is reminded once to the provider's staff")
+		void dueSoonReminded() throws Exception {
+			String request = filed(name("通知临期"));
+			LocalDate due = calendar.addWorkingDays(calendar.today(), 1).due();
+			jdbc.sql("update shr_request set reply_due = ? where id = ?::uuid").params(due, request).update();
+			reminders.remind();
+			MockHttpSession psb = SignIn.as(mvc, "sn-psb-staff");
+			String id = notificationOf(psb, request, "reply-due-soon");
+			mvc.perform(get("/api/v1/notifications/" + id).session(psb))
+				.andExpect(jsonPath("$.title").value(org.hamcrest.Matchers.endsWith("将于 " + due + " 到期，请及时答复")));
+			reminders.remind();
+			notificationOf(psb, request, "reply-due-soon");
+			// a reply due later is not reminded yet
+			String later = filed(name("通知远期"));
+			reminders.remind();
+			String body = mvc.perform(get("/api/v1/notifications").param("size", "100").session(psb))
+				.andReturn().getResponse().getContentAsString();
+			assertThat((List<?>) JsonPath.read(body, "$.content[?(@.subjectId == '" + later + "' && @.kind == 'reply-due-soon')]"))
+				.isEmpty();
+		}
+
+		@Test
+		@DisplayName("P5 a submitted project is told to its reviewers, and its return to the proposing agency")
+		void projectReviewIsTold() throws Exception {
+			MockHttpSession civil = SignIn.as(mvc, "yt-civil-admin");
+			String project = org.unigov.projects.ProjectFixtures.created(mvc, civil, org.unigov.projects.ProjectFixtures.proposal());
+			send(mvc, post("/api/v1/projects/" + project + "/submit"), civil, "{\"version\": " + projectVersion(project) + "}")
+				.andExpect(status().isOk());
+			MockHttpSession coord = SignIn.as(mvc, "yt-coord");
+			String id = notificationOf(coord, project, "review-awaited");
+			mvc.perform(get("/api/v1/notifications/" + id).session(coord))
+				.andExpect(jsonPath("$.title").value(org.hamcrest.Matchers.startsWith("项目 雁塔区社区老年学堂课程管理系统（")));
+			notificationOf(SignIn.as(mvc, "yt-auditor"), project, "review-awaited");
+			send(mvc, post("/api/v1/projects/" + project + "/decision"), coord,
+					"{\"decision\": \"return\", \"comment\": \"请补充课程数据来源\", \"version\": " + projectVersion(project) + "}")
+				.andExpect(status().isOk());
+			String decided = notificationOf(SignIn.as(mvc, "yt-civil-staff"), project, "project-decided");
+			mvc.perform(get("/api/v1/notifications/" + decided).session(SignIn.as(mvc, "yt-civil-staff")))
+				.andExpect(jsonPath("$.title").value(org.hamcrest.Matchers.endsWith("审查结果：退回修改")));
 		}
 
 		@Test

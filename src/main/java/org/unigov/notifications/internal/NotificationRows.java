@@ -73,6 +73,16 @@ public class NotificationRows {
 			.update();
 	}
 
+	/** Whether {@code recipient} was already told {@code kind} about {@code subjectId} for this due date. */
+	public boolean told(String recipient, String kind, UUID subjectId, String due) {
+		return this.jdbc.sql("""
+				select exists (select 1 from ntf_notification
+				               where recipient = ? and kind = ? and subject_id = ? and params ->> 'due' = ?)""")
+			.params(recipient, kind, subjectId, due)
+			.query(Boolean.class)
+			.single();
+	}
+
 	private Notification row(ResultSet rs, int n) throws SQLException {
 		Timestamp read = rs.getTimestamp("read_at");
 		Instant readAt = read == null ? null : read.toInstant();
