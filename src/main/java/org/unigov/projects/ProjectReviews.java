@@ -58,8 +58,11 @@ public class ProjectReviews {
 
 	private final JsonMapper json;
 
+	private final org.springframework.context.ApplicationEventPublisher events;
+
 	ProjectReviews(JdbcClient jdbc, Projects projects, ProjectGates gates, ProjectSettingsStore settings,
-			WorkingCalendar calendar, AuditJournal journal, JsonMapper json) {
+			WorkingCalendar calendar, AuditJournal journal, JsonMapper json,
+			org.springframework.context.ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.projects = projects;
 		this.gates = gates;
@@ -67,6 +70,7 @@ public class ProjectReviews {
 		this.calendar = calendar;
 		this.journal = journal;
 		this.json = json;
+		this.events = events;
 	}
 
 	/** What a reviewer decides. */
@@ -150,6 +154,10 @@ public class ProjectReviews {
 		}
 		insertStep(id, round, project.stage(), ReviewStep.Kind.BUDGET, route.getLast(), divisions.getLast().code(), 0, true,
 				due);
+		this.events.publishEvent(new ReviewAwaited(id, project.code(), project.name(), project.agencyId(),
+				divisions.getFirst().code(), ReviewStep.Kind.APPROVAL.code(), due));
+		this.events.publishEvent(new ReviewAwaited(id, project.code(), project.name(), project.agencyId(),
+				divisions.getLast().code(), ReviewStep.Kind.BUDGET.code(), due));
 		Map<String, Object> details = new LinkedHashMap<>();
 		details.put("code", project.code());
 		details.put("round", round);
@@ -260,9 +268,13 @@ public class ProjectReviews {
 				LocalDate due = this.calendar.addWorkingDays(this.calendar.today(), this.settings.current().reviewDays()).due();
 				this.jdbc.sql("""
 						update prj_review_step set status = 'pending', activated_at = now(), due = ?
-						where project_id = ? and round = ? and kind = 'approval' and position = ? and status = 'waiting'""")
+						where project_id = ? and round = ? and kind = 'approval' and position = ? and status = 'waiting'
+						returning division_code""")
 					.params(due, id, project.round(), step.position() + 1)
-					.update();
+					.query(String.class)
+					.optional()
+					.ifPresent(next -> this.events.publishEvent(new ReviewAwaited(id, project.code(), project.name(),
+							project.agencyId(), next, ReviewStep.Kind.APPROVAL.code(), due)));
 			}
 			long open = this.jdbc.sql("""
 					select count(*) from prj_review_step
@@ -295,6 +307,9 @@ public class ProjectReviews {
 			details.put("result", decision == Decision.RETURN ? "returned" : "rejected");
 		}
 		this.journal.append(actor, AuditRecord.of("project.reviewed", Projects.SUBJECT, id, project.divisionCode(), details));
+		if (details.get("result") instanceof String result) {
+			this.events.publishEvent(new ProjectDecided(id, project.code(), project.name(), project.agencyId(), result));
+		}
 		return this.projects.get(id).orElseThrow();
 	}
 

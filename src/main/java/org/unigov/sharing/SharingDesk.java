@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -88,8 +89,10 @@ public class SharingDesk {
 
 	private final JsonMapper json;
 
-	SharingDesk(JdbcClient jdbc, Catalog catalog,
-			SystemRegistry registry, WorkingCalendar calendar, Grants grants, AuditJournal journal, JsonMapper json) {
+	private final ApplicationEventPublisher events;
+
+	SharingDesk(JdbcClient jdbc, Catalog catalog, SystemRegistry registry, WorkingCalendar calendar, Grants grants,
+			AuditJournal journal, JsonMapper json, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.catalog = catalog;
 		this.registry = registry;
@@ -97,6 +100,7 @@ public class SharingDesk {
 		this.grants = grants;
 		this.journal = journal;
 		this.json = json;
+		this.events = events;
 	}
 
 	/** What a list of requests is narrowed to. */
@@ -318,6 +322,10 @@ public class SharingDesk {
 			// S2: unconditional sharing is granted at once
 			approveNow(Actor.SYSTEM, get(id).orElseThrow(), null);
 		}
+		else {
+			this.events.publishEvent(new RequestReceived(id, number, entry.id(), entry.providerAgencyId(), requester,
+					due.due()));
+		}
 		return get(id).orElseThrow();
 	}
 
@@ -399,6 +407,8 @@ public class SharingDesk {
 				    version = version + 1, updated_at = now() where id = ?""")
 			.params(this.json.writeValueAsString(missing), id)
 			.update();
+		this.events.publishEvent(new RequestAnswered(id, request.number(), request.entryId(), request.requesterAgencyId(),
+				request.providerAgencyId(), RequestStatus.INCOMPLETE.code()));
 		audit(actor, "request.incomplete", id, request.providerDivision(),
 				Map.of("number", request.number(), "missing", missing));
 		return get(id).orElseThrow();
@@ -435,6 +445,8 @@ public class SharingDesk {
 			.update();
 		audit(actor, "request.supplemented", id, request.requesterDivision(),
 				Map.of("number", request.number(), "replyDue", due.due().toString()));
+		this.events.publishEvent(new RequestReceived(id, request.number(), request.entryId(), request.providerAgencyId(),
+				request.requesterAgencyId(), due.due()));
 		return get(id).orElseThrow();
 	}
 
@@ -672,6 +684,9 @@ public class SharingDesk {
 					request.providerDivision(), Map.of("number", request.number(), "due",
 							(reply ? request.replyDue() : Objects.requireNonNull(request.deliveryDue())).toString(),
 							"coordinatorDivision", request.providerDivision()));
+			this.events.publishEvent(new RequestOverdue(request.id(), request.number(), request.entryId(),
+					request.providerAgencyId(), request.providerDivision(),
+					reply ? request.replyDue() : Objects.requireNonNull(request.deliveryDue()), !reply));
 		}
 		return escalated;
 	}
@@ -796,6 +811,8 @@ public class SharingDesk {
 		}
 		audit(actor, status == RequestStatus.APPROVED ? "request.approved" : "request.refused", request.id(),
 				request.providerDivision(), details);
+		this.events.publishEvent(new RequestAnswered(request.id(), request.number(), request.entryId(),
+				request.requesterAgencyId(), request.providerAgencyId(), status.code()));
 	}
 
 	private SharingRequest asProvider(Actor actor, UUID id, long version) {

@@ -158,8 +158,11 @@ class SharingPages {
 			@RequestParam(required = false) @Nullable String status, @RequestParam(defaultValue = "0") int page,
 			Model model) {
 		Actor actor = Actor.current();
-		String view = role != null ? role : actor.agencyId() != null && actor.hasAny(Role.AGENCY_ADMIN, Role.AGENCY_STAFF)
-				? "made" : "all";
+		boolean agency = actor.agencyId() != null && actor.hasAny(Role.AGENCY_ADMIN, Role.AGENCY_STAFF);
+		// a provider opens on the requests it has received (its work), when it has any
+		String view = role != null ? role : !agency ? "all" : this.desk
+			.find(actor, new SharingDesk.RequestFilter("received", null, null, false, false, null), PageRequest.of(0, 1))
+			.hasContent() ? "received" : "made";
 		RequestStatus parsed = status == null || status.isBlank() ? null : Coded.parse(RequestStatus.class, status).orElse(null);
 		var requests = this.desk.find(actor,
 				new SharingDesk.RequestFilter("all".equals(view) ? null : view, parsed, null, false, false, null),

@@ -1,0 +1,5 @@
+package org.unigov.notifications;
+
+/** The e-mail address a person chose to receive their notifications at, and whether they want them. */
+public record Mailbox(String username, String address, boolean enabled, long version) {
+}

@@ -1,0 +1,23 @@
+package org.unigov.notifications;
+
+import org.springframework.http.HttpStatus;
+import org.unigov.shared.problem.ErrorCode;
+
+/** Why a notification request was refused. */
+public enum NotificationError implements ErrorCode {
+
+	NOT_FOUND("notification_not_found", HttpStatus.NOT_FOUND),
+	STAFF_ONLY("notifications_staff_only", HttpStatus.FORBIDDEN),
+	INVALID_ADDRESS("mail_address_invalid", HttpStatus.UNPROCESSABLE_CONTENT);
+
+	private final Spec spec;
+
+	NotificationError(String code, HttpStatus status) {
+		this.spec = new Spec(code, status);
+	}
+
+	@Override
+	public Spec spec() {
+		return this.spec;
+	}
+}
