@@ -485,14 +485,14 @@ public class SystemImport {
 				for (FieldProblem p : this.registry.validate(draft)) {
 					rowProblems.add(new RowProblem(rowNumber, column(p.field()), p.code(), p.message()));
 				}
-				String key = draft.agencyId() + "|" + draft.name().strip().toLowerCase(Locale.ROOT);
+				String key = draft.agencyId() + "|" + SystemNames.key(draft.name());
 				Integer first = firstRow.putIfAbsent(key, rowNumber);
 				if (first != null) {
 					rowProblems.add(new RowProblem(rowNumber, ImportColumn.NAME.headerZh(), "duplicate_row",
 							"Row " + first + " already registers '" + draft.name().strip() + "' for this agency."));
 				}
 				Set<String> names = existing.computeIfAbsent(draft.agencyId(), this::existingNames);
-				if (names.contains(draft.name().strip().toLowerCase(Locale.ROOT))) {
+				if (names.contains(SystemNames.key(draft.name()))) {
 					rowProblems.add(new RowProblem(rowNumber, ImportColumn.NAME.headerZh(), "system_exists",
 							"The agency already has a registered system named '" + draft.name().strip()
 									+ "'; edit it instead."));
@@ -508,10 +508,13 @@ public class SystemImport {
 	}
 
 	private Set<String> existingNames(UUID agencyId) {
-		return new HashSet<>(this.jdbc.sql("select lower(name) from reg_system where agency_id = ?")
+		Set<String> names = new HashSet<>();
+		this.jdbc.sql("select name from reg_system where agency_id = ?")
 			.param(agencyId)
 			.query(String.class)
-			.list());
+			.list()
+			.forEach(n -> names.add(SystemNames.key(n)));
+		return names;
 	}
 
 	private static String column(String field) {

@@ -22,6 +22,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
@@ -78,8 +79,11 @@ public class SystemRegistry {
 
 	private final Clock clock;
 
+	private final DuplicateGuard duplicates;
+
 	SystemRegistry(JdbcClient jdbc, JdbcTemplate template, OrganizationDirectory organizations, Taxonomy taxonomy, AuditJournal journal,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, ObjectProvider<DuplicateFinder> finder) {
+		this.duplicates = new DuplicateGuard(finder);
 		this.jdbc = jdbc;
 		this.template = template;
 		this.organizations = organizations;
@@ -188,7 +192,18 @@ public class SystemRegistry {
 		return actor.hasAny(Role.AGENCY_ADMIN, Role.AGENCY_STAFF) && system.agencyId().equals(actor.agencyId());
 	}
 
+	/** Registers a system unless it looks like a registered one (409 {@code possible_duplicate}). */
 	public RegisteredSystem create(Actor actor, SystemDraft draft) {
+		return create(actor, draft, false);
+	}
+
+	/**
+	 * Registers a system. The duplicate check runs first: when the draft scores at least the
+	 * duplicate threshold against registered systems, it answers 409 {@code possible_duplicate}
+	 * with the matches unless {@code confirmDuplicates}; a confirmed save records the matches in
+	 * its audit entry.
+	 */
+	public RegisteredSystem create(Actor actor, SystemDraft draft, boolean confirmDuplicates) {
 		Agency agency = requireWritable(actor, draft);
 		if (draft.sharedPlatform() && !actor.has(Role.PLATFORM_ADMIN)) {
 			throw sharedPlatformReserved();
@@ -197,10 +212,16 @@ public class SystemRegistry {
 		if (!problems.isEmpty()) {
 			throw invalid(problems);
 		}
+		requireFreeName(agency, draft.name(), null);
+		Map<String, Object> duplicateCheck = this.duplicates.check(actor, draft, agency.divisionCode(), null,
+				confirmDuplicates);
 		UUID id = UUID.randomUUID();
 		insert(List.of(new Insert(id, draft, agency)));
-		this.journal.append(actor, AuditRecord.of("system.registered", "system", id, agency.divisionCode(),
-				details(draft, agency)));
+		Map<String, Object> details = details(draft, agency);
+		if (duplicateCheck != null) {
+			details.put("duplicateCheck", duplicateCheck);
+		}
+		this.journal.append(actor, AuditRecord.of("system.registered", "system", id, agency.divisionCode(), details));
 		this.events.publishEvent(new SystemsChanged(Set.of(id)));
 		return get(id).orElseThrow();
 	}
@@ -237,6 +258,14 @@ public class SystemRegistry {
 	}
 
 	public RegisteredSystem update(Actor actor, UUID id, SystemDraft draft, long version) {
+		return update(actor, id, draft, version, false);
+	}
+
+	/**
+	 * Changes a system. When the edit changes what the duplicate finder compares (name, summary,
+	 * capabilities, agency), the duplicate check runs as for {@link #create(Actor, SystemDraft, boolean)}.
+	 */
+	public RegisteredSystem update(Actor actor, UUID id, SystemDraft draft, long version, boolean confirmDuplicates) {
 		RegisteredSystem before = visible(actor, id);
 		if (!canWrite(actor, before.agencyId())) {
 			throw new UnigovException(RegistryError.SYSTEM_OUT_OF_SCOPE,
@@ -250,6 +279,9 @@ public class SystemRegistry {
 		if (!problems.isEmpty()) {
 			throw invalid(problems);
 		}
+		requireFreeName(agency, draft.name(), id);
+		Map<String, Object> duplicateCheck = DuplicateGuard.changesWhatIsCompared(before.draft(), draft)
+				? this.duplicates.check(actor, draft, agency.divisionCode(), id, confirmDuplicates) : null;
 		int updated;
 		try {
 			updated = this.jdbc.sql("""
@@ -269,9 +301,12 @@ public class SystemRegistry {
 			throw new UnigovException(CommonError.STALE_VERSION,
 					"System " + id + " was changed by someone else; reload it and try again.");
 		}
-		Map<String, Object> changes = changes(before.draft(), draft);
-		this.journal.append(actor,
-				AuditRecord.of("system.updated", "system", id, agency.divisionCode(), Map.of("changes", changes)));
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("changes", changes(before.draft(), draft));
+		if (duplicateCheck != null) {
+			details.put("duplicateCheck", duplicateCheck);
+		}
+		this.journal.append(actor, AuditRecord.of("system.updated", "system", id, agency.divisionCode(), details));
 		this.events.publishEvent(new SystemsChanged(Set.of(id)));
 		return get(id).orElseThrow();
 	}
@@ -368,7 +403,7 @@ public class SystemRegistry {
 
 	private static UnigovException exists(String name) {
 		return new UnigovException(RegistryError.SYSTEM_EXISTS,
-				"The agency already has a system named '" + name.strip() + "'.");
+				"The agency already has a system named '" + SystemNames.clean(name) + "'.");
 	}
 
 	private Agency requireWritable(Actor actor, SystemDraft draft) {
@@ -383,6 +418,20 @@ public class SystemRegistry {
 					"You may register systems only for your own agency.");
 		}
 		return agency;
+	}
+
+	/** 409 {@code system_exists} when another system of the agency has this name (whitespace aside). */
+	private void requireFreeName(Agency agency, String name, @Nullable UUID excludeId) {
+		String key = SystemNames.key(name);
+		boolean taken = this.jdbc.sql("select name from reg_system where agency_id = ? and id <> ?")
+			.params(agency.id().value(), excludeId == null ? new UUID(0, 0) : excludeId)
+			.query(String.class)
+			.list()
+			.stream()
+			.anyMatch(n -> SystemNames.key(n).equals(key));
+		if (taken) {
+			throw exists(name);
+		}
 	}
 
 	private record Insert(UUID id, SystemDraft draft, Agency agency) {
@@ -412,7 +461,7 @@ public class SystemRegistry {
 
 
 	private static List<Object> values(SystemDraft d, Agency agency, UUID id, @Nullable Long version) {
-		List<Object> v = new ArrayList<>(Arrays.asList(d.name().strip(), d.aliases().stream().map(String::strip).toArray(String[]::new),
+		List<Object> v = new ArrayList<>(Arrays.asList(SystemNames.clean(d.name()), d.aliases().stream().map(SystemNames::clean).toArray(String[]::new),
 				agency.id().value(), agency.divisionCode(), d.summary().strip(), d.capabilities().toArray(String[]::new),
 				d.status().code(), d.goLiveDate(), d.buildCostFen(), d.annualOmCostFen(), d.fundingSource().code(),
 				d.vendor().strip(), d.hosting().code(), d.registeredUsers(), d.monthlyActiveUsers(),
@@ -425,7 +474,7 @@ public class SystemRegistry {
 
 	private static Map<String, Object> details(SystemDraft d, Agency agency) {
 		Map<String, Object> details = new LinkedHashMap<>();
-		details.put("name", d.name().strip());
+		details.put("name", SystemNames.clean(d.name()));
 		details.put("agency", agency.creditCode());
 		details.put("capabilities", d.capabilities());
 		details.put("status", d.status().code());

@@ -166,22 +166,32 @@ class RegistryApi {
 	@PostMapping("/systems")
 	@ResponseStatus(HttpStatus.CREATED)
 	@PreAuthorize(WRITERS)
-	@Operation(summary = "Register a system of your agency (audited: system.registered)")
-	SystemView create(@Valid @RequestBody SystemForms.SystemRequest request) {
+	@Operation(summary = "Register a system of your agency (audited: system.registered)",
+			description = "Runs the duplicate check first: when the system looks like registered ones (score at least 0.5) "
+					+ "the answer is 409 possible_duplicate listing the matches (name, agency, score, reasons). Send the "
+					+ "request again with confirmDuplicates=true (query parameter or body field) to save anyway; the "
+					+ "confirmation and the matches are recorded in the audit entry.")
+	SystemView create(@Valid @RequestBody SystemForms.SystemRequest request,
+			@RequestParam(defaultValue = "false") boolean confirmDuplicates) {
 		Actor actor = Actor.current();
-		return SystemView.of(this.registry.create(actor, request.draft(actor.agencyId())));
+		return SystemView.of(this.registry.create(actor, request.draft(actor.agencyId()),
+				confirmDuplicates || Boolean.TRUE.equals(request.confirmDuplicates())));
 	}
 
 	@PutMapping("/systems/{id}")
 	@PreAuthorize(WRITERS)
-	@Operation(summary = "Change a system of your agency (audited: system.updated); 409 if the version is stale")
-	SystemView update(@PathVariable UUID id, @Valid @RequestBody SystemForms.SystemRequest request) {
+	@Operation(summary = "Change a system of your agency (audited: system.updated); 409 if the version is stale",
+			description = "When the change touches name, summary, capabilities or agency, the duplicate check runs as on "
+					+ "registration (409 possible_duplicate unless confirmDuplicates=true).")
+	SystemView update(@PathVariable UUID id, @Valid @RequestBody SystemForms.SystemRequest request,
+			@RequestParam(defaultValue = "false") boolean confirmDuplicates) {
 		if (request.version() == null) {
 			throw new UnigovException(CommonError.VALIDATION_FAILED, "An update names the version it changes.");
 		}
 		Actor actor = Actor.current();
 		RegisteredSystem current = this.registry.visible(actor, id);
-		return SystemView.of(this.registry.update(actor, id, request.draft(current.agencyId()), request.version()));
+		return SystemView.of(this.registry.update(actor, id, request.draft(current.agencyId()), request.version(),
+				confirmDuplicates || Boolean.TRUE.equals(request.confirmDuplicates())));
 	}
 
 	@PostMapping(path = "/systems/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

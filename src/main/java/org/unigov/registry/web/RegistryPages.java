@@ -99,12 +99,12 @@ class RegistryPages {
 			@Nullable String fundingSource, @Nullable String vendor, @Nullable String hosting,
 			@Nullable String registeredUsers, @Nullable String monthlyActiveUsers, @Nullable String loginMethod,
 			@Nullable List<String> integrations, @Nullable Boolean publicFacing, @Nullable Boolean sharedPlatform,
-			@Nullable Long version) {
+			@Nullable Long version, @Nullable Boolean confirmDuplicates) {
 
 		static SystemForm empty(@Nullable UUID agencyId) {
 			return new SystemForm("", "", agencyId, "", List.of(), SystemStatus.LIVE.code(), "", "0", "0",
 					FundingSource.MUNICIPAL_FISCAL.code(), "", Hosting.GOV_CLOUD.code(), "0", "0",
-					LoginMethod.UNIFIED_IDENTITY.code(), List.of(), false, false, null);
+					LoginMethod.UNIFIED_IDENTITY.code(), List.of(), false, false, null, false);
 		}
 
 		static SystemForm of(RegisteredSystem s) {
@@ -113,7 +113,7 @@ class RegistryPages {
 					BigDecimal.valueOf(s.buildCostFen(), 2).toPlainString(),
 					BigDecimal.valueOf(s.annualOmCostFen(), 2).toPlainString(), s.fundingSource().code(), s.vendor(),
 					s.hosting().code(), String.valueOf(s.registeredUsers()), String.valueOf(s.monthlyActiveUsers()),
-					s.loginMethod().code(), s.integrations(), s.publicFacing(), s.sharedPlatform(), s.version());
+					s.loginMethod().code(), s.integrations(), s.publicFacing(), s.sharedPlatform(), s.version(), false);
 		}
 
 		/** The draft, or null with every problem put on the binding result. */
@@ -221,12 +221,15 @@ class RegistryPages {
 			return form(model, null);
 		}
 		try {
-			RegisteredSystem system = this.registry.create(Actor.current(), draft);
+			RegisteredSystem system = this.registry.create(Actor.current(), draft,
+					Boolean.TRUE.equals(form.confirmDuplicates()));
 			redirect.addFlashAttribute("saved", true);
 			return "redirect:/registry/systems/" + system.id();
 		}
 		catch (UnigovException ex) {
-			reject(ex, binding, model);
+			if (!duplicates(ex, draft, null, model)) {
+				reject(ex, binding, model);
+			}
 			return form(model, null);
 		}
 	}
@@ -268,12 +271,15 @@ class RegistryPages {
 			return form(model, system);
 		}
 		try {
-			this.registry.update(Actor.current(), id, draft, form.version() == null ? -1 : form.version());
+			this.registry.update(Actor.current(), id, draft, form.version() == null ? -1 : form.version(),
+					Boolean.TRUE.equals(form.confirmDuplicates()));
 			redirect.addFlashAttribute("saved", true);
 			return "redirect:/registry/systems/" + id;
 		}
 		catch (UnigovException ex) {
-			reject(ex, binding, model);
+			if (!duplicates(ex, draft, id, model)) {
+				reject(ex, binding, model);
+			}
 			return form(model, system);
 		}
 	}
@@ -304,6 +310,21 @@ class RegistryPages {
 					"Only the owning agency or a platform admin may edit this system.");
 		}
 		return system;
+	}
+
+	/**
+	 * Whether the save was held back as a likely duplicate: then the form shows the matches and
+	 * asks for an explicit confirmation before saving anyway.
+	 */
+	private boolean duplicates(UnigovException ex, SystemDraft draft, @Nullable UUID id, Model model) {
+		if (ex.error() != RegistryError.POSSIBLE_DUPLICATE) {
+			return false;
+		}
+		String division = this.organizations.agency(new org.unigov.organization.AgencyId(draft.agencyId()))
+			.map(Agency::divisionCode)
+			.orElse("");
+		model.addAttribute("duplicates", this.finder.duplicatesOf(Actor.current(), draft, division, id));
+		return true;
 	}
 
 	@SuppressWarnings("unchecked")

@@ -45,7 +45,7 @@ final class SystemForms {
 			@NotBlank String hosting, @NotNull @PositiveOrZero Long registeredUsers,
 			@NotNull @PositiveOrZero Long monthlyActiveUsers, @NotBlank String loginMethod,
 			@Nullable @Size(max = 20) List<@NotBlank String> integrations, @NotNull Boolean publicFacing, @Nullable Boolean sharedPlatform,
-			@Nullable @PositiveOrZero Long version) {
+			@Nullable @PositiveOrZero Long version, @Nullable Boolean confirmDuplicates) {
 
 		/** The draft; without {@code agencyId}, the system stays with (or goes to) {@code defaultAgency}. */
 		SystemDraft draft(@Nullable UUID defaultAgency) {
