@@ -118,7 +118,7 @@ public class DuplicateFinder {
 	}
 
 	public record ClusterMember(UUID systemId, String name, String agency, String agencyEn, String division,
-			String status, long annualOmCostFen, long buildCostFen, boolean sharedPlatform) {
+			String status, @Nullable Long annualOmCostFen, @Nullable Long buildCostFen, boolean sharedPlatform) {
 
 		/** The agency's name in a page's language. */
 		public String agency(Locale locale) {
@@ -430,8 +430,8 @@ public class DuplicateFinder {
 				continue;
 			}
 			result.add(new DuplicateCluster(0, cluster.commonCapabilities(), members.size(),
-					members.stream().mapToLong(ClusterMember::annualOmCostFen).sum(),
-					members.stream().mapToLong(ClusterMember::buildCostFen).sum(),
+					members.stream().map(ClusterMember::annualOmCostFen).filter(Objects::nonNull).mapToLong(Long::longValue).sum(),
+					members.stream().map(ClusterMember::buildCostFen).filter(Objects::nonNull).mapToLong(Long::longValue).sum(),
 					Math.round(cluster.averageScore() * 1000) / 1000.0, members));
 		}
 		result.sort(Comparator.comparingLong(DuplicateCluster::combinedAnnualOmCostFen).reversed());

@@ -123,9 +123,11 @@ public class SystemRegistry {
 	/**
 	 * Totals over the systems the actor may read that match: how many, what they cost, and how
 	 * many still run their own accounts (public-facing ones should use unified identity, P4).
+	 * Unknown costs are left out of the sums, not counted as zero; {@code unknownCosts} says how
+	 * many systems lack a build or O&amp;M cost.
 	 */
 	public record Summary(long systems, long live, long buildCostFen, long annualOmCostFen, long ownAccounts,
-			long publicOwnAccounts) {
+			long publicOwnAccounts, long unknownCosts) {
 	}
 
 	@Transactional(readOnly = true)
@@ -135,11 +137,12 @@ public class SystemRegistry {
 		return this.jdbc.sql("""
 				select count(*), count(*) filter (where status = 'live'), coalesce(sum(build_cost_fen), 0),
 				       coalesce(sum(annual_om_cost_fen), 0), count(*) filter (where login_method = 'own-accounts'),
-				       count(*) filter (where login_method = 'own-accounts' and public_facing)
+				       count(*) filter (where login_method = 'own-accounts' and public_facing),
+				       count(*) filter (where build_cost_fen is null or annual_om_cost_fen is null)
 				from reg_system""" + " " + where)
 			.params(params)
 			.query((rs, n) -> new Summary(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
-					rs.getLong(6)))
+					rs.getLong(6), rs.getLong(7)))
 			.single();
 	}
 
@@ -345,10 +348,10 @@ public class SystemRegistry {
 		}
 		money(problems, "buildCostFen", draft.buildCostFen());
 		money(problems, "annualOmCostFen", draft.annualOmCostFen());
-		if (draft.registeredUsers() < 0) {
+		if (draft.registeredUsers() != null && draft.registeredUsers() < 0) {
 			problems.add(new FieldProblem("registeredUsers", "negative", "User counts cannot be negative."));
 		}
-		if (draft.monthlyActiveUsers() < 0) {
+		if (draft.monthlyActiveUsers() != null && draft.monthlyActiveUsers() < 0) {
 			problems.add(new FieldProblem("monthlyActiveUsers", "negative", "User counts cannot be negative."));
 		}
 		LocalDate today = LocalDate.now(this.clock);
@@ -382,7 +385,10 @@ public class SystemRegistry {
 		}
 	}
 
-	private static void money(List<FieldProblem> problems, String field, long fen) {
+	private static void money(List<FieldProblem> problems, String field, @Nullable Long fen) {
+		if (fen == null) {
+			return;
+		}
 		if (fen < 0) {
 			problems.add(new FieldProblem(field, "negative_amount", "Amounts cannot be negative."));
 		}
@@ -478,8 +484,8 @@ public class SystemRegistry {
 		details.put("agency", agency.creditCode());
 		details.put("capabilities", d.capabilities());
 		details.put("status", d.status().code());
-		details.put("buildCostFen", d.buildCostFen());
-		details.put("annualOmCostFen", d.annualOmCostFen());
+		details.put("buildCostFen", d.buildCostFen() == null ? "unknown" : d.buildCostFen());
+		details.put("annualOmCostFen", d.annualOmCostFen() == null ? "unknown" : d.annualOmCostFen());
 		details.put("loginMethod", d.loginMethod().code());
 		details.put("sharedPlatform", d.sharedPlatform());
 		return details;
@@ -584,11 +590,11 @@ public class SystemRegistry {
 		return new RegisteredSystem(rs.getObject("id", UUID.class), rs.getString("name"), strings(rs.getArray("aliases")),
 				rs.getObject("agency_id", UUID.class), "", "", "", rs.getString("division_code"), rs.getString("summary"),
 				strings(rs.getArray("capabilities")), Coded.parse(SystemStatus.class, rs.getString("status")).orElseThrow(),
-				rs.getObject("go_live_date", LocalDate.class), rs.getLong("build_cost_fen"),
-				rs.getLong("annual_om_cost_fen"),
+				rs.getObject("go_live_date", LocalDate.class), rs.getObject("build_cost_fen", Long.class),
+				rs.getObject("annual_om_cost_fen", Long.class),
 				Coded.parse(FundingSource.class, rs.getString("funding_source")).orElse(FundingSource.OTHER),
 				rs.getString("vendor"), Coded.parse(Hosting.class, rs.getString("hosting")).orElse(Hosting.OTHER),
-				rs.getLong("registered_users"), rs.getLong("monthly_active_users"),
+				rs.getObject("registered_users", Long.class), rs.getObject("monthly_active_users", Long.class),
 				Coded.parse(LoginMethod.class, rs.getString("login_method")).orElse(LoginMethod.NONE),
 				strings(rs.getArray("integrations")), rs.getBoolean("public_facing"), rs.getBoolean("shared_platform"),
 				rs.getLong("version"), rs.getObject("created_at", OffsetDateTime.class).toInstant(),

@@ -91,8 +91,9 @@ class RegistryApi {
 
 	record SystemView(UUID id, String name, List<String> aliases, UUID agencyId, String agencyCode,
 			String agencyName, String divisionCode, String summary, List<String> capabilities, String status,
-			@Nullable LocalDate goLiveDate, long buildCostFen, long annualOmCostFen, String fundingSource,
-			String vendor, String hosting, long registeredUsers, long monthlyActiveUsers, String loginMethod,
+			@Nullable LocalDate goLiveDate, @Nullable Long buildCostFen, @Nullable Long annualOmCostFen,
+			String fundingSource, String vendor, String hosting, @Nullable Long registeredUsers,
+			@Nullable Long monthlyActiveUsers, String loginMethod,
 			List<String> integrations, boolean publicFacing, boolean sharedPlatform, long version, Instant createdAt,
 			Instant updatedAt) {
 

@@ -102,17 +102,19 @@ class RegistryPages {
 			@Nullable Long version, @Nullable Boolean confirmDuplicates) {
 
 		static SystemForm empty(@Nullable UUID agencyId) {
-			return new SystemForm("", "", agencyId, "", List.of(), SystemStatus.LIVE.code(), "", "0", "0",
-					FundingSource.MUNICIPAL_FISCAL.code(), "", Hosting.GOV_CLOUD.code(), "0", "0",
+			return new SystemForm("", "", agencyId, "", List.of(), SystemStatus.LIVE.code(), "", "", "",
+					FundingSource.MUNICIPAL_FISCAL.code(), "", Hosting.GOV_CLOUD.code(), "", "",
 					LoginMethod.UNIFIED_IDENTITY.code(), List.of(), false, false, null, false);
 		}
 
 		static SystemForm of(RegisteredSystem s) {
 			return new SystemForm(s.name(), String.join("; ", s.aliases()), s.agencyId(), s.summary(), s.capabilities(),
 					s.status().code(), s.goLiveDate() == null ? "" : s.goLiveDate().toString(),
-					BigDecimal.valueOf(s.buildCostFen(), 2).toPlainString(),
-					BigDecimal.valueOf(s.annualOmCostFen(), 2).toPlainString(), s.fundingSource().code(), s.vendor(),
-					s.hosting().code(), String.valueOf(s.registeredUsers()), String.valueOf(s.monthlyActiveUsers()),
+					s.buildCostFen() == null ? "" : BigDecimal.valueOf(s.buildCostFen(), 2).toPlainString(),
+					s.annualOmCostFen() == null ? "" : BigDecimal.valueOf(s.annualOmCostFen(), 2).toPlainString(),
+					s.fundingSource().code(), s.vendor(), s.hosting().code(),
+					s.registeredUsers() == null ? "" : String.valueOf(s.registeredUsers()),
+					s.monthlyActiveUsers() == null ? "" : String.valueOf(s.monthlyActiveUsers()),
 					s.loginMethod().code(), s.integrations(), s.publicFacing(), s.sharedPlatform(), s.version(), false);
 		}
 
@@ -131,10 +133,10 @@ class RegistryPages {
 					binding.rejectValue("goLiveDate", "invalid_date", "not a date (2024-06-30)");
 				}
 			}
-			long build = fen("buildCostYuan", this.buildCostYuan, binding);
-			long om = fen("annualOmCostYuan", this.annualOmCostYuan, binding);
-			long registered = count("registeredUsers", this.registeredUsers, binding);
-			long active = count("monthlyActiveUsers", this.monthlyActiveUsers, binding);
+			Long build = fen("buildCostYuan", this.buildCostYuan, binding);
+			Long om = fen("annualOmCostYuan", this.annualOmCostYuan, binding);
+			Long registered = count("registeredUsers", this.registeredUsers, binding);
+			Long active = count("monthlyActiveUsers", this.monthlyActiveUsers, binding);
 			if (this.agencyId == null) {
 				binding.rejectValue("agencyId", "required", "required");
 			}
@@ -159,20 +161,20 @@ class RegistryPages {
 			return parsed;
 		}
 
-		private static long fen(String field, @Nullable String yuan, BindingResult binding) {
+		private static @Nullable Long fen(String field, @Nullable String yuan, BindingResult binding) {
 			return read(Amounts.fen(field, yuan), binding);
 		}
 
-		private static long count(String field, @Nullable String value, BindingResult binding) {
+		private static @Nullable Long count(String field, @Nullable String value, BindingResult binding) {
 			return read(Amounts.count(field, value), binding);
 		}
 
-		private static long read(Amounts.Read read, BindingResult binding) {
+		private static @Nullable Long read(Amounts.Read read, BindingResult binding) {
 			FieldProblem problem = read.problem();
 			if (problem != null) {
 				binding.rejectValue(problem.field(), problem.code(), problem.message());
 			}
-			return read.value();
+			return read.known();
 		}
 	}
 
