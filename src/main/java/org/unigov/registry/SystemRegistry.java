@@ -58,11 +58,6 @@ public class SystemRegistry {
 	/** Largest amount accepted, in fen: ¥1 trillion. */
 	static final long MAX_FEN = 100_000_000_000_000L;
 
-	private static final Map<String, String> SORTS = Map.of("name", "name", "division", "division_code", "status",
-			"status", "goLiveDate", "go_live_date", "annualOmCostFen", "annual_om_cost_fen", "buildCostFen",
-			"build_cost_fen", "updatedAt", "updated_at", "monthlyActiveUsers",
-			"monthly_active_users");
-
 	static final RowMapper<RegisteredSystem> ROWS = SystemRegistry::row;
 
 	private final JdbcClient jdbc;
@@ -113,8 +108,8 @@ public class SystemRegistry {
 	@Transactional(readOnly = true)
 	public Page<RegisteredSystem> find(Actor actor, SystemFilter filter, Pageable pageable) {
 		List<Object> params = new ArrayList<>();
-		String where = where(actor, filter, params);
-		Page<RegisteredSystem> page = Queries.page(this.jdbc, "reg_system", where, params, order(pageable.getSort()),
+		String where = SystemQueries.where(actor, filter, params);
+		Page<RegisteredSystem> page = Queries.page(this.jdbc, "reg_system", where, params, SystemQueries.order(pageable.getSort()),
 				ROWS, pageable);
 		return new org.springframework.data.domain.PageImpl<>(withAgencies(page.getContent()), pageable,
 				page.getTotalElements());
@@ -133,7 +128,7 @@ public class SystemRegistry {
 	@Transactional(readOnly = true)
 	public Summary summary(Actor actor, SystemFilter filter) {
 		List<Object> params = new ArrayList<>();
-		String where = where(actor, filter, params);
+		String where = SystemQueries.where(actor, filter, params);
 		return this.jdbc.sql("""
 				select count(*), count(*) filter (where status = 'live'), coalesce(sum(build_cost_fen), 0),
 				       coalesce(sum(annual_om_cost_fen), 0), count(*) filter (where login_method = 'own-accounts'),
@@ -150,8 +145,8 @@ public class SystemRegistry {
 	@Transactional(readOnly = true)
 	public List<RegisteredSystem> findAll(Actor actor, SystemFilter filter, Sort sort) {
 		List<Object> params = new ArrayList<>();
-		String where = where(actor, filter, params);
-		return withAgencies(this.jdbc.sql("select * from reg_system " + where + " order by " + order(sort))
+		String where = SystemQueries.where(actor, filter, params);
+		return withAgencies(this.jdbc.sql("select * from reg_system " + where + " order by " + SystemQueries.order(sort))
 			.params(params)
 			.query(ROWS)
 			.list());
@@ -319,82 +314,7 @@ public class SystemRegistry {
 	 * checks for the API, the pages and every import row.
 	 */
 	public List<FieldProblem> validate(SystemDraft draft) {
-		List<FieldProblem> problems = new ArrayList<>();
-		text(problems, "name", draft.name(), 1, 200);
-		if (draft.aliases().size() > 10) {
-			problems.add(new FieldProblem("aliases", "too_many", "At most 10 aliases."));
-		}
-		draft.aliases().forEach(a -> text(problems, "aliases", a, 1, 100));
-		text(problems, "summary", draft.summary(), 0, 2000);
-		text(problems, "vendor", draft.vendor(), 0, 200);
-		if (draft.capabilities().isEmpty()) {
-			problems.add(new FieldProblem("capabilities", "required",
-					"Name at least one capability from the taxonomy."));
-		}
-		if (draft.capabilities().size() > 12) {
-			problems.add(new FieldProblem("capabilities", "too_many", "At most 12 capabilities."));
-		}
-		for (String code : draft.capabilities()) {
-			if (!this.taxonomy.exists(code)) {
-				problems.add(new FieldProblem("capabilities", "unknown_capability",
-						"'" + code + "' is not in the function taxonomy."));
-			}
-		}
-		for (String code : draft.integrations()) {
-			if (!this.taxonomy.exists(code)) {
-				problems.add(new FieldProblem("integrations", "unknown_capability",
-						"'" + code + "' is not a shared-platform capability in the taxonomy."));
-			}
-		}
-		money(problems, "buildCostFen", draft.buildCostFen());
-		money(problems, "annualOmCostFen", draft.annualOmCostFen());
-		if (draft.registeredUsers() != null && draft.registeredUsers() < 0) {
-			problems.add(new FieldProblem("registeredUsers", "negative", "User counts cannot be negative."));
-		}
-		if (draft.monthlyActiveUsers() != null && draft.monthlyActiveUsers() < 0) {
-			problems.add(new FieldProblem("monthlyActiveUsers", "negative", "User counts cannot be negative."));
-		}
-		LocalDate today = LocalDate.now(this.clock);
-		if ((draft.status() == SystemStatus.LIVE || draft.status() == SystemStatus.SUSPENDED)
-				&& draft.goLiveDate() == null) {
-			problems.add(new FieldProblem("goLiveDate", "required", "A live or suspended system has a go-live date."));
-		}
-		if (draft.status() == SystemStatus.LIVE && draft.goLiveDate() != null && draft.goLiveDate().isAfter(today)) {
-			problems.add(new FieldProblem("goLiveDate", "in_future",
-					"A live system cannot have gone live after today (" + today + ")."));
-		}
-		if (draft.goLiveDate() != null && draft.goLiveDate().getYear() < 1990) {
-			problems.add(new FieldProblem("goLiveDate", "invalid_date", "The go-live date is before 1990."));
-		}
-		return problems;
-	}
-
-	private static void text(List<FieldProblem> problems, String field, @Nullable String value, int min, int max) {
-		String v = value == null ? "" : value.strip();
-		if (v.length() < min) {
-			problems.add(new FieldProblem(field, "required", "'" + field + "' is required."));
-		}
-		else if (v.length() > max) {
-			problems.add(new FieldProblem(field, "too_long", "'" + field + "' has more than " + max + " characters."));
-		}
-		else if (v.chars()
-			.anyMatch(c -> Character.isISOControl(c) && !(field.equals("summary") && (c == '\n' || c == '\r' || c == '\t'))
-					|| c == '<' || c == '>')) {
-			problems.add(new FieldProblem(field, "invalid_characters",
-					"'" + field + "' contains control characters or angle brackets."));
-		}
-	}
-
-	private static void money(List<FieldProblem> problems, String field, @Nullable Long fen) {
-		if (fen == null) {
-			return;
-		}
-		if (fen < 0) {
-			problems.add(new FieldProblem(field, "negative_amount", "Amounts cannot be negative."));
-		}
-		else if (fen > MAX_FEN) {
-			problems.add(new FieldProblem(field, "amount_too_large", "Amounts above ¥1 trillion are not plausible."));
-		}
+		return SystemValidation.validate(draft, this.taxonomy, LocalDate.now(this.clock));
 	}
 
 	static UnigovException invalid(List<FieldProblem> problems) {
@@ -522,68 +442,6 @@ public class SystemRegistry {
 			return value.toString();
 		}
 		return value;
-	}
-
-	private String where(Actor actor, SystemFilter filter, List<Object> params) {
-		List<String> clauses = new ArrayList<>();
-		if (!actor.has(Role.PLATFORM_ADMIN)) {
-			List<String> scope = new ArrayList<>();
-			if (actor.hasAny(Role.COORDINATOR, Role.AUDITOR) && actor.scopePrefix() != null) {
-				scope.add("division_code like ?");
-				params.add(actor.scopePrefix() + "%");
-			}
-			if (actor.hasAny(Role.AGENCY_ADMIN, Role.AGENCY_STAFF) && actor.agencyId() != null) {
-				scope.add("agency_id = ?");
-				params.add(actor.agencyId());
-			}
-			clauses.add(scope.isEmpty() ? "false" : "(" + String.join(" or ", scope) + ")");
-		}
-		if (filter.divisionCode() != null && !filter.divisionCode().isBlank()) {
-			clauses.add("division_code like ?");
-			params.add(Actor.significantPrefix(filter.divisionCode().strip()) + "%");
-		}
-		if (filter.agencyId() != null) {
-			clauses.add("agency_id = ?");
-			params.add(filter.agencyId());
-		}
-		if (filter.capability() != null && !filter.capability().isBlank()) {
-			clauses.add("capabilities @> array[?]::text[]");
-			params.add(filter.capability().strip());
-		}
-		if (filter.status() != null) {
-			clauses.add("status = ?");
-			params.add(filter.status().code());
-		}
-		if (filter.loginMethod() != null) {
-			clauses.add("login_method = ?");
-			params.add(filter.loginMethod().code());
-		}
-		if (filter.sharedPlatform() != null) {
-			clauses.add("shared_platform = ?");
-			params.add(filter.sharedPlatform());
-		}
-		if (filter.text() != null && !filter.text().isBlank()) {
-			clauses.add("(name ilike ? escape '\\' or array_to_string(aliases, ' ') ilike ? escape '\\' "
-					+ "or summary ilike ? escape '\\' or vendor ilike ? escape '\\')");
-			String like = Queries.contains(filter.text());
-			params.addAll(List.of(like, like, like, like));
-		}
-		return clauses.isEmpty() ? "" : "where " + String.join(" and ", clauses);
-	}
-
-	private static String order(Sort sort) {
-		List<String> parts = new ArrayList<>();
-		for (Sort.Order order : sort) {
-			String column = SORTS.get(order.getProperty());
-			if (column == null) {
-				throw new UnigovException(CommonError.INVALID_PARAMETER, "Cannot sort by '" + order.getProperty()
-						+ "'; use one of " + SORTS.keySet().stream().sorted().collect(Collectors.joining(", ")) + ".");
-			}
-			parts.add(column + (order.isAscending() ? " asc" : " desc") + " nulls last");
-		}
-		parts.add("name asc");
-		parts.add("id asc");
-		return String.join(", ", parts);
 	}
 
 	private static RegisteredSystem row(ResultSet rs, int n) throws SQLException {

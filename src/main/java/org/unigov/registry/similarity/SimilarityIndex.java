@@ -63,7 +63,7 @@ public final class SimilarityIndex implements AutoCloseable {
 	 * The text similarity from which shared capabilities count in full as evidence that two systems
 	 * do similar things; below it they count in proportion, and without common words not at all.
 	 */
-	static final double TEXT_EVIDENCE = 0.15;
+	static final double TEXT_EVIDENCE_THRESHOLD = 0.15;
 
 	/** Capabilities that are close enough to count half when they meet. */
 	private static final List<Set<String>> FAMILIES = List.of(
@@ -516,7 +516,7 @@ public final class SimilarityIndex implements AutoCloseable {
 		// place only matters between systems that do similar things
 		// and only with textual evidence: a shared capability code alone (an agency that codes all its
 		// systems alike) brings at most the capability part, 0.25, well below the duplicate threshold
-		double functional = Math.min(1, Math.max(text, capabilities * Math.min(1, text / TEXT_EVIDENCE)) / 0.5);
+		double functional = Math.min(1, Math.max(text, capabilities * Math.min(1, text / TEXT_EVIDENCE_THRESHOLD)) / 0.5);
 		return Math.min(1,
 				TEXT_WEIGHT * text + CAPABILITY_WEIGHT * capabilities + HIERARCHY_WEIGHT * hierarchy * functional);
 	}

@@ -78,8 +78,11 @@ class RegistryApi {
 
 	private final JsonMapper json;
 
+	private final org.unigov.registry.ReusableSystems reusable;
+
 	RegistryApi(SystemRegistry registry, Taxonomy taxonomy, SystemImport importer, SystemSheets sheets,
-			DuplicateFinder finder, AuditJournal journal, JsonMapper json) {
+			DuplicateFinder finder, AuditJournal journal, JsonMapper json, org.unigov.registry.ReusableSystems reusable) {
+		this.reusable = reusable;
 		this.registry = registry;
 		this.taxonomy = taxonomy;
 		this.importer = importer;
@@ -270,6 +273,16 @@ class RegistryApi {
 						request.capabilities() == null ? List.of() : request.capabilities(), request.divisionCode(),
 						request.excludeSystemId()),
 				request.limit() == null ? 10 : request.limit());
+	}
+
+	@GetMapping("/systems/reusable")
+	@PreAuthorize(READERS)
+	@Operation(summary = "Registered systems a project could reuse: name, alias or summary containing q, shared platforms first",
+			description = "Province-wide, as the duplicate finder; shows name, agency, division, status and capabilities. "
+					+ "Without q, the shared platforms. A project names its choices in reuseSystemIds.")
+	List<org.unigov.registry.ReusableSystems.Choice> reusable(@RequestParam(required = false) @Nullable String q,
+			@RequestParam(defaultValue = "20") @Min(1) @Max(20) int limit) {
+		return this.reusable.search(Actor.current(), q, limit);
 	}
 
 	@GetMapping("/systems/duplicate-clusters")
