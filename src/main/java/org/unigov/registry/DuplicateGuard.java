@@ -49,7 +49,7 @@ final class DuplicateGuard {
 			DuplicateFinder.SimilarSystem best = matches.getFirst();
 			throw new UnigovException(RegistryError.POSSIBLE_DUPLICATE, "'" + SystemNames.clean(draft.name())
 					+ "' looks like " + matches.size() + " registered system(s), the closest '" + best.name() + "' of "
-					+ best.agencyEn() + " (similarity " + best.score()
+					+ (best.agencyEn().isBlank() ? best.agency() : best.agencyEn()) + " (similarity " + best.score()
 					+ "). Reuse or edit that system, or save anyway with confirmDuplicates=true.",
 					Map.of("matches", shown));
 		}

@@ -116,12 +116,12 @@ class RegistryDuplicateSaveIntegrationTests {
 				 "annualOmCostFen":0,"fundingSource":"county-fiscal","vendor":"","hosting":"gov-cloud",
 				 "registeredUsers":0,"monthlyActiveUsers":0,"loginMethod":"none","integrations":[],
 				 "publicFacing":false}""".formatted(RegistryFixtures.unique("Staff cafeteria lunch menu "));
-		// the demo's 雁塔区社会救助信息管理系统 of the same agency shares the code and nothing else; the
-		// only systems this may resemble are the lunch menus earlier runs registered in the same database
+		// the demo's 雁塔区社会救助信息管理系统 of the same agency shares the code and nothing else (the
+		// only systems this may resemble are those other runs registered with random name suffixes)
 		String answer = create(body, "").andReturn().getResponse().getContentAsString();
 		if (answer.contains("possible_duplicate")) {
 			List<String> names = JsonPath.read(answer, "$.matches[*].name");
-			assertThat(names).isNotEmpty().allMatch(n -> n.startsWith("Staff cafeteria lunch menu"));
+			assertThat(names).isNotEmpty().doesNotContain("雁塔区社会救助信息管理系统");
 		}
 		else {
 			assertThat((String) JsonPath.read(answer, "$.id")).isNotBlank();
