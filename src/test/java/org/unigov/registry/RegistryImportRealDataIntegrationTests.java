@@ -136,6 +136,36 @@ class RegistryImportRealDataIntegrationTests {
 	}
 
 	@Test
+	void theFormTakesEmptyFiguresAsUnknown() throws Exception {
+		MockHttpSession staff = SignIn.as(this.mvc, "yt-civil-staff");
+		String agency = this.jdbc.sql("select agency_id::text from reg_system where name = '雁塔区社会救助信息管理系统'")
+			.query(String.class)
+			.single();
+		String name = RegistryFixtures.unique("雁塔区慈善信息公开系统");
+		this.mvc.perform(post("/registry/systems").session(staff)
+			.with(csrf())
+			.param("name", name)
+			.param("agencyId", agency)
+			.param("summary", "慈善组织年报、募捐备案和项目信息向社会公开。")
+			.param("capabilities", "social-assistance")
+			.param("status", "planned")
+			.param("buildCostYuan", "")
+			.param("annualOmCostYuan", "")
+			.param("fundingSource", "county-fiscal")
+			.param("hosting", "gov-cloud")
+			.param("registeredUsers", "")
+			.param("monthlyActiveUsers", "")
+			.param("loginMethod", "unified-identity")
+			.param("confirmDuplicates", "true")).andExpect(status().is3xxRedirection());
+		var stored = this.jdbc.sql("select build_cost_fen, monthly_active_users from reg_system where name = ?")
+			.param(name)
+			.query()
+			.singleRow();
+		assertThat(stored.get("build_cost_fen")).isNull();
+		assertThat(stored.get("monthly_active_users")).isNull();
+	}
+
+	@Test
 	void importProblemsReadAsChineseWithTheCodeAsASmallDetail() throws Exception {
 		MockHttpSession staff = SignIn.as(this.mvc, "yt-civil-staff");
 		String name = RegistryFixtures.unique("雁塔区问题行");
