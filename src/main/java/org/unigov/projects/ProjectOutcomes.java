@@ -359,9 +359,11 @@ public class ProjectOutcomes {
 							+ ZOMBIE_MONTHS + " months";
 				}
 				case MONTHLY_ACTIVE_USERS, USERS_REGISTERED -> {
-					if (system != null) {
-						value = BigDecimal.valueOf(t.indicator() == IndicatorKind.MONTHLY_ACTIVE_USERS
-								? system.monthlyActiveUsers() : system.registeredUsers());
+					// the registry records an unknown figure as null, not zero
+					Long figure = system == null ? null : t.indicator() == IndicatorKind.MONTHLY_ACTIVE_USERS
+							? system.monthlyActiveUsers() : system.registeredUsers();
+					if (figure != null) {
+						value = BigDecimal.valueOf(figure);
 						basis = "self-reported";
 					}
 					source = "registry usage figures, as the agency registered them";

@@ -15,22 +15,31 @@ public final class Amounts {
 	}
 
 	/** A value read from text: the number, or the problem ({@code code} and English message). */
-	public record Read(long value, @Nullable FieldProblem problem) {
+	public record Read(long value, @Nullable FieldProblem problem, boolean blank) {
 
 		static Read ok(long value) {
-			return new Read(value, null);
+			return new Read(value, null, false);
+		}
+
+		static Read empty() {
+			return new Read(0, null, true);
 		}
 
 		static Read refused(String field, String code, String message) {
-			return new Read(0, new FieldProblem(field, code, message));
+			return new Read(0, new FieldProblem(field, code, message), false);
+		}
+
+		/** The value, or null for a blank cell: an unknown figure, not zero. */
+		public @Nullable Long known() {
+			return this.blank || this.problem != null ? null : this.value;
 		}
 	}
 
-	/** Yuan with at most two decimals, never negative, at most ¥1 trillion; blank is 0. */
+	/** Yuan with at most two decimals, never negative, at most ¥1 trillion; blank is 0 ({@link Read#known()} null). */
 	public static Read fen(String field, @Nullable String yuan) {
 		String value = yuan == null ? "" : yuan.replace(",", "").replace("¥", "").replace("￥", "").strip();
 		if (value.isEmpty()) {
-			return Read.ok(0);
+			return Read.empty();
 		}
 		try {
 			BigDecimal amount = new BigDecimal(value);
@@ -52,11 +61,11 @@ public final class Amounts {
 		}
 	}
 
-	/** A whole, non-negative number; blank is 0. */
+	/** A whole, non-negative number; blank is 0 ({@link Read#known()} null). */
 	public static Read count(String field, @Nullable String text) {
 		String value = text == null ? "" : text.replace(",", "").strip();
 		if (value.isEmpty()) {
-			return Read.ok(0);
+			return Read.empty();
 		}
 		try {
 			long count = new BigDecimal(value).longValueExact();

@@ -118,7 +118,7 @@ public class DuplicateFinder {
 	}
 
 	public record ClusterMember(UUID systemId, String name, String agency, String agencyEn, String division,
-			String status, long annualOmCostFen, long buildCostFen, boolean sharedPlatform) {
+			String status, @Nullable Long annualOmCostFen, @Nullable Long buildCostFen, boolean sharedPlatform) {
 
 		/** The agency's name in a page's language. */
 		public String agency(Locale locale) {
@@ -233,9 +233,38 @@ public class DuplicateFinder {
 	}
 
 	private static Entry entry(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-		return new Entry(rs.getString("id"), rs.getString("name"), List.of((String[]) rs.getArray("aliases").getArray()),
+		return new Entry(rs.getString("id"), SystemNames.clean(rs.getString("name")),
+				java.util.Arrays.stream((String[]) rs.getArray("aliases").getArray()).map(SystemNames::clean).toList(),
 				rs.getString("summary"), Set.of((String[]) rs.getArray("capabilities").getArray()),
 				rs.getString("division_code"), rs.getBoolean("shared_platform"));
+	}
+
+	/** How many likely duplicates a save shows at most. */
+	static final int SAVE_MATCHES = 5;
+
+	/**
+	 * What saving a draft would duplicate: the registered systems scoring at least
+	 * {@link #CLUSTER_THRESHOLD} against it, best first (at most five). Empty while the index is
+	 * still loading after start-up (ten seconds at most): a save is not held up for a minute, and the audit entry says
+	 * that the check could not run.
+	 */
+	public List<SimilarSystem> duplicatesOf(Actor actor, SystemDraft draft, String divisionCode,
+			@Nullable UUID excludeSystemId) {
+		try {
+			if (!this.loaded.await(10, TimeUnit.SECONDS)) {
+				return List.of();
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return List.of();
+		}
+		return similar(actor, new Draft(draft.name(), draft.summary(), draft.capabilities(), divisionCode,
+				excludeSystemId), 10)
+			.stream()
+			.filter(s -> s.score() >= CLUSTER_THRESHOLD)
+			.limit(SAVE_MATCHES)
+			.toList();
 	}
 
 	/** Whether the index has been loaded (it loads in the background after start-up). */
@@ -276,7 +305,7 @@ public class DuplicateFinder {
 						"'" + c + "' is not in the function taxonomy.")));
 		}
 		String exclude = draft.excludeSystemId() == null ? null : draft.excludeSystemId().toString();
-		SimilarityIndex.Draft query = new SimilarityIndex.Draft(draft.name(), draft.summary(), capabilities,
+		SimilarityIndex.Draft query = new SimilarityIndex.Draft(SystemNames.clean(draft.name()), draft.summary(), capabilities,
 				draft.divisionCode(), exclude);
 		List<Match> matches = this.index.similar(query, limit, MIN_SCORE);
 		List<Entry> platforms = this.index.sharedPlatforms()
@@ -401,8 +430,8 @@ public class DuplicateFinder {
 				continue;
 			}
 			result.add(new DuplicateCluster(0, cluster.commonCapabilities(), members.size(),
-					members.stream().mapToLong(ClusterMember::annualOmCostFen).sum(),
-					members.stream().mapToLong(ClusterMember::buildCostFen).sum(),
+					members.stream().map(ClusterMember::annualOmCostFen).filter(Objects::nonNull).mapToLong(Long::longValue).sum(),
+					members.stream().map(ClusterMember::buildCostFen).filter(Objects::nonNull).mapToLong(Long::longValue).sum(),
 					Math.round(cluster.averageScore() * 1000) / 1000.0, members));
 		}
 		result.sort(Comparator.comparingLong(DuplicateCluster::combinedAnnualOmCostFen).reversed());

@@ -14,10 +14,10 @@ public enum ImportColumn {
 
 	NAME("name", "系统名称", true), ALIASES("aliases", "别名", false), AGENCY_CODE("agencyCode", "所属部门统一社会信用代码", true),
 	SUMMARY("summary", "建设目的与主要功能", true), CAPABILITIES("capabilities", "功能分类", true), STATUS("status", "状态", true),
-	GO_LIVE_DATE("goLiveDate", "上线日期", false), BUILD_COST("buildCostYuan", "建设投资（元）", true),
-	ANNUAL_OM_COST("annualOmCostYuan", "年运维费用（元）", true), FUNDING_SOURCE("fundingSource", "资金来源", true),
+	GO_LIVE_DATE("goLiveDate", "上线日期", false), BUILD_COST("buildCostYuan", "建设投资（元）", false),
+	ANNUAL_OM_COST("annualOmCostYuan", "年运维费用（元）", false), FUNDING_SOURCE("fundingSource", "资金来源", true),
 	VENDOR("vendor", "承建单位", false), HOSTING("hosting", "部署方式", true),
-	REGISTERED_USERS("registeredUsers", "注册用户数", true), MONTHLY_ACTIVE_USERS("monthlyActiveUsers", "月活跃用户数", true),
+	REGISTERED_USERS("registeredUsers", "注册用户数", false), MONTHLY_ACTIVE_USERS("monthlyActiveUsers", "月活跃用户数", false),
 	LOGIN_METHOD("loginMethod", "登录方式", true), INTEGRATIONS("integrations", "对接共享平台", false),
 	PUBLIC_FACING("publicFacing", "面向公众", true), SHARED_PLATFORM("sharedPlatform", "共享平台", false),
 	ID("id", "系统编号", false, true), AGENCY_NAME("agencyName", "所属部门", false, true),

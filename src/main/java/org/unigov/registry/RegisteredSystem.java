@@ -13,8 +13,8 @@ import org.jspecify.annotations.Nullable;
  */
 public record RegisteredSystem(UUID id, String name, List<String> aliases, UUID agencyId, String agencyCode,
 		String agencyNameZh, String agencyNameEn, String divisionCode, String summary, List<String> capabilities,
-		SystemStatus status, @Nullable LocalDate goLiveDate, long buildCostFen, long annualOmCostFen,
-		FundingSource fundingSource, String vendor, Hosting hosting, long registeredUsers, long monthlyActiveUsers,
+		SystemStatus status, @Nullable LocalDate goLiveDate, @Nullable Long buildCostFen, @Nullable Long annualOmCostFen,
+		FundingSource fundingSource, String vendor, Hosting hosting, @Nullable Long registeredUsers, @Nullable Long monthlyActiveUsers,
 		LoginMethod loginMethod, List<String> integrations, boolean publicFacing, boolean sharedPlatform, long version,
 		Instant createdAt, Instant updatedAt) {
 

@@ -8,6 +8,7 @@ public enum RegistryError implements ErrorCode {
 
 	SYSTEM_NOT_FOUND("system_not_found", HttpStatus.NOT_FOUND),
 	SYSTEM_EXISTS("system_exists", HttpStatus.CONFLICT),
+	POSSIBLE_DUPLICATE("possible_duplicate", HttpStatus.CONFLICT),
 	SYSTEM_OUT_OF_SCOPE("system_out_of_scope", HttpStatus.FORBIDDEN),
 	UNKNOWN_CAPABILITY("unknown_capability", HttpStatus.UNPROCESSABLE_CONTENT),
 	CAPABILITY_EXISTS("capability_exists", HttpStatus.CONFLICT),

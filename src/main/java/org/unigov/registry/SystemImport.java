@@ -87,8 +87,16 @@ public class SystemImport {
 		this.transactions = transactions;
 	}
 
-	/** One problem of one row. Row 1 is the header row. */
-	public record RowProblem(int row, String column, String code, String message) {
+	/**
+	 * One problem of one row. Row 1 is the header row. {@code message} is English for API
+	 * clients; pages show the bundle's text for {@code code}, with {@code value} (the cell as
+	 * written, or the earlier row of a repeated one) where it helps.
+	 */
+	public record RowProblem(int row, String column, String code, String message, String value) {
+
+		public RowProblem(int row, String column, String code, String message) {
+			this(row, column, code, message, "");
+		}
 	}
 
 	/**
@@ -485,17 +493,18 @@ public class SystemImport {
 				for (FieldProblem p : this.registry.validate(draft)) {
 					rowProblems.add(new RowProblem(rowNumber, column(p.field()), p.code(), p.message()));
 				}
-				String key = draft.agencyId() + "|" + draft.name().strip().toLowerCase(Locale.ROOT);
+				String key = draft.agencyId() + "|" + SystemNames.key(draft.name());
 				Integer first = firstRow.putIfAbsent(key, rowNumber);
 				if (first != null) {
 					rowProblems.add(new RowProblem(rowNumber, ImportColumn.NAME.headerZh(), "duplicate_row",
-							"Row " + first + " already registers '" + draft.name().strip() + "' for this agency."));
+							"Row " + first + " already registers '" + draft.name().strip() + "' for this agency.",
+							String.valueOf(first)));
 				}
 				Set<String> names = existing.computeIfAbsent(draft.agencyId(), this::existingNames);
-				if (names.contains(draft.name().strip().toLowerCase(Locale.ROOT))) {
+				if (names.contains(SystemNames.key(draft.name()))) {
 					rowProblems.add(new RowProblem(rowNumber, ImportColumn.NAME.headerZh(), "system_exists",
 							"The agency already has a registered system named '" + draft.name().strip()
-									+ "'; edit it instead."));
+									+ "'; edit it instead.", SystemNames.clean(draft.name())));
 				}
 			}
 			if (rowProblems.isEmpty() && draft != null) {
@@ -508,10 +517,13 @@ public class SystemImport {
 	}
 
 	private Set<String> existingNames(UUID agencyId) {
-		return new HashSet<>(this.jdbc.sql("select lower(name) from reg_system where agency_id = ?")
+		Set<String> names = new HashSet<>();
+		this.jdbc.sql("select name from reg_system where agency_id = ?")
 			.param(agencyId)
 			.query(String.class)
-			.list());
+			.list()
+			.forEach(n -> names.add(SystemNames.key(n)));
+		return names;
 	}
 
 	private static String column(String field) {
@@ -539,18 +551,19 @@ public class SystemImport {
 		if (!agencyCode.isEmpty()) {
 			if (!CreditCode.isValid(agencyCode)) {
 				problems.add(new RowProblem(n, ImportColumn.AGENCY_CODE.headerZh(), "invalid_credit_code",
-						"'" + agencyCode + "' is not a valid unified social credit code (GB 32100)."));
+						"'" + agencyCode + "' is not a valid unified social credit code (GB 32100).", agencyCode));
 			}
 			else {
 				agency = agencies.computeIfAbsent(agencyCode, this.organizations::agencyByCreditCode).orElse(null);
 				if (agency == null || !agency.active()) {
 					problems.add(new RowProblem(n, ImportColumn.AGENCY_CODE.headerZh(), "unknown_agency",
-							"No active agency has the credit code " + agencyCode + "."));
+							"No active agency has the credit code " + agencyCode + ".", agencyCode));
 					agency = null;
 				}
 				else if (!SystemRegistry.canWrite(actor, agency.id().value())) {
 					problems.add(new RowProblem(n, ImportColumn.AGENCY_CODE.headerZh(), "agency_not_permitted",
-							"You may import systems only for your own agency, not " + agency.nameZh() + "."));
+							"You may import systems only for your own agency, not " + agency.nameZh() + ".",
+							agency.nameZh()));
 					agency = null;
 				}
 			}
@@ -562,10 +575,10 @@ public class SystemImport {
 		Hosting hosting = coded(Hosting.class, row, ImportColumn.HOSTING, n, problems);
 		LoginMethod login = coded(LoginMethod.class, row, ImportColumn.LOGIN_METHOD, n, problems);
 		LocalDate goLive = date(row, n, problems);
-		long build = fen(row, ImportColumn.BUILD_COST, n, problems);
-		long om = fen(row, ImportColumn.ANNUAL_OM_COST, n, problems);
-		long registered = count(row, ImportColumn.REGISTERED_USERS, n, problems);
-		long active = count(row, ImportColumn.MONTHLY_ACTIVE_USERS, n, problems);
+		Long build = fen(row, ImportColumn.BUILD_COST, n, problems);
+		Long om = fen(row, ImportColumn.ANNUAL_OM_COST, n, problems);
+		Long registered = count(row, ImportColumn.REGISTERED_USERS, n, problems);
+		Long active = count(row, ImportColumn.MONTHLY_ACTIVE_USERS, n, problems);
 		Boolean publicFacing = bool(row, ImportColumn.PUBLIC_FACING, n, problems);
 		Boolean shared = bool(row, ImportColumn.SHARED_PLATFORM, n, problems);
 		if (Boolean.TRUE.equals(shared) && !actor.has(Role.PLATFORM_ADMIN)) {
@@ -608,7 +621,8 @@ public class SystemImport {
 			Optional<String> code = this.taxonomy.resolve(name);
 			if (code.isEmpty()) {
 				problems.add(new RowProblem(n, column.headerZh(), "unknown_capability",
-						"'" + name + "' is not in the function taxonomy (use a code or its Chinese or English name)."));
+						"'" + name + "' is not in the function taxonomy (use a code or its Chinese or English name).",
+						name));
 			}
 			else {
 				codes.add(code.get());
@@ -628,7 +642,7 @@ public class SystemImport {
 			problems.add(new RowProblem(n, column.headerZh(), "invalid_value",
 					"'" + value + "' is not one of: " + Arrays.stream(type.getEnumConstants())
 						.map(e -> e.labelZh() + " / " + e.code())
-						.collect(Collectors.joining(", ")) + "."));
+						.collect(Collectors.joining(", ")) + ".", value));
 		}
 		return parsed.orElse(null);
 	}
@@ -654,24 +668,24 @@ public class SystemImport {
 			}
 		}
 		problems.add(new RowProblem(n, ImportColumn.GO_LIVE_DATE.headerZh(), "invalid_date",
-				"'" + value + "' is not a date; write it as 2024-06-30."));
+				"'" + value + "' is not a date; write it as 2024-06-30.", value));
 		return null;
 	}
 
-	private static long fen(Map<ImportColumn, String> row, ImportColumn column, int n, List<RowProblem> problems) {
-		return read(Amounts.fen(column.headerZh(), cell(row, column)), n, problems);
+	private static @Nullable Long fen(Map<ImportColumn, String> row, ImportColumn column, int n, List<RowProblem> problems) {
+		return read(Amounts.fen(column.headerZh(), cell(row, column)), n, problems, cell(row, column));
 	}
 
-	private static long count(Map<ImportColumn, String> row, ImportColumn column, int n, List<RowProblem> problems) {
-		return read(Amounts.count(column.headerZh(), cell(row, column)), n, problems);
+	private static @Nullable Long count(Map<ImportColumn, String> row, ImportColumn column, int n, List<RowProblem> problems) {
+		return read(Amounts.count(column.headerZh(), cell(row, column)), n, problems, cell(row, column));
 	}
 
-	private static long read(Amounts.Read read, int n, List<RowProblem> problems) {
+	private static @Nullable Long read(Amounts.Read read, int n, List<RowProblem> problems, String value) {
 		FieldProblem problem = read.problem();
 		if (problem != null) {
-			problems.add(new RowProblem(n, problem.field(), problem.code(), problem.message()));
+			problems.add(new RowProblem(n, problem.field(), problem.code(), problem.message(), value));
 		}
-		return read.value();
+		return read.known();
 	}
 
 	private static @Nullable Boolean bool(Map<ImportColumn, String> row, ImportColumn column, int n,
@@ -683,7 +697,7 @@ public class SystemImport {
 			case "" -> column.required() ? null : false;
 			default -> {
 				problems.add(new RowProblem(n, column.headerZh(), "invalid_value",
-						"'" + value + "' is not 是/否 (yes/no)."));
+						"'" + value + "' is not 是/否 (yes/no).", value));
 				yield null;
 			}
 		};

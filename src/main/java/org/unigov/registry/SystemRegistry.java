@@ -22,6 +22,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
@@ -57,11 +58,6 @@ public class SystemRegistry {
 	/** Largest amount accepted, in fen: ¥1 trillion. */
 	static final long MAX_FEN = 100_000_000_000_000L;
 
-	private static final Map<String, String> SORTS = Map.of("name", "name", "division", "division_code", "status",
-			"status", "goLiveDate", "go_live_date", "annualOmCostFen", "annual_om_cost_fen", "buildCostFen",
-			"build_cost_fen", "updatedAt", "updated_at", "monthlyActiveUsers",
-			"monthly_active_users");
-
 	static final RowMapper<RegisteredSystem> ROWS = SystemRegistry::row;
 
 	private final JdbcClient jdbc;
@@ -78,8 +74,11 @@ public class SystemRegistry {
 
 	private final Clock clock;
 
+	private final DuplicateGuard duplicates;
+
 	SystemRegistry(JdbcClient jdbc, JdbcTemplate template, OrganizationDirectory organizations, Taxonomy taxonomy, AuditJournal journal,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, ObjectProvider<DuplicateFinder> finder) {
+		this.duplicates = new DuplicateGuard(finder);
 		this.jdbc = jdbc;
 		this.template = template;
 		this.organizations = organizations;
@@ -109,8 +108,8 @@ public class SystemRegistry {
 	@Transactional(readOnly = true)
 	public Page<RegisteredSystem> find(Actor actor, SystemFilter filter, Pageable pageable) {
 		List<Object> params = new ArrayList<>();
-		String where = where(actor, filter, params);
-		Page<RegisteredSystem> page = Queries.page(this.jdbc, "reg_system", where, params, order(pageable.getSort()),
+		String where = SystemQueries.where(actor, filter, params);
+		Page<RegisteredSystem> page = Queries.page(this.jdbc, "reg_system", where, params, SystemQueries.order(pageable.getSort()),
 				ROWS, pageable);
 		return new org.springframework.data.domain.PageImpl<>(withAgencies(page.getContent()), pageable,
 				page.getTotalElements());
@@ -119,23 +118,26 @@ public class SystemRegistry {
 	/**
 	 * Totals over the systems the actor may read that match: how many, what they cost, and how
 	 * many still run their own accounts (public-facing ones should use unified identity, P4).
+	 * Unknown costs are left out of the sums, not counted as zero; {@code unknownCosts} says how
+	 * many systems lack a build or O&amp;M cost.
 	 */
 	public record Summary(long systems, long live, long buildCostFen, long annualOmCostFen, long ownAccounts,
-			long publicOwnAccounts) {
+			long publicOwnAccounts, long unknownCosts) {
 	}
 
 	@Transactional(readOnly = true)
 	public Summary summary(Actor actor, SystemFilter filter) {
 		List<Object> params = new ArrayList<>();
-		String where = where(actor, filter, params);
+		String where = SystemQueries.where(actor, filter, params);
 		return this.jdbc.sql("""
 				select count(*), count(*) filter (where status = 'live'), coalesce(sum(build_cost_fen), 0),
 				       coalesce(sum(annual_om_cost_fen), 0), count(*) filter (where login_method = 'own-accounts'),
-				       count(*) filter (where login_method = 'own-accounts' and public_facing)
+				       count(*) filter (where login_method = 'own-accounts' and public_facing),
+				       count(*) filter (where build_cost_fen is null or annual_om_cost_fen is null)
 				from reg_system""" + " " + where)
 			.params(params)
 			.query((rs, n) -> new Summary(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
-					rs.getLong(6)))
+					rs.getLong(6), rs.getLong(7)))
 			.single();
 	}
 
@@ -143,8 +145,8 @@ public class SystemRegistry {
 	@Transactional(readOnly = true)
 	public List<RegisteredSystem> findAll(Actor actor, SystemFilter filter, Sort sort) {
 		List<Object> params = new ArrayList<>();
-		String where = where(actor, filter, params);
-		return withAgencies(this.jdbc.sql("select * from reg_system " + where + " order by " + order(sort))
+		String where = SystemQueries.where(actor, filter, params);
+		return withAgencies(this.jdbc.sql("select * from reg_system " + where + " order by " + SystemQueries.order(sort))
 			.params(params)
 			.query(ROWS)
 			.list());
@@ -188,7 +190,18 @@ public class SystemRegistry {
 		return actor.hasAny(Role.AGENCY_ADMIN, Role.AGENCY_STAFF) && system.agencyId().equals(actor.agencyId());
 	}
 
+	/** Registers a system unless it looks like a registered one (409 {@code possible_duplicate}). */
 	public RegisteredSystem create(Actor actor, SystemDraft draft) {
+		return create(actor, draft, false);
+	}
+
+	/**
+	 * Registers a system. The duplicate check runs first: when the draft scores at least the
+	 * duplicate threshold against registered systems, it answers 409 {@code possible_duplicate}
+	 * with the matches unless {@code confirmDuplicates}; a confirmed save records the matches in
+	 * its audit entry.
+	 */
+	public RegisteredSystem create(Actor actor, SystemDraft draft, boolean confirmDuplicates) {
 		Agency agency = requireWritable(actor, draft);
 		if (draft.sharedPlatform() && !actor.has(Role.PLATFORM_ADMIN)) {
 			throw sharedPlatformReserved();
@@ -197,10 +210,16 @@ public class SystemRegistry {
 		if (!problems.isEmpty()) {
 			throw invalid(problems);
 		}
+		requireFreeName(agency, draft.name(), null);
+		Map<String, Object> duplicateCheck = this.duplicates.check(actor, draft, agency.divisionCode(), null,
+				confirmDuplicates);
 		UUID id = UUID.randomUUID();
 		insert(List.of(new Insert(id, draft, agency)));
-		this.journal.append(actor, AuditRecord.of("system.registered", "system", id, agency.divisionCode(),
-				details(draft, agency)));
+		Map<String, Object> details = details(draft, agency);
+		if (duplicateCheck != null) {
+			details.put("duplicateCheck", duplicateCheck);
+		}
+		this.journal.append(actor, AuditRecord.of("system.registered", "system", id, agency.divisionCode(), details));
 		this.events.publishEvent(new SystemsChanged(Set.of(id)));
 		return get(id).orElseThrow();
 	}
@@ -237,6 +256,14 @@ public class SystemRegistry {
 	}
 
 	public RegisteredSystem update(Actor actor, UUID id, SystemDraft draft, long version) {
+		return update(actor, id, draft, version, false);
+	}
+
+	/**
+	 * Changes a system. When the edit changes what the duplicate finder compares (name, summary,
+	 * capabilities, agency), the duplicate check runs as for {@link #create(Actor, SystemDraft, boolean)}.
+	 */
+	public RegisteredSystem update(Actor actor, UUID id, SystemDraft draft, long version, boolean confirmDuplicates) {
 		RegisteredSystem before = visible(actor, id);
 		if (!canWrite(actor, before.agencyId())) {
 			throw new UnigovException(RegistryError.SYSTEM_OUT_OF_SCOPE,
@@ -250,6 +277,9 @@ public class SystemRegistry {
 		if (!problems.isEmpty()) {
 			throw invalid(problems);
 		}
+		requireFreeName(agency, draft.name(), id);
+		Map<String, Object> duplicateCheck = DuplicateGuard.changesWhatIsCompared(before.draft(), draft)
+				? this.duplicates.check(actor, draft, agency.divisionCode(), id, confirmDuplicates) : null;
 		int updated;
 		try {
 			updated = this.jdbc.sql("""
@@ -269,9 +299,12 @@ public class SystemRegistry {
 			throw new UnigovException(CommonError.STALE_VERSION,
 					"System " + id + " was changed by someone else; reload it and try again.");
 		}
-		Map<String, Object> changes = changes(before.draft(), draft);
-		this.journal.append(actor,
-				AuditRecord.of("system.updated", "system", id, agency.divisionCode(), Map.of("changes", changes)));
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("changes", changes(before.draft(), draft));
+		if (duplicateCheck != null) {
+			details.put("duplicateCheck", duplicateCheck);
+		}
+		this.journal.append(actor, AuditRecord.of("system.updated", "system", id, agency.divisionCode(), details));
 		this.events.publishEvent(new SystemsChanged(Set.of(id)));
 		return get(id).orElseThrow();
 	}
@@ -281,79 +314,7 @@ public class SystemRegistry {
 	 * checks for the API, the pages and every import row.
 	 */
 	public List<FieldProblem> validate(SystemDraft draft) {
-		List<FieldProblem> problems = new ArrayList<>();
-		text(problems, "name", draft.name(), 1, 200);
-		if (draft.aliases().size() > 10) {
-			problems.add(new FieldProblem("aliases", "too_many", "At most 10 aliases."));
-		}
-		draft.aliases().forEach(a -> text(problems, "aliases", a, 1, 100));
-		text(problems, "summary", draft.summary(), 0, 2000);
-		text(problems, "vendor", draft.vendor(), 0, 200);
-		if (draft.capabilities().isEmpty()) {
-			problems.add(new FieldProblem("capabilities", "required",
-					"Name at least one capability from the taxonomy."));
-		}
-		if (draft.capabilities().size() > 12) {
-			problems.add(new FieldProblem("capabilities", "too_many", "At most 12 capabilities."));
-		}
-		for (String code : draft.capabilities()) {
-			if (!this.taxonomy.exists(code)) {
-				problems.add(new FieldProblem("capabilities", "unknown_capability",
-						"'" + code + "' is not in the function taxonomy."));
-			}
-		}
-		for (String code : draft.integrations()) {
-			if (!this.taxonomy.exists(code)) {
-				problems.add(new FieldProblem("integrations", "unknown_capability",
-						"'" + code + "' is not a shared-platform capability in the taxonomy."));
-			}
-		}
-		money(problems, "buildCostFen", draft.buildCostFen());
-		money(problems, "annualOmCostFen", draft.annualOmCostFen());
-		if (draft.registeredUsers() < 0) {
-			problems.add(new FieldProblem("registeredUsers", "negative", "User counts cannot be negative."));
-		}
-		if (draft.monthlyActiveUsers() < 0) {
-			problems.add(new FieldProblem("monthlyActiveUsers", "negative", "User counts cannot be negative."));
-		}
-		LocalDate today = LocalDate.now(this.clock);
-		if ((draft.status() == SystemStatus.LIVE || draft.status() == SystemStatus.SUSPENDED)
-				&& draft.goLiveDate() == null) {
-			problems.add(new FieldProblem("goLiveDate", "required", "A live or suspended system has a go-live date."));
-		}
-		if (draft.status() == SystemStatus.LIVE && draft.goLiveDate() != null && draft.goLiveDate().isAfter(today)) {
-			problems.add(new FieldProblem("goLiveDate", "in_future",
-					"A live system cannot have gone live after today (" + today + ")."));
-		}
-		if (draft.goLiveDate() != null && draft.goLiveDate().getYear() < 1990) {
-			problems.add(new FieldProblem("goLiveDate", "invalid_date", "The go-live date is before 1990."));
-		}
-		return problems;
-	}
-
-	private static void text(List<FieldProblem> problems, String field, @Nullable String value, int min, int max) {
-		String v = value == null ? "" : value.strip();
-		if (v.length() < min) {
-			problems.add(new FieldProblem(field, "required", "'" + field + "' is required."));
-		}
-		else if (v.length() > max) {
-			problems.add(new FieldProblem(field, "too_long", "'" + field + "' has more than " + max + " characters."));
-		}
-		else if (v.chars()
-			.anyMatch(c -> Character.isISOControl(c) && !(field.equals("summary") && (c == '\n' || c == '\r' || c == '\t'))
-					|| c == '<' || c == '>')) {
-			problems.add(new FieldProblem(field, "invalid_characters",
-					"'" + field + "' contains control characters or angle brackets."));
-		}
-	}
-
-	private static void money(List<FieldProblem> problems, String field, long fen) {
-		if (fen < 0) {
-			problems.add(new FieldProblem(field, "negative_amount", "Amounts cannot be negative."));
-		}
-		else if (fen > MAX_FEN) {
-			problems.add(new FieldProblem(field, "amount_too_large", "Amounts above ¥1 trillion are not plausible."));
-		}
+		return SystemValidation.validate(draft, this.taxonomy, LocalDate.now(this.clock));
 	}
 
 	static UnigovException invalid(List<FieldProblem> problems) {
@@ -368,7 +329,7 @@ public class SystemRegistry {
 
 	private static UnigovException exists(String name) {
 		return new UnigovException(RegistryError.SYSTEM_EXISTS,
-				"The agency already has a system named '" + name.strip() + "'.");
+				"The agency already has a system named '" + SystemNames.clean(name) + "'.");
 	}
 
 	private Agency requireWritable(Actor actor, SystemDraft draft) {
@@ -383,6 +344,20 @@ public class SystemRegistry {
 					"You may register systems only for your own agency.");
 		}
 		return agency;
+	}
+
+	/** 409 {@code system_exists} when another system of the agency has this name (whitespace aside). */
+	private void requireFreeName(Agency agency, String name, @Nullable UUID excludeId) {
+		String key = SystemNames.key(name);
+		boolean taken = this.jdbc.sql("select name from reg_system where agency_id = ? and id <> ?")
+			.params(agency.id().value(), excludeId == null ? new UUID(0, 0) : excludeId)
+			.query(String.class)
+			.list()
+			.stream()
+			.anyMatch(n -> SystemNames.key(n).equals(key));
+		if (taken) {
+			throw exists(name);
+		}
 	}
 
 	private record Insert(UUID id, SystemDraft draft, Agency agency) {
@@ -412,7 +387,7 @@ public class SystemRegistry {
 
 
 	private static List<Object> values(SystemDraft d, Agency agency, UUID id, @Nullable Long version) {
-		List<Object> v = new ArrayList<>(Arrays.asList(d.name().strip(), d.aliases().stream().map(String::strip).toArray(String[]::new),
+		List<Object> v = new ArrayList<>(Arrays.asList(SystemNames.clean(d.name()), d.aliases().stream().map(SystemNames::clean).toArray(String[]::new),
 				agency.id().value(), agency.divisionCode(), d.summary().strip(), d.capabilities().toArray(String[]::new),
 				d.status().code(), d.goLiveDate(), d.buildCostFen(), d.annualOmCostFen(), d.fundingSource().code(),
 				d.vendor().strip(), d.hosting().code(), d.registeredUsers(), d.monthlyActiveUsers(),
@@ -425,12 +400,12 @@ public class SystemRegistry {
 
 	private static Map<String, Object> details(SystemDraft d, Agency agency) {
 		Map<String, Object> details = new LinkedHashMap<>();
-		details.put("name", d.name().strip());
+		details.put("name", SystemNames.clean(d.name()));
 		details.put("agency", agency.creditCode());
 		details.put("capabilities", d.capabilities());
 		details.put("status", d.status().code());
-		details.put("buildCostFen", d.buildCostFen());
-		details.put("annualOmCostFen", d.annualOmCostFen());
+		details.put("buildCostFen", d.buildCostFen() == null ? "unknown" : d.buildCostFen());
+		details.put("annualOmCostFen", d.annualOmCostFen() == null ? "unknown" : d.annualOmCostFen());
 		details.put("loginMethod", d.loginMethod().code());
 		details.put("sharedPlatform", d.sharedPlatform());
 		return details;
@@ -469,77 +444,15 @@ public class SystemRegistry {
 		return value;
 	}
 
-	private String where(Actor actor, SystemFilter filter, List<Object> params) {
-		List<String> clauses = new ArrayList<>();
-		if (!actor.has(Role.PLATFORM_ADMIN)) {
-			List<String> scope = new ArrayList<>();
-			if (actor.hasAny(Role.COORDINATOR, Role.AUDITOR) && actor.scopePrefix() != null) {
-				scope.add("division_code like ?");
-				params.add(actor.scopePrefix() + "%");
-			}
-			if (actor.hasAny(Role.AGENCY_ADMIN, Role.AGENCY_STAFF) && actor.agencyId() != null) {
-				scope.add("agency_id = ?");
-				params.add(actor.agencyId());
-			}
-			clauses.add(scope.isEmpty() ? "false" : "(" + String.join(" or ", scope) + ")");
-		}
-		if (filter.divisionCode() != null && !filter.divisionCode().isBlank()) {
-			clauses.add("division_code like ?");
-			params.add(Actor.significantPrefix(filter.divisionCode().strip()) + "%");
-		}
-		if (filter.agencyId() != null) {
-			clauses.add("agency_id = ?");
-			params.add(filter.agencyId());
-		}
-		if (filter.capability() != null && !filter.capability().isBlank()) {
-			clauses.add("capabilities @> array[?]::text[]");
-			params.add(filter.capability().strip());
-		}
-		if (filter.status() != null) {
-			clauses.add("status = ?");
-			params.add(filter.status().code());
-		}
-		if (filter.loginMethod() != null) {
-			clauses.add("login_method = ?");
-			params.add(filter.loginMethod().code());
-		}
-		if (filter.sharedPlatform() != null) {
-			clauses.add("shared_platform = ?");
-			params.add(filter.sharedPlatform());
-		}
-		if (filter.text() != null && !filter.text().isBlank()) {
-			clauses.add("(name ilike ? escape '\\' or array_to_string(aliases, ' ') ilike ? escape '\\' "
-					+ "or summary ilike ? escape '\\' or vendor ilike ? escape '\\')");
-			String like = Queries.contains(filter.text());
-			params.addAll(List.of(like, like, like, like));
-		}
-		return clauses.isEmpty() ? "" : "where " + String.join(" and ", clauses);
-	}
-
-	private static String order(Sort sort) {
-		List<String> parts = new ArrayList<>();
-		for (Sort.Order order : sort) {
-			String column = SORTS.get(order.getProperty());
-			if (column == null) {
-				throw new UnigovException(CommonError.INVALID_PARAMETER, "Cannot sort by '" + order.getProperty()
-						+ "'; use one of " + SORTS.keySet().stream().sorted().collect(Collectors.joining(", ")) + ".");
-			}
-			parts.add(column + (order.isAscending() ? " asc" : " desc") + " nulls last");
-		}
-		parts.add("name asc");
-		parts.add("id asc");
-		return String.join(", ", parts);
-	}
-
 	private static RegisteredSystem row(ResultSet rs, int n) throws SQLException {
 		return new RegisteredSystem(rs.getObject("id", UUID.class), rs.getString("name"), strings(rs.getArray("aliases")),
 				rs.getObject("agency_id", UUID.class), "", "", "", rs.getString("division_code"), rs.getString("summary"),
 				strings(rs.getArray("capabilities")), Coded.parse(SystemStatus.class, rs.getString("status")).orElseThrow(),
-				rs.getObject("go_live_date", LocalDate.class), rs.getLong("build_cost_fen"),
-				rs.getLong("annual_om_cost_fen"),
+				rs.getObject("go_live_date", LocalDate.class), rs.getObject("build_cost_fen", Long.class),
+				rs.getObject("annual_om_cost_fen", Long.class),
 				Coded.parse(FundingSource.class, rs.getString("funding_source")).orElse(FundingSource.OTHER),
 				rs.getString("vendor"), Coded.parse(Hosting.class, rs.getString("hosting")).orElse(Hosting.OTHER),
-				rs.getLong("registered_users"), rs.getLong("monthly_active_users"),
+				rs.getObject("registered_users", Long.class), rs.getObject("monthly_active_users", Long.class),
 				Coded.parse(LoginMethod.class, rs.getString("login_method")).orElse(LoginMethod.NONE),
 				strings(rs.getArray("integrations")), rs.getBoolean("public_facing"), rs.getBoolean("shared_platform"),
 				rs.getLong("version"), rs.getObject("created_at", OffsetDateTime.class).toInstant(),

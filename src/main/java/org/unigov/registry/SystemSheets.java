@@ -78,13 +78,13 @@ public class SystemSheets {
 			case CAPABILITIES -> String.join(";", s.capabilities());
 			case STATUS -> zh ? s.status().labelZh() : s.status().code();
 			case GO_LIVE_DATE -> s.goLiveDate() == null ? "" : s.goLiveDate().toString();
-			case BUILD_COST -> yuan(s.buildCostFen());
-			case ANNUAL_OM_COST -> yuan(s.annualOmCostFen());
+			case BUILD_COST -> s.buildCostFen() == null ? "" : yuan(s.buildCostFen());
+			case ANNUAL_OM_COST -> s.annualOmCostFen() == null ? "" : yuan(s.annualOmCostFen());
 			case FUNDING_SOURCE -> zh ? s.fundingSource().labelZh() : s.fundingSource().code();
 			case VENDOR -> s.vendor();
 			case HOSTING -> zh ? s.hosting().labelZh() : s.hosting().code();
-			case REGISTERED_USERS -> s.registeredUsers();
-			case MONTHLY_ACTIVE_USERS -> s.monthlyActiveUsers();
+			case REGISTERED_USERS -> s.registeredUsers() == null ? "" : s.registeredUsers();
+			case MONTHLY_ACTIVE_USERS -> s.monthlyActiveUsers() == null ? "" : s.monthlyActiveUsers();
 			case LOGIN_METHOD -> zh ? s.loginMethod().labelZh() : s.loginMethod().code();
 			case INTEGRATIONS -> String.join(";", s.integrations());
 			case PUBLIC_FACING -> zh ? (s.publicFacing() ? "是" : "否") : (s.publicFacing() ? "yes" : "no");
@@ -159,7 +159,7 @@ public class SystemSheets {
 		try (Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8)) {
 			writer.write('\uFEFF');
 			CSVPrinter printer = new CSVPrinter(writer, CSVFormat.RFC4180);
-			printer.printRecord(templateColumns().stream().map(c -> c.header(locale)).toList());
+			printer.printRecord(templateColumns().stream().map(c -> templateHeader(c, locale)).toList());
 			printer.flush();
 		}
 		catch (IOException ex) {
@@ -168,21 +168,52 @@ public class SystemSheets {
 		return out.toByteArray();
 	}
 
+	/** A template header: required columns end in " *" (the importer ignores the mark). */
+	static String templateHeader(ImportColumn column, Locale locale) {
+		return column.header(locale) + (column.required() ? " *" : "");
+	}
+
+	/** What the templates say about required columns and unknown figures. */
+	static String legend(boolean zh) {
+		return zh ? "表头带 * 且为红底白字的列为必填，其余可留空。建设投资、年运维费用、注册用户数、月活跃用户数不清楚的请留空："
+				+ "系统记为“未知”，不按 0 计算，也不计入合计。"
+				: "Columns whose header ends in * (white on red) are required; the others may be left empty. Leave build "
+						+ "cost, annual O&M cost, registered users or monthly active users empty when unknown: they are "
+						+ "recorded as unknown, not as zero, and left out of totals.";
+	}
+
 	/**
 	 * The XLSX template: the header row on the first sheet with drop-down lists for the coded
-	 * columns, a second sheet explaining every column, and a third listing the taxonomy.
+	 * columns (required columns marked with " *", white on red, and a comment on every header
+	 * saying whether it is required and how to fill it), a second sheet explaining every column,
+	 * and a third listing the taxonomy.
 	 */
 	public byte[] xlsxTemplate(Locale locale) {
 		boolean zh = "zh".equals(locale.getLanguage());
 		List<ImportColumn> columns = templateColumns();
 		try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
 			CellStyle bold = boldStyle(workbook);
+			CellStyle required = headerStyle(workbook, true);
+			CellStyle optional = headerStyle(workbook, false);
 			Sheet sheet = workbook.createSheet(zh ? "系统清单" : "Systems");
 			Row header = sheet.createRow(0);
+			var drawing = sheet.createDrawingPatriarch();
+			var factory = workbook.getCreationHelper();
 			for (int c = 0; c < columns.size(); c++) {
+				ImportColumn column = columns.get(c);
 				var cell = header.createCell(c);
-				cell.setCellValue(columns.get(c).header(locale));
-				cell.setCellStyle(bold);
+				cell.setCellValue(templateHeader(column, locale));
+				cell.setCellStyle(column.required() ? required : optional);
+				var anchor = factory.createClientAnchor();
+				anchor.setCol1(c);
+				anchor.setCol2(c + 3);
+				anchor.setRow1(1);
+				anchor.setRow2(5);
+				var comment = drawing.createCellComment(anchor);
+				comment.setString(factory.createRichTextString((column.required() ? (zh ? "必填。" : "Required. ")
+						: (zh ? "选填，可留空。" : "Optional; may be left empty. ")) + explain(column, zh)));
+				comment.setAuthor("Unigov");
+				cell.setCellComment(comment);
 				sheet.setColumnWidth(c, 20 * 256);
 			}
 			sheet.createFreezePane(0, 1);
@@ -212,6 +243,7 @@ public class SystemSheets {
 				row.createCell(2).setCellValue(column.required() ? (zh ? "是" : "yes") : (zh ? "否" : "no"));
 				row.createCell(3).setCellValue(explain(column, zh));
 			}
+			help.createRow(r + 1).createCell(0).setCellValue(legend(zh));
 			help.setColumnWidth(0, 24 * 256);
 			help.setColumnWidth(1, 20 * 256);
 			help.setColumnWidth(3, 90 * 256);
@@ -265,15 +297,31 @@ public class SystemSheets {
 			case CAPABILITIES -> zh ? "见“功能分类”表，填代码或中文名称，多个用分号分隔"
 					: "Codes or names from the Capabilities sheet, separated by semicolons";
 			case GO_LIVE_DATE -> zh ? "格式 2024-06-30；运行、暂停状态必填" : "As 2024-06-30; required when live or suspended";
-			case BUILD_COST, ANNUAL_OM_COST -> zh ? "单位：元，最多两位小数，不得为负" : "In yuan, at most two decimals, not negative";
+			case BUILD_COST, ANNUAL_OM_COST -> zh ? "单位：元，最多两位小数，不得为负；不清楚的留空，记为“未知”（不按 0 计算）"
+					: "In yuan, at most two decimals, not negative; leave empty when unknown (recorded as unknown, not zero)";
 			case VENDOR -> zh ? "承建单位全称" : "The contractor's full name";
-			case REGISTERED_USERS, MONTHLY_ACTIVE_USERS -> zh ? "非负整数；注册用户与月活跃用户分别填写"
-					: "Whole numbers; registered and monthly active users are separate";
+			case REGISTERED_USERS, MONTHLY_ACTIVE_USERS -> zh ? "非负整数；注册用户与月活跃用户分别填写；不清楚的留空，记为“未知”"
+					: "Whole numbers; registered and monthly active users are separate; leave empty when unknown";
 			case INTEGRATIONS -> zh ? "已对接的共享平台能力代码，如 unified-identity;data-sharing-exchange"
 					: "Capability codes of shared platforms used, e.g. unified-identity;data-sharing-exchange";
 			case SHARED_PLATFORM -> zh ? "仅平台管理员可标记为共享平台" : "Only a platform admin may mark a shared platform";
 			default -> choices;
 		};
+	}
+
+	/** Required headers white on dark red, optional ones on light grey: both bold. */
+	private static CellStyle headerStyle(org.apache.poi.ss.usermodel.Workbook workbook, boolean required) {
+		CellStyle style = workbook.createCellStyle();
+		Font font = workbook.createFont();
+		font.setBold(true);
+		if (required) {
+			font.setColor(org.apache.poi.ss.usermodel.IndexedColors.WHITE.getIndex());
+		}
+		style.setFont(font);
+		style.setFillForegroundColor(required ? org.apache.poi.ss.usermodel.IndexedColors.DARK_RED.getIndex()
+				: org.apache.poi.ss.usermodel.IndexedColors.GREY_25_PERCENT.getIndex());
+		style.setFillPattern(org.apache.poi.ss.usermodel.FillPatternType.SOLID_FOREGROUND);
+		return style;
 	}
 
 	private static CellStyle boldStyle(org.apache.poi.ss.usermodel.Workbook workbook) {

@@ -89,7 +89,7 @@ class ProjectDeliveryIntegrationTests {
 				 "fundingSource":"county-fiscal","vendor":"西安某科技有限公司","hosting":"gov-cloud",
 				 "registeredUsers":0,"monthlyActiveUsers":0,"loginMethod":"unified-identity",
 				 "integrations":[],"publicFacing":false}""".formatted(name, goLive);
-		String created = send(mvc, post("/api/v1/systems"), as("yt-civil-admin"), body).andExpect(status().isCreated())
+		String created = send(mvc, post("/api/v1/systems?confirmDuplicates=true"), as("yt-civil-admin"), body).andExpect(status().isCreated())
 			.andReturn().getResponse().getContentAsString();
 		return JsonPath.read(created, "$.id");
 	}

@@ -89,6 +89,41 @@ class RegistryBrowserTests extends BrowserTest {
 	}
 
 	@Test
+	@DisplayName("Saving a likely duplicate shows the matches and saves only on explicit confirmation")
+	void aLikelyDuplicateIsSavedOnlyOnConfirmation() {
+		String name = RegistryFixtures.unique("雁塔区社会救助综合管理平台");
+		signIn("yt-civil-admin");
+		this.browser.get(url("/registry/systems/new"));
+		this.browser.findElement(By.id("name")).sendKeys(name);
+		this.browser.findElement(By.id("summary"))
+			.sendKeys("办理最低生活保障、特困供养和临时救助申请审核，开展家庭经济状况核对和救助资金发放。");
+		this.browser.findElement(By.cssSelector("input[name=capabilities][value=social-assistance]")).click();
+		new Select(this.browser.findElement(By.id("status"))).selectByValue("planned");
+		this.browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
+
+		String warning = this.browser.findElement(By.id("duplicates")).getText();
+		assertThat(warning).contains("可能重复建设").contains("雁塔区社会救助信息管理系统").contains("雁塔区民政局")
+			.contains("相似度").contains("功能相同");
+		axeClean("the duplicate confirmation");
+		assertThat(count(name)).isZero();
+
+		// saving again without ticking the confirmation still saves nothing
+		this.browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
+		assertThat(this.browser.findElement(By.id("duplicates")).isDisplayed()).isTrue();
+		assertThat(count(name)).isZero();
+
+		this.browser.findElement(By.id("confirmDuplicates")).click();
+		this.browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
+		assertThat(this.browser.findElement(By.tagName("h1")).getText()).isEqualTo(name);
+		assertThat(count(name)).isEqualTo(1);
+		assertThat(this.browser.findElement(By.id("main")).getText()).contains("雁塔区社会救助信息管理系统");
+	}
+
+	private long count(String name) {
+		return this.jdbc.sql("select count(*) from reg_system where name = ?").param(name).query(Long.class).single();
+	}
+
+	@Test
 	@DisplayName("A coordinator opens the duplicate-cluster report of the city")
 	void coordinatorOpensTheClusterReport() {
 		signIn("xa-coord");

@@ -68,7 +68,7 @@ class RegistryIntegrationTests {
 	}
 
 	ResultActions createSystem(MockHttpSession session, String body) throws Exception {
-		return this.mvc.perform(post("/api/v1/systems").session(session)
+		return this.mvc.perform(post("/api/v1/systems?confirmDuplicates=true").session(session)
 			.with(csrf())
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(body));
@@ -121,7 +121,7 @@ class RegistryIntegrationTests {
 				.andExpect(status().isForbidden())
 				.andExpect(jsonPath("$.code").value("system_out_of_scope"));
 			String other = systemId("雁塔区城市大脑");
-			mvc.perform(put("/api/v1/systems/" + other).session(staff)
+			mvc.perform(put("/api/v1/systems/" + other + "?confirmDuplicates=true").session(staff)
 				.with(csrf())
 				.contentType(MediaType.APPLICATION_JSON)
 				.content(RegistryFixtures.json("雁塔区城市大脑", agencyId("yt-data"), "live", "2022-01-01", 0, 0,
@@ -176,14 +176,14 @@ class RegistryIntegrationTests {
 			String id = JsonPath.read(created, "$.id");
 			String change = RegistryFixtures.json(name, null, "suspended", "2023-05-01", 1_250_000_00L, 350_000_00L,
 					"\"social-assistance\"");
-			mvc.perform(put("/api/v1/systems/" + id).session(staff)
+			mvc.perform(put("/api/v1/systems/" + id + "?confirmDuplicates=true").session(staff)
 				.with(csrf())
 				.contentType(MediaType.APPLICATION_JSON)
 				.content(change.replace("}", ",\"version\":0}")))
 				.andExpect(status().isOk())
 				.andExpect(jsonPath("$.status").value("suspended"))
 				.andExpect(jsonPath("$.version").value(1));
-			mvc.perform(put("/api/v1/systems/" + id).session(staff)
+			mvc.perform(put("/api/v1/systems/" + id + "?confirmDuplicates=true").session(staff)
 				.with(csrf())
 				.contentType(MediaType.APPLICATION_JSON)
 				.content(change.replace("}", ",\"version\":0}")))
@@ -403,7 +403,7 @@ class RegistryIntegrationTests {
 				.getResponse()
 				.getContentAsByteArray();
 			try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
-				assertThat(workbook.getSheetAt(0).getRow(0).getCell(0).getStringCellValue()).isEqualTo("系统名称");
+				assertThat(workbook.getSheetAt(0).getRow(0).getCell(0).getStringCellValue()).isEqualTo("系统名称 *");
 				assertThat(workbook.getNumberOfSheets()).isEqualTo(3);
 				assertThat(workbook.getSheetAt(2).getLastRowNum()).isGreaterThanOrEqualTo(40);
 			}
@@ -412,7 +412,7 @@ class RegistryIntegrationTests {
 				.andReturn()
 				.getResponse()
 				.getContentAsString(StandardCharsets.UTF_8);
-			assertThat(csv).startsWith("\uFEFFname,aliases,agencyCode");
+			assertThat(csv).startsWith("\uFEFFname *,aliases,agencyCode *");
 		}
 	}
 
@@ -491,7 +491,7 @@ class RegistryIntegrationTests {
 			Map<String, Object> system = JsonPath.read(current, "$");
 			String retired = new tools.jackson.databind.json.JsonMapper()
 				.writeValueAsString(retire(system));
-			mvc.perform(put("/api/v1/systems/" + id).session(admin)
+			mvc.perform(put("/api/v1/systems/" + id + "?confirmDuplicates=true").session(admin)
 				.with(csrf())
 				.contentType(MediaType.APPLICATION_JSON)
 				.content(retired)).andExpect(status().isOk());
@@ -502,7 +502,7 @@ class RegistryIntegrationTests {
 				.andExpect(status().isOk())
 				.andExpect(jsonPath("$[*].name").value(org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("未央区城市运行指挥中心平台"))));
 			system.put("version", ((Number) system.get("version")).longValue() + 1);
-			mvc.perform(put("/api/v1/systems/" + id).session(admin)
+			mvc.perform(put("/api/v1/systems/" + id + "?confirmDuplicates=true").session(admin)
 				.with(csrf())
 				.contentType(MediaType.APPLICATION_JSON)
 				.content(new tools.jackson.databind.json.JsonMapper().writeValueAsString(editable(system))))
@@ -638,7 +638,7 @@ class RegistryIntegrationTests {
 			String created = createSystem(staff, RegistryFixtures.json(name, null, "live", "2023-05-01", 0, 0,
 					"\"social-assistance\"")).andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
 			String id = JsonPath.read(created, "$.id");
-			mvc.perform(put("/api/v1/systems/" + id).session(SignIn.as(mvc, "admin"))
+			mvc.perform(put("/api/v1/systems/" + id + "?confirmDuplicates=true").session(SignIn.as(mvc, "admin"))
 				.with(csrf())
 				.contentType(MediaType.APPLICATION_JSON)
 				.content(RegistryFixtures.json(name, null, "live", "2023-05-01", 0, 0, "\"social-assistance\"")

@@ -92,10 +92,14 @@ class ProjectPages {
 
 	private final org.unigov.projects.ProjectSettingsStore settings;
 
+	private final org.unigov.registry.ReusableSystems reusable;
+
 	ProjectPages(Projects projects, ProjectReviews reviews, ProjectExecution execution, ProjectOutcomes outcomes,
 			ProjectPortfolio portfolio, SystemRegistry registry, Taxonomy taxonomy, WorkingCalendar calendar,
-			AuditJournal journal, JsonMapper json, org.unigov.projects.ProjectSettingsStore settings) {
+			AuditJournal journal, JsonMapper json, org.unigov.projects.ProjectSettingsStore settings,
+			org.unigov.registry.ReusableSystems reusable) {
 		this.settings = settings;
+		this.reusable = reusable;
 		this.projects = projects;
 		this.reviews = reviews;
 		this.execution = execution;
@@ -175,6 +179,19 @@ class ProjectPages {
 				: this.registry.findAll(actor, new SystemRegistry.SystemFilter(null, actor.agencyId(), null, null, null, null,
 						null), Sort.by("name"));
 		model.addAttribute("systems", own);
+		// the registered systems the project reuses, for the registry's picker
+		List<UUID> chosen = new ArrayList<>();
+		if (model.getAttribute("form") instanceof ProjectForm f) {
+			for (String s : f.getReuseSystemIds()) {
+				try {
+					chosen.add(UUID.fromString(s.strip()));
+				}
+				catch (IllegalArgumentException ex) {
+					// the form reports it
+				}
+			}
+		}
+		model.addAttribute("reuseChosen", this.reusable.get(chosen));
 		return "projects/form";
 	}
 
@@ -286,6 +303,7 @@ class ProjectPages {
 		model.addAttribute("delivered", project.deliveredSystemId() == null ? null
 				: this.registry.get(project.deliveredSystemId()).orElse(null));
 		model.addAttribute("capabilityNames", project.capabilities().stream().map(c -> this.taxonomy.name(c, locale)).toList());
+		model.addAttribute("reused", this.reusable.get(project.reuseSystemIds()));
 		model.addAttribute("history", this.journal.history("project", id.toString()));
 		return "projects/project";
 	}

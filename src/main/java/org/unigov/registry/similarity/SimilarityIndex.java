@@ -46,8 +46,9 @@ import org.jspecify.annotations.Nullable;
  * division, parent or child, 0.9 for other ancestors, descendants and sibling districts, 0.2 for
  * sibling cities and 0.1 elsewhere in the province — except that systems sharing a capability the
  * province builds once (unified identity, e-licences, the 12345 hotline …) count 0.9 anywhere in
- * the province; {@code functional = min(1, max(text, capabilities) / 0.5)} lets place matter only
- * between systems that do similar things. docs/registry.md explains the weights and how they were chosen on the evaluation
+ * the province; {@code functional = min(1, max(text, capabilities × min(1, text / 0.15)) / 0.5)}
+ * lets place matter only between systems that do similar things, and a capability code counts as
+ * such evidence only with words in common: a shared code alone scores at most 0.25. docs/registry.md explains the weights and how they were chosen on the evaluation
  * set. The index lives in memory and is safe for concurrent readers and writers.
  */
 public final class SimilarityIndex implements AutoCloseable {
@@ -57,6 +58,12 @@ public final class SimilarityIndex implements AutoCloseable {
 	static final double CAPABILITY_WEIGHT = 0.25;
 
 	static final double HIERARCHY_WEIGHT = 0.25;
+
+	/**
+	 * The text similarity from which shared capabilities count in full as evidence that two systems
+	 * do similar things; below it they count in proportion, and without common words not at all.
+	 */
+	static final double TEXT_EVIDENCE_THRESHOLD = 0.15;
 
 	/** Capabilities that are close enough to count half when they meet. */
 	private static final List<Set<String>> FAMILIES = List.of(
@@ -507,7 +514,9 @@ public final class SimilarityIndex implements AutoCloseable {
 			hierarchy = Relation.SIBLING.weight;
 		}
 		// place only matters between systems that do similar things
-		double functional = Math.min(1, Math.max(text, capabilities) / 0.5);
+		// and only with textual evidence: a shared capability code alone (an agency that codes all its
+		// systems alike) brings at most the capability part, 0.25, well below the duplicate threshold
+		double functional = Math.min(1, Math.max(text, capabilities * Math.min(1, text / TEXT_EVIDENCE_THRESHOLD)) / 0.5);
 		return Math.min(1,
 				TEXT_WEIGHT * text + CAPABILITY_WEIGHT * capabilities + HIERARCHY_WEIGHT * hierarchy * functional);
 	}

@@ -78,8 +78,11 @@ class RegistryApi {
 
 	private final JsonMapper json;
 
+	private final org.unigov.registry.ReusableSystems reusable;
+
 	RegistryApi(SystemRegistry registry, Taxonomy taxonomy, SystemImport importer, SystemSheets sheets,
-			DuplicateFinder finder, AuditJournal journal, JsonMapper json) {
+			DuplicateFinder finder, AuditJournal journal, JsonMapper json, org.unigov.registry.ReusableSystems reusable) {
+		this.reusable = reusable;
 		this.registry = registry;
 		this.taxonomy = taxonomy;
 		this.importer = importer;
@@ -91,8 +94,9 @@ class RegistryApi {
 
 	record SystemView(UUID id, String name, List<String> aliases, UUID agencyId, String agencyCode,
 			String agencyName, String divisionCode, String summary, List<String> capabilities, String status,
-			@Nullable LocalDate goLiveDate, long buildCostFen, long annualOmCostFen, String fundingSource,
-			String vendor, String hosting, long registeredUsers, long monthlyActiveUsers, String loginMethod,
+			@Nullable LocalDate goLiveDate, @Nullable Long buildCostFen, @Nullable Long annualOmCostFen,
+			String fundingSource, String vendor, String hosting, @Nullable Long registeredUsers,
+			@Nullable Long monthlyActiveUsers, String loginMethod,
 			List<String> integrations, boolean publicFacing, boolean sharedPlatform, long version, Instant createdAt,
 			Instant updatedAt) {
 
@@ -166,22 +170,32 @@ class RegistryApi {
 	@PostMapping("/systems")
 	@ResponseStatus(HttpStatus.CREATED)
 	@PreAuthorize(WRITERS)
-	@Operation(summary = "Register a system of your agency (audited: system.registered)")
-	SystemView create(@Valid @RequestBody SystemForms.SystemRequest request) {
+	@Operation(summary = "Register a system of your agency (audited: system.registered)",
+			description = "Runs the duplicate check first: when the system looks like registered ones (score at least 0.5) "
+					+ "the answer is 409 possible_duplicate listing the matches (name, agency, score, reasons). Send the "
+					+ "request again with confirmDuplicates=true (query parameter or body field) to save anyway; the "
+					+ "confirmation and the matches are recorded in the audit entry.")
+	SystemView create(@Valid @RequestBody SystemForms.SystemRequest request,
+			@RequestParam(defaultValue = "false") boolean confirmDuplicates) {
 		Actor actor = Actor.current();
-		return SystemView.of(this.registry.create(actor, request.draft(actor.agencyId())));
+		return SystemView.of(this.registry.create(actor, request.draft(actor.agencyId()),
+				confirmDuplicates || Boolean.TRUE.equals(request.confirmDuplicates())));
 	}
 
 	@PutMapping("/systems/{id}")
 	@PreAuthorize(WRITERS)
-	@Operation(summary = "Change a system of your agency (audited: system.updated); 409 if the version is stale")
-	SystemView update(@PathVariable UUID id, @Valid @RequestBody SystemForms.SystemRequest request) {
+	@Operation(summary = "Change a system of your agency (audited: system.updated); 409 if the version is stale",
+			description = "When the change touches name, summary, capabilities or agency, the duplicate check runs as on "
+					+ "registration (409 possible_duplicate unless confirmDuplicates=true).")
+	SystemView update(@PathVariable UUID id, @Valid @RequestBody SystemForms.SystemRequest request,
+			@RequestParam(defaultValue = "false") boolean confirmDuplicates) {
 		if (request.version() == null) {
 			throw new UnigovException(CommonError.VALIDATION_FAILED, "An update names the version it changes.");
 		}
 		Actor actor = Actor.current();
 		RegisteredSystem current = this.registry.visible(actor, id);
-		return SystemView.of(this.registry.update(actor, id, request.draft(current.agencyId()), request.version()));
+		return SystemView.of(this.registry.update(actor, id, request.draft(current.agencyId()), request.version(),
+				confirmDuplicates || Boolean.TRUE.equals(request.confirmDuplicates())));
 	}
 
 	@PostMapping(path = "/systems/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -259,6 +273,16 @@ class RegistryApi {
 						request.capabilities() == null ? List.of() : request.capabilities(), request.divisionCode(),
 						request.excludeSystemId()),
 				request.limit() == null ? 10 : request.limit());
+	}
+
+	@GetMapping("/systems/reusable")
+	@PreAuthorize(READERS)
+	@Operation(summary = "Registered systems a project could reuse: name, alias or summary containing q, shared platforms first",
+			description = "Province-wide, as the duplicate finder; shows name, agency, division, status and capabilities. "
+					+ "Without q, the shared platforms. A project names its choices in reuseSystemIds.")
+	List<org.unigov.registry.ReusableSystems.Choice> reusable(@RequestParam(required = false) @Nullable String q,
+			@RequestParam(defaultValue = "20") @Min(1) @Max(20) int limit) {
+		return this.reusable.search(Actor.current(), q, limit);
 	}
 
 	@GetMapping("/systems/duplicate-clusters")

@@ -25,6 +25,11 @@ public final class RegistryLabels {
 			.collect(Collectors.joining("zh".equals(locale.getLanguage()) ? "、" : ", "));
 	}
 
+	/** An import column's header in the page's language (problems name the Chinese header). */
+	public String column(String header, Locale locale) {
+		return org.unigov.registry.ImportColumn.of(header).map(c -> c.header(locale)).orElse(header);
+	}
+
 	/** Fen as yuan for people: {@code ¥1,250,000.50}, exactly (no floating point). */
 	public String yuan(long fen) {
 		return String.format(Locale.ROOT, "¥%,.2f", java.math.BigDecimal.valueOf(fen, 2));

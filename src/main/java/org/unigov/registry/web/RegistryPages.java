@@ -72,8 +72,12 @@ class RegistryPages {
 
 	private final ImportJobs jobs;
 
+	private final org.unigov.registry.ReusableSystems reusable;
+
 	RegistryPages(SystemRegistry registry, Taxonomy taxonomy, DuplicateFinder finder,
-			OrganizationDirectory organizations, AuditJournal journal, ImportJobs jobs) {
+			OrganizationDirectory organizations, AuditJournal journal, ImportJobs jobs,
+			org.unigov.registry.ReusableSystems reusable) {
+		this.reusable = reusable;
 		this.registry = registry;
 		this.taxonomy = taxonomy;
 		this.finder = finder;
@@ -89,90 +93,6 @@ class RegistryPages {
 		NavigationEntry registryNavigation() {
 			return new NavigationEntry("registry", "/registry", Set.of(Role.PLATFORM_ADMIN, Role.COORDINATOR,
 					Role.AUDITOR, Role.AGENCY_ADMIN, Role.AGENCY_STAFF));
-		}
-	}
-
-	/** The system form as the page posts it: text as typed, amounts in yuan. */
-	record SystemForm(@Nullable String name, @Nullable String aliases, @Nullable UUID agencyId,
-			@Nullable String summary, @Nullable List<String> capabilities, @Nullable String status,
-			@Nullable String goLiveDate, @Nullable String buildCostYuan, @Nullable String annualOmCostYuan,
-			@Nullable String fundingSource, @Nullable String vendor, @Nullable String hosting,
-			@Nullable String registeredUsers, @Nullable String monthlyActiveUsers, @Nullable String loginMethod,
-			@Nullable List<String> integrations, @Nullable Boolean publicFacing, @Nullable Boolean sharedPlatform,
-			@Nullable Long version) {
-
-		static SystemForm empty(@Nullable UUID agencyId) {
-			return new SystemForm("", "", agencyId, "", List.of(), SystemStatus.LIVE.code(), "", "0", "0",
-					FundingSource.MUNICIPAL_FISCAL.code(), "", Hosting.GOV_CLOUD.code(), "0", "0",
-					LoginMethod.UNIFIED_IDENTITY.code(), List.of(), false, false, null);
-		}
-
-		static SystemForm of(RegisteredSystem s) {
-			return new SystemForm(s.name(), String.join("; ", s.aliases()), s.agencyId(), s.summary(), s.capabilities(),
-					s.status().code(), s.goLiveDate() == null ? "" : s.goLiveDate().toString(),
-					BigDecimal.valueOf(s.buildCostFen(), 2).toPlainString(),
-					BigDecimal.valueOf(s.annualOmCostFen(), 2).toPlainString(), s.fundingSource().code(), s.vendor(),
-					s.hosting().code(), String.valueOf(s.registeredUsers()), String.valueOf(s.monthlyActiveUsers()),
-					s.loginMethod().code(), s.integrations(), s.publicFacing(), s.sharedPlatform(), s.version());
-		}
-
-		/** The draft, or null with every problem put on the binding result. */
-		@Nullable SystemDraft draft(BindingResult binding) {
-			SystemStatus s = coded(SystemStatus.class, "status", this.status, binding);
-			FundingSource f = coded(FundingSource.class, "fundingSource", this.fundingSource, binding);
-			Hosting h = coded(Hosting.class, "hosting", this.hosting, binding);
-			LoginMethod l = coded(LoginMethod.class, "loginMethod", this.loginMethod, binding);
-			LocalDate date = null;
-			if (this.goLiveDate != null && !this.goLiveDate.isBlank()) {
-				try {
-					date = LocalDate.parse(this.goLiveDate.strip());
-				}
-				catch (DateTimeParseException ex) {
-					binding.rejectValue("goLiveDate", "invalid_date", "not a date (2024-06-30)");
-				}
-			}
-			long build = fen("buildCostYuan", this.buildCostYuan, binding);
-			long om = fen("annualOmCostYuan", this.annualOmCostYuan, binding);
-			long registered = count("registeredUsers", this.registeredUsers, binding);
-			long active = count("monthlyActiveUsers", this.monthlyActiveUsers, binding);
-			if (this.agencyId == null) {
-				binding.rejectValue("agencyId", "required", "required");
-			}
-			if (binding.hasErrors() || s == null || f == null || h == null || l == null || this.agencyId == null) {
-				return null;
-			}
-			List<String> aliasList = this.aliases == null ? List.of()
-					: Arrays.stream(this.aliases.split("[;；]")).map(String::strip).filter(a -> !a.isEmpty()).toList();
-			return new SystemDraft(this.name == null ? "" : this.name, aliasList, this.agencyId,
-					this.summary == null ? "" : this.summary, this.capabilities == null ? List.of() : this.capabilities,
-					s, date, build, om, f, this.vendor == null ? "" : this.vendor, h, registered, active, l,
-					this.integrations == null ? List.of() : this.integrations, Boolean.TRUE.equals(this.publicFacing),
-					Boolean.TRUE.equals(this.sharedPlatform));
-		}
-
-		private static <E extends Enum<E> & Coded> @Nullable E coded(Class<E> type, String field,
-				@Nullable String value, BindingResult binding) {
-			E parsed = Coded.parse(type, value).orElse(null);
-			if (parsed == null) {
-				binding.rejectValue(field, "invalid_value", "choose a value");
-			}
-			return parsed;
-		}
-
-		private static long fen(String field, @Nullable String yuan, BindingResult binding) {
-			return read(Amounts.fen(field, yuan), binding);
-		}
-
-		private static long count(String field, @Nullable String value, BindingResult binding) {
-			return read(Amounts.count(field, value), binding);
-		}
-
-		private static long read(Amounts.Read read, BindingResult binding) {
-			FieldProblem problem = read.problem();
-			if (problem != null) {
-				binding.rejectValue(problem.field(), problem.code(), problem.message());
-			}
-			return read.value();
 		}
 	}
 
@@ -221,12 +141,15 @@ class RegistryPages {
 			return form(model, null);
 		}
 		try {
-			RegisteredSystem system = this.registry.create(Actor.current(), draft);
+			RegisteredSystem system = this.registry.create(Actor.current(), draft,
+					Boolean.TRUE.equals(form.confirmDuplicates()));
 			redirect.addFlashAttribute("saved", true);
 			return "redirect:/registry/systems/" + system.id();
 		}
 		catch (UnigovException ex) {
-			reject(ex, binding, model);
+			if (!duplicates(ex, draft, null, model)) {
+				reject(ex, binding, model);
+			}
 			return form(model, null);
 		}
 	}
@@ -268,12 +191,15 @@ class RegistryPages {
 			return form(model, system);
 		}
 		try {
-			this.registry.update(Actor.current(), id, draft, form.version() == null ? -1 : form.version());
+			this.registry.update(Actor.current(), id, draft, form.version() == null ? -1 : form.version(),
+					Boolean.TRUE.equals(form.confirmDuplicates()));
 			redirect.addFlashAttribute("saved", true);
 			return "redirect:/registry/systems/" + id;
 		}
 		catch (UnigovException ex) {
-			reject(ex, binding, model);
+			if (!duplicates(ex, draft, id, model)) {
+				reject(ex, binding, model);
+			}
 			return form(model, system);
 		}
 	}
@@ -304,6 +230,21 @@ class RegistryPages {
 					"Only the owning agency or a platform admin may edit this system.");
 		}
 		return system;
+	}
+
+	/**
+	 * Whether the save was held back as a likely duplicate: then the form shows the matches and
+	 * asks for an explicit confirmation before saving anyway.
+	 */
+	private boolean duplicates(UnigovException ex, SystemDraft draft, @Nullable UUID id, Model model) {
+		if (ex.error() != RegistryError.POSSIBLE_DUPLICATE) {
+			return false;
+		}
+		String division = this.organizations.agency(new org.unigov.organization.AgencyId(draft.agencyId()))
+			.map(Agency::divisionCode)
+			.orElse("");
+		model.addAttribute("duplicates", this.finder.duplicatesOf(Actor.current(), draft, division, id));
+		return true;
 	}
 
 	@SuppressWarnings("unchecked")
@@ -351,6 +292,17 @@ class RegistryPages {
 		model.addAttribute("isAdmin", actor.has(Role.PLATFORM_ADMIN));
 		common(model);
 		return "registry/form";
+	}
+
+	/**
+	 * Systems to reuse, as the picker on a project form shows them: the search's results, or the
+	 * shared platforms when the search is blank.
+	 */
+	@GetMapping("/registry/reuse-options")
+	String reuseOptions(@RequestParam(required = false) @Nullable String q, Model model) {
+		model.addAttribute("q", q == null ? "" : q.strip());
+		model.addAttribute("choices", this.reusable.search(Actor.current(), q, org.unigov.registry.ReusableSystems.MAX));
+		return "registry/reuse :: options";
 	}
 
 	@GetMapping("/registry/similar")

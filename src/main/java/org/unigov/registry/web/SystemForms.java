@@ -35,17 +35,20 @@ final class SystemForms {
 	private SystemForms() {
 	}
 
-	/** A system as the API receives it. Enumerated fields take their codes (e.g. {@code live}). */
+	/**
+	 * A system as the API receives it. Enumerated fields take their codes (e.g. {@code live}).
+	 * Costs and user figures may be null or left out: unknown, recorded as such, not as zero.
+	 */
 	record SystemRequest(@NotBlank @Size(max = 200) String name,
 			@Nullable @Size(max = 10) List<@NotBlank String> aliases, @Nullable UUID agencyId,
 			@Nullable @Size(max = 2000) String summary,
 			@NotNull @Size(min = 1, max = 12) List<@NotBlank String> capabilities, @NotBlank String status,
-			@Nullable LocalDate goLiveDate, @NotNull @PositiveOrZero Long buildCostFen,
-			@NotNull @PositiveOrZero Long annualOmCostFen, @NotBlank String fundingSource, @Nullable String vendor,
-			@NotBlank String hosting, @NotNull @PositiveOrZero Long registeredUsers,
-			@NotNull @PositiveOrZero Long monthlyActiveUsers, @NotBlank String loginMethod,
+			@Nullable LocalDate goLiveDate, @Nullable @PositiveOrZero Long buildCostFen,
+			@Nullable @PositiveOrZero Long annualOmCostFen, @NotBlank String fundingSource, @Nullable String vendor,
+			@NotBlank String hosting, @Nullable @PositiveOrZero Long registeredUsers,
+			@Nullable @PositiveOrZero Long monthlyActiveUsers, @NotBlank String loginMethod,
 			@Nullable @Size(max = 20) List<@NotBlank String> integrations, @NotNull Boolean publicFacing, @Nullable Boolean sharedPlatform,
-			@Nullable @PositiveOrZero Long version) {
+			@Nullable @PositiveOrZero Long version, @Nullable Boolean confirmDuplicates) {
 
 		/** The draft; without {@code agencyId}, the system stays with (or goes to) {@code defaultAgency}. */
 		SystemDraft draft(@Nullable UUID defaultAgency) {

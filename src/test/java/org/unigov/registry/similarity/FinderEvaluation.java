@@ -31,14 +31,15 @@ public final class FinderEvaluation {
 	public static final String RESOURCE = "/registry/eval/finder-eval.json";
 
 	public record Result(int systems, int queries, int duplicatePairs, double precisionAt1, double recallAt5,
-			double pairPrecision, double pairRecall, double threshold, long millis) {
+			double pairPrecision, double pairRecall, double threshold, int codeOnlyPairs, int codeOnlyAboveThreshold,
+			double codeOnlyMaxScore, long millis) {
 
 		@Override
 		public String toString() {
 			return String.format(
-					"systems=%d queries=%d duplicatePairs=%d precision@1=%.3f recall@5=%.3f pairwise(threshold %.2f): precision=%.3f recall=%.3f (%d ms)",
+					"systems=%d queries=%d duplicatePairs=%d precision@1=%.3f recall@5=%.3f pairwise(threshold %.2f): precision=%.3f recall=%.3f; code-only negatives: %d of %d at or above the threshold, highest %.3f (%d ms)",
 					systems, queries, duplicatePairs, precisionAt1, recallAt5, threshold, pairPrecision, pairRecall,
-					millis);
+					codeOnlyAboveThreshold, codeOnlyPairs, codeOnlyMaxScore, millis);
 		}
 	}
 
@@ -106,6 +107,9 @@ public final class FinderEvaluation {
 			int truePositive = 0;
 			int falsePositive = 0;
 			int falseNegative = 0;
+			int codeOnlyPairs = 0;
+			int codeOnlyAbove = 0;
+			double codeOnlyMax = 0;
 			Set<String> seen = new HashSet<>();
 			for (JsonNode pair : root.get("pairs")) {
 				String a = pair.get("a").asString();
@@ -132,6 +136,17 @@ public final class FinderEvaluation {
 				}
 				double score = Math.max(scores.get(a).getOrDefault(b, 0.0), scores.get(b).getOrDefault(a, 0.0));
 				boolean predicted = score >= threshold;
+				if (pair.has("kind") && "code-only".equals(pair.get("kind").asString())) {
+					codeOnlyPairs++;
+					codeOnlyMax = Math.max(codeOnlyMax, score);
+					if (predicted) {
+						codeOnlyAbove++;
+						if (VERBOSE) {
+							System.out.println("CODE-ONLY " + samples.get(a).entry().name() + " ~ "
+									+ samples.get(b).entry().name() + " " + score);
+						}
+					}
+				}
 				if (predicted && duplicate) {
 					truePositive++;
 				}
@@ -144,8 +159,8 @@ public final class FinderEvaluation {
 			}
 			return new Result(samples.size(), queries, duplicatePairs / 2, (double) top1 / queries,
 					(double) found / duplicatePairs, (double) truePositive / Math.max(1, truePositive + falsePositive),
-					(double) truePositive / Math.max(1, truePositive + falseNegative), threshold,
-					System.currentTimeMillis() - start);
+					(double) truePositive / Math.max(1, truePositive + falseNegative), threshold, codeOnlyPairs,
+					codeOnlyAbove, codeOnlyMax, System.currentTimeMillis() - start);
 		}
 	}
 
