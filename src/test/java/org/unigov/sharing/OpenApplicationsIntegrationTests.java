@@ -124,7 +124,7 @@ class OpenApplicationsIntegrationTests {
 				.param("periodTo", "2026-12-01"))
 				.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 			assertThat(page).contains("请填写 18 位统一社会信用代码").contains("请说明用途，至少 10 个字")
-				.contains("value=\"某公司\"").contains("id=\"refusal\"");
+				.contains("value=\"某公司\"").contains("value=\"2026-12-10\"").contains("id=\"refusal\"");
 			assertThat(jdbc.sql("select count(*) from shr_open_application").query(Long.class).single()).isEqualTo(before);
 		}
 

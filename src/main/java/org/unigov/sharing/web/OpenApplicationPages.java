@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -63,8 +64,11 @@ class OpenApplicationPages {
 
 		private List<String> items = new ArrayList<>();
 
+		// ISO on the way out too: a date input shows nothing for a value in the locale's format
+		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
 		private @Nullable LocalDate periodFrom;
 
+		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
 		private @Nullable LocalDate periodTo;
 
 		public String getEntryId() {
