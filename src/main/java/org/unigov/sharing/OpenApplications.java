@@ -229,14 +229,7 @@ public class OpenApplications {
 			throw new UnigovException(SharingError.NOT_YOUR_REQUEST,
 					"Only the providing agency replies to application " + a.number() + ".");
 		}
-		long current = this.store.lock(id).orElseThrow();
-		if (current != version) {
-			throw new UnigovException(CommonError.STALE_VERSION, "Application " + a.number()
-					+ " changed since you read it (version " + current + ", you had " + version + "); reload it.");
-		}
-		if (!a.awaitingReply()) {
-			throw new UnigovException(SharingError.WRONG_STATE, "Application " + a.number() + " is " + a.status() + ".");
-		}
+		lock(a, version);
 		String reply = strip(text);
 		if (reply.length() < 10 || reply.length() > 2000 || !PlainText.Validator.isPlain(reply, true)) {
 			throw UnigovException.invalid(SharingError.REASONS_REQUIRED, approve
@@ -249,6 +242,29 @@ public class OpenApplications {
 		audit(actor, approve ? "open-application.approved" : "open-application.refused", id, a.providerDivision(),
 				Map.of("number", a.number(), "entry", a.entryCode(), "reply", reply));
 		return get(id);
+	}
+
+	/** The applicant withdraws an application that awaits its reply. */
+	public OpenApplication withdraw(Actor actor, UUID id, long version) {
+		OpenApplication a = visible(actor, id);
+		if (!a.applicantAccount().equals(actor.accountId())) {
+			throw new UnigovException(SharingError.NOT_YOUR_REQUEST, "Only the applicant withdraws application " + a.number() + ".");
+		}
+		lock(a, version);
+		this.store.withdraw(id);
+		audit(actor, "open-application.withdrawn", id, a.providerDivision(), Map.of("number", a.number()));
+		return get(id);
+	}
+
+	private void lock(OpenApplication a, long version) {
+		long current = this.store.lock(a.id()).orElseThrow();
+		if (current != version) {
+			throw new UnigovException(CommonError.STALE_VERSION, "Application " + a.number()
+					+ " changed since you read it (version " + current + ", you had " + version + "); reload it.");
+		}
+		if (!a.awaitingReply()) {
+			throw new UnigovException(SharingError.WRONG_STATE, "Application " + a.number() + " is " + a.status() + ".");
+		}
 	}
 
 	/** Hands every reply past its deadline to the coordinator of the provider's level, once. */

@@ -209,6 +209,16 @@ class OpenDataFilesIntegrationTests {
 		}
 
 		@Test
+		@DisplayName("the entry page's files section offers upload to the provider's staff only")
+		void filesSection() throws Exception {
+			String path = "/catalog/fragments/entries/" + openEntry() + "/files";
+			assertThat(mvc.perform(get(path).session(SignIn.as(mvc, "sn-psb-staff"))).andExpect(status().isOk())
+				.andReturn().getResponse().getContentAsString()).contains("file-upload").contains("供下载的文件");
+			assertThat(mvc.perform(get(path).session(SignIn.as(mvc, "xa-hrss-staff"))).andExpect(status().isOk())
+				.andReturn().getResponse().getContentAsString()).doesNotContain("file-upload");
+		}
+
+		@Test
 		@DisplayName("a file over the limit is refused with 413 problem+json and nothing is stored")
 		void sizeLimit() throws Exception {
 			long before = jdbc.sql("select count(*) from cat_distribution").query(Long.class).single();

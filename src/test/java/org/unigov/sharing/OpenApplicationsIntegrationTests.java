@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -193,6 +194,52 @@ class OpenApplicationsIntegrationTests {
 			String id = jdbc.sql("select id::text from shr_open_application where purpose = ?").param(purpose).query(String.class).single();
 			assertThat(jdbc.sql("select count(*) from audit_entry where subject_id = ? and action = 'open-application.reply.overdue'")
 				.param(id).query(Long.class).single()).isEqualTo(1);
+		}
+	}
+
+	@Nested
+	class Api {
+
+		@Test
+		@DisplayName("S1 S3 over JSON: every problem in one 422; filed, listed by the provider, withdrawn by the applicant, audited")
+		void overJson() throws Exception {
+			MockHttpSession citizen = SignIn.as(mvc, "citizen");
+			mvc.perform(post("/api/v1/open-applications").session(citizen).with(csrf())
+				.contentType("application/json")
+				.content("{\"entryId\": \"" + conditional() + "\", \"applicantKind\": \"person\", \"purpose\": \"短\"}"))
+				.andExpect(status().isUnprocessableContent())
+				.andExpect(jsonPath("$.code").value("invalid_request"))
+				.andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.hasItems("contact", "purpose", "items", "periodTo")));
+			LocalDate today = calendar.today();
+			String purpose = "城市规划课题研究使用 " + System.nanoTime();
+			String body = mvc.perform(post("/api/v1/open-applications").session(citizen).with(csrf())
+				.contentType("application/json")
+				.content("""
+						{"entryId": "%s", "applicantKind": "person", "contact": "zhangsan@example.cn", "purpose": "%s",
+						 "items": ["%s"], "periodFrom": "%s", "periodTo": "%s"}""".formatted(conditional(), purpose, item(),
+						today, today.plusMonths(1))))
+				.andExpect(status().isCreated())
+				.andExpect(jsonPath("$.status").value("submitted"))
+				.andExpect(jsonPath("$.applicantName").value("张三"))
+				.andReturn().getResponse().getContentAsString();
+			String id = com.jayway.jsonpath.JsonPath.read(body, "$.id");
+			mvc.perform(get("/api/v1/sharing/open-applications").param("size", "100").session(SignIn.as(mvc, "bj-nr-staff")))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.items[*].id").value(org.hamcrest.Matchers.hasItem(id)));
+			mvc.perform(post("/api/v1/open-applications").session(SignIn.as(mvc, "bj-nr-staff")).with(csrf())
+				.contentType("application/json").content("{}"))
+				.andExpect(status().isForbidden());
+			mvc.perform(post("/api/v1/open-applications/" + id + "/withdraw").session(citizen).with(csrf())
+				.contentType("application/json").content("{\"version\": 0}"))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.status").value("withdrawn"));
+			mvc.perform(post("/api/v1/sharing/open-applications/" + id + "/reply").session(SignIn.as(mvc, "bj-nr-staff"))
+				.with(csrf()).contentType("application/json")
+				.content("{\"decision\": \"approve\", \"reply\": \"同意提供，请查收电子邮件。\", \"version\": 1}"))
+				.andExpect(status().isConflict())
+				.andExpect(jsonPath("$.code").value("request_wrong_state"));
+			assertThat(jdbc.sql("select action from audit_entry where subject_id = ? order by sequence").param(id)
+				.query(String.class).list()).containsExactly("open-application.filed", "open-application.withdrawn");
 		}
 	}
 }

@@ -200,6 +200,18 @@ class OpenApplicationPages {
 		return "sharing/open-applications-mine";
 	}
 
+	@PostMapping("/open-applications/{id}/withdraw")
+	String withdraw(@PathVariable UUID id, @RequestParam long version, RedirectAttributes redirect) {
+		try {
+			OpenApplication a = this.applications.withdraw(Actor.current(), id, version);
+			redirect.addFlashAttribute("withdrawn", a.number());
+		}
+		catch (UnigovException ex) {
+			redirect.addFlashAttribute("error", ex);
+		}
+		return "redirect:/open-applications";
+	}
+
 	@GetMapping("/sharing/open-applications")
 	@PreAuthorize("hasAnyRole('PLATFORM_ADMIN','COORDINATOR','AUDITOR','AGENCY_ADMIN','AGENCY_STAFF')")
 	String received(@RequestParam(defaultValue = "0") int page, Model model) {
