@@ -53,6 +53,7 @@ class OpenDataBrowserTests extends BrowserTest {
 		this.browser.findElement(By.cssSelector("#file-upload button[type=submit]")).click();
 		new WebDriverWait(this.browser, Duration.ofSeconds(10))
 			.until(d -> d.findElements(By.cssSelector("#file-table")).stream().anyMatch(t -> t.getText().contains(marker)));
+		axeClean("the entry page with its files");
 
 		this.browser.manage().deleteAllCookies();
 		Path downloads = Files.createTempDirectory("unigov-downloads");
@@ -113,11 +114,13 @@ class OpenDataBrowserTests extends BrowserTest {
 		String number = filed.replaceAll(".*(KF\\d{4}-\\d{6}).*", "$1");
 		assertThat(number).startsWith("KF");
 		assertThat(this.browser.findElement(By.id("my-applications")).getText()).contains(number).contains("待答复");
+		axeClean("my applications");
 
 		this.browser.manage().deleteAllCookies();
 		signIn("bj-nr-staff");
 		this.browser.get(url("/sharing/open-applications"));
 		assertHeading("开放数据申请");
+		axeClean("the applications received");
 		var row = this.browser.findElements(By.cssSelector("#received-applications tbody tr"))
 			.stream()
 			.filter(r -> r.getText().contains(number))
