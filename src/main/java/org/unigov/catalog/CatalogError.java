@@ -22,6 +22,8 @@ public enum CatalogError implements ErrorCode {
 	UPDATE_NOT_DUE("update_not_due", HttpStatus.CONFLICT, "C7"),
 	AUTHORITY_INVALID("authority_invalid", HttpStatus.UNPROCESSABLE_CONTENT, "C8"),
 	INVALID_SYNONYMS("invalid_synonyms", HttpStatus.UNPROCESSABLE_CONTENT, ""),
+	DISTRIBUTION_NOT_FOUND("distribution_not_found", HttpStatus.NOT_FOUND, ""),
+	INVALID_DISTRIBUTION("invalid_distribution", HttpStatus.UNPROCESSABLE_CONTENT, ""),
 	INDEX_NOT_READY("catalog_index_not_ready", HttpStatus.SERVICE_UNAVAILABLE, "");
 
 	private final Spec spec;

@@ -21,15 +21,18 @@ class SharingClock {
 
 	private final Grants grants;
 
-	SharingClock(SharingDesk desk, Grants grants) {
+	private final OpenApplications applications;
+
+	SharingClock(SharingDesk desk, Grants grants, OpenApplications applications) {
 		this.desk = desk;
 		this.grants = grants;
+		this.applications = applications;
 	}
 
 	@Scheduled(initialDelay = 1, fixedDelay = 10, timeUnit = TimeUnit.MINUTES)
 	void tick() {
 		try {
-			int escalated = this.desk.escalateOverdue();
+			int escalated = this.desk.escalateOverdue() + this.applications.escalateOverdue();
 			int changed = this.grants.expireAndEnd();
 			if (escalated + changed > 0) {
 				log.info("Sharing clock: {} overdue request(s) escalated, {} grant(s) expired or ended", escalated, changed);

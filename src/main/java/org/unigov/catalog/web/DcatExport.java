@@ -12,6 +12,8 @@ import org.springframework.stereotype.Component;
 import org.unigov.catalog.CatalogEntry;
 import org.unigov.catalog.DataFormat;
 import org.unigov.catalog.DataItem;
+import org.unigov.catalog.Distribution;
+import org.unigov.catalog.Distributions;
 import org.unigov.catalog.EntryContent;
 import org.unigov.catalog.OpenAttribute;
 import org.unigov.catalog.UpdateFrequency;
@@ -43,6 +45,8 @@ class DcatExport {
 
 	private final OrganizationDirectory organizations;
 
+	private final Distributions distributions;
+
 	private final String titleZh;
 
 	private final String titleEn;
@@ -57,12 +61,13 @@ class DcatExport {
 
 	private final String licence;
 
-	DcatExport(OrganizationDirectory organizations, @Value("${unigov.open.title-zh}") String titleZh,
+	DcatExport(OrganizationDirectory organizations, Distributions distributions, @Value("${unigov.open.title-zh}") String titleZh,
 			@Value("${unigov.open.title-en}") String titleEn, @Value("${unigov.open.description-zh}") String descriptionZh,
 			@Value("${unigov.open.description-en}") String descriptionEn,
 			@Value("${unigov.open.publisher-zh}") String publisherZh, @Value("${unigov.open.publisher-en}") String publisherEn,
 			@Value("${unigov.open.licence}") String licence) {
 		this.organizations = organizations;
+		this.distributions = distributions;
 		this.titleZh = titleZh;
 		this.titleEn = titleEn;
 		this.descriptionZh = descriptionZh;
@@ -109,13 +114,14 @@ class DcatExport {
 			.add("dcat:service", service);
 		Instant modified = null;
 		List<Node> datasets = new ArrayList<>();
+		Map<java.util.UUID, List<Distribution>> files = this.distributions.openFiles(entries);
 		for (CatalogEntry entry : entries) {
 			Node agent = agents.computeIfAbsent(entry.providerCode(), code -> new Node(base + "/open/agencies/" + code,
 					"foaf:Agent").text("foaf:name", entry.providerNameZh(), "zh")
 				.text("foaf:name", entry.providerNameEn(), "en")
 				.typed("dct:identifier", code, "xsd:string"));
 			Node place = places.computeIfAbsent(entry.divisionCode(), code -> location(base, code));
-			Node dataset = dataset(base, entry, agent, place);
+			Node dataset = dataset(base, entry, agent, place, files.getOrDefault(entry.id(), List.of()));
 			datasets.add(dataset);
 			catalog.add("dcat:dataset", dataset);
 			service.add("dcat:servesDataset", dataset);
@@ -136,7 +142,7 @@ class DcatExport {
 		return nodes;
 	}
 
-	private Node dataset(String base, CatalogEntry entry, Node agent, Node place) {
+	private Node dataset(String base, CatalogEntry entry, Node agent, Node place, List<Distribution> files) {
 		EntryContent c = entry.content();
 		String landing = base + "/open/resources/" + entry.id();
 		Node dataset = new Node(base + "/open/datasets/" + entry.id(), "dcat:Dataset").text("dct:title", c.name(), "zh")
@@ -177,18 +183,9 @@ class DcatExport {
 			period.typed("dcat:endDate", c.coverageTo() == null ? null : c.coverageTo().toString(), "xsd:date");
 			dataset.add("dct:temporal", period);
 		}
-		Node distribution = new Node(null, "dcat:Distribution").link("dcat:accessURL", landing)
-			.text("dct:description", c.openAttribute() == OpenAttribute.OPEN ? "无条件开放，注明来源即可使用。"
-					: "有条件开放：" + c.openConditions(), "zh")
-			.text("dct:description", c.openAttribute() == OpenAttribute.OPEN ? "Open: use it with attribution."
-					: "Open on conditions (see the rights statement).", "en")
-			.link("dct:format", EU + "file-type/" + fileType(c.format()))
-			.link("dct:license", this.licence);
-		if (c.openAttribute() == OpenAttribute.CONDITIONAL) {
-			distribution.add("dct:rights",
-					new Node(null, "dct:RightsStatement").text("rdfs:label", c.openConditions(), "zh"));
+		for (Node distribution : DcatDistributions.of(base, entry, files, this.licence)) {
+			dataset.add("dcat:distribution", distribution);
 		}
-		dataset.add("dcat:distribution", distribution);
 		return dataset;
 	}
 

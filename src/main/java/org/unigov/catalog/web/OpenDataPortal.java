@@ -24,6 +24,7 @@ import org.unigov.catalog.CatalogLabels;
 import org.unigov.catalog.Catalog;
 import org.unigov.catalog.CatalogEntry;
 import org.unigov.catalog.CatalogSearch;
+import org.unigov.catalog.Distributions;
 import org.unigov.catalog.search.EntryIndex;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -50,7 +51,11 @@ class OpenDataPortal {
 
 	private final JsonMapper json;
 
-	OpenDataPortal(CatalogSearch search, Catalog catalog, DcatExport dcat, CatalogLabels labels, JsonMapper json) {
+	private final Distributions distributions;
+
+	OpenDataPortal(CatalogSearch search, Catalog catalog, DcatExport dcat, CatalogLabels labels, JsonMapper json,
+			Distributions distributions) {
+		this.distributions = distributions;
 		this.search = search;
 		this.catalog = catalog;
 		this.dcat = dcat;
@@ -80,6 +85,7 @@ class OpenDataPortal {
 		model.addAttribute("entry", entry);
 		model.addAttribute("labels", this.labels);
 		model.addAttribute("licence", this.dcat.licence());
+		model.addAttribute("files", this.distributions.openFiles(entry));
 		return "catalog/open-resource";
 	}
 

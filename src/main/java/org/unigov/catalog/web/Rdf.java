@@ -28,6 +28,7 @@ final class Rdf {
 		p.put("rdfs", "http://www.w3.org/2000/01/rdf-schema#");
 		p.put("xsd", "http://www.w3.org/2001/XMLSchema#");
 		p.put("adms", "http://www.w3.org/ns/adms#");
+		p.put("spdx", "http://spdx.org/rdf/terms#");
 		return p;
 	}
 

@@ -1,0 +1,108 @@
+package org.unigov.catalog.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.unigov.catalog.CatalogEntry;
+import org.unigov.catalog.Distribution;
+import org.unigov.catalog.EntryContent;
+import org.unigov.catalog.OpenAttribute;
+import org.unigov.catalog.web.Rdf.Node;
+
+/**
+ * The dcat:Distribution nodes of an open dataset: one per file the provider uploaded, whose
+ * {@code dcat:accessURL} and {@code dcat:downloadURL} are the file's download address, with media
+ * type, size, SHA-256 checksum (SPDX) and dates; for a dataset open on conditions, one whose
+ * {@code dcat:accessURL} is the application form through which access is obtained. A dataset open
+ * without conditions that has no file yet has no distribution: none would lead to data.
+ */
+final class DcatDistributions {
+
+	private static final String EU = "http://publications.europa.eu/resource/authority/file-type/";
+
+	private static final String IANA = "http://www.iana.org/assignments/media-types/";
+
+	/** Media type to EU file type, for the types providers upload. */
+	private static final Map<String, String> FILE_TYPES = Map.ofEntries(Map.entry("text/csv", "CSV"),
+			Map.entry("application/json", "JSON"), Map.entry("application/ld+json", "JSON_LD"),
+			Map.entry("application/geo+json", "GEOJSON"), Map.entry("application/xml", "XML"),
+			Map.entry("text/xml", "XML"), Map.entry("application/pdf", "PDF"), Map.entry("text/plain", "TXT"),
+			Map.entry("application/zip", "ZIP"), Map.entry("application/vnd.ms-excel", "XLS"),
+			Map.entry("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "XLSX"),
+			Map.entry("application/vnd.oasis.opendocument.spreadsheet", "ODS"),
+			Map.entry("application/msword", "DOC"),
+			Map.entry("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "DOCX"),
+			Map.entry("text/turtle", "RDF_TURTLE"), Map.entry("application/rdf+xml", "RDF_XML"),
+			Map.entry("image/png", "PNG"), Map.entry("image/jpeg", "JPEG"), Map.entry("image/tiff", "TIFF"),
+			Map.entry("application/x-shapefile", "SHP"), Map.entry("application/gzip", "GZIP"));
+
+	private DcatDistributions() {
+	}
+
+	/** The public download address of a file. */
+	static String downloadUrl(String base, Distribution file) {
+		return base + "/open/files/" + file.id();
+	}
+
+	/** The form through which a conditionally open dataset is applied for. */
+	static String applicationUrl(String base, CatalogEntry entry) {
+		return base + "/open-applications/new?entry=" + entry.id();
+	}
+
+	static List<Node> of(String base, CatalogEntry entry, List<Distribution> files, String licence) {
+		EntryContent c = entry.content();
+		List<Node> nodes = new ArrayList<>();
+		if (c.openAttribute() == OpenAttribute.CONDITIONAL) {
+			nodes.add(new Node(null, "dcat:Distribution").link("dcat:accessURL", applicationUrl(base, entry))
+				.text("dct:description", "有条件开放：" + c.openConditions() + "。在线提交开放数据申请，经提供部门同意后获取。", "zh")
+				.text("dct:description", "Open on conditions (see the rights statement): apply online; the providing department replies.", "en")
+				.link("dct:format", EU + DcatExport.fileType(c.format()))
+				.link("dct:license", licence)
+				.add("dct:rights", new Node(null, "dct:RightsStatement").text("rdfs:label", c.openConditions(), "zh")));
+			return nodes;
+		}
+		for (Distribution file : files) {
+			String url = downloadUrl(base, file);
+			Node node = new Node(null, "dcat:Distribution").link("dcat:accessURL", url)
+				.link("dcat:downloadURL", url)
+				.text("dct:title", file.title(), null)
+				.text("dct:description", "无条件开放，注明来源即可使用。", "zh")
+				.text("dct:description", "Open: use it with attribution.", "en")
+				.link("dcat:mediaType", IANA + file.mediaType())
+				.link("dct:format", EU + fileType(file))
+				.typed("dcat:byteSize", Long.toString(file.byteSize()), "xsd:nonNegativeInteger")
+				.add("spdx:checksum", new Node(null, "spdx:Checksum")
+					.link("spdx:algorithm", "http://spdx.org/rdf/terms#checksumAlgorithm_sha256")
+					.typed("spdx:checksumValue", file.sha256(), "xsd:hexBinary"))
+				.typed("dct:issued", DcatExport.dateTime(file.createdAt()), "xsd:dateTime")
+				.typed("dct:modified", DcatExport.dateTime(file.updatedAt()), "xsd:dateTime")
+				.link("dct:license", licence);
+			nodes.add(node);
+		}
+		return nodes;
+	}
+
+	/** The EU file type of a file: by its media type, else by its extension, else binary. */
+	static String fileType(Distribution file) {
+		String known = FILE_TYPES.get(file.mediaType());
+		if (known != null) {
+			return known;
+		}
+		String name = file.fileName().toLowerCase(Locale.ROOT);
+		int dot = name.lastIndexOf('.');
+		String extension = dot < 0 ? "" : name.substring(dot + 1);
+		return switch (extension) {
+			case "csv" -> "CSV";
+			case "json" -> "JSON";
+			case "xlsx" -> "XLSX";
+			case "xls" -> "XLS";
+			case "xml" -> "XML";
+			case "pdf" -> "PDF";
+			case "zip" -> "ZIP";
+			case "txt" -> "TXT";
+			default -> "BIN";
+		};
+	}
+}
