@@ -26,11 +26,19 @@ import org.unigov.organization.OrganizationDirectory;
  * keyword, theme (EU data themes), publisher, spatial and temporal coverage, and on
  * distributions format (EU file types), licence and description. Frequencies and access rights
  * use the EU authority tables.
+ *
+ * <p>Beyond the mandatory shapes: the licence is a {@code dct:LicenseDocument} with its ADMS
+ * licence type, landing pages and the homepage are {@code foaf:Document}s, every distribution
+ * states its {@code dcatap:availability}, every publisher its ADMS publisher type (the province's
+ * departments are regional authorities, cities' and counties' local ones), and each text carries
+ * the language it is written in ({@link Rdf#language}).
  */
 @Component
 class DcatExport {
 
 	private static final String EU = "http://publications.europa.eu/resource/authority/";
+
+	private static final String PUBLISHER_TYPE = "http://purl.org/adms/publishertype/";
 
 	/** Resource classification (项) to EU data theme. */
 	private static final Map<String, String> THEMES = Map.ofEntries(Map.entry("101", "SOCI"), Map.entry("102", "ECON"),
@@ -91,12 +99,19 @@ class DcatExport {
 		Map<String, Node> agents = new LinkedHashMap<>();
 		Map<String, Node> places = new LinkedHashMap<>();
 		Node publisher = new Node(base + "/open/publisher", "foaf:Agent").text("foaf:name", this.publisherZh, "zh")
-			.text("foaf:name", this.publisherEn, "en");
+			.text("foaf:name", this.publisherEn, "en")
+			.link("dct:type", PUBLISHER_TYPE + "RegionalAuthority");
 		Node service = new Node(base + "/open/api", "dcat:DataService")
 			.text("dct:title", "开放数据目录检索接口", "zh")
 			.text("dct:title", "Open data catalogue search API", "en")
 			.link("dcat:endpointURL", base + "/open/api/resources")
 			.link("dcat:endpointDescription", base + "/v3/api-docs")
+			.link("dct:conformsTo", "https://spec.openapis.org/oas/v3.1.0")
+			.link("dcat:theme", EU + "data-theme/GOVE")
+			.text("dcat:keyword", "公共数据开放", "zh")
+			.text("dcat:keyword", "open data", "en")
+			.add("dcat:contactPoint", new Node(null, "vcard:Organization").text("vcard:fn", this.publisherZh, "zh")
+				.text("vcard:fn", this.publisherEn, "en"))
 			.add("dct:publisher", publisher);
 		Node catalog = new Node(catalogIri, "dcat:Catalog").text("dct:title", this.titleZh, "zh")
 			.text("dct:title", this.titleEn, "en")
@@ -106,28 +121,47 @@ class DcatExport {
 			.link("foaf:homepage", base + "/open")
 			.link("dct:language", EU + "language/ZHO")
 			.link("dct:license", this.licence)
+			.link("dcat:themeTaxonomy", EU + "data-theme")
 			.add("dcat:service", service);
 		Instant modified = null;
+		Instant issued = null;
+		List<Node> documents = new ArrayList<>();
+		documents.add(new Node(base + "/open", "foaf:Document"));
 		List<Node> datasets = new ArrayList<>();
 		for (CatalogEntry entry : entries) {
 			Node agent = agents.computeIfAbsent(entry.providerCode(), code -> new Node(base + "/open/agencies/" + code,
 					"foaf:Agent").text("foaf:name", entry.providerNameZh(), "zh")
 				.text("foaf:name", entry.providerNameEn(), "en")
-				.typed("dct:identifier", code, "xsd:string"));
+				.typed("dct:identifier", code, "xsd:string")
+				.link("dct:type", publisherType(entry.divisionCode())));
 			Node place = places.computeIfAbsent(entry.divisionCode(), code -> location(base, code));
 			Node dataset = dataset(base, entry, agent, place);
 			datasets.add(dataset);
+			documents.add(new Node(base + "/open/resources/" + entry.id(), "foaf:Document"));
 			catalog.add("dcat:dataset", dataset);
 			service.add("dcat:servesDataset", dataset);
 			Instant changed = entry.publishedAt();
 			if (changed != null && (modified == null || changed.isAfter(modified))) {
 				modified = changed;
 			}
+			Instant first = entry.firstPublishedAt();
+			if (first != null && (issued == null || first.isBefore(issued))) {
+				issued = first;
+			}
+		}
+		if (issued != null) {
+			catalog.typed("dct:issued", dateTime(issued), "xsd:dateTime");
 		}
 		if (modified != null) {
 			catalog.typed("dct:modified", dateTime(modified), "xsd:dateTime");
 		}
+		String province = province(places.keySet());
+		if (province != null) {
+			catalog.add("dct:spatial", places.computeIfAbsent(province, code -> location(base, code)));
+		}
 		nodes.add(catalog);
+		nodes.add(licence(this.licence));
+		nodes.addAll(documents);
 		nodes.add(publisher);
 		nodes.add(service);
 		nodes.addAll(datasets);
@@ -183,7 +217,8 @@ class DcatExport {
 			.text("dct:description", c.openAttribute() == OpenAttribute.OPEN ? "Open: use it with attribution."
 					: "Open on conditions (see the rights statement).", "en")
 			.link("dct:format", EU + "file-type/" + fileType(c.format()))
-			.link("dct:license", this.licence);
+			.link("dct:license", this.licence)
+			.link("dcatap:availability", EU + "planned-availability/STABLE");
 		if (c.openAttribute() == OpenAttribute.CONDITIONAL) {
 			distribution.add("dct:rights",
 					new Node(null, "dct:RightsStatement").text("rdfs:label", c.openConditions(), "zh"));
@@ -199,6 +234,35 @@ class DcatExport {
 			place.text("skos:prefLabel", division.nameZh(), "zh").text("skos:prefLabel", division.nameEn(), "en");
 		}
 		return place;
+	}
+
+	/** The licence as a dct:LicenseDocument, with its ADMS licence type where the IRI says which it is. */
+	static Node licence(String iri) {
+		Node licence = new Node(iri, "dct:LicenseDocument");
+		String lower = iri.toLowerCase(java.util.Locale.ROOT);
+		String type = lower.contains("publicdomain") ? "PublicDomain"
+				: lower.contains("creativecommons.org/licenses/by") || lower.contains("/ogl") ? "Attribution" : null;
+		return licence.link("dct:type", type == null ? null : "http://purl.org/adms/licencetype/" + type);
+	}
+
+	/** A department of the province itself is a regional authority; one of a city or county a local authority. */
+	private String publisherType(String divisionCode) {
+		Division division = this.organizations.division(divisionCode).orElse(null);
+		return PUBLISHER_TYPE + (division != null && division.level() > 1 ? "LocalAuthority" : "RegionalAuthority");
+	}
+
+	/** The province the catalogue covers: the top of the first division's hierarchy. */
+	private @org.jspecify.annotations.Nullable String province(java.util.Collection<String> divisionCodes) {
+		for (String code : divisionCodes) {
+			Division division = this.organizations.division(code).orElse(null);
+			for (int hops = 0; division != null && division.parentCode() != null && hops < 5; hops++) {
+				division = this.organizations.division(division.parentCode()).orElse(null);
+			}
+			if (division != null) {
+				return division.code();
+			}
+		}
+		return null;
 	}
 
 	static @org.jspecify.annotations.Nullable String theme(String classification) {
