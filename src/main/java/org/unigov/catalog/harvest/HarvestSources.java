@@ -95,6 +95,19 @@ class HarvestSources {
 			.optional();
 	}
 
+	/** The licence each harvested entry's source states (null where it states none), for the entries harvested. */
+	java.util.Map<UUID, java.util.Optional<String>> licences(java.util.Collection<UUID> entryIds) {
+		java.util.Map<UUID, java.util.Optional<String>> licences = new java.util.HashMap<>();
+		if (entryIds.isEmpty()) {
+			return licences;
+		}
+		this.jdbc.sql("select entry_id, metadata ->> 'licence' from cat_harvest_record where entry_id = any(?)")
+			.param(entryIds.toArray(UUID[]::new))
+			.query((rs, n) -> licences.put(rs.getObject(1, UUID.class), java.util.Optional.ofNullable(rs.getString(2))))
+			.list();
+		return licences;
+	}
+
 	void saveRecord(UUID sourceId, String identifier, UUID entryId, HarvestedDataset metadata, String fingerprint) {
 		this.jdbc.sql("""
 				insert into cat_harvest_record (source_id, source_identifier, entry_id, metadata, fingerprint)

@@ -213,6 +213,14 @@ public class Harvester {
 		return this.sources.metadataOf(entryId);
 	}
 
+	/**
+	 * For each of the entries that were harvested, the licence its source states, or empty where
+	 * it states none: the open-data export gives these instead of the platform's own licence.
+	 */
+	public Map<UUID, Optional<String>> statedLicences(java.util.Collection<UUID> entryIds) {
+		return this.sources.licences(entryIds);
+	}
+
 	// ---- jobs -------------------------------------------------------------------------------------
 
 	/** Starts a dry run or a real run over an uploaded document. */

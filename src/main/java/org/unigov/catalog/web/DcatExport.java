@@ -51,6 +51,8 @@ class DcatExport {
 
 	private final OrganizationDirectory organizations;
 
+	private final org.unigov.catalog.harvest.Harvester harvester;
+
 	private final String titleZh;
 
 	private final String titleEn;
@@ -65,12 +67,13 @@ class DcatExport {
 
 	private final String licence;
 
-	DcatExport(OrganizationDirectory organizations, @Value("${unigov.open.title-zh}") String titleZh,
+	DcatExport(OrganizationDirectory organizations, org.unigov.catalog.harvest.Harvester harvester, @Value("${unigov.open.title-zh}") String titleZh,
 			@Value("${unigov.open.title-en}") String titleEn, @Value("${unigov.open.description-zh}") String descriptionZh,
 			@Value("${unigov.open.description-en}") String descriptionEn,
 			@Value("${unigov.open.publisher-zh}") String publisherZh, @Value("${unigov.open.publisher-en}") String publisherEn,
 			@Value("${unigov.open.licence}") String licence) {
 		this.organizations = organizations;
+		this.harvester = harvester;
 		this.titleZh = titleZh;
 		this.titleEn = titleEn;
 		this.descriptionZh = descriptionZh;
@@ -125,6 +128,10 @@ class DcatExport {
 			.add("dcat:service", service);
 		Instant modified = null;
 		Instant issued = null;
+		Map<java.util.UUID, java.util.Optional<String>> stated = this.harvester
+			.statedLicences(entries.stream().map(CatalogEntry::id).toList());
+		Map<String, Node> licences = new LinkedHashMap<>();
+		licences.put(this.licence, licence(this.licence));
 		List<Node> documents = new ArrayList<>();
 		documents.add(new Node(base + "/open", "foaf:Document"));
 		List<Node> datasets = new ArrayList<>();
@@ -135,7 +142,12 @@ class DcatExport {
 				.typed("dct:identifier", code, "xsd:string")
 				.link("dct:type", publisherType(entry.divisionCode())));
 			Node place = places.computeIfAbsent(entry.divisionCode(), code -> location(base, code));
-			Node dataset = dataset(base, entry, agent, place);
+			// A harvested entry carries the licence its source states, never the platform's default over it.
+			String licence = stated.containsKey(entry.id()) ? stated.get(entry.id()).orElse(null) : this.licence;
+			if (licence != null && isIri(licence)) {
+				licences.computeIfAbsent(licence, DcatExport::licence);
+			}
+			Node dataset = dataset(base, entry, agent, place, licence);
 			datasets.add(dataset);
 			documents.add(new Node(base + "/open/resources/" + entry.id(), "foaf:Document"));
 			catalog.add("dcat:dataset", dataset);
@@ -160,7 +172,7 @@ class DcatExport {
 			catalog.add("dct:spatial", places.computeIfAbsent(province, code -> location(base, code)));
 		}
 		nodes.add(catalog);
-		nodes.add(licence(this.licence));
+		nodes.addAll(licences.values());
 		nodes.addAll(documents);
 		nodes.add(publisher);
 		nodes.add(service);
@@ -170,7 +182,8 @@ class DcatExport {
 		return nodes;
 	}
 
-	private Node dataset(String base, CatalogEntry entry, Node agent, Node place) {
+	private Node dataset(String base, CatalogEntry entry, Node agent, Node place,
+			@org.jspecify.annotations.Nullable String licence) {
 		EntryContent c = entry.content();
 		String landing = base + "/open/resources/" + entry.id();
 		Node dataset = new Node(base + "/open/datasets/" + entry.id(), "dcat:Dataset").text("dct:title", c.name(), "zh")
@@ -217,7 +230,9 @@ class DcatExport {
 			.text("dct:description", c.openAttribute() == OpenAttribute.OPEN ? "Open: use it with attribution."
 					: "Open on conditions (see the rights statement).", "en")
 			.link("dct:format", EU + "file-type/" + fileType(c.format()))
-			.link("dct:license", this.licence)
+			.link("dct:license", licence != null && isIri(licence) ? licence : null)
+			.add("dct:license", licence != null && !isIri(licence)
+					? new Node(null, "dct:LicenseDocument").text("rdfs:label", licence, null) : null)
 			.link("dcatap:availability", EU + "planned-availability/STABLE");
 		if (c.openAttribute() == OpenAttribute.CONDITIONAL) {
 			distribution.add("dct:rights",
@@ -234,6 +249,10 @@ class DcatExport {
 			place.text("skos:prefLabel", division.nameZh(), "zh").text("skos:prefLabel", division.nameEn(), "en");
 		}
 		return place;
+	}
+
+	private static boolean isIri(String text) {
+		return text.matches("https?://\\S+");
 	}
 
 	/** The licence as a dct:LicenseDocument, with its ADMS licence type where the IRI says which it is. */

@@ -40,6 +40,9 @@ class HarvestIntegrationTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	org.springframework.test.web.servlet.MockMvc mvc;
+
 	Actor actor(String username) {
 		return jdbc.sql("""
 				select a.id, a.username, a.display_name, g.id as agency_id, g.credit_code, g.division_code, a.roles[1]
@@ -179,6 +182,39 @@ class HarvestIntegrationTests {
 		assertThat(entry.content().summary()).hasSizeLessThanOrEqualTo(256).endsWith("…");
 		assertThat(harvester.sourceMetadata(entry.id()).orElseThrow().licence())
 			.isEqualTo("https://datos.madrid.es/egob/catalogo/aviso-legal");
+	}
+
+	@Test
+	@DisplayName("once published, a harvested entry is exported with the licence its source states, not the platform's")
+	void exportKeepsTheStatedLicence() throws Exception {
+		Actor admin = actor("sn-psb-admin");
+		HarvestSource source = source(admin, "datos.gob.es export ");
+		HarvestJob job = finished(admin, harvester.upload(admin, source.id(), "madrid.ttl",
+				CatalogDocumentsTests.resource("datos-gob-es.ttl"), false));
+		CatalogEntry draft = catalog.get(job.results().get(0).entryId()).orElseThrow();
+		org.unigov.catalog.EntryInput in = org.unigov.catalog.EntryInput.of(draft.content());
+		org.unigov.catalog.EntryInput ready = new org.unigov.catalog.EntryInput("马德里校园体育项目满意度调查", in.nameEn(),
+				in.classification(), "马德里市中小学校长对市立体育学校项目的满意度调查。", in.summaryEn(),
+				List.of(new org.unigov.catalog.EntryInput.ItemInput("满意度", null, "decimal", null, null, null, null, null)),
+				in.format(), in.updateFrequency(), in.sharingType(), in.sharingMethods(), in.conditions(), null, null,
+				in.openAttribute(), null, in.grade(), false, in.secrecy(), "赵厅长", java.time.LocalDate.of(2026, 11, 2),
+				in.relatedCodes(), null, in.keywords(), null, null, null, null, null, null);
+		CatalogEntry revised = catalog.update(admin, draft.id(), ready, draft.version()).entry();
+		CatalogEntry submitted = catalog.submit(admin, draft.id(), revised.version()).entry();
+		catalog.review(actor("sn-coord"), draft.id(), Catalog.Decision.APPROVE, null, submitted.version());
+		String turtle = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/open/catalog.ttl"))
+			.andReturn().getResponse().getContentAsString();
+		org.apache.jena.rdf.model.Model model = org.apache.jena.rdf.model.ModelFactory.createDefaultModel();
+		org.apache.jena.riot.RDFParser.create().fromString(turtle).lang(org.apache.jena.riot.Lang.TURTLE).parse(model);
+		org.apache.jena.rdf.model.Resource dataset = model.createResource("http://localhost/open/datasets/" + draft.id());
+		org.apache.jena.rdf.model.Resource distribution = dataset
+			.getPropertyResourceValue(model.createProperty("http://www.w3.org/ns/dcat#distribution"));
+		assertThat(distribution.listProperties(model.createProperty("http://purl.org/dc/terms/license")).toList())
+			.singleElement()
+			.satisfies(s -> assertThat(s.getResource().getURI()).isEqualTo("https://datos.madrid.es/egob/catalogo/aviso-legal"));
+		assertThat(model.contains(model.createResource("https://datos.madrid.es/egob/catalogo/aviso-legal"),
+				org.apache.jena.vocabulary.RDF.type, model.createResource("http://purl.org/dc/terms/LicenseDocument")))
+			.isTrue();
 	}
 
 	@Test
