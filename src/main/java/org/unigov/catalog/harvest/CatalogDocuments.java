@@ -60,8 +60,11 @@ public class CatalogDocuments {
 
 	private final JsonMapper json;
 
-	CatalogDocuments(JsonMapper json) {
+	private final CatalogFetcher fetcher;
+
+	CatalogDocuments(JsonMapper json, CatalogFetcher fetcher) {
 		this.json = json;
+		this.fetcher = fetcher;
 	}
 
 	public Read read(byte[] document) {
@@ -158,10 +161,32 @@ public class CatalogDocuments {
 
 	// ---- DCAT-AP (RDF) --------------------------------------------------------------------------
 
-	private static List<HarvestedDataset> rdf(String text, Lang lang) {
+	/**
+	 * Parses RDF. A JSON-LD document's remote {@code @context} is fetched through the
+	 * {@link CatalogFetcher}, with its address checks, timeouts and size limit, never by the
+	 * parser's own HTTP client.
+	 */
+	private List<HarvestedDataset> rdf(String text, Lang lang) {
 		Model model = ModelFactory.createDefaultModel();
+		com.apicatalog.jsonld.JsonLdOptions options = new com.apicatalog.jsonld.JsonLdOptions();
+		options.setDocumentLoader((uri, loaderOptions) -> {
+			try {
+				return com.apicatalog.jsonld.document.JsonDocument
+					.of(new ByteArrayInputStream(this.fetcher.fetch(uri.toString())));
+			}
+			catch (UnigovException ex) {
+				throw new com.apicatalog.jsonld.JsonLdError(
+						com.apicatalog.jsonld.JsonLdErrorCode.LOADING_REMOTE_CONTEXT_FAILED, ex.getMessage());
+			}
+		});
 		try {
-			RDFParser.create().fromString(text).lang(lang).base("urn:harvest:").parse(model);
+			RDFParser.create()
+				.fromString(text)
+				.lang(lang)
+				.base("urn:harvest:")
+				.context(org.apache.jena.sparql.util.Context.create()
+					.set(org.apache.jena.riot.lang.LangJSONLD11.JSONLD_OPTIONS, options))
+				.parse(model);
 		}
 		catch (RiotException ex) {
 			throw unreadable("The document is not valid " + lang.getLabel() + ": " + ex.getMessage());

@@ -23,7 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
 /** Reading real published catalogues (src/test/resources/catalog/harvest, see its README). */
 class CatalogDocumentsTests {
 
-	final CatalogDocuments documents = new CatalogDocuments(JsonMapper.builder().build());
+	final CatalogDocuments documents = new CatalogDocuments(JsonMapper.builder().build(),
+			new CatalogFetcher(org.springframework.util.unit.DataSize.ofMegabytes(1), java.time.Duration.ofSeconds(5), false));
 
 	static byte[] resource(String name) throws IOException {
 		try (InputStream in = CatalogDocumentsTests.class.getResourceAsStream("/catalog/harvest/" + name)) {
@@ -128,6 +129,18 @@ class CatalogDocumentsTests {
 				assertThat(dist.url()).isEqualTo("http://data.london.gov.uk/datafiles/environment/abandoned-vehicles-borough.csv");
 			});
 		}
+	}
+
+	@Test
+	@DisplayName("a JSON-LD document's remote @context is fetched through the guarded fetcher: an internal address is refused")
+	void remoteContextGoesThroughTheFetcher() {
+		String jsonLd = """
+				{"@context": "http://127.0.0.1:9/context.jsonld", "@id": "urn:x", "@type": "dcat:Dataset"}""";
+		assertThatThrownBy(() -> documents.read(jsonLd.getBytes(StandardCharsets.UTF_8)))
+			.isInstanceOfSatisfying(UnigovException.class, ex -> {
+				assertThat(ex.error().spec().code()).isEqualTo("harvest_document_unreadable");
+				assertThat(ex.getMessage()).contains("internal address");
+			});
 	}
 
 	@Test
