@@ -82,7 +82,7 @@ class HarvestIntegrationTests {
 	@Test
 	@DisplayName("data.json: the dry run changes nothing; the real run creates a draft that keeps every field, listing what does not fit")
 	void dataJsonDryRunThenRealRun() throws Exception {
-		Actor admin = actor("sn-psb-admin");
+		Actor admin = actor("bl-samr-admin");
 		HarvestSource source = source(admin, "data.ny.gov ");
 		byte[] document = CatalogDocumentsTests.resource("ny.data.json");
 		long before = entries(admin.agencyId());
@@ -148,7 +148,7 @@ class HarvestIntegrationTests {
 	@Test
 	@DisplayName("a stated licence is kept as stated, never replaced by a default; unreadable dates are listed, not dropped")
 	void statedLicenceIsKept() throws Exception {
-		Actor admin = actor("sn-psb-admin");
+		Actor admin = actor("bl-samr-admin");
 		HarvestSource source = source(admin, "ARM ");
 		HarvestJob job = finished(admin, harvester.upload(admin, source.id(), "arm.data.json",
 				CatalogDocumentsTests.resource("arm.data.json"), false));
@@ -166,7 +166,7 @@ class HarvestIntegrationTests {
 	@Test
 	@DisplayName("DCAT-AP Turtle from datos.gob.es: the yearly frequency maps, the spreadsheet format maps, the licence is kept")
 	void dcatApTurtle() throws Exception {
-		Actor admin = actor("sn-psb-admin");
+		Actor admin = actor("bl-samr-admin");
 		HarvestSource source = source(admin, "datos.gob.es ");
 		HarvestJob job = finished(admin, harvester.upload(admin, source.id(), "madrid.ttl",
 				CatalogDocumentsTests.resource("datos-gob-es.ttl"), false));
@@ -187,7 +187,7 @@ class HarvestIntegrationTests {
 	@Test
 	@DisplayName("once published, a harvested entry is exported with the licence its source states, not the platform's")
 	void exportKeepsTheStatedLicence() throws Exception {
-		Actor admin = actor("sn-psb-admin");
+		Actor admin = actor("bl-samr-admin");
 		HarvestSource source = source(admin, "datos.gob.es export ");
 		HarvestJob job = finished(admin, harvester.upload(admin, source.id(), "madrid.ttl",
 				CatalogDocumentsTests.resource("datos-gob-es.ttl"), false));
@@ -201,7 +201,7 @@ class HarvestIntegrationTests {
 				in.relatedCodes(), null, in.keywords(), null, null, null, null, null, null);
 		CatalogEntry revised = catalog.update(admin, draft.id(), ready, draft.version()).entry();
 		CatalogEntry submitted = catalog.submit(admin, draft.id(), revised.version()).entry();
-		catalog.review(actor("sn-coord"), draft.id(), Catalog.Decision.APPROVE, null, submitted.version());
+		catalog.review(actor("bl-coord"), draft.id(), Catalog.Decision.APPROVE, null, submitted.version());
 		String turtle = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/open/catalog.ttl"))
 			.andReturn().getResponse().getContentAsString();
 		org.apache.jena.rdf.model.Model model = org.apache.jena.rdf.model.ModelFactory.createDefaultModel();
@@ -220,7 +220,7 @@ class HarvestIntegrationTests {
 	@Test
 	@DisplayName("only the agency's admins and platform admins harvest into its catalog")
 	void permissions() throws Exception {
-		Actor admin = actor("sn-psb-admin");
+		Actor admin = actor("bl-samr-admin");
 		HarvestSource source = source(admin, "mine ");
 		Actor staff = actor("sn-psb-staff");
 		assertThatThrownBy(() -> source(staff, "staff "))
@@ -235,7 +235,7 @@ class HarvestIntegrationTests {
 	@Test
 	@DisplayName("a source URL must be public http(s): loopback, private and non-http addresses are refused")
 	void urlsAreChecked() {
-		Actor admin = actor("sn-psb-admin");
+		Actor admin = actor("bl-samr-admin");
 		for (String url : List.of("http://127.0.0.1:8080/data.json", "http://localhost/data.json",
 				"http://10.1.2.3/data.json", "http://169.254.169.254/latest/meta-data", "file:///etc/passwd",
 				"ftp://example.org/data.json")) {
@@ -254,7 +254,7 @@ class HarvestIntegrationTests {
 	@Test
 	@DisplayName("a file that is no catalogue is refused before any job starts")
 	void unreadableUpload() {
-		Actor admin = actor("sn-psb-admin");
+		Actor admin = actor("bl-samr-admin");
 		HarvestSource source = source(admin, "broken ");
 		assertThatThrownBy(() -> harvester.upload(admin, source.id(), "x.json",
 				"{\"dataset\": [".getBytes(StandardCharsets.UTF_8), true))

@@ -36,7 +36,7 @@ class HarvestBrowserTests extends BrowserTest {
 	@Test
 	@DisplayName("upload a data.json, dry run, run for real, see the draft")
 	void uploadDryRunRunAndSeeTheDraft() throws Exception {
-		signIn("sn-psb-admin");
+		signIn("bl-samr-admin");
 		this.browser.get(url("/catalog"));
 		this.browser.findElement(By.linkText("目录采集")).click();
 		assertHeading("外部目录采集");

@@ -50,12 +50,12 @@ class HarvestPagesIntegrationTests {
 	@Test
 	@DisplayName("a running job's fragment shows a progress bar that polls itself; a finished one stops polling")
 	void progressFragmentPolls() throws Exception {
-		MockHttpSession admin = SignIn.as(mvc, "sn-psb-admin");
-		String source = createSource(admin, agency("sn-psb-admin"));
+		MockHttpSession admin = SignIn.as(mvc, "bl-samr-admin");
+		String source = createSource(admin, agency("bl-samr-admin"));
 		UUID job = UUID.randomUUID();
 		jdbc.sql("""
 				insert into cat_harvest_job (id, source_id, dry_run, state, document_name, document, total, processed, started_by)
-				values (?, ?::uuid, true, 'running', 'big.data.json', '\\x7b7d'::bytea, 40, 10, 'sn-psb-admin')""")
+				values (?, ?::uuid, true, 'running', 'big.data.json', '\\x7b7d'::bytea, 40, 10, 'bl-samr-admin')""")
 			.params(job, source).update();
 		String running = mvc.perform(get("/catalog/harvest/jobs/" + job).param("fragment", "1").session(admin))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
@@ -70,16 +70,16 @@ class HarvestPagesIntegrationTests {
 	@Test
 	@DisplayName("the API refuses a private URL and an unreadable file with problem+json codes; staff may not harvest")
 	void apiRefusals() throws Exception {
-		MockHttpSession admin = SignIn.as(mvc, "sn-psb-admin");
+		MockHttpSession admin = SignIn.as(mvc, "bl-samr-admin");
 		mvc.perform(post("/api/v1/catalog/harvest/sources").session(admin).with(csrf())
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("""
 					{"agencyId": "%s", "name": "internal", "url": "http://127.0.0.1:8080/api/v1/catalog/resources",
-					 "intervalHours": 24, "classification": "207"}""".formatted(agency("sn-psb-admin"))))
+					 "intervalHours": 24, "classification": "207"}""".formatted(agency("bl-samr-admin"))))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.code").value("invalid_harvest_source"))
 			.andExpect(jsonPath("$.errors[0].code").value("harvest_url_refused"));
-		String source = createSource(admin, agency("sn-psb-admin"));
+		String source = createSource(admin, agency("bl-samr-admin"));
 		mvc.perform(multipart("/api/v1/catalog/harvest/sources/" + source + "/jobs")
 			.file(new MockMultipartFile("file", "x.ttl", "text/turtle", "this is not turtle".getBytes()))
 			.session(admin).with(csrf()))
@@ -97,7 +97,7 @@ class HarvestPagesIntegrationTests {
 	@Test
 	@DisplayName("the harvest page in English has no Chinese labels of its own")
 	void englishPage() throws Exception {
-		MockHttpSession admin = SignIn.as(mvc, "sn-psb-admin");
+		MockHttpSession admin = SignIn.as(mvc, "bl-samr-admin");
 		String page = mvc.perform(get("/catalog/harvest").param("lang", "en").session(admin))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 		assertThat(page).contains("Harvest external catalogues", "New harvest source", "Default update frequency");
