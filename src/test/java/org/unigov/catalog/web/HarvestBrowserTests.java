@@ -68,5 +68,12 @@ class HarvestBrowserTests extends BrowserTest {
 		String page = this.browser.findElement(By.tagName("main")).getText();
 		assertThat(page).contains("State of New York Mortgage Agency", "草稿",
 				"Financial and Geographic Information on SONYMA Loans purchased since 2004.");
+		WebElement harvested = new WebDriverWait(this.browser, Duration.ofSeconds(10))
+			.until(d -> d.findElements(By.id("harvested-heading")).stream().findFirst().orElse(null));
+		assertThat(harvested.getText()).isEqualTo("采集来源信息");
+		String source = this.browser.findElement(By.id("harvested")).getText();
+		assertThat(source).contains("https://data.ny.gov/api/views/22ew-dxez", "State of New York", "来源未说明",
+				"2016-07-21", "分发（4 个）", "text/csv", "https://data.ny.gov/api/views/22ew-dxez/rows.csv?accessType=DOWNLOAD");
+		axeClean("harvested entry");
 	}
 }
