@@ -252,6 +252,25 @@ class HarvestIntegrationTests {
 	}
 
 	@Test
+	@DisplayName("a due scheduled source is claimed once, its next run moved on, and a refused fetch recorded as a failed run")
+	void scheduledFetchIsClaimedAndChecked() {
+		Actor admin = actor("bl-samr-admin");
+		HarvestSource source = source(admin, "scheduled ");
+		// A URL that was public when registered and now resolves to an internal address.
+		jdbc.sql("update cat_harvest_source set url = 'http://127.0.0.1:9/data.json', interval_hours = 24, next_run_at = now() - interval '1 minute' where id = ?")
+			.param(source.id()).update();
+		harvester.scheduled();
+		assertThat(jdbc.sql("select next_run_at > now() + interval '23 hours' from cat_harvest_source where id = ?")
+			.param(source.id()).query(Boolean.class).single()).isTrue();
+		assertThat(harvester.jobs(admin, source.id())).singleElement().satisfies(job -> {
+			assertThat(job.state()).isEqualTo(HarvestJob.State.FAILED);
+			assertThat(job.failure()).contains("internal address");
+		});
+		harvester.scheduled();
+		assertThat(harvester.jobs(admin, source.id())).as("not due again for a day").hasSize(1);
+	}
+
+	@Test
 	@DisplayName("a file that is no catalogue is refused before any job starts")
 	void unreadableUpload() {
 		Actor admin = actor("bl-samr-admin");
