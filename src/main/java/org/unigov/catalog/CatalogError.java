@@ -24,7 +24,16 @@ public enum CatalogError implements ErrorCode {
 	INVALID_SYNONYMS("invalid_synonyms", HttpStatus.UNPROCESSABLE_CONTENT, ""),
 	DISTRIBUTION_NOT_FOUND("distribution_not_found", HttpStatus.NOT_FOUND, ""),
 	INVALID_DISTRIBUTION("invalid_distribution", HttpStatus.UNPROCESSABLE_CONTENT, ""),
-	INDEX_NOT_READY("catalog_index_not_ready", HttpStatus.SERVICE_UNAVAILABLE, "");
+	INDEX_NOT_READY("catalog_index_not_ready", HttpStatus.SERVICE_UNAVAILABLE, ""),
+	HARVEST_SOURCE_NOT_FOUND("harvest_source_not_found", HttpStatus.NOT_FOUND, ""),
+	HARVEST_JOB_NOT_FOUND("harvest_job_not_found", HttpStatus.NOT_FOUND, ""),
+	INVALID_HARVEST_SOURCE("invalid_harvest_source", HttpStatus.UNPROCESSABLE_CONTENT, ""),
+	NOT_YOUR_HARVEST("harvest_not_yours", HttpStatus.FORBIDDEN, ""),
+	HARVEST_UNREADABLE("harvest_document_unreadable", HttpStatus.UNPROCESSABLE_CONTENT, ""),
+	HARVEST_URL_REFUSED("harvest_url_refused", HttpStatus.UNPROCESSABLE_CONTENT, ""),
+	HARVEST_FETCH_FAILED("harvest_fetch_failed", HttpStatus.BAD_GATEWAY, ""),
+	HARVEST_TOO_LARGE("harvest_document_too_large", HttpStatus.CONTENT_TOO_LARGE, ""),
+	HARVEST_RUNNING("harvest_running", HttpStatus.CONFLICT, "");
 
 	private final Spec spec;
 

@@ -105,6 +105,7 @@ class CatalogPages {
 		model.addAttribute("canCompile", actor.hasAny(Role.PLATFORM_ADMIN, Role.AGENCY_ADMIN, Role.AGENCY_STAFF));
 		model.addAttribute("isCoordinator", actor.hasAny(Role.PLATFORM_ADMIN, Role.COORDINATOR));
 		model.addAttribute("isPlatformAdmin", actor.has(Role.PLATFORM_ADMIN));
+		model.addAttribute("canHarvest", org.unigov.catalog.harvest.Harvester.canHarvest(actor));
 	}
 
 	@GetMapping("/catalog")

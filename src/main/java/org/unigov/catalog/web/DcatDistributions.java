@@ -51,7 +51,22 @@ final class DcatDistributions {
 		return base + "/open-applications/new?entry=" + entry.id();
 	}
 
-	static List<Node> of(String base, CatalogEntry entry, List<Distribution> files, String licence) {
+	/**
+	 * The licence on a distribution: an IRI as a link, a harvested source's licence stated in words as
+	 * a dct:LicenseDocument carrying that text, nothing when the source stated none.
+	 */
+	private static Node licensed(Node distribution, @org.jspecify.annotations.Nullable String licence) {
+		if (licence == null) {
+			return distribution;
+		}
+		return DcatExport.isIri(licence) ? distribution.link("dct:license", licence)
+				: distribution.add("dct:license", new Node(null, "dct:LicenseDocument").text("rdfs:label", licence, null));
+	}
+
+	private static final String AVAILABILITY = "http://publications.europa.eu/resource/authority/planned-availability/STABLE";
+
+	static List<Node> of(String base, CatalogEntry entry, List<Distribution> files,
+			@org.jspecify.annotations.Nullable String licence) {
 		EntryContent c = entry.content();
 		List<Node> nodes = new ArrayList<>();
 		if (c.openAttribute() == OpenAttribute.CONDITIONAL) {
@@ -59,8 +74,9 @@ final class DcatDistributions {
 				.text("dct:description", "有条件开放：" + c.openConditions() + "。在线提交开放数据申请，经提供部门同意后获取。", "zh")
 				.text("dct:description", "Open on conditions (see the rights statement): apply online; the providing department replies.", "en")
 				.link("dct:format", EU + DcatExport.fileType(c.format()))
-				.link("dct:license", licence)
+				.link("dcatap:availability", AVAILABILITY)
 				.add("dct:rights", new Node(null, "dct:RightsStatement").text("rdfs:label", c.openConditions(), "zh")));
+			licensed(nodes.get(0), licence);
 			return nodes;
 		}
 		for (Distribution file : files) {
@@ -78,8 +94,8 @@ final class DcatDistributions {
 					.typed("spdx:checksumValue", file.sha256(), "xsd:hexBinary"))
 				.typed("dct:issued", DcatExport.dateTime(file.createdAt()), "xsd:dateTime")
 				.typed("dct:modified", DcatExport.dateTime(file.updatedAt()), "xsd:dateTime")
-				.link("dct:license", licence);
-			nodes.add(node);
+				.link("dcatap:availability", AVAILABILITY);
+			nodes.add(licensed(node, licence));
 		}
 		return nodes;
 	}

@@ -28,11 +28,19 @@ import org.unigov.organization.OrganizationDirectory;
  * keyword, theme (EU data themes), publisher, spatial and temporal coverage, and on
  * distributions format (EU file types), licence and description. Frequencies and access rights
  * use the EU authority tables.
+ *
+ * <p>Beyond the mandatory shapes: the licence is a {@code dct:LicenseDocument} with its ADMS
+ * licence type, landing pages and the homepage are {@code foaf:Document}s, every distribution
+ * states its {@code dcatap:availability}, every publisher its ADMS publisher type (the province's
+ * departments are regional authorities, cities' and counties' local ones), and each text carries
+ * the language it is written in ({@link Rdf#language}).
  */
 @Component
 class DcatExport {
 
 	private static final String EU = "http://publications.europa.eu/resource/authority/";
+
+	private static final String PUBLISHER_TYPE = "http://purl.org/adms/publishertype/";
 
 	/** Resource classification (项) to EU data theme. */
 	private static final Map<String, String> THEMES = Map.ofEntries(Map.entry("101", "SOCI"), Map.entry("102", "ECON"),
@@ -46,6 +54,7 @@ class DcatExport {
 	private final OrganizationDirectory organizations;
 
 	private final Distributions distributions;
+	private final org.unigov.catalog.harvest.Harvester harvester;
 
 	private final String titleZh;
 
@@ -61,13 +70,15 @@ class DcatExport {
 
 	private final String licence;
 
-	DcatExport(OrganizationDirectory organizations, Distributions distributions, @Value("${unigov.open.title-zh}") String titleZh,
+	DcatExport(OrganizationDirectory organizations, Distributions distributions,
+			org.unigov.catalog.harvest.Harvester harvester, @Value("${unigov.open.title-zh}") String titleZh,
 			@Value("${unigov.open.title-en}") String titleEn, @Value("${unigov.open.description-zh}") String descriptionZh,
 			@Value("${unigov.open.description-en}") String descriptionEn,
 			@Value("${unigov.open.publisher-zh}") String publisherZh, @Value("${unigov.open.publisher-en}") String publisherEn,
 			@Value("${unigov.open.licence}") String licence) {
 		this.organizations = organizations;
 		this.distributions = distributions;
+		this.harvester = harvester;
 		this.titleZh = titleZh;
 		this.titleEn = titleEn;
 		this.descriptionZh = descriptionZh;
@@ -96,12 +107,19 @@ class DcatExport {
 		Map<String, Node> agents = new LinkedHashMap<>();
 		Map<String, Node> places = new LinkedHashMap<>();
 		Node publisher = new Node(base + "/open/publisher", "foaf:Agent").text("foaf:name", this.publisherZh, "zh")
-			.text("foaf:name", this.publisherEn, "en");
+			.text("foaf:name", this.publisherEn, "en")
+			.link("dct:type", PUBLISHER_TYPE + "RegionalAuthority");
 		Node service = new Node(base + "/open/api", "dcat:DataService")
 			.text("dct:title", "开放数据目录检索接口", "zh")
 			.text("dct:title", "Open data catalogue search API", "en")
 			.link("dcat:endpointURL", base + "/open/api/resources")
 			.link("dcat:endpointDescription", base + "/v3/api-docs")
+			.link("dct:conformsTo", "https://spec.openapis.org/oas/v3.1.0")
+			.link("dcat:theme", EU + "data-theme/GOVE")
+			.text("dcat:keyword", "公共数据开放", "zh")
+			.text("dcat:keyword", "open data", "en")
+			.add("dcat:contactPoint", new Node(null, "vcard:Organization").text("vcard:fn", this.publisherZh, "zh")
+				.text("vcard:fn", this.publisherEn, "en"))
 			.add("dct:publisher", publisher);
 		Node catalog = new Node(catalogIri, "dcat:Catalog").text("dct:title", this.titleZh, "zh")
 			.text("dct:title", this.titleEn, "en")
@@ -111,29 +129,57 @@ class DcatExport {
 			.link("foaf:homepage", base + "/open")
 			.link("dct:language", EU + "language/ZHO")
 			.link("dct:license", this.licence)
+			.link("dcat:themeTaxonomy", EU + "data-theme")
 			.add("dcat:service", service);
 		Instant modified = null;
+		Instant issued = null;
+		Map<java.util.UUID, java.util.Optional<String>> stated = this.harvester
+			.statedLicences(entries.stream().map(CatalogEntry::id).toList());
+		Map<String, Node> licences = new LinkedHashMap<>();
+		licences.put(this.licence, licence(this.licence));
+		List<Node> documents = new ArrayList<>();
+		documents.add(new Node(base + "/open", "foaf:Document"));
 		List<Node> datasets = new ArrayList<>();
 		Map<java.util.UUID, List<Distribution>> files = this.distributions.openFiles(entries);
 		for (CatalogEntry entry : entries) {
 			Node agent = agents.computeIfAbsent(entry.providerCode(), code -> new Node(base + "/open/agencies/" + code,
 					"foaf:Agent").text("foaf:name", entry.providerNameZh(), "zh")
 				.text("foaf:name", entry.providerNameEn(), "en")
-				.typed("dct:identifier", code, "xsd:string"));
+				.typed("dct:identifier", code, "xsd:string")
+				.link("dct:type", publisherType(entry.divisionCode())));
 			Node place = places.computeIfAbsent(entry.divisionCode(), code -> location(base, code));
-			Node dataset = dataset(base, entry, agent, place, files.getOrDefault(entry.id(), List.of()));
+			// A harvested entry carries the licence its source states, never the platform's default over it.
+			String licence = stated.containsKey(entry.id()) ? stated.get(entry.id()).orElse(null) : this.licence;
+			if (licence != null && isIri(licence)) {
+				licences.computeIfAbsent(licence, DcatExport::licence);
+			}
+			Node dataset = dataset(base, entry, agent, place, files.getOrDefault(entry.id(), List.of()), licence);
 			datasets.add(dataset);
+			documents.add(new Node(base + "/open/resources/" + entry.id(), "foaf:Document"));
 			catalog.add("dcat:dataset", dataset);
 			service.add("dcat:servesDataset", dataset);
 			Instant changed = entry.publishedAt();
 			if (changed != null && (modified == null || changed.isAfter(modified))) {
 				modified = changed;
 			}
+			Instant first = entry.firstPublishedAt();
+			if (first != null && (issued == null || first.isBefore(issued))) {
+				issued = first;
+			}
+		}
+		if (issued != null) {
+			catalog.typed("dct:issued", dateTime(issued), "xsd:dateTime");
 		}
 		if (modified != null) {
 			catalog.typed("dct:modified", dateTime(modified), "xsd:dateTime");
 		}
+		String province = province(places.keySet());
+		if (province != null) {
+			catalog.add("dct:spatial", places.computeIfAbsent(province, code -> location(base, code)));
+		}
 		nodes.add(catalog);
+		nodes.addAll(licences.values());
+		nodes.addAll(documents);
 		nodes.add(publisher);
 		nodes.add(service);
 		nodes.addAll(datasets);
@@ -142,7 +188,8 @@ class DcatExport {
 		return nodes;
 	}
 
-	private Node dataset(String base, CatalogEntry entry, Node agent, Node place, List<Distribution> files) {
+	private Node dataset(String base, CatalogEntry entry, Node agent, Node place, List<Distribution> files,
+			@org.jspecify.annotations.Nullable String licence) {
 		EntryContent c = entry.content();
 		String landing = base + "/open/resources/" + entry.id();
 		Node dataset = new Node(base + "/open/datasets/" + entry.id(), "dcat:Dataset").text("dct:title", c.name(), "zh")
@@ -183,7 +230,7 @@ class DcatExport {
 			period.typed("dcat:endDate", c.coverageTo() == null ? null : c.coverageTo().toString(), "xsd:date");
 			dataset.add("dct:temporal", period);
 		}
-		for (Node distribution : DcatDistributions.of(base, entry, files, this.licence)) {
+		for (Node distribution : DcatDistributions.of(base, entry, files, licence)) {
 			dataset.add("dcat:distribution", distribution);
 		}
 		return dataset;
@@ -196,6 +243,39 @@ class DcatExport {
 			place.text("skos:prefLabel", division.nameZh(), "zh").text("skos:prefLabel", division.nameEn(), "en");
 		}
 		return place;
+	}
+
+	static boolean isIri(String text) {
+		return text.matches("https?://\\S+");
+	}
+
+	/** The licence as a dct:LicenseDocument, with its ADMS licence type where the IRI says which it is. */
+	static Node licence(String iri) {
+		Node licence = new Node(iri, "dct:LicenseDocument");
+		String lower = iri.toLowerCase(java.util.Locale.ROOT);
+		String type = lower.contains("publicdomain") ? "PublicDomain"
+				: lower.contains("creativecommons.org/licenses/by") || lower.contains("/ogl") ? "Attribution" : null;
+		return licence.link("dct:type", type == null ? null : "http://purl.org/adms/licencetype/" + type);
+	}
+
+	/** A department of the province itself is a regional authority; one of a city or county a local authority. */
+	private String publisherType(String divisionCode) {
+		Division division = this.organizations.division(divisionCode).orElse(null);
+		return PUBLISHER_TYPE + (division != null && division.level() > 1 ? "LocalAuthority" : "RegionalAuthority");
+	}
+
+	/** The province the catalogue covers: the top of the first division's hierarchy. */
+	private @org.jspecify.annotations.Nullable String province(java.util.Collection<String> divisionCodes) {
+		for (String code : divisionCodes) {
+			Division division = this.organizations.division(code).orElse(null);
+			for (int hops = 0; division != null && division.parentCode() != null && hops < 5; hops++) {
+				division = this.organizations.division(division.parentCode()).orElse(null);
+			}
+			if (division != null) {
+				return division.code();
+			}
+		}
+		return null;
 	}
 
 	static @org.jspecify.annotations.Nullable String theme(String classification) {

@@ -29,10 +29,35 @@ final class Rdf {
 		p.put("xsd", "http://www.w3.org/2001/XMLSchema#");
 		p.put("adms", "http://www.w3.org/ns/adms#");
 		p.put("spdx", "http://spdx.org/rdf/terms#");
+		p.put("dcatap", "http://data.europa.eu/r5r/");
 		return p;
 	}
 
 	private Rdf() {
+	}
+
+	private static final java.util.regex.Pattern HAN = java.util.regex.Pattern.compile("\\p{IsHan}");
+
+	private static final java.util.regex.Pattern PLAIN_LATIN = java.util.regex.Pattern.compile("[\\p{ASCII}\\u00A0\\u2010-\\u2027]*");
+
+	/**
+	 * The language tag of a text: Chinese wherever it holds Chinese characters; otherwise English
+	 * when it is plain Latin script, whatever field it came from; a text in another script or with
+	 * accented letters (a harvested Spanish title) is left untagged rather than mislabelled, unless
+	 * the field itself is declared to be in another language than Chinese. A text without letters
+	 * (a number, a code) has no language.
+	 */
+	static @Nullable String language(String text, @Nullable String declared) {
+		if (HAN.matcher(text).find()) {
+			return "zh";
+		}
+		if (text.codePoints().noneMatch(Character::isLetter)) {
+			return null;
+		}
+		if (PLAIN_LATIN.matcher(text).matches()) {
+			return "en";
+		}
+		return "zh".equals(declared) ? null : declared;
 	}
 
 	sealed interface Value permits Iri, Literal, Node {
@@ -65,8 +90,14 @@ final class Rdf {
 			return this;
 		}
 
+		/**
+		 * A text in the language it is written in: {@code language} is what the field is meant to
+		 * hold, but an English name typed into a Chinese field (or harvested from an English
+		 * catalogue) is tagged by what it is, see {@link Rdf#language}.
+		 */
 		Node text(String property, @Nullable String text, @Nullable String language) {
-			return text == null || text.isBlank() ? this : add(property, new Literal(text, language, null));
+			return text == null || text.isBlank() ? this
+					: add(property, new Literal(text, Rdf.language(text, language), null));
 		}
 
 		Node typed(String property, @Nullable String lexical, String datatype) {
