@@ -25,6 +25,9 @@ public class FieldLabels {
 	private static final List<String> PREFIXES = List.of("fieldLabel.", "projects.field.", "sharing.field.",
 			"catalog.field.", "registry.field.", "exchange.field.", "org.field.", "staff.field.", "history.field.");
 
+	/** Template folders whose labels live under another prefix. */
+	private static final java.util.Map<String, String> MODULES = java.util.Map.of("organization", "org", "identity", "staff");
+
 	private static final Pattern SEGMENT = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)(?:\\[(\\d+)])?");
 
 	private final MessageSource messages;
@@ -35,10 +38,20 @@ public class FieldLabels {
 
 	/** The label of a field key in the page's language, or {@code null} when there is none. */
 	public @Nullable String label(@Nullable Object field) {
+		return label(field, null);
+	}
+
+	/**
+	 * The label of a field key on a page: {@code template} (the page's template name, e.g.
+	 * {@code registry/form}) says whose labels to try first, so {@code name} is a system's name on a
+	 * registry page and a project's on a project page.
+	 */
+	public @Nullable String label(@Nullable Object field, @Nullable String template) {
 		if (field == null || field.toString().isBlank()) {
 			return null;
 		}
 		Locale locale = LocaleContextHolder.getLocale();
+		String module = template == null || template.indexOf('/') < 0 ? null : template.substring(0, template.indexOf('/'));
 		String key = field.toString();
 		List<String> parts = new ArrayList<>();
 		StringBuilder path = new StringBuilder();
@@ -50,6 +63,10 @@ public class FieldLabels {
 			path.append(path.isEmpty() ? "" : ".").append(m.group(1));
 			// a nested key may have a label of its own (budgetLines.amountFen), else its name's
 			String label = path.indexOf(".") > 0 ? find(path.toString(), locale) : null;
+			if (label == null && module != null) {
+				label = this.messages.getMessage(MODULES.getOrDefault(module, module) + ".field." + m.group(1), null, null,
+						locale);
+			}
 			if (label == null) {
 				label = find(m.group(1), locale);
 			}
