@@ -27,3 +27,27 @@ document.addEventListener('change', function (event) {
     }
   });
 });
+
+// The main navigation on a narrow screen: collapsed behind its button, which says whether it is
+// open. Without this script the button stays hidden and the navigation is shown in full.
+document.addEventListener('DOMContentLoaded', function () {
+  var toggle = document.querySelector('.nav-toggle');
+  if (!toggle) {
+    return;
+  }
+  var nav = toggle.closest('.main-nav');
+  nav.classList.add('collapsible');
+  toggle.hidden = false;
+  toggle.addEventListener('click', function () {
+    var open = toggle.getAttribute('aria-expanded') !== 'true';
+    toggle.setAttribute('aria-expanded', String(open));
+    nav.classList.toggle('open', open);
+  });
+});
+// A "print" button (data-print) prints the page: its print styles keep the document only.
+document.addEventListener('click', function (event) {
+  if (event.target.closest && event.target.closest('[data-print]')) {
+    event.preventDefault();
+    window.print();
+  }
+});

@@ -145,7 +145,7 @@ class DemoAccounts implements ApplicationRunner {
 			}
 			this.clients.save(RegisteredClient.withId(UUID.randomUUID().toString())
 				.clientId(DEMO_APP)
-				.clientName("Unigov demo app")
+				.clientName("Unigov 演示应用")
 				.clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
 				.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
 				.authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)

@@ -51,15 +51,17 @@ class AcceptanceChecklist {
 		UUID systemId = project.deliveredSystemId();
 		RegisteredSystem system = systemId == null ? null : this.registry.get(systemId).orElse(null);
 		if (system == null) {
-			items.add(new ProjectOutcomes.CheckItem("system_registered", "verified", false,
-					"The delivered system is not named or not in the registry.", List.of()));
+			items.add(ProjectOutcomes.CheckItem.of("system_registered", "verified", false,
+					"The delivered system is not named or not in the registry.", List.of(), "projects.check.text.not-registered"));
 		}
 		else {
 			String link = "/registry/systems/" + system.id();
-			items.add(new ProjectOutcomes.CheckItem("system_registered", "verified", true,
-					"Registered in the registry: " + system.name() + ".", List.of(link)));
-			items.add(new ProjectOutcomes.CheckItem("system_live", "verified", system.status() == SystemStatus.LIVE,
-					"Registry status: " + system.status().code() + ".", List.of(link)));
+			items.add(ProjectOutcomes.CheckItem.of("system_registered", "verified", true,
+					"Registered in the registry: " + system.name() + ".", List.of(link), "projects.check.text.registered",
+					system.name()));
+			items.add(ProjectOutcomes.CheckItem.of("system_live", "verified", system.status() == SystemStatus.LIVE,
+					"Registry status: " + system.status().code() + ".", List.of(link), "projects.check.text.status",
+					"#{registry.status." + system.status().code() + "}"));
 			List<CatalogEntry> published = this.catalog.publishedFromSystem(system.id());
 			List<String> missing = new ArrayList<>();
 			List<String> found = new ArrayList<>();
@@ -76,11 +78,12 @@ class AcceptanceChecklist {
 					missing.add(publication.name());
 				}
 			}
-			items.add(new ProjectOutcomes.CheckItem("data_published", "verified", missing.isEmpty(),
+			items.add(ProjectOutcomes.CheckItem.of("data_published", "verified", missing.isEmpty(),
 					project.publishes().isEmpty() ? "The proposal promised no data resource."
 							: missing.isEmpty() ? "Every promised data resource is published from the system."
 									: "Not published from the system: " + String.join(", ", missing) + ".",
-					found));
+					found, "projects.check.text." + (project.publishes().isEmpty() ? "none-promised"
+							: missing.isEmpty() ? "all-published" : "not-published"), String.join("、", missing)));
 			// public-facing if the proposal or the registry says so; an exemption counts only when the
 			// proposal asked for its own accounts (the identity gate showed it to the approvers)
 			boolean publicFacing = project.publicFacing() || system.publicFacing();
@@ -88,26 +91,31 @@ class AcceptanceChecklist {
 					&& !project.identityExemption().isBlank();
 			boolean identity = !publicFacing || system.loginMethod() == LoginMethod.UNIFIED_IDENTITY
 					|| system.loginMethod() == LoginMethod.NONE || exempt;
-			items.add(new ProjectOutcomes.CheckItem("unified_identity", "verified", identity, !publicFacing
+			boolean exempted = system.loginMethod() == LoginMethod.OWN_ACCOUNTS && identity;
+			items.add(ProjectOutcomes.CheckItem.of("unified_identity", "verified", identity, !publicFacing
 					? "An internal system." : "Sign-in in the registry: " + system.loginMethod().code()
-							+ (system.loginMethod() == LoginMethod.OWN_ACCOUNTS && identity
-									? " (exemption granted with the approval)." : "."),
-					List.of(link)));
+							+ (exempted ? " (exemption granted with the approval)." : "."),
+					List.of(link), "projects.check.text." + (!publicFacing ? "internal" : exempted ? "sign-in-exempt" : "sign-in"),
+					"#{registry.login." + system.loginMethod().code() + "}"));
 			List<DataService> registered = this.services.bySystem(system.id());
 			List<String> unserved = promised.stream()
 				.filter(e -> registered.stream().noneMatch(s -> s.active() && s.entryId().equals(e.id())))
 				.map(e -> e.code())
 				.toList();
-			items.add(new ProjectOutcomes.CheckItem("exchange_services", "verified", unserved.isEmpty(), promised.isEmpty()
+			items.add(ProjectOutcomes.CheckItem.of("exchange_services", "verified", unserved.isEmpty(), promised.isEmpty()
 					? "No published resource to serve." : unserved.isEmpty()
 							? "Each published resource has an active data service on the exchange."
 							: "No active data service on the exchange for: " + String.join(", ", unserved) + ".",
-					registered.stream().map(s -> "/exchange/services/" + s.id()).toList()));
+					registered.stream().map(s -> "/exchange/services/" + s.id()).toList(), "projects.check.text."
+							+ (promised.isEmpty() ? "nothing-to-serve" : unserved.isEmpty() ? "all-served" : "not-served"),
+					String.join("、", unserved)));
 		}
 		for (String declared : List.of("security_assessment", "final_accounts")) {
 			String statement = declarations.get(declared);
-			items.add(new ProjectOutcomes.CheckItem(declared, "declared", statement != null && !statement.isBlank(),
-					statement == null || statement.isBlank() ? "Not declared by the agency." : statement.strip(), List.of()));
+			boolean blank = statement == null || statement.isBlank();
+			items.add(blank ? ProjectOutcomes.CheckItem.of(declared, "declared", false, "Not declared by the agency.", List.of(),
+					"projects.check.text.not-declared")
+					: new ProjectOutcomes.CheckItem(declared, "declared", true, statement.strip(), List.of(), null, null));
 		}
 		return items;
 	}

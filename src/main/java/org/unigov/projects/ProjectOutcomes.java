@@ -108,7 +108,14 @@ public class ProjectOutcomes {
 	 * One item of the acceptance checklist. {@code basis} is {@code verified} (read from platform
 	 * data, with links to it) or {@code declared} (the agency's word, never counted as verified).
 	 */
-	public record CheckItem(String code, String basis, boolean passed, String message, List<String> evidence) {
+	public record CheckItem(String code, String basis, boolean passed, String message, List<String> evidence,
+			@Nullable String messageKey, @Nullable List<String> messageArgs) {
+
+		/** An item with the English {@code message} and, for pages, its message key and arguments. */
+		static CheckItem of(String code, String basis, boolean passed, String message, List<String> evidence,
+				String messageKey, String... messageArgs) {
+			return new CheckItem(code, basis, passed, message, evidence, messageKey, List.of(messageArgs));
+		}
 	}
 
 	public record Acceptance(@Nullable UUID id, String status, List<CheckItem> checklist, boolean verifiedOk,
@@ -266,7 +273,7 @@ public class ProjectOutcomes {
 	public record Evaluation(@Nullable UUID id, UUID projectId, @Nullable UUID systemId, LocalDate evaluatedOn,
 			@Nullable LocalDate due, boolean interim, List<TargetResult> targets, List<MonthCalls> use,
 			@Nullable Long reportedMonthlyActiveUsers, boolean zombie, String zombieReason, @Nullable String evaluatedBy,
-			@Nullable Instant evaluatedAt) {
+			@Nullable Instant evaluatedAt, @Nullable String reasonKey, @Nullable List<String> reasonArgs) {
 	}
 
 	/** The evaluation reports of a project, newest first. */
@@ -280,7 +287,8 @@ public class ProjectOutcomes {
 				return new Evaluation(rs.getObject("id", UUID.class), report.projectId(), report.systemId(),
 						report.evaluatedOn(), report.due(), report.interim(), report.targets(), report.use(),
 						report.reportedMonthlyActiveUsers(), report.zombie(), report.zombieReason(),
-						rs.getString("evaluated_by"), rs.getObject("evaluated_at", OffsetDateTime.class).toInstant());
+						rs.getString("evaluated_by"), rs.getObject("evaluated_at", OffsetDateTime.class).toInstant(),
+						report.reasonKey(), report.reasonArgs());
 			})
 			.list();
 	}
@@ -416,9 +424,12 @@ public class ProjectOutcomes {
 						+ " months and fewer than " + IDLE_CALLS + " monthly active users reported."
 						: idle ? "No exchange use, but the agency reports " + mau + " monthly active users (self-reported)."
 								: "In use.";
+		String reasonKey = "projects.evaluation.reason." + (!live ? "not-live" : !oldEnough ? "too-new"
+				: zombie ? "zombie" : idle ? "idle-but-users" : "in-use");
+		List<String> reasonArgs = List.of(String.valueOf(ZOMBIE_MONTHS), String.valueOf(IDLE_CALLS), String.valueOf(mau));
 		return new Evaluation(null, project.id(), systemId, today, due, due == null || today.isBefore(due), results,
 				months.stream().map(m -> new MonthCalls(m.month().toString(), m.served(), m.made())).toList(), mau, zombie,
-				reason, null, null);
+				reason, null, null, reasonKey, reasonArgs);
 	}
 
 	private static @Nullable Instant instant(@Nullable OffsetDateTime at) {

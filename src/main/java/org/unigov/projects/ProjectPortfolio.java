@@ -48,10 +48,22 @@ public class ProjectPortfolio {
 
 	private final Taxonomy taxonomy;
 
-	ProjectPortfolio(JdbcClient jdbc, WorkingCalendar calendar, Taxonomy taxonomy) {
+	private final org.unigov.organization.OrganizationDirectory directory;
+
+	private final org.springframework.beans.factory.ObjectProvider<ProjectExecution> execution;
+
+	private final org.springframework.beans.factory.ObjectProvider<Projects> projects;
+
+	ProjectPortfolio(JdbcClient jdbc, WorkingCalendar calendar, Taxonomy taxonomy,
+			org.unigov.organization.OrganizationDirectory directory,
+			org.springframework.beans.factory.ObjectProvider<ProjectExecution> execution,
+			org.springframework.beans.factory.ObjectProvider<Projects> projects) {
 		this.jdbc = jdbc;
 		this.calendar = calendar;
 		this.taxonomy = taxonomy;
+		this.directory = directory;
+		this.execution = execution;
+		this.projects = projects;
 	}
 
 	public record StageCount(String stage, String status, long projects, long totalFen) {
@@ -197,10 +209,35 @@ public class ProjectPortfolio {
 	}
 
 	/** One row of the spreadsheet. */
-	record ExportRow(String code, String name, String agencyCode, String divisionCode, String type, String path,
-			String stage, String status, long buildFen, long omFen, long totalFen, long spentFen,
-			@Nullable String gateOutcome, String route, String capabilities, @Nullable LocalDate submitted,
+	record ExportRow(UUID id, String code, String name, UUID agencyId, String agencyCode, String divisionCode,
+			String type, String path, String stage, String status, long buildFen, long omFen, long totalFen, long spentFen,
+			@Nullable String gateOutcome, List<Integer> route, List<String> capabilities, @Nullable LocalDate submitted,
 			@Nullable LocalDate decided) {
+	}
+
+	private static final java.util.Map<Integer, String> LEVELS_ZH = java.util.Map.of(1, "省级", 2, "市级", 3, "县级");
+
+	private static final java.util.Map<Integer, String> LEVELS_EN = java.util.Map.of(1, "province", 2, "city", 3, "county");
+
+	private static final java.util.Map<String, String> RISK_ZH = java.util.Map.of("low", "低风险", "medium", "中风险", "high",
+			"高风险", "unplanned", "尚未制定里程碑计划");
+
+	private static final java.util.Map<String, String> RISK_EN = java.util.Map.of("low", "low risk", "medium", "medium risk",
+			"high", "high risk", "unplanned", "no milestone plan yet");
+
+	/** The approval route by level names, lowest first: 县级 → 市级 → 省级. */
+	static String route(List<Integer> levels, boolean zh) {
+		return levels.stream()
+			.map(l -> (zh ? LEVELS_ZH : LEVELS_EN).getOrDefault(l, String.valueOf(l)))
+			.collect(java.util.stream.Collectors.joining(" → "));
+	}
+
+	/** Risk and variances of a project under way (approved or accepted), else {@code null}. */
+	private ProjectExecution.@Nullable Variance variance(ExportRow row) {
+		if (!row.status().equals(ProjectStatus.APPROVED.code()) && !row.status().equals(ProjectStatus.ACCEPTED.code())) {
+			return null;
+		}
+		return this.projects.getObject().get(row.id()).map(p -> this.execution.getObject().execution(p).variance()).orElse(null);
 	}
 
 	/** Every project of the portfolio's scope (up to {@link #EXPORT_LIMIT}) as an XLSX workbook; amounts in yuan. */
@@ -210,20 +247,25 @@ public class ProjectPortfolio {
 				select p.*, p.spent_fen as spent
 				from prj_project p where p.division_code like ? order by p.division_code, p.code limit ?""")
 			.params(prefix + "%", EXPORT_LIMIT)
-			.query((rs, n) -> new ExportRow(rs.getString("code"), rs.getString("name"), rs.getString("agency_code"),
+			.query((rs, n) -> new ExportRow(rs.getObject("id", UUID.class), rs.getString("code"), rs.getString("name"),
+					rs.getObject("agency_id", UUID.class), rs.getString("agency_code"),
 					rs.getString("division_code"), rs.getString("type"), rs.getString("path"), rs.getString("stage"),
 					rs.getString("status"), rs.getLong("build_fen"), rs.getLong("om_fen"), rs.getLong("total_fen"),
-					rs.getLong("spent"), rs.getString("gate_outcome"), String.valueOf(rs.getString("route")),
-					String.join(";", (String[]) rs.getArray("capabilities").getArray()),
+					rs.getLong("spent"), rs.getString("gate_outcome"),
+					java.util.Arrays.stream((Integer[]) rs.getArray("route").getArray()).toList(),
+					List.of((String[]) rs.getArray("capabilities").getArray()),
 					date(rs.getObject("submitted_at", java.time.OffsetDateTime.class)),
 					date(rs.getObject("decided_at", java.time.OffsetDateTime.class))))
 			.list();
 		boolean zh = "zh".equals(locale.getLanguage());
 		List<String> headers = zh
-				? List.of("项目编号", "项目名称", "申报部门代码", "行政区划", "项目类型", "审批程序", "阶段", "状态", "建设费用（元）",
-						"运维费用（元）", "总投资（元）", "已支出（元）", "提交检查", "审批层级", "功能", "提交日期", "决定日期")
-				: List.of("Code", "Name", "Agency code", "Division", "Type", "Path", "Stage", "Status", "Build (yuan)",
-						"O&M (yuan)", "Total (yuan)", "Spent (yuan)", "Gates", "Route", "Capabilities", "Submitted", "Decided");
+				? List.of("项目编号", "项目名称", "申报部门", "行政区划", "项目类型", "审批程序", "阶段", "状态", "建设费用（元）",
+						"运维费用（元）", "总投资（元）", "已支出（元）", "提交检查", "审批层级", "功能", "提交日期", "决定日期",
+						"风险等级", "成本偏差（元）", "进度偏差（元）", "成本超支（%）", "进度延误（%）", "统一社会信用代码")
+				: List.of("Code", "Name", "Agency", "Division", "Type", "Path", "Stage", "Status", "Build (yuan)",
+						"O&M (yuan)", "Total (yuan)", "Spent (yuan)", "Gates", "Route", "Capabilities", "Submitted", "Decided",
+						"Risk", "Cost variance (yuan)", "Schedule variance (yuan)", "Cost overrun (%)", "Schedule slip (%)",
+						"Agency credit code");
 		try (SXSSFWorkbook workbook = new SXSSFWorkbook(200)) {
 			Sheet sheet = workbook.createSheet(zh ? "项目清单" : "Projects");
 			CellStyle bold = workbook.createCellStyle();
@@ -241,19 +283,46 @@ public class ProjectPortfolio {
 			int r = 1;
 			for (ExportRow row : rows) {
 				Row out2 = sheet.createRow(r++);
-				List<Object> values = new ArrayList<>(List.of(row.code(), row.name(), row.agencyCode(), row.divisionCode(),
+				String agency = this.directory.agency(new org.unigov.organization.AgencyId(row.agencyId()))
+					.map(a -> a.name(locale))
+					.orElse(row.agencyCode());
+				String divisionName = this.directory.division(row.divisionCode())
+					.map(d -> d.name(locale))
+					.orElse(row.divisionCode());
+				String capabilityNames = row.capabilities()
+					.stream()
+					.map(c -> this.taxonomy.name(c, locale))
+					.collect(java.util.stream.Collectors.joining(zh ? "、" : "; "));
+				ProjectExecution.Variance v = variance(row);
+				List<Object> values = new ArrayList<>(List.of(row.code(), row.name(), agency, divisionName,
 						label(ProjectType.class, row.type(), zh), label(StagePath.class, row.path(), zh),
 						label(Stage.class, row.stage(), zh), label(ProjectStatus.class, row.status(), zh), row.buildFen(),
 						row.omFen(), row.totalFen(), row.spentFen(),
-						row.gateOutcome() == null ? "" : label(GateOutcome.class, row.gateOutcome(), zh), row.route(),
-						row.capabilities(), row.submitted() == null ? "" : row.submitted().toString(),
+						row.gateOutcome() == null ? "" : label(GateOutcome.class, row.gateOutcome(), zh), route(row.route(), zh),
+						capabilityNames, row.submitted() == null ? "" : row.submitted().toString(),
 						row.decided() == null ? "" : row.decided().toString()));
+				if (v == null) {
+					values.addAll(List.of("", "", "", "", ""));
+				}
+				else {
+					String risk = (zh ? RISK_ZH : RISK_EN).getOrDefault(v.riskLevel(), v.riskLevel());
+					values.add(v.riskRating() == null ? risk
+							: zh ? v.riskRating() + "级（" + risk + "）" : v.riskRating() + " (" + risk + ")");
+					values.add(v.costVarianceFen());
+					values.add(v.scheduleVarianceFen());
+					values.add(v.costOverrunPct());
+					values.add(v.scheduleSlipPct());
+				}
+				values.add(row.agencyCode());
 				for (int c = 0; c < values.size(); c++) {
 					var cell = out2.createCell(c);
 					if (values.get(c) instanceof Long fen) {
 						// yuan with two decimals, from whole fen
 						cell.setCellValue(new java.math.BigDecimal(fen).movePointLeft(2).doubleValue());
 						cell.setCellStyle(money);
+					}
+					else if (values.get(c) instanceof Integer whole) {
+						cell.setCellValue(whole);
 					}
 					else {
 						cell.setCellValue(SystemSheets.neutralise(String.valueOf(values.get(c))));

@@ -141,15 +141,25 @@ public class SystemRegistry {
 			.single();
 	}
 
-	/** All systems the actor may read that match, in name order, for exports. */
+	/**
+	 * All systems the actor may read that match, for exports and selects; sorted by name alone, they
+	 * come in pinyin order (the database would order by code point).
+	 */
 	@Transactional(readOnly = true)
 	public List<RegisteredSystem> findAll(Actor actor, SystemFilter filter, Sort sort) {
 		List<Object> params = new ArrayList<>();
 		String where = SystemQueries.where(actor, filter, params);
-		return withAgencies(this.jdbc.sql("select * from reg_system " + where + " order by " + SystemQueries.order(sort))
+		List<RegisteredSystem> systems = withAgencies(this.jdbc.sql("select * from reg_system " + where + " order by " + SystemQueries.order(sort))
 			.params(params)
 			.query(ROWS)
 			.list());
+		Sort.Order byName = sort.getOrderFor("name");
+		if (byName != null && sort.stream().count() == 1) {
+			systems = new ArrayList<>(systems);
+			java.util.Comparator<RegisteredSystem> pinyin = org.unigov.shared.ChineseOrder.by(RegisteredSystem::name);
+			systems.sort(byName.isAscending() ? pinyin : pinyin.reversed());
+		}
+		return systems;
 	}
 
 	/** Any system, unscoped: for the platform's own use (the duplicate finder, other modules). */

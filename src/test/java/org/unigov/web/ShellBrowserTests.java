@@ -85,7 +85,10 @@ class ShellBrowserTests extends BrowserTest {
 		this.browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
 		assertThat(this.browser.findElement(By.cssSelector("p.success")).getText()).isEqualTo("已保存。");
 		assertHeading("西安市浏览器测试局");
-		assertThat(this.browser.findElements(By.xpath("//code[text()='agency.created']"))).hasSize(1);
+		// the history names the action in Chinese and keeps its code small beside it
+		assertThat(this.browser.findElements(By.xpath("//small[@class='code'][text()='agency.created']"))).hasSize(1);
+		assertThat(this.browser.findElement(By.id("history-heading")).findElement(By.xpath("following-sibling::table"))
+			.getText()).contains("新建部门");
 		assertThat(Browser.seriousViolations(this.browser)).isEmpty();
 
 		this.browser.findElement(By.linkText("工作人员")).click();
@@ -108,7 +111,7 @@ class ShellBrowserTests extends BrowserTest {
 		this.browser.findElement(By.cssSelector("form.filters button[type=submit]")).click();
 		new org.openqa.selenium.support.ui.WebDriverWait(this.browser, java.time.Duration.ofSeconds(10))
 			.until(d -> d.getCurrentUrl().contains("action=agency.created"));
-		List<WebElement> actions = this.browser.findElements(By.cssSelector("#results tbody td:nth-child(4) code"));
+		List<WebElement> actions = this.browser.findElements(By.cssSelector("#results tbody td:nth-child(4) small.code"));
 		assertThat(actions).isNotEmpty().allSatisfy(cell -> assertThat(cell.getText()).isEqualTo("agency.created"));
 
 		this.browser.findElement(By.cssSelector("button[hx-get$='/audit/verify']")).click();

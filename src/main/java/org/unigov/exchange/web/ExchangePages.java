@@ -434,7 +434,13 @@ class ExchangePages {
 	@GetMapping("/exchange/clients")
 	String clients(Model model) {
 		Actor actor = Actor.current();
-		model.addAttribute("clients", this.clients.visible(actor));
+		List<org.unigov.exchange.ClientBinding> visible = this.clients.visible(actor);
+		model.addAttribute("clients", visible);
+		// the bound system by name, not by id
+		java.util.Map<java.util.UUID, String> systemNames = new java.util.HashMap<>();
+		visible.forEach(c -> systemNames.computeIfAbsent(c.systemId(),
+				id -> this.registry.get(id).map(s -> s.name()).orElse(null)));
+		model.addAttribute("systemNames", systemNames);
 		model.addAttribute("systems", actor.agencyId() == null ? List.of()
 				: this.registry.find(actor, new SystemRegistry.SystemFilter(null, actor.agencyId(), null, null, null, null, null),
 						PageRequest.of(0, 100)).getContent());

@@ -151,7 +151,9 @@ class StaffPages {
 
 	private String listView(Actor actor, @Nullable UUID agencyId, Model model) {
 		List<Agency> manageable = this.directory.agencies(actor, null, null, true, Pageable.ofSize(500))
+			.stream()
 			.filter(agency -> this.staff.canManage(actor, agency))
+			.sorted(java.util.Comparator.comparing(Agency::divisionCode).thenComparing(org.unigov.shared.ChineseOrder.by(Agency::nameZh)))
 			.toList();
 		model.addAttribute("agencies", manageable);
 		model.addAttribute("agency",

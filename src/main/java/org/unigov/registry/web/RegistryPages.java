@@ -288,7 +288,9 @@ class RegistryPages {
 			this.organizations.agency(new org.unigov.organization.AgencyId(system.agencyId())).ifPresent(a -> withOwn.add(0, a));
 			agencies = withOwn;
 		}
-		model.addAttribute("agencies", agencies);
+		model.addAttribute("agencies", agencies.stream()
+			.sorted(java.util.Comparator.comparing(Agency::divisionCode).thenComparing(org.unigov.shared.ChineseOrder.by(Agency::nameZh)))
+			.toList());
 		model.addAttribute("isAdmin", actor.has(Role.PLATFORM_ADMIN));
 		common(model);
 		return "registry/form";

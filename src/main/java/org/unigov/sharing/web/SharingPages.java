@@ -223,7 +223,11 @@ class SharingPages {
 		model.addAttribute("request", request);
 		List<RegisteredSystem> systems = actor.agencyId() == null ? List.of()
 				: this.registry.findAll(actor,
-						new SystemRegistry.SystemFilter(null, actor.agencyId(), null, null, null, null, null), Sort.by("name"));
+						new SystemRegistry.SystemFilter(null, actor.agencyId(), null, null, null, null, null), Sort.by("name"))
+					.stream()
+					// a retired system cannot receive data (consumer_system_retired): not offered
+					.filter(s -> s.status() != org.unigov.registry.SystemStatus.RETIRED)
+					.toList();
 		model.addAttribute("systems", systems);
 		model.addAttribute("methods", entry.content().sharingMethods());
 		return "sharing/request-form";
