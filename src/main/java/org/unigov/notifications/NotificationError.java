@@ -8,7 +8,8 @@ public enum NotificationError implements ErrorCode {
 
 	NOT_FOUND("notification_not_found", HttpStatus.NOT_FOUND),
 	STAFF_ONLY("notifications_staff_only", HttpStatus.FORBIDDEN),
-	INVALID_ADDRESS("mail_address_invalid", HttpStatus.UNPROCESSABLE_CONTENT);
+	INVALID_ADDRESS("mail_address_invalid", HttpStatus.UNPROCESSABLE_CONTENT),
+	NO_MAILBOX("mailbox_not_set", HttpStatus.NOT_FOUND);
 
 	private final Spec spec;
 

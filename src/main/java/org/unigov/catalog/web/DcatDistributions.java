@@ -9,6 +9,7 @@ import org.unigov.catalog.CatalogEntry;
 import org.unigov.catalog.Distribution;
 import org.unigov.catalog.EntryContent;
 import org.unigov.catalog.OpenAttribute;
+import org.unigov.catalog.harvest.HarvestedDataset;
 import org.unigov.catalog.web.Rdf.Node;
 
 /**
@@ -66,7 +67,7 @@ final class DcatDistributions {
 	private static final String AVAILABILITY = "http://publications.europa.eu/resource/authority/planned-availability/STABLE";
 
 	static List<Node> of(String base, CatalogEntry entry, List<Distribution> files,
-			@org.jspecify.annotations.Nullable String licence) {
+			List<HarvestedDataset.Distribution> sourced, @org.jspecify.annotations.Nullable String licence) {
 		EntryContent c = entry.content();
 		List<Node> nodes = new ArrayList<>();
 		if (c.openAttribute() == OpenAttribute.CONDITIONAL) {
@@ -97,7 +98,42 @@ final class DcatDistributions {
 				.link("dcatap:availability", AVAILABILITY);
 			nodes.add(licensed(node, licence));
 		}
+		for (HarvestedDataset.Distribution source : sourced) {
+			Node node = harvested(source);
+			if (node != null) {
+				nodes.add(licensed(node, licence));
+			}
+		}
 		return nodes;
+	}
+
+	/**
+	 * A distribution a harvested entry's source lists, at the source's own address: the platform
+	 * passes on where the data is, it does not copy it. Only http(s) addresses are passed on; the
+	 * format goes out as an EU file type when the source names one, else as the media type.
+	 */
+	private static @org.jspecify.annotations.Nullable Node harvested(HarvestedDataset.Distribution source) {
+		String access = web(source.accessUrl()) != null ? source.accessUrl() : web(source.downloadUrl());
+		if (access == null) {
+			return null;
+		}
+		Node node = new Node(null, "dcat:Distribution").link("dcat:accessURL", access)
+			.link("dcat:downloadURL", web(source.downloadUrl()))
+			.text("dct:title", source.title(), null)
+			.link("dcatap:availability", AVAILABILITY);
+		String format = source.format() == null ? null : source.format().strip().toUpperCase(Locale.ROOT);
+		if (format != null && format.matches("[A-Z0-9_]{2,20}")) {
+			node.link("dct:format", EU + format);
+		}
+		String mediaType = source.mediaType() == null ? null : source.mediaType().strip().toLowerCase(Locale.ROOT);
+		if (mediaType != null && mediaType.matches("[a-z]+/[a-z0-9.+-]+")) {
+			node.link("dcat:mediaType", IANA + mediaType);
+		}
+		return node;
+	}
+
+	private static @org.jspecify.annotations.Nullable String web(@org.jspecify.annotations.Nullable String url) {
+		return url != null && DcatExport.isIri(url) ? url : null;
 	}
 
 	/** The EU file type of a file: by its media type, else by its extension, else binary. */

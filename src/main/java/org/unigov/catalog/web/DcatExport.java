@@ -153,7 +153,13 @@ class DcatExport {
 			if (licence != null && isIri(licence)) {
 				licences.computeIfAbsent(licence, DcatExport::licence);
 			}
-			Node dataset = dataset(base, entry, agent, place, files.getOrDefault(entry.id(), List.of()), licence);
+			// and the distributions its source lists, at their own addresses
+			List<org.unigov.catalog.harvest.HarvestedDataset.Distribution> sourced = stated.containsKey(entry.id())
+					? this.harvester.sourceMetadata(entry.id())
+						.map(org.unigov.catalog.harvest.HarvestedDataset::distributions)
+						.orElse(List.of())
+					: List.of();
+			Node dataset = dataset(base, entry, agent, place, files.getOrDefault(entry.id(), List.of()), sourced, licence);
 			datasets.add(dataset);
 			documents.add(new Node(base + "/open/resources/" + entry.id(), "foaf:Document"));
 			catalog.add("dcat:dataset", dataset);
@@ -189,6 +195,7 @@ class DcatExport {
 	}
 
 	private Node dataset(String base, CatalogEntry entry, Node agent, Node place, List<Distribution> files,
+			List<org.unigov.catalog.harvest.HarvestedDataset.Distribution> sourced,
 			@org.jspecify.annotations.Nullable String licence) {
 		EntryContent c = entry.content();
 		String landing = base + "/open/resources/" + entry.id();
@@ -230,7 +237,7 @@ class DcatExport {
 			period.typed("dcat:endDate", c.coverageTo() == null ? null : c.coverageTo().toString(), "xsd:date");
 			dataset.add("dct:temporal", period);
 		}
-		for (Node distribution : DcatDistributions.of(base, entry, files, licence)) {
+		for (Node distribution : DcatDistributions.of(base, entry, files, sourced, licence)) {
 			dataset.add("dcat:distribution", distribution);
 		}
 		return dataset;

@@ -106,15 +106,22 @@ class NotificationApi {
 
 	@GetMapping("/mailbox")
 	@Operation(summary = "The e-mail address my notifications are sent to (404 when none)")
-	ResponseEntity<Mailbox> mailbox() {
-		return ResponseEntity.of(this.notifications.mailbox(Actor.current()));
+	Mailbox mailbox() {
+		Actor actor = Actor.current();
+		return this.notifications.mailbox(actor)
+			.orElseThrow(() -> new org.unigov.shared.problem.UnigovException(
+					org.unigov.notifications.NotificationError.NO_MAILBOX,
+					"No e-mail address is set for your notifications; PUT one to receive them by mail."));
 	}
 
 	@PutMapping("/mailbox")
 	@Operation(summary = "Set the e-mail address my notifications are sent to (audited: notification.mailbox.set)")
 	ResponseEntity<Mailbox> setMailbox(@Valid @RequestBody MailboxRequest request) {
-		return ResponseEntity.of(this.notifications.setMailbox(Actor.current(), request.address(),
-				request.enabled() == null || request.enabled()));
+		// an empty address removes the mailbox: nothing to return then
+		return this.notifications
+			.setMailbox(Actor.current(), request.address(), request.enabled() == null || request.enabled())
+			.map(ResponseEntity::ok)
+			.orElseGet(() -> ResponseEntity.noContent().build());
 	}
 
 	@DeleteMapping("/mailbox")
