@@ -104,6 +104,20 @@ public class CatalogLabels {
 		return !"zh".equals(locale.getLanguage()) && hit.summaryEn() != null ? hit.summaryEn() : hit.summary();
 	}
 
+	/**
+	 * The language of a piece of entered text where it differs from a Chinese page's: text with no
+	 * Chinese character but Latin letters (a name harvested from an English catalogue) is marked so
+	 * screen readers read it in its own language (WCAG 3.1.2, language of parts). ASCII letters
+	 * only are taken as English; other Latin text as undetermined ("und"); null where no mark is due.
+	 */
+	public @org.jspecify.annotations.Nullable String textLang(@org.jspecify.annotations.Nullable String text, Locale locale) {
+		if (text == null || !"zh".equals(locale.getLanguage()) || text.codePoints().anyMatch(
+				c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN) || text.chars().noneMatch(Character::isLetter)) {
+			return null;
+		}
+		return text.chars().filter(Character::isLetter).allMatch(c -> c < 128) ? "en" : "und";
+	}
+
 	public String provider(EntryIndex.IndexedEntry hit, Locale locale) {
 		return "zh".equals(locale.getLanguage()) ? hit.agencyNameZh() : hit.agencyNameEn();
 	}

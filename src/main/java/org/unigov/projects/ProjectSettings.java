@@ -9,9 +9,11 @@ import java.time.Instant;
  * @param toProvinceFen a project of any level with a total at or above this goes on to the province
  * @param duplicateThreshold P3: a registered system at least this similar overlaps the proposal
  * @param reviewDays working days a reviewer has for one step
+ * @param updatedBy the username of who changed them last ("system" for the shipped values)
+ * @param updatedByName that person's name as shown on pages, null for the shipped values
  */
 public record ProjectSettings(long countyToCityFen, long toProvinceFen, double duplicateThreshold, int reviewDays,
-		long version, Instant updatedAt, String updatedBy) {
+		long version, Instant updatedAt, String updatedBy, @org.jspecify.annotations.Nullable String updatedByName) {
 
 	/**
 	 * P5: the levels that approve a project of this level and total, lowest first, with no level

@@ -37,7 +37,8 @@ public class ProjectSettingsStore {
 		return this.jdbc.sql("select * from prj_settings where id = 1")
 			.query((rs, n) -> new ProjectSettings(rs.getLong("county_to_city_fen"), rs.getLong("to_province_fen"),
 					rs.getDouble("duplicate_threshold"), rs.getInt("review_days"), rs.getLong("version"),
-					rs.getObject("updated_at", OffsetDateTime.class).toInstant(), rs.getString("updated_by")))
+					rs.getObject("updated_at", OffsetDateTime.class).toInstant(), rs.getString("updated_by"),
+					rs.getString("updated_by_name")))
 			.single();
 	}
 
@@ -71,9 +72,11 @@ public class ProjectSettingsStore {
 		ProjectSettings before = current();
 		int updated = this.jdbc.sql("""
 				update prj_settings set county_to_city_fen = ?, to_province_fen = ?, duplicate_threshold = ?,
-				    review_days = ?, version = version + 1, updated_at = now(), updated_by = ?
+				    review_days = ?, version = version + 1, updated_at = now(), updated_by = ?,
+				    updated_by_name = ?
 				where id = 1 and version = ?""")
-			.params(countyToCityFen, toProvinceFen, duplicateThreshold, reviewDays, actor.username(), expectedVersion)
+			.params(countyToCityFen, toProvinceFen, duplicateThreshold, reviewDays, actor.username(), actor.displayName(),
+					expectedVersion)
 			.update();
 		if (updated == 0) {
 			throw new UnigovException(CommonError.STALE_VERSION,

@@ -455,7 +455,7 @@ class ProjectIntegrationTests {
 		@DisplayName("P5 the routing table: county, city and province projects at every threshold")
 		void routingTable() {
 			ProjectSettings defaults = new ProjectSettings(100_000_000L, 500_000_000L, 0.5, 10, 0, java.time.Instant.EPOCH,
-					"system");
+					"system", null);
 			assertThat(defaults.route(3, 99_999_999L)).containsExactly(3);
 			assertThat(defaults.route(3, 100_000_000L)).containsExactly(3, 2);
 			assertThat(defaults.route(3, 499_999_999L)).containsExactly(3, 2);

@@ -58,7 +58,7 @@ class ChinesePagesBrowserTests extends BrowserTest {
 
 	String visibleText() {
 		return (String) this.browser.executeScript("""
-				document.querySelectorAll('small.code, [translate=no], body [lang=en], script, style, .skip-link')
+				document.querySelectorAll('small.code, [translate=no], body [lang]:not([lang|=zh]), script, style, .skip-link')
 				  .forEach(e => e.remove());
 				return document.body.innerText;""");
 	}

@@ -120,6 +120,8 @@ final class DcatDistributions {
 		Node node = new Node(null, "dcat:Distribution").link("dcat:accessURL", access)
 			.link("dcat:downloadURL", web(source.downloadUrl()))
 			.text("dct:title", source.title(), null)
+			.text("dct:description", "来源目录列出的数据，由来源网站提供。", "zh")
+			.text("dct:description", "Listed by the source catalogue and served by the source's website.", "en")
 			.link("dcatap:availability", AVAILABILITY);
 		String format = source.format() == null ? null : source.format().strip().toUpperCase(Locale.ROOT);
 		if (format != null && format.matches("[A-Z0-9_]{2,20}")) {
