@@ -54,8 +54,11 @@ class DemoCatalog implements ApplicationRunner {
 
 	private final TransactionTemplate transactions;
 
+	private final Distributions distributions;
+
 	DemoCatalog(DemoMode demo, JdbcClient jdbc, Catalog catalog, OrganizationDirectory organizations,
-			WorkingCalendar calendar, TransactionTemplate transactions) {
+			WorkingCalendar calendar, TransactionTemplate transactions, Distributions distributions) {
+		this.distributions = distributions;
 		this.demo = demo;
 		this.jdbc = jdbc;
 		this.catalog = catalog;
@@ -104,6 +107,24 @@ class DemoCatalog implements ApplicationRunner {
 		Catalog.Outcome created = this.catalog.create(SEEDER, agency, input);
 		CatalogEntry entry = this.catalog.submit(SEEDER, created.entry().id(), created.entry().version()).entry();
 		this.catalog.review(SEEDER, entry.id(), Catalog.Decision.APPROVE, null, entry.version());
+		attachDemoFile(entry.id(), r[2]);
+	}
+
+	/**
+	 * An open demo entry gets a small CSV of made-up rows ({@code catalog/demo-files/<name>.csv}), so
+	 * the demo portal has something to download; its title says it is sample data.
+	 */
+	private void attachDemoFile(UUID entryId, String name) {
+		String resource = "catalog/demo-files/" + name + ".csv";
+		try (InputStream in = DemoCatalog.class.getClassLoader().getResourceAsStream(resource)) {
+			if (in != null) {
+				this.distributions.upload(SEEDER, entryId,
+						new Distributions.Upload(name + "（示例数据）", name + ".csv", "text/csv", in));
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	static List<String[]> rows() {
