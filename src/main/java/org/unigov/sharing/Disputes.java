@@ -39,7 +39,11 @@ public class Disputes {
 
 	private final AuditJournal journal;
 
-	Disputes(JdbcClient jdbc, SharingDesk desk, WorkingCalendar calendar, AuditJournal journal) {
+	private final org.springframework.context.ApplicationEventPublisher events;
+
+	Disputes(JdbcClient jdbc, SharingDesk desk, WorkingCalendar calendar, AuditJournal journal,
+			org.springframework.context.ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.desk = desk;
 		this.calendar = calendar;
@@ -139,6 +143,8 @@ public class Disputes {
 		this.jdbc.sql("update shr_request set version = version + 1, updated_at = now() where id = ?").param(requestId).update();
 		audit(actor, "dispute.opened", request, Map.of("dispute", id.toString(), "tier", "negotiation",
 				"grounds", grounds.strip(), "coordinatorDivision", division));
+		this.events.publishEvent(new DisputeRaised(id, requestId, request.number(), request.entryId(),
+				request.providerAgencyId(), DisputeTier.NEGOTIATION, division));
 		return get(id);
 	}
 
@@ -175,6 +181,8 @@ public class Disputes {
 		this.jdbc.sql("update shr_dispute set tier = ?, version = version + 1 where id = ?").params(next.code(), id).update();
 		audit(actor, "dispute.escalated", request, Map.of("dispute", id.toString(), "from", dispute.tier().code(), "to",
 				next.code(), "note", note == null ? "" : note.strip(), "coordinatorDivision", dispute.coordinatorDivision()));
+		this.events.publishEvent(new DisputeRaised(id, request.id(), request.number(), request.entryId(),
+				request.providerAgencyId(), next, dispute.coordinatorDivision()));
 		return get(id);
 	}
 

@@ -39,7 +39,11 @@ public class QualityChecks {
 
 	private final AuditJournal journal;
 
-	QualityChecks(JdbcClient jdbc, Catalog catalog, WorkingCalendar calendar, AuditJournal journal) {
+	private final org.springframework.context.ApplicationEventPublisher events;
+
+	QualityChecks(JdbcClient jdbc, Catalog catalog, WorkingCalendar calendar, AuditJournal journal,
+			org.springframework.context.ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.catalog = catalog;
 		this.calendar = calendar;
@@ -100,6 +104,7 @@ public class QualityChecks {
 			.update();
 		this.journal.append(actor, AuditRecord.of("quality.check.requested", "quality-check", id, entry.divisionCode(),
 				Map.of("entry", entry.code(), "items", items, "due", due.toString())));
+		this.events.publishEvent(new QualityCheckRequested(id, entry.id(), entry.code(), entry.providerAgencyId(), due));
 		return get(id);
 	}
 

@@ -356,4 +356,63 @@ class NotificationsIntegrationTests {
 			assertThat(home).contains("id=\"todo-empty\"").contains("目前没有等待您办理的事项");
 		}
 	}
+
+	@Nested
+	@DisplayName("quality checks and disputes reach whoever must act")
+	class ChecksAndDisputes {
+
+		@Test
+		@DisplayName("S8 the provider's staff are told of a quality check on their entry, with its deadline")
+		void qualityCheck() throws Exception {
+			String entryName = name("通知核查");
+			String entry = org.unigov.catalog.CatalogFixtures.published(mvc,
+					org.unigov.catalog.CatalogFixtures.entry(entryName, org.unigov.catalog.CatalogFixtures.UNCONDITIONAL));
+			NotificationFixtures.fileRequest(mvc, jdbc, directory, calendar, entry);
+			String body = send(mvc, post("/api/v1/sharing/quality-checks"), SignIn.as(mvc, "xa-hrss-staff"),
+					"{\"entryId\": \"" + entry + "\", \"items\": [\"户籍地址\"], \"description\": \"部分地址缺少门牌号，例如雁塔区某小区\"}")
+				.andExpect(status().isCreated())
+				.andReturn().getResponse().getContentAsString();
+			String check = JsonPath.read(body, "$.id");
+			String due = JsonPath.read(body, "$.due");
+			String code = JsonPath.read(body, "$.entryCode");
+			MockHttpSession psb = SignIn.as(mvc, "sn-psb-staff");
+			String id = notificationOf(psb, check, "quality-check-requested");
+			mvc.perform(get("/api/v1/notifications/" + id).session(psb))
+				.andExpect(jsonPath("$.title").value("数据资源 " + entryName + "（" + code + "）收到数据质量核查要求，请于 " + due + " 前核实答复"))
+				.andExpect(jsonPath("$.link").value("/catalog/entries/" + entry));
+		}
+
+		@Test
+		@DisplayName("S9 a dispute opened is the provider's to negotiate; taken up a tier, the deciding coordinators are told")
+		void dispute() throws Exception {
+			String entryName = name("通知异议");
+			String request = filed(entryName);
+			send(mvc, post("/api/v1/sharing/requests/" + request + "/refuse"), SignIn.as(mvc, "sn-psb-staff"),
+					"{\"category\": \"security\", \"reasons\": \"接口并发能力不足，存在安全风险\", \"version\": "
+							+ requestVersion(request) + "}")
+				.andExpect(status().isOk());
+			MockHttpSession hrss = SignIn.as(mvc, "xa-hrss-staff");
+			String body = send(mvc, post("/api/v1/sharing/requests/" + request + "/disputes"), hrss,
+					"{\"grounds\": \"安全风险可通过限流解决\", \"version\": " + requestVersion(request) + "}")
+				.andExpect(status().isCreated())
+				.andReturn().getResponse().getContentAsString();
+			String dispute = JsonPath.read(body, "$.id");
+			MockHttpSession psb = SignIn.as(mvc, "sn-psb-staff");
+			String opened = notificationOf(psb, request, "dispute-opened");
+			mvc.perform(get("/api/v1/notifications/" + opened).session(psb))
+				.andExpect(jsonPath("$.title").value("共享申请 " + number(request) + "（" + entryName + "）的申请部门提出异议，请与其协商处理"));
+			MockHttpSession coordinator = SignIn.as(mvc, "sn-coord");
+			long before = unread(coordinator);
+			send(mvc, post("/api/v1/sharing/disputes/" + dispute + "/escalate"), hrss, "{\"note\": \"协商未果\", \"version\": 0}")
+				.andExpect(jsonPath("$.tier").value("higher-coordinator"));
+			String escalated = notificationOf(coordinator, request, "dispute-escalated");
+			mvc.perform(get("/api/v1/notifications/" + escalated).session(coordinator))
+				.andExpect(jsonPath("$.title").value("共享申请 " + number(request) + "（" + entryName + "）的异议已提交 共同上级共享主管部门协调，请办理"));
+			assertThat(unread(coordinator)).isEqualTo(before + 1);
+		}
+
+		long requestVersion(String requestId) {
+			return jdbc.sql("select version from shr_request where id = ?::uuid").param(requestId).query(Long.class).single();
+		}
+	}
 }

@@ -14,6 +14,9 @@ import org.unigov.notifications.Notifications;
 import org.unigov.projects.ProjectDecided;
 import org.unigov.projects.ReviewAwaited;
 import org.unigov.shared.Role;
+import org.unigov.sharing.DisputeRaised;
+import org.unigov.sharing.DisputeTier;
+import org.unigov.sharing.QualityCheckRequested;
 import org.unigov.sharing.RequestAnswered;
 import org.unigov.sharing.RequestOverdue;
 import org.unigov.sharing.RequestReceived;
@@ -63,6 +66,28 @@ class WorkArrivals {
 		told.addAll(this.recipients.reviewers(event.providerDivision(), Role.COORDINATOR));
 		this.notifications.tell(told, event.delivery() ? "delivery-overdue" : "request-overdue", "sharing-request",
 				event.requestId(), entryParams(event.number(), event.entryId(), "due", event.due().toString()),
+				"/sharing/requests/" + event.requestId());
+	}
+
+	/** S8: the provider's staff are told a consumer asked them to verify an entry's data. */
+	@EventListener
+	void on(QualityCheckRequested event) {
+		Map<String, String> params = entryParams(event.entryCode(), event.entryId(), "due", event.due().toString());
+		this.notifications.tell(this.recipients.agencyStaff(event.providerAgencyId()), "quality-check-requested",
+				"quality-check", event.checkId(), params, "/catalog/entries/" + event.entryId());
+	}
+
+	/**
+	 * S9: a dispute opened is the provider's to negotiate; one taken up a tier is the coordinators'
+	 * of the division that decides it (at the government tier they record the government's decision).
+	 */
+	@EventListener
+	void on(DisputeRaised event) {
+		List<String> told = event.tier() == DisputeTier.NEGOTIATION ? this.recipients.agencyStaff(event.providerAgencyId())
+				: this.recipients.reviewers(event.coordinatorDivision(), Role.COORDINATOR);
+		this.notifications.tell(told, event.tier() == DisputeTier.NEGOTIATION ? "dispute-opened" : "dispute-escalated",
+				"sharing-request", event.requestId(),
+				entryParams(event.number(), event.entryId(), "result", "tier." + event.tier().code()),
 				"/sharing/requests/" + event.requestId());
 	}
 
