@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
 import org.unigov.exchange.AccessEntry;
 import org.unigov.exchange.AccessLog;
 import org.unigov.exchange.ExchangeError;
+import org.unigov.exchange.OpenDataServices;
 import org.unigov.exchange.SubjectHasher;
 import org.unigov.sharing.Grant;
 import org.unigov.sharing.GrantStatus;
@@ -72,13 +73,16 @@ final class ExchangeGateway {
 
 	private final int maxRequestBytes;
 
+	private final OpenCalls open;
+
 	private final Map<UUID, RateLimiter> limiters = new ConcurrentHashMap<>();
 
 	/** Where the rare calls that need the database (why a grant is not in force) wait for it. */
 	private final Executor blocking = Executors.newVirtualThreadPerTaskExecutor();
 
 	ExchangeGateway(Callers callers, Routes routes, GrantIndex grants, ProviderPool providers, AccessLog accessLog,
-			SubjectHasher subjects, ExchangeMetrics metrics, Problems problems, int maxRequestBytes) {
+			SubjectHasher subjects, ExchangeMetrics metrics, Problems problems, int maxRequestBytes, OpenCalls open) {
+		this.open = open;
 		this.callers = callers;
 		this.routes = routes;
 		this.grants = grants;
@@ -109,7 +113,7 @@ final class ExchangeGateway {
 	}
 
 	/** What the checks decided: where to send the call. */
-	private record Forward(Routes.Route route, GrantIndex.Active grant, URI target, Map<String, String> headers,
+	record Forward(Routes.Route route, GrantIndex.Active grant, URI target, Map<String, String> headers,
 			byte @Nullable [] body) {
 	}
 
@@ -117,7 +121,8 @@ final class ExchangeGateway {
 	 * Handles one call. Everything read from the request is read before this method returns (the
 	 * request's buffers are released then); the future completes once the answer may be sent.
 	 */
-	CompletableFuture<Reply> handle(FullHttpRequest request, EventLoop loop) {
+	CompletableFuture<Reply> handle(FullHttpRequest request, EventLoop loop,
+			java.net.@Nullable InetSocketAddress peer) {
 		String uri = request.uri();
 		int question = uri.indexOf('?');
 		String path = question < 0 ? uri : uri.substring(0, question);
@@ -126,9 +131,19 @@ final class ExchangeGateway {
 		String language = headers.get("Accept-Language");
 		GatewayCall call = new GatewayCall(request.method().name(), loggable(path),
 				language != null && language.toLowerCase(Locale.ROOT).startsWith("en"), loop);
+		if (path.startsWith(OpenCalls.PREFIX)) {
+			try {
+				return send(call, this.open.check(call, headers, peer, path.substring(OpenCalls.PREFIX.length()), query),
+						loop);
+			}
+			catch (Refusal refusal) {
+				return refuse(call, refusal);
+			}
+		}
 		if (!path.startsWith(PREFIX)) {
 			return CompletableFuture.completedFuture(problem(call, CommonError.NOT_FOUND,
-					"The exchange answers /exchange/v1/{resource}/{path}.", null));
+					"The exchange answers /exchange/v1/{resource}/{path} and, for open data, /open/v1/{resource}/{path}.",
+					null));
 		}
 		Callers.Caller caller;
 		try {
@@ -152,6 +167,11 @@ final class ExchangeGateway {
 			return CompletableFuture.supplyAsync(() -> diagnose(call, diagnose), this.blocking)
 				.thenCompose(refusal -> refuse(call, refusal));
 		}
+		return send(call, forward, loop);
+	}
+
+	/** Sends a checked call to its provider; answers with what the grant allows, once logged. */
+	private CompletableFuture<Reply> send(GatewayCall call, Forward forward, EventLoop loop) {
 		Routes.Route route = forward.route();
 		CompletableFuture<ProviderPool.Answer> asked;
 		try {
@@ -432,7 +452,8 @@ final class ExchangeGateway {
 		return this.accessLog.append(entry, call.loop)
 			.handle((written, error) -> {
 				if (error == null) {
-					this.metrics.record(call.resource, call.clientId == null ? "-" : call.clientId, entry.outcome(),
+					this.metrics.record(call.resource,
+							call.anonymous ? OpenDataServices.ANONYMOUS : call.clientId == null ? "-" : call.clientId, entry.outcome(),
 							System.nanoTime() - call.started);
 					return reply;
 				}

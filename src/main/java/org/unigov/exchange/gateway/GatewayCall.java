@@ -29,6 +29,9 @@ final class GatewayCall {
 
 	@Nullable String clientId;
 
+	/** An open-data call without a credential: metrics count it as "anonymous", not per address. */
+	boolean anonymous;
+
 	@Nullable UUID systemId;
 
 	@Nullable UUID agencyId;
