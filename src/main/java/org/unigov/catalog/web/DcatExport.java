@@ -15,6 +15,7 @@ import org.unigov.catalog.DataItem;
 import org.unigov.catalog.Distribution;
 import org.unigov.catalog.Distributions;
 import org.unigov.catalog.EntryContent;
+import org.unigov.catalog.OpenApis;
 import org.unigov.catalog.OpenAttribute;
 import org.unigov.catalog.UpdateFrequency;
 import org.unigov.catalog.web.Rdf.Node;
@@ -102,6 +103,11 @@ class DcatExport {
 
 	/** Every resource of the catalogue, top-level, in a stable order. */
 	List<Node> graph(String base, List<CatalogEntry> entries) {
+		return graph(base, entries, Map.of());
+	}
+
+	/** The catalogue, with the open APIs the exchange serves for some entries (by entry id). */
+	List<Node> graph(String base, List<CatalogEntry> entries, Map<java.util.UUID, OpenApis.OpenApi> apis) {
 		String catalogIri = base + "/open/catalog";
 		List<Node> nodes = new ArrayList<>();
 		Map<String, Node> agents = new LinkedHashMap<>();
@@ -160,6 +166,10 @@ class DcatExport {
 						.orElse(List.of())
 					: List.of();
 			Node dataset = dataset(base, entry, agent, place, files.getOrDefault(entry.id(), List.of()), sourced, licence);
+			OpenApis.OpenApi api = apis.get(entry.id());
+			if (api != null) {
+				dataset.add("dcat:distribution", DcatDistributions.api(entry, api, agent, dataset, licence));
+			}
 			datasets.add(dataset);
 			documents.add(new Node(base + "/open/resources/" + entry.id(), "foaf:Document"));
 			catalog.add("dcat:dataset", dataset);

@@ -61,7 +61,7 @@ class OpenApiDirectory implements OpenApis {
 		}
 		URI web = URI.create(webBase);
 		String host = web.getHost() == null ? "localhost" : web.getHost();
-		if (host.contains(":")) {
+		if (host.contains(":") && !host.startsWith("[")) {
 			host = "[" + host + "]";
 		}
 		return (web.getScheme() == null ? "http" : web.getScheme()) + "://" + host + ":" + this.server.port();
