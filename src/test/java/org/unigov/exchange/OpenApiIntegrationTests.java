@@ -300,6 +300,18 @@ class OpenApiIntegrationTests {
 	}
 
 	@Test
+	@DisplayName("C5 the demo's open API (公安派出所名录) answers as the README shows, without its internal fields")
+	void demoOpenApi() throws Exception {
+		String code = this.jdbc.queryForObject("select code from cat_entry where name = '公安派出所名录'", String.class);
+		assertThat(code.replace('/', '-')).as("the code the README uses").isEqualTo("301-00004");
+		HttpResponse<String> response = call("/open/v1/301-00004/stations?district=%E9%9B%81%E5%A1%94%E5%8C%BA",
+				"198.51.100.50");
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		assertThat(response.body()).startsWith("{\"stations\":[{\"name\":\"雁塔路派出所\",\"address\":\"西安市雁塔区雁塔路12号\","
+				+ "\"phone\":\"029-85520110\"}").doesNotContain("district", "dutyRoster", "count", "碑林");
+	}
+
+	@Test
 	@DisplayName("C5 the open resource page shows the API address and an example call")
 	void portalShowsTheApi() throws Exception {
 		opened();
