@@ -297,6 +297,10 @@ class OpenApiIntegrationTests {
 		assertThat(services.get(0).hasProperty(model.createProperty(dcat, "servesDataset"), dataset)).isTrue();
 		// an entry not open has no dataset at all, let alone an API
 		assertThat(body).doesNotContain("/open/v1/" + this.closed);
+		// the dataset's own IRI, as Turtle, names the API too
+		String described = this.mvc.perform(get("/open/datasets/" + this.openEntry).header("Accept", "text/turtle"))
+			.andReturn().getResponse().getContentAsString();
+		assertThat(described).contains("<" + endpoint + ">");
 	}
 
 	@Test

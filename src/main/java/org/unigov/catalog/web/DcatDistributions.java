@@ -144,10 +144,15 @@ final class DcatDistributions {
 	 * {@code dcat:endpointURL} is that address and whose description is the dataset's page, where the
 	 * operations and an example call are listed.
 	 */
-	static Node api(CatalogEntry entry, org.unigov.catalog.OpenApis.OpenApi api, Node publisher, Node dataset,
-			@org.jspecify.annotations.Nullable String licence) {
+	static Node api(String base, CatalogEntry entry, org.unigov.catalog.OpenApis.OpenApi api, Node publisher,
+			Node dataset, @org.jspecify.annotations.Nullable String licence) {
 		EntryContent c = entry.content();
 		String operations = String.join(", ", api.operations());
+		Node contact = new Node(null, "vcard:Organization").text("vcard:fn",
+				c.contactName() != null ? c.contactName() : entry.providerNameZh(), "zh");
+		if (c.contactEmail() != null) {
+			contact.link("vcard:hasEmail", "mailto:" + c.contactEmail());
+		}
 		Node service = new Node(null, "dcat:DataService").text("dct:title", c.name() + "开放接口", "zh")
 			.text("dct:title", (c.nameEn() == null || c.nameEn().isBlank() ? entry.code() : c.nameEn()) + " open API", "en")
 			.link("dcat:endpointURL", api.endpointUrl())
@@ -155,6 +160,14 @@ final class DcatDistributions {
 			.text("dct:description", "No credential; GET " + operations + "; at most " + api.callsPerMinute()
 					+ " calls a minute from one address.", "en")
 			.link("dct:accessRights", "http://publications.europa.eu/resource/authority/access-right/PUBLIC")
+			// the page lists the operations, the limits and an example call; answers are JSON, refusals RFC 9457
+			.link("dcat:endpointDescription", base + "/open/resources/" + entry.id())
+			.link("dct:conformsTo", "https://www.rfc-editor.org/rfc/rfc8259")
+			.link("dct:conformsTo", "https://www.rfc-editor.org/rfc/rfc9457")
+			.link("dcat:theme", DcatExport.theme(c.classification()))
+			.text("dcat:keyword", "开放接口", "zh")
+			.text("dcat:keyword", "open API", "en")
+			.add("dcat:contactPoint", contact)
 			.add("dct:publisher", publisher)
 			.add("dcat:servesDataset", dataset);
 		licensed(service, licence);

@@ -147,9 +147,6 @@ class OpenDataPortal {
 
 	private List<Rdf.Node> graph() {
 		String base = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
-		List<CatalogEntry> entries = this.catalog.openEntries();
-		org.unigov.catalog.OpenApis apis = this.apis.getIfAvailable();
-		return this.dcat.graph(base, entries,
-				apis == null ? Map.of() : apis.of(entries.stream().map(CatalogEntry::id).toList(), base));
+		return this.dcat.graph(base, this.catalog.openEntries());
 	}
 }

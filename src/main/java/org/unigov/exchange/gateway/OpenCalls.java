@@ -49,14 +49,27 @@ final class OpenCalls {
 		this.open = open;
 		this.routes = routes;
 		this.hasher = hasher;
+		// as the web listener reads it (docs/operations.md): CIDRs, or a regular expression when it has no '/'
 		List<ProviderAddresses.Network> networks = new ArrayList<>();
-		for (String cidr : trustedProxies.split(",")) {
-			if (!cidr.isBlank()) {
-				networks.add(ProviderAddresses.Network.parse(cidr.strip()));
+		String value = trustedProxies.strip();
+		this.trustedPattern = !value.isEmpty() && !value.contains("/") ? java.util.regex.Pattern.compile(value) : null;
+		if (this.trustedPattern == null) {
+			for (String cidr : value.split(",")) {
+				if (!cidr.isBlank()) {
+					try {
+						networks.add(ProviderAddresses.Network.parse(cidr.strip()));
+					}
+					catch (IllegalArgumentException ex) {
+						throw new IllegalArgumentException("unigov.trusted-proxies: '" + cidr.strip()
+								+ "' is not an address or CIDR block", ex);
+					}
+				}
 			}
 		}
 		this.trustedProxies = List.copyOf(networks);
 	}
+
+	private final java.util.regex.@Nullable Pattern trustedPattern;
 
 	/** Checks an anonymous call; returns where to send it. */
 	ExchangeGateway.Forward check(GatewayCall call, HttpHeaders headers, @Nullable InetSocketAddress peer, String rest,
@@ -206,6 +219,9 @@ final class OpenCalls {
 	}
 
 	private boolean trusted(InetAddress address) {
+		if (this.trustedPattern != null) {
+			return this.trustedPattern.matcher(address.getHostAddress()).matches();
+		}
 		for (ProviderAddresses.Network network : this.trustedProxies) {
 			if (network.contains(address)) {
 				return true;
