@@ -200,6 +200,10 @@ class OpenApiIntegrationTests {
 		assertThat(logged(again).get("client_id")).isEqualTo(entry.get("client_id"));
 		assertThat(logged(other).get("client_id")).isNotEqualTo(entry.get("client_id"));
 
+		String logPage = this.mvc.perform(get("/exchange/log?side=provider").session(SignIn.as(this.mvc, "sn-psb-staff")))
+			.andReturn().getResponse().getContentAsString();
+		assertThat(logPage).contains("公众匿名调用（公开数据）", ((String) entry.get("client_id")).substring("anonymous:".length()));
+
 		Actor auditor = new Actor(null, "auditor", "Auditor", Actor.Kind.STAFF, null, null, "610000", java.util.Set.of(Role.AUDITOR));
 		LogVerification verified = this.log.verify(auditor);
 		assertThat(verified.valid()).as(String.valueOf(verified)).isTrue();
