@@ -48,6 +48,8 @@ import static org.unigov.exchange.gateway.CallSyntax.segments;
  * breaker, bulkhead, timeout; on the same event loop), the field filter, and the access-log
  * entry, which must be committed before anything is answered. Denied calls are logged the same
  * way; only calls without a valid token are not (they are not attributable, S10) and are counted.
+ * Anonymous open-data calls ({@code /open/v1/...}) are checked by {@link OpenCalls} instead of the
+ * token, system, purpose and grant steps, and then take the same way to the provider and the log.
  */
 final class ExchangeGateway {
 
