@@ -181,6 +181,7 @@ class OpenApiIntegrationTests {
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 		assertThat(response.body()).contains("雁塔路派出所", "西安市雁塔区小寨东路3号", "029-85500002")
 			.doesNotContain("SECRET", "total");
+		assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).contains("*");
 		assertThat(this.stub.lastHeaders.getFirst("Authorization")).isNull();
 		assertThat(this.stub.lastHeaders.getFirst("X-Unigov-Open-Data")).isEqualTo("anonymous");
 
@@ -273,6 +274,7 @@ class OpenApiIntegrationTests {
 		assertThat(limited.statusCode()).as(limited.body()).isEqualTo(429);
 		assertThat(limited.body()).contains("\"code\":\"exchange_rate_limited\"");
 		assertThat(Long.parseLong(limited.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 60L);
+		assertThat(limited.headers().firstValue("Access-Control-Expose-Headers").orElse("")).contains("Retry-After");
 		assertThat(logged(limited).get("outcome")).isEqualTo("exchange_rate_limited");
 		assertThat(call(path, "198.51.100.41").statusCode()).isEqualTo(200);
 	}

@@ -134,13 +134,15 @@ final class ExchangeGateway {
 		GatewayCall call = new GatewayCall(request.method().name(), loggable(path),
 				language != null && language.toLowerCase(Locale.ROOT).startsWith("en"), loop);
 		if (path.startsWith(OpenCalls.PREFIX)) {
+			CompletableFuture<Reply> reply;
 			try {
-				return send(call, this.open.check(call, headers, peer, path.substring(OpenCalls.PREFIX.length()), query),
+				reply = send(call, this.open.check(call, headers, peer, path.substring(OpenCalls.PREFIX.length()), query),
 						loop);
 			}
 			catch (Refusal refusal) {
-				return refuse(call, refusal);
+				reply = refuse(call, refusal);
 			}
+			return reply.thenApply(OpenCalls::shared);
 		}
 		if (!path.startsWith(PREFIX)) {
 			return CompletableFuture.completedFuture(problem(call, CommonError.NOT_FOUND,

@@ -167,6 +167,16 @@ final class OpenCalls {
 		}
 	}
 
+	/**
+	 * An open-data answer may be read by any web page (CORS): the data are public and no
+	 * credential is involved, so a browser application on another site may call the API directly.
+	 */
+	static ExchangeGateway.Reply shared(ExchangeGateway.Reply reply) {
+		reply.headers().put("Access-Control-Allow-Origin", "*");
+		reply.headers().put("Access-Control-Expose-Headers", "Retry-After, X-Request-Id");
+		return reply;
+	}
+
 	private RateLimiter limiter(String address, long now) {
 		if (this.limiters.size() > MAX_TRACKED) {
 			this.limiters.values().removeIf(l -> l.idle(now));
