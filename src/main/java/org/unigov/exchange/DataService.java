@@ -16,11 +16,13 @@ import org.jspecify.annotations.Nullable;
  * to the catalog data item it carries; fields not mapped never leave the gateway
  * @param subjectParam the query parameter naming the data subject (a citizen ID, a credit code),
  * whose keyed hash goes into the access log
+ * @param openApi whether the provider opened it to anyone, without a credential, as the open API
+ * of an entry open without conditions ({@link OpenDataServices}); served only while the entry is
  */
 public record DataService(UUID id, UUID entryId, String entryCode, UUID systemId, UUID providerAgencyId,
 		String providerDivision, String name, String baseUrl, List<Operation> operations, Map<String, String> fieldMap,
 		@Nullable String subjectParam, int timeoutMs, int maxConcurrent, ServiceStatus status, Instant createdAt,
-		String createdBy, Instant updatedAt, long version) {
+		String createdBy, Instant updatedAt, long version, boolean openApi) {
 
 	public DataService {
 		operations = List.copyOf(operations);

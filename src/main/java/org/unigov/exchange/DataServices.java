@@ -443,6 +443,6 @@ public class DataServices {
 				rs.getInt("timeout_ms"), rs.getInt("max_concurrent"),
 				rs.getString("status").equals("active") ? ServiceStatus.ACTIVE : ServiceStatus.DISABLED,
 				rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"),
-				rs.getTimestamp("updated_at").toInstant(), rs.getLong("version"));
+				rs.getTimestamp("updated_at").toInstant(), rs.getLong("version"), rs.getBoolean("open_api"));
 	}
 }

@@ -12,6 +12,7 @@ public enum ExchangeError implements ErrorCode {
 	NOT_YOUR_SERVICE("data_service_not_yours", HttpStatus.FORBIDDEN, ""),
 	CLIENT_NOT_FOUND("exchange_client_not_found", HttpStatus.NOT_FOUND, ""),
 	INVALID_CLIENT("invalid_exchange_client", HttpStatus.UNPROCESSABLE_CONTENT, ""),
+	OPEN_API_NOT_ALLOWED("exchange_open_api_not_allowed", HttpStatus.UNPROCESSABLE_CONTENT, "C5"),
 	// the call
 	BAD_PATH("exchange_bad_path", HttpStatus.BAD_REQUEST, ""),
 	BAD_HEADER("exchange_bad_header", HttpStatus.BAD_REQUEST, ""),
@@ -23,6 +24,7 @@ public enum ExchangeError implements ErrorCode {
 	GRANT_SUSPENDED("exchange_grant_suspended", HttpStatus.FORBIDDEN, "S7"),
 	GRANT_NOT_IN_FORCE("exchange_grant_not_in_force", HttpStatus.FORBIDDEN, "S6"),
 	NO_SUCH_RESOURCE("exchange_no_such_resource", HttpStatus.NOT_FOUND, ""),
+	NOT_OPEN_DATA("exchange_not_open_data", HttpStatus.NOT_FOUND, "C5"),
 	OPERATION_NOT_OFFERED("exchange_operation_not_offered", HttpStatus.NOT_FOUND, ""),
 	RATE_LIMITED("exchange_rate_limited", HttpStatus.TOO_MANY_REQUESTS, "S6"),
 	PROVIDER_BUSY("exchange_provider_busy", HttpStatus.SERVICE_UNAVAILABLE, ""),

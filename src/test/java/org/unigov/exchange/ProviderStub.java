@@ -27,6 +27,12 @@ public final class ProviderStub implements AutoCloseable {
 			 "members": [{"f02": "李四", "f11": "SECRET-MEMBER-1"}, {"f02": "王五", "f12": "SECRET-MEMBER-2"}],
 			 "f12": "SECRET-TOP", "total": 2}""";
 
+	/** Open data: police stations; the open items are name, address and phone, the note is internal. */
+	public static final String STATIONS = """
+			{"stations": [{"name": "雁塔路派出所", "address": "西安市雁塔区雁塔路12号", "phone": "029-85500001",
+			  "note": "SECRET-INTERNAL-NOTE"}, {"name": "小寨派出所", "address": "西安市雁塔区小寨东路3号",
+			  "phone": "029-85500002", "note": "SECRET-INTERNAL-NOTE"}], "total": 2, "operator": "SECRET-OPERATOR"}""";
+
 	private final HttpServer server;
 
 	public final AtomicInteger calls = new AtomicInteger();
@@ -54,6 +60,7 @@ public final class ProviderStub implements AutoCloseable {
 		try {
 			switch (path) {
 				case "/record" -> answer(exchange, 200, "application/json; charset=utf-8", NESTED);
+				case "/stations" -> answer(exchange, 200, "application/json; charset=utf-8", STATIONS);
 				case "/text" -> answer(exchange, 200, "text/plain", "f01=11010519491231002X");
 				case "/broken" -> answer(exchange, 200, "application/json", "{\"f01\": \"1101");
 				case "/error" -> answer(exchange, 500, "application/json", "{\"error\": \"database down\"}");

@@ -138,6 +138,50 @@ final class DcatDistributions {
 		return url != null && DcatExport.isIri(url) ? url : null;
 	}
 
+	/**
+	 * The distribution of a dataset's open API: its {@code dcat:accessURL} is the API's address on the
+	 * exchange (called without a credential), served by a {@code dcat:DataService} whose
+	 * {@code dcat:endpointURL} is that address and whose description is the dataset's page, where the
+	 * operations and an example call are listed.
+	 */
+	static Node api(String base, CatalogEntry entry, org.unigov.catalog.OpenApis.OpenApi api, Node publisher,
+			Node dataset, @org.jspecify.annotations.Nullable String licence) {
+		EntryContent c = entry.content();
+		String operations = String.join(", ", api.operations());
+		Node contact = new Node(null, "vcard:Organization").text("vcard:fn",
+				c.contactName() != null ? c.contactName() : entry.providerNameZh(), "zh");
+		if (c.contactEmail() != null) {
+			contact.link("vcard:hasEmail", "mailto:" + c.contactEmail());
+		}
+		Node service = new Node(null, "dcat:DataService").text("dct:title", c.name() + "开放接口", "zh")
+			.text("dct:title", (c.nameEn() == null || c.nameEn().isBlank() ? entry.code() : c.nameEn()) + " open API", "en")
+			.link("dcat:endpointURL", api.endpointUrl())
+			.text("dct:description", "无需凭证，GET 调用：" + operations + "；每个来源地址每分钟至多 " + api.callsPerMinute() + " 次。", "zh")
+			.text("dct:description", "No credential; GET " + operations + "; at most " + api.callsPerMinute()
+					+ " calls a minute from one address.", "en")
+			.link("dct:accessRights", "http://publications.europa.eu/resource/authority/access-right/PUBLIC")
+			// the page lists the operations, the limits and an example call; answers are JSON, refusals RFC 9457
+			.link("dcat:endpointDescription", base + "/open/resources/" + entry.id())
+			.link("dct:conformsTo", "https://www.rfc-editor.org/rfc/rfc8259")
+			.link("dct:conformsTo", "https://www.rfc-editor.org/rfc/rfc9457")
+			.link("dcat:theme", DcatExport.theme(c.classification()))
+			.text("dcat:keyword", "开放接口", "zh")
+			.text("dcat:keyword", "open API", "en")
+			.add("dcat:contactPoint", contact)
+			.add("dct:publisher", publisher)
+			.add("dcat:servesDataset", dataset);
+		licensed(service, licence);
+		Node distribution = new Node(null, "dcat:Distribution").link("dcat:accessURL", api.endpointUrl())
+			.text("dct:title", c.name() + "（开放接口）", "zh")
+			.text("dct:description", "通过数据交换网关的开放接口调用，无需凭证，返回 JSON。", "zh")
+			.text("dct:description", "Call the open API through the exchange gateway: no credential, JSON answers.", "en")
+			.link("dcat:mediaType", IANA + "application/json")
+			.link("dct:format", EU + "JSON")
+			.add("dcat:accessService", service)
+			.link("dcatap:availability", AVAILABILITY);
+		return licensed(distribution, licence);
+	}
+
 	/** The EU file type of a file: by its media type, else by its extension, else binary. */
 	static String fileType(Distribution file) {
 		String known = FILE_TYPES.get(file.mediaType());

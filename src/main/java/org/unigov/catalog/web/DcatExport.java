@@ -15,6 +15,7 @@ import org.unigov.catalog.DataItem;
 import org.unigov.catalog.Distribution;
 import org.unigov.catalog.Distributions;
 import org.unigov.catalog.EntryContent;
+import org.unigov.catalog.OpenApis;
 import org.unigov.catalog.OpenAttribute;
 import org.unigov.catalog.UpdateFrequency;
 import org.unigov.catalog.web.Rdf.Node;
@@ -70,12 +71,16 @@ class DcatExport {
 
 	private final String licence;
 
+	private final org.springframework.beans.factory.ObjectProvider<OpenApis> openApis;
+
 	DcatExport(OrganizationDirectory organizations, Distributions distributions,
 			org.unigov.catalog.harvest.Harvester harvester, @Value("${unigov.open.title-zh}") String titleZh,
 			@Value("${unigov.open.title-en}") String titleEn, @Value("${unigov.open.description-zh}") String descriptionZh,
 			@Value("${unigov.open.description-en}") String descriptionEn,
 			@Value("${unigov.open.publisher-zh}") String publisherZh, @Value("${unigov.open.publisher-en}") String publisherEn,
-			@Value("${unigov.open.licence}") String licence) {
+			@Value("${unigov.open.licence}") String licence,
+			org.springframework.beans.factory.ObjectProvider<OpenApis> openApis) {
+		this.openApis = openApis;
 		this.organizations = organizations;
 		this.distributions = distributions;
 		this.harvester = harvester;
@@ -102,6 +107,10 @@ class DcatExport {
 
 	/** Every resource of the catalogue, top-level, in a stable order. */
 	List<Node> graph(String base, List<CatalogEntry> entries) {
+		// the open APIs the exchange serves for some of the entries, by entry id
+		OpenApis served = this.openApis.getIfAvailable();
+		Map<java.util.UUID, OpenApis.OpenApi> apis = served == null || entries.isEmpty() ? Map.of()
+				: served.of(entries.stream().map(CatalogEntry::id).toList(), base);
 		String catalogIri = base + "/open/catalog";
 		List<Node> nodes = new ArrayList<>();
 		Map<String, Node> agents = new LinkedHashMap<>();
@@ -160,6 +169,10 @@ class DcatExport {
 						.orElse(List.of())
 					: List.of();
 			Node dataset = dataset(base, entry, agent, place, files.getOrDefault(entry.id(), List.of()), sourced, licence);
+			OpenApis.OpenApi api = apis.get(entry.id());
+			if (api != null) {
+				dataset.add("dcat:distribution", DcatDistributions.api(base, entry, api, agent, dataset, licence));
+			}
 			datasets.add(dataset);
 			documents.add(new Node(base + "/open/resources/" + entry.id(), "foaf:Document"));
 			catalog.add("dcat:dataset", dataset);

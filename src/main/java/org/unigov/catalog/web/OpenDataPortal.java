@@ -53,8 +53,11 @@ class OpenDataPortal {
 
 	private final Distributions distributions;
 
+	private final org.springframework.beans.factory.ObjectProvider<org.unigov.catalog.OpenApis> apis;
+
 	OpenDataPortal(CatalogSearch search, Catalog catalog, DcatExport dcat, CatalogLabels labels, JsonMapper json,
-			Distributions distributions) {
+			Distributions distributions, org.springframework.beans.factory.ObjectProvider<org.unigov.catalog.OpenApis> apis) {
+		this.apis = apis;
 		this.distributions = distributions;
 		this.search = search;
 		this.catalog = catalog;
@@ -86,6 +89,9 @@ class OpenDataPortal {
 		model.addAttribute("labels", this.labels);
 		model.addAttribute("licence", this.dcat.licence());
 		model.addAttribute("files", this.distributions.openFiles(entry));
+		org.unigov.catalog.OpenApis apis = this.apis.getIfAvailable();
+		String base = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
+		model.addAttribute("openApi", apis == null ? null : apis.of(List.of(entry.id()), base).get(entry.id()));
 		return "catalog/open-resource";
 	}
 

@@ -78,7 +78,7 @@ class DemoExchange {
 	@Order(60)
 	ApplicationRunner demoExchangeSeed(DemoMode demo, JdbcClient jdbc, TransactionTemplate transactions,
 			DataServices services, ExchangeClients clients, SharingDesk desk, OrganizationDirectory organizations,
-			DemoListener listener, ApplicationEventPublisher events) {
+			DemoListener listener, ApplicationEventPublisher events, org.unigov.exchange.OpenDataServices open) {
 		return (ApplicationArguments args) -> {
 			DemoProviders providers = listener.providers();
 			if (!demo.enabled() || providers == null) {
@@ -90,8 +90,8 @@ class DemoExchange {
 				.query(Boolean.class)
 				.single();
 			if (!seeded && ready) {
-				new Seed(jdbc, services, clients, desk, organizations, base).run(transactions);
-				log.info("Seeded the exchange demo: 3 provider stubs at {}", base);
+				new Seed(jdbc, services, clients, desk, organizations, base, open).run(transactions);
+				log.info("Seeded the exchange demo: 4 provider stubs at {} (one an open-data API)", base);
 			}
 			else if (seeded) {
 				List<UUID> moved = jdbc.sql("""
@@ -106,7 +106,7 @@ class DemoExchange {
 	}
 
 	private record Seed(JdbcClient jdbc, DataServices services, ExchangeClients clients, SharingDesk desk,
-			OrganizationDirectory organizations, String base) {
+			OrganizationDirectory organizations, String base, org.unigov.exchange.OpenDataServices open) {
 
 		void run(TransactionTemplate transactions) {
 			transactions.executeWithoutResult(status -> {
@@ -125,6 +125,10 @@ class DemoExchange {
 				register(admin, "sn-hrss", "社会保险参保信息", "社会保险参保状态查询", "hrss", "/insurance", "idNumber",
 						Map.of("idNumber", "公民身份号码", "name", "姓名", "enrolments[].type", "参保险种",
 								"enrolments[].status", "参保状态", "enrolments[].since", "参保日期"));
+				// open data: anyone calls 公安派出所名录 without a token (docs/exchange.md, "Open data calls")
+				DataService stations = register(admin, "sn-psb", "公安派出所名录", "派出所名录开放接口", "psb", "/stations",
+						null, Map.of("stations[].name", "派出所名称", "stations[].address", "地址", "stations[].phone", "联系电话"));
+				this.open.setOpenApi(admin, stations.id(), true, stations.version());
 				// grants: each provider stub has a demo consumer (the sharing demo already granted
 				// 社会保险参保信息 to 雁塔区民政局 for 低保对象收入核对)
 				grant("yt-civil", "sn-psb", "全省户籍人口基础信息", "社会救助对象身份核验", List.of("公民身份号码", "姓名", "性别", "户籍地址"));
@@ -133,10 +137,10 @@ class DemoExchange {
 			});
 		}
 
-		private void register(Actor admin, String agency, String entryName, String name, String stub, String path,
-				String subject, Map<String, String> fields) {
+		private DataService register(Actor admin, String agency, String entryName, String name, String stub, String path,
+				@Nullable String subject, Map<String, String> fields) {
 			UUID entry = this.jdbc.sql("select id from cat_entry where name = ?").param(entryName).query(UUID.class).single();
-			this.services.register(admin, new DataServiceInput(entry, system(agency), name, this.base + stub,
+			return this.services.register(admin, new DataServiceInput(entry, system(agency), name, this.base + stub,
 					List.of(new DataService.Operation("GET", path)), fields, subject, 3000, 64));
 		}
 

@@ -76,6 +76,7 @@ final class DemoProviders implements AutoCloseable {
 				case "psb/persons" -> person(exchange, query);
 				case "samr/enterprises" -> enterprise(exchange, query);
 				case "hrss/insurance" -> insurance(exchange, query);
+				case "psb/stations" -> stations(exchange, query);
 				default -> answer(exchange, 404, Map.of("error", "no such path"));
 			}
 		}
@@ -164,6 +165,32 @@ final class DemoProviders implements AutoCloseable {
 						"monthlyBaseFen", 650000)));
 		person.put("employer", "西安某某科技有限公司");
 		answer(exchange, 200, person);
+	}
+
+	/** Police stations (open data); {@code district=} filters by district; the duty roster is internal. */
+	private void stations(HttpExchange exchange, Map<String, String> query) throws IOException {
+		String[][] all = { { "雁塔区", "雁塔路派出所", "西安市雁塔区雁塔路12号", "029-85520110" },
+				{ "雁塔区", "小寨派出所", "西安市雁塔区小寨东路3号", "029-85520120" },
+				{ "碑林区", "南院门派出所", "西安市碑林区南院门18号", "029-87210110" },
+				{ "新城区", "解放门派出所", "西安市新城区解放路166号", "029-87410110" },
+				{ "渭滨区", "经二路派出所", "宝鸡市渭滨区经二路45号", "0917-3210110" } };
+		String district = query.get("district");
+		List<Map<String, Object>> stations = new java.util.ArrayList<>();
+		for (String[] s : all) {
+			if (district == null || district.equals(s[0])) {
+				Map<String, Object> station = new LinkedHashMap<>();
+				station.put("district", s[0]);
+				station.put("name", s[1]);
+				station.put("address", s[2]);
+				station.put("phone", s[3]);
+				station.put("dutyRoster", List.of(name(s[1].hashCode() & 0x7fffffff), name(s[2].hashCode() & 0x7fffffff)));
+				stations.add(station);
+			}
+		}
+		Map<String, Object> answer = new LinkedHashMap<>();
+		answer.put("stations", stations);
+		answer.put("count", stations.size());
+		answer(exchange, 200, answer);
 	}
 
 	private static String name(int seed) {

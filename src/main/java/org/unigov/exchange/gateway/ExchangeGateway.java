@@ -9,11 +9,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +19,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -32,12 +26,19 @@ import org.slf4j.LoggerFactory;
 import org.unigov.exchange.AccessEntry;
 import org.unigov.exchange.AccessLog;
 import org.unigov.exchange.ExchangeError;
+import org.unigov.exchange.OpenDataServices;
 import org.unigov.exchange.SubjectHasher;
 import org.unigov.sharing.Grant;
 import org.unigov.sharing.GrantStatus;
 import org.unigov.shared.problem.CommonError;
 import org.unigov.shared.problem.ErrorCode;
 import org.unigov.shared.problem.Problems;
+
+import static org.unigov.exchange.gateway.CallSyntax.isJson;
+import static org.unigov.exchange.gateway.CallSyntax.loggable;
+import static org.unigov.exchange.gateway.CallSyntax.purpose;
+import static org.unigov.exchange.gateway.CallSyntax.safeQuery;
+import static org.unigov.exchange.gateway.CallSyntax.segments;
 
 /**
  * The call path of {@code /exchange/v1/{resource}/{path}}, run on the exchange listener's event
@@ -47,6 +48,8 @@ import org.unigov.shared.problem.Problems;
  * breaker, bulkhead, timeout; on the same event loop), the field filter, and the access-log
  * entry, which must be committed before anything is answered. Denied calls are logged the same
  * way; only calls without a valid token are not (they are not attributable, S10) and are counted.
+ * Anonymous open-data calls ({@code /open/v1/...}) are checked by {@link OpenCalls} instead of the
+ * token, system, purpose and grant steps, and then take the same way to the provider and the log.
  */
 final class ExchangeGateway {
 
@@ -72,13 +75,16 @@ final class ExchangeGateway {
 
 	private final int maxRequestBytes;
 
+	private final OpenCalls open;
+
 	private final Map<UUID, RateLimiter> limiters = new ConcurrentHashMap<>();
 
 	/** Where the rare calls that need the database (why a grant is not in force) wait for it. */
 	private final Executor blocking = Executors.newVirtualThreadPerTaskExecutor();
 
 	ExchangeGateway(Callers callers, Routes routes, GrantIndex grants, ProviderPool providers, AccessLog accessLog,
-			SubjectHasher subjects, ExchangeMetrics metrics, Problems problems, int maxRequestBytes) {
+			SubjectHasher subjects, ExchangeMetrics metrics, Problems problems, int maxRequestBytes, OpenCalls open) {
+		this.open = open;
 		this.callers = callers;
 		this.routes = routes;
 		this.grants = grants;
@@ -92,24 +98,6 @@ final class ExchangeGateway {
 
 	/** The answer to a call. */
 	record Reply(int status, String contentType, byte[] body, Map<String, String> headers) {
-	}
-
-	/** A refusal: the problem to answer with, and what to put in the log. */
-	static final class Refusal extends Exception {
-
-		final ErrorCode error;
-
-		final @Nullable Long retryAfter;
-
-		Refusal(ErrorCode error, String detail) {
-			this(error, detail, null);
-		}
-
-		Refusal(ErrorCode error, String detail, @Nullable Long retryAfter) {
-			super(detail, null, false, false);
-			this.error = error;
-			this.retryAfter = retryAfter;
-		}
 	}
 
 	/** The grant check needs the database to say why no grant is in force. */
@@ -126,69 +114,8 @@ final class ExchangeGateway {
 		}
 	}
 
-	/** What is known about a call as it goes, for its log entry. */
-	private static final class Call {
-
-		final long started = System.nanoTime();
-
-		final Instant at = AccessLogTime.now();
-
-		final UUID requestId = requestId();
-
-		final String method;
-
-		/** The path the log keeps: the call's, then the operation's template once it is known. */
-		String path;
-
-		/** The path as called (escaped), for the problem's {@code instance}. */
-		final String instance;
-
-		final boolean english;
-
-		@Nullable String clientId;
-
-		@Nullable UUID systemId;
-
-		@Nullable UUID agencyId;
-
-		@Nullable UUID providerAgencyId;
-
-		@Nullable UUID serviceId;
-
-		String resource = "-";
-
-		@Nullable UUID grantId;
-
-		String purpose = "";
-
-		List<String> items = List.of();
-
-		byte @Nullable [] subject;
-
-		@Nullable String subjectKey;
-
-		/** Where the answer is written: the call's entry is confirmed on this thread. */
-		final Executor loop;
-
-		Call(String method, String path, boolean english, Executor loop) {
-			this.loop = loop;
-			this.method = method;
-			this.path = path;
-			this.instance = path;
-			this.english = english;
-		}
-
-		AccessEntry entry(int status, String outcome, int bytes) {
-			int latency = (int) Math.min(Integer.MAX_VALUE, (System.nanoTime() - this.started) / 1000);
-			return new AccessEntry(0, this.at, this.requestId, this.clientId, this.systemId, this.agencyId,
-					this.providerAgencyId, this.serviceId, this.resource, this.grantId, this.purpose, this.method,
-					this.path, this.items, status, outcome, latency, bytes, this.subjectKey, this.subject,
-					AccessLogTime.NO_HASH, AccessLogTime.NO_HASH);
-		}
-	}
-
 	/** What the checks decided: where to send the call. */
-	private record Forward(Routes.Route route, GrantIndex.Active grant, URI target, Map<String, String> headers,
+	record Forward(Routes.Route route, GrantIndex.Active grant, URI target, Map<String, String> headers,
 			byte @Nullable [] body) {
 	}
 
@@ -196,18 +123,31 @@ final class ExchangeGateway {
 	 * Handles one call. Everything read from the request is read before this method returns (the
 	 * request's buffers are released then); the future completes once the answer may be sent.
 	 */
-	CompletableFuture<Reply> handle(FullHttpRequest request, EventLoop loop) {
+	CompletableFuture<Reply> handle(FullHttpRequest request, EventLoop loop,
+			java.net.@Nullable InetSocketAddress peer) {
 		String uri = request.uri();
 		int question = uri.indexOf('?');
 		String path = question < 0 ? uri : uri.substring(0, question);
 		String query = question < 0 ? null : uri.substring(question + 1);
 		HttpHeaders headers = request.headers();
 		String language = headers.get("Accept-Language");
-		Call call = new Call(request.method().name(), loggable(path),
+		GatewayCall call = new GatewayCall(request.method().name(), loggable(path),
 				language != null && language.toLowerCase(Locale.ROOT).startsWith("en"), loop);
+		if (path.startsWith(OpenCalls.PREFIX)) {
+			CompletableFuture<Reply> reply;
+			try {
+				reply = send(call, this.open.check(call, headers, peer, path.substring(OpenCalls.PREFIX.length()), query),
+						loop);
+			}
+			catch (Refusal refusal) {
+				reply = refuse(call, refusal);
+			}
+			return reply.thenApply(OpenCalls::shared);
+		}
 		if (!path.startsWith(PREFIX)) {
 			return CompletableFuture.completedFuture(problem(call, CommonError.NOT_FOUND,
-					"The exchange answers /exchange/v1/{resource}/{path}.", null));
+					"The exchange answers /exchange/v1/{resource}/{path} and, for open data, /open/v1/{resource}/{path}.",
+					null));
 		}
 		Callers.Caller caller;
 		try {
@@ -231,6 +171,11 @@ final class ExchangeGateway {
 			return CompletableFuture.supplyAsync(() -> diagnose(call, diagnose), this.blocking)
 				.thenCompose(refusal -> refuse(call, refusal));
 		}
+		return send(call, forward, loop);
+	}
+
+	/** Sends a checked call to its provider; answers with what the grant allows, once logged. */
+	private CompletableFuture<Reply> send(GatewayCall call, Forward forward, EventLoop loop) {
 		Routes.Route route = forward.route();
 		CompletableFuture<ProviderPool.Answer> asked;
 		try {
@@ -266,7 +211,7 @@ final class ExchangeGateway {
 			.thenCompose(f -> f);
 	}
 
-	private Forward check(FullHttpRequest request, Call call, Callers.Caller caller, String rest,
+	private Forward check(FullHttpRequest request, GatewayCall call, Callers.Caller caller, String rest,
 			@Nullable String query) throws Refusal, Diagnose {
 		HttpHeaders headers = request.headers();
 		var binding = caller.system() ? this.callers.binding(caller.clientId()) : null;
@@ -326,7 +271,7 @@ final class ExchangeGateway {
 		}
 		byte[] body = null;
 		if ("POST".equals(call.method)) {
-			body = body(request);
+			body = CallSyntax.body(request, this.maxRequestBytes);
 		}
 		String subject = subjectInPath;
 		if (service.subjectParam() != null && query != null) {
@@ -374,7 +319,7 @@ final class ExchangeGateway {
 	}
 
 	/** The provider's answer turned into the consumer's: only JSON, only the granted items. */
-	private Reply answer(Call call, Forward forward, ProviderPool.@Nullable Answer answer, @Nullable Throwable error)
+	private Reply answer(GatewayCall call, Forward forward, ProviderPool.@Nullable Answer answer, @Nullable Throwable error)
 			throws Refusal {
 		Routes.Route route = forward.route();
 		var service = route.service;
@@ -441,7 +386,7 @@ final class ExchangeGateway {
 		return new Reply(answer.status(), "application/json", out.toByteArray(), headers);
 	}
 
-	private GrantIndex.Active grant(Call call, UUID systemId, String entryCode) throws Refusal, Diagnose {
+	private GrantIndex.Active grant(GatewayCall call, UUID systemId, String entryCode) throws Refusal, Diagnose {
 		List<GrantIndex.Active> candidates = this.grants.find(systemId, entryCode);
 		LocalDate today = LocalDate.now(AccessLog.ZONE);
 		boolean otherPurpose = false;
@@ -464,7 +409,7 @@ final class ExchangeGateway {
 	}
 
 	/** Why no grant is in force, from the grants that were (a refused call; reads the database). */
-	private Refusal diagnose(Call call, Diagnose d) {
+	private Refusal diagnose(GatewayCall call, Diagnose d) {
 		try {
 			for (Grant g : this.grants.history(d.systemId, d.entryCode)) {
 				if (g.purpose().equals(call.purpose)) {
@@ -484,157 +429,14 @@ final class ExchangeGateway {
 				+ " and this purpose; request it through the catalog (S1).");
 	}
 
-	/** The raw path after the prefix, split and checked: no dot segments, no encoded separators. */
-	static String[] segments(String rest) throws Refusal {
-		if (rest.isEmpty() || rest.length() > 1000) {
-			throw new Refusal(ExchangeError.BAD_PATH, "The path is /exchange/v1/{resource}/{path}.");
-		}
-		String[] raw = rest.split("/", -1);
-		int n = raw.length;
-		if (n > 1 && raw[n - 1].isEmpty()) {
-			n--; // a trailing slash
-		}
-		String[] segments = new String[n];
-		for (int i = 0; i < n; i++) {
-			String s = raw[i];
-			if (s.isEmpty()) {
-				throw new Refusal(ExchangeError.BAD_PATH, "The path has an empty segment.");
-			}
-			for (int k = 0; k < s.length(); k++) {
-				char c = s.charAt(k);
-				boolean unreserved = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-						|| c == '-' || c == '_' || c == '~' || c == '.';
-				if (!unreserved) {
-					throw new Refusal(ExchangeError.BAD_PATH, "The path may contain only letters, digits and '-', '_', '~', '.' "
-							+ "(no percent-encoding, no '..', no backslash).");
-				}
-			}
-			if (s.equals(".") || s.equals("..")) {
-				throw new Refusal(ExchangeError.BAD_PATH, "The path may not contain '.' or '..' segments.");
-			}
-			segments[i] = s;
-		}
-		return segments;
-	}
-
-	private static boolean safeQuery(String query) {
-		for (int i = 0; i < query.length(); i++) {
-			char c = query.charAt(i);
-			if (c <= 0x20 || c >= 0x7f || c == '"' || c == '<' || c == '>' || c == '\\' || c == '^' || c == '`'
-					|| c == '{' || c == '|' || c == '}' || c == '#') {
-				return false;
-			}
-			if (c == '%' && (i + 2 >= query.length() || !hex(query.charAt(i + 1)) || !hex(query.charAt(i + 2)))) {
-				return false;
-			}
-		}
-		return true;
-	}
-
-	private static boolean hex(char c) {
-		return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-	}
-
-	/** X-Purpose: the grant's purpose, percent-encoded UTF-8 when not ASCII (RFC 3986 style). */
-	static String purpose(@Nullable String header) throws Refusal {
-		if (header == null || header.isBlank()) {
-			throw new Refusal(ExchangeError.PURPOSE_REQUIRED,
-					"Name the purpose of the call in X-Purpose (percent-encoded UTF-8), as the grant states it (S6).");
-		}
-		if (header.length() > 1500) {
-			throw new Refusal(ExchangeError.BAD_HEADER, "X-Purpose is too long.");
-		}
-		ByteBuffer bytes = ByteBuffer.allocate(header.length());
-		for (int i = 0; i < header.length(); i++) {
-			char c = header.charAt(i);
-			if (c == '%') {
-				if (i + 2 >= header.length() || !hex(header.charAt(i + 1)) || !hex(header.charAt(i + 2))) {
-					throw new Refusal(ExchangeError.BAD_HEADER, "X-Purpose has a malformed percent-escape.");
-				}
-				bytes.put((byte) Integer.parseInt(header, i + 1, i + 3, 16));
-				i += 2;
-			}
-			else if (c < 0x20 || c >= 0x7f) {
-				throw new Refusal(ExchangeError.BAD_HEADER,
-						"X-Purpose carries non-ASCII text percent-encoded as UTF-8, and no control characters.");
-			}
-			else {
-				bytes.put((byte) c);
-			}
-		}
-		bytes.flip();
-		String decoded;
-		try {
-			decoded = StandardCharsets.UTF_8.newDecoder()
-				.onMalformedInput(CodingErrorAction.REPORT)
-				.onUnmappableCharacter(CodingErrorAction.REPORT)
-				.decode(bytes)
-				.toString();
-		}
-		catch (CharacterCodingException ex) {
-			throw new Refusal(ExchangeError.BAD_HEADER, "X-Purpose is not valid percent-encoded UTF-8.");
-		}
-		for (int i = 0; i < decoded.length(); i++) {
-			if (Character.isISOControl(decoded.charAt(i))) {
-				throw new Refusal(ExchangeError.BAD_HEADER, "X-Purpose may not contain control characters (header injection).");
-			}
-		}
-		String purpose = decoded.strip();
-		if (purpose.isEmpty() || purpose.length() > 500) {
-			throw new Refusal(ExchangeError.BAD_HEADER, "X-Purpose is 1 to 500 characters.");
-		}
-		return purpose;
-	}
-
-	private byte[] body(FullHttpRequest request) throws Refusal {
-		int length = request.content().readableBytes();
-		if (length > this.maxRequestBytes) {
-			throw new Refusal(ExchangeError.REQUEST_TOO_LARGE, "The request body exceeds " + this.maxRequestBytes + " bytes.");
-		}
-		if (length > 0 && !isJson(request.headers().get("Content-Type"))) {
-			throw new Refusal(ExchangeError.BAD_HEADER, "A POST body is JSON (Content-Type: application/json).");
-		}
-		byte[] body = new byte[length];
-		request.content().getBytes(request.content().readerIndex(), body);
-		return body;
-	}
-
-	static boolean isJson(@Nullable String contentType) {
-		if (contentType == null) {
-			return false;
-		}
-		int semicolon = contentType.indexOf(';');
-		String type = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip()
-			.toLowerCase(java.util.Locale.ROOT);
-		return type.equals("application/json") || (type.startsWith("application/") && type.endsWith("+json"));
-	}
-
-	/**
-	 * The path as the log keeps it until the operation is known: at most 200 characters, control
-	 * and non-ASCII characters percent-escaped (a refused path must not break the log's batch).
-	 */
-	static String loggable(String path) {
-		StringBuilder out = new StringBuilder(Math.min(path.length(), 200));
-		for (int i = 0; i < path.length() && out.length() < 200; i++) {
-			char c = path.charAt(i);
-			if (c <= 0x20 || c >= 0x7f) {
-				out.append('%').append(String.format("%02X", (int) c & 0xff));
-			}
-			else {
-				out.append(c);
-			}
-		}
-		return out.toString();
-	}
-
 	/** A refusal, answered once its log entry is committed. */
-	private CompletableFuture<Reply> refuse(Call call, Refusal refusal) {
+	private CompletableFuture<Reply> refuse(GatewayCall call, Refusal refusal) {
 		Reply reply = problem(call, refusal.error, refusal.getMessage(), refusal.retryAfter);
 		reply.headers().put("X-Request-Id", call.requestId.toString());
 		return logged(call, call.entry(refusal.error.status().value(), refusal.error.code(), 0), reply);
 	}
 
-	Reply problem(Call call, ErrorCode error, String detail, @Nullable Long retryAfter) {
+	Reply problem(GatewayCall call, ErrorCode error, String detail, @Nullable Long retryAfter) {
 		Map<String, String> headers = new LinkedHashMap<>();
 		headers.put("Cache-Control", "no-store");
 		if (retryAfter != null) {
@@ -649,12 +451,13 @@ final class ExchangeGateway {
 	 * Answers {@code reply} once the call's entry is committed. When it cannot be written the call
 	 * is answered 503 without data: nothing leaves the exchange unrecorded.
 	 */
-	private CompletableFuture<Reply> logged(Call call, AccessEntry entry, Reply reply) {
+	private CompletableFuture<Reply> logged(GatewayCall call, AccessEntry entry, Reply reply) {
 		// the log fails the entry itself when it is not written within unigov.exchange.log.wait
 		return this.accessLog.append(entry, call.loop)
 			.handle((written, error) -> {
 				if (error == null) {
-					this.metrics.record(call.resource, call.clientId == null ? "-" : call.clientId, entry.outcome(),
+					this.metrics.record(call.resource,
+							call.anonymous ? OpenDataServices.ANONYMOUS : call.clientId == null ? "-" : call.clientId, entry.outcome(),
 							System.nanoTime() - call.started);
 					return reply;
 				}
@@ -665,14 +468,5 @@ final class ExchangeGateway {
 				refused.headers().put("X-Request-Id", call.requestId.toString());
 				return refused;
 			});
-	}
-
-	/** A version 7 UUID (time-ordered) from a non-blocking random source: request ids need not be secret. */
-	static UUID requestId() {
-		ThreadLocalRandom random = ThreadLocalRandom.current();
-		long millis = System.currentTimeMillis();
-		long high = (millis << 16) | 0x7000L | (random.nextInt() & 0x0fffL);
-		long low = (random.nextLong() & 0x3fffffffffffffffL) | 0x8000000000000000L;
-		return new UUID(high, low);
 	}
 }

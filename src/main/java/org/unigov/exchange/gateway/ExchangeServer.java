@@ -152,7 +152,8 @@ public class ExchangeServer implements SmartLifecycle {
 			@Value("${unigov.exchange.port:8081}") int port, @Value("${unigov.exchange.threads:0}") int threads,
 			@Value("${unigov.exchange.max-request-size:64KB}") DataSize maxRequest,
 			@Value("${unigov.exchange.max-response-size:10MB}") DataSize maxResponse,
-			@Value("${unigov.exchange.transport:auto}") String transport) {
+			@Value("${unigov.exchange.transport:auto}") String transport, OpenIndex open,
+			@Value("${unigov.trusted-proxies:}") String trustedProxies) {
 		this.transport = Transport.choose(transport);
 		this.serverType = this.transport.server;
 		this.providers = new ProviderPool(this.transport.client, (int) maxResponse.toBytes(), addresses);
@@ -160,7 +161,7 @@ public class ExchangeServer implements SmartLifecycle {
 		this.problems = problems;
 		this.maxRequestBytes = (int) maxRequest.toBytes();
 		this.gateway = new ExchangeGateway(callers, routes, grants, this.providers, accessLog, subjects, metrics,
-				problems, this.maxRequestBytes);
+				problems, this.maxRequestBytes, new OpenCalls(open, routes, subjects, trustedProxies));
 		this.host = host;
 		this.configuredPort = port;
 		this.threads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
@@ -333,7 +334,8 @@ public class ExchangeServer implements SmartLifecycle {
 				return;
 			}
 			ctx.channel().attr(BUSY).set(true);
-			ExchangeServer.this.gateway.handle(request, ctx.channel().eventLoop()).whenComplete((reply, error) -> {
+			ExchangeServer.this.gateway.handle(request, ctx.channel().eventLoop(),
+					ctx.channel().remoteAddress() instanceof InetSocketAddress peer ? peer : null).whenComplete((reply, error) -> {
 				if (error != null) {
 					// a defect, not a refusal: answer what api.md promises for those, then close
 					log.error("Exchange call failed", error);

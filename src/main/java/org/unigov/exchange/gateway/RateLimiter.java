@@ -41,6 +41,11 @@ final class RateLimiter {
 		return Math.max(1, (wait + 999_999_999L) / 1_000_000_000L);
 	}
 
+	/** Whether the bucket is full again (no call counts against it any more): it may be forgotten. */
+	synchronized boolean idle(long now) {
+		return this.due <= now;
+	}
+
 	int perMinute() {
 		return this.perMinute;
 	}

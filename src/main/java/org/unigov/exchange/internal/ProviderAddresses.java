@@ -170,9 +170,9 @@ public class ProviderAddresses {
 	}
 
 	/** A CIDR block. */
-	record Network(byte[] prefix, int bits) {
+	public record Network(byte[] prefix, int bits) {
 
-		static Network parse(String cidr) {
+		public static Network parse(String cidr) {
 			int slash = cidr.indexOf('/');
 			String host = slash < 0 ? cidr : cidr.substring(0, slash);
 			try {
@@ -192,7 +192,7 @@ public class ProviderAddresses {
 			}
 		}
 
-		boolean contains(InetAddress address) {
+		public boolean contains(InetAddress address) {
 			byte[] a = address.getAddress();
 			if (a.length != this.prefix.length) {
 				return false;

@@ -41,6 +41,7 @@ import org.unigov.exchange.ExchangeClients;
 import org.unigov.exchange.ExchangeLog;
 import org.unigov.exchange.ExchangeTraffic;
 import org.unigov.exchange.LogVerification;
+import org.unigov.exchange.OpenDataServices;
 import org.unigov.exchange.ServiceStatus;
 import org.unigov.shared.Actor;
 import org.unigov.shared.problem.CommonError;
@@ -62,7 +63,11 @@ class ExchangeApi {
 
 	private final ExchangeTraffic traffic;
 
-	ExchangeApi(DataServices services, ExchangeClients clients, ExchangeLog log, ExchangeTraffic traffic) {
+	private final OpenDataServices open;
+
+	ExchangeApi(DataServices services, ExchangeClients clients, ExchangeLog log, ExchangeTraffic traffic,
+			OpenDataServices open) {
+		this.open = open;
 		this.services = services;
 		this.clients = clients;
 		this.log = log;
@@ -76,14 +81,14 @@ class ExchangeApi {
 	record ServiceView(UUID id, UUID entryId, String entryCode, String resourceCode, String callPath, UUID systemId,
 			UUID providerAgencyId, String name, @Nullable String baseUrl, List<DataService.Operation> operations,
 			Map<String, String> fieldMap, @Nullable String subjectParam, int timeoutMs, int maxConcurrent,
-			ServiceStatus status, Instant updatedAt, long version) {
+			ServiceStatus status, Instant updatedAt, long version, boolean openApi, String openCallPath) {
 	}
 
 	static ServiceView view(Actor actor, DataService s) {
 		return new ServiceView(s.id(), s.entryId(), s.entryCode(), s.resourceCode(), "/exchange/v1/" + s.resourceCode(),
 				s.systemId(), s.providerAgencyId(), s.name(), DataServices.seesInternals(actor, s) ? s.baseUrl() : null,
 				s.operations(), s.fieldMap(), s.subjectParam(), s.timeoutMs(), s.maxConcurrent(), s.status(),
-				s.updatedAt(), s.version());
+				s.updatedAt(), s.version(), s.openApi(), "/open/v1/" + s.resourceCode());
 	}
 
 	@GetMapping("/services")
@@ -145,6 +150,23 @@ class ExchangeApi {
 			.orElseThrow(() -> new UnigovException(CommonError.INVALID_PARAMETER, "status is active or disabled."));
 		Actor actor = Actor.current();
 		return view(actor, this.services.setStatus(actor, id, status, change.version()));
+	}
+
+	record OpenApiChange(@NotNull Boolean open, @NotNull Long version) {
+	}
+
+	@PostMapping("/services/{id}/open-api")
+	@PreAuthorize("hasAnyRole('PLATFORM_ADMIN','AGENCY_ADMIN','AGENCY_STAFF')")
+	@Operation(summary = "Open (or close) a data service as its entry's anonymous open API (audited)",
+			description = "Anyone may then call GET /open/v1/{resource}/{path} on the exchange listener without a token, "
+					+ "rate-limited per client address. Only for a published entry open without conditions, general data "
+					+ "without personal information (422 exchange_open_api_not_allowed otherwise).")
+	ServiceView openApi(@PathVariable UUID id, @RequestBody OpenApiChange change) {
+		if (change.open() == null || change.version() == null) {
+			throw new UnigovException(CommonError.MISSING_PARAMETER, "Send {\"open\": true|false, \"version\": n}.");
+		}
+		Actor actor = Actor.current();
+		return view(actor, this.open.setOpenApi(actor, id, change.open(), change.version()));
 	}
 
 	// ---- clients ------------------------------------------------------------------------------

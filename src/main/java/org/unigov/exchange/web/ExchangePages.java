@@ -67,8 +67,11 @@ class ExchangePages {
 
 	private final ExchangeServer server;
 
+	private final org.unigov.exchange.OpenDataServices open;
+
 	ExchangePages(DataServices services, ExchangeClients clients, ExchangeLog log, ExchangeTraffic traffic,
-			Catalog catalog, SystemRegistry registry, ExchangeServer server) {
+			Catalog catalog, SystemRegistry registry, ExchangeServer server, org.unigov.exchange.OpenDataServices open) {
+		this.open = open;
 		this.services = services;
 		this.clients = clients;
 		this.log = log;
@@ -338,6 +341,7 @@ class ExchangePages {
 		model.addAttribute("service", ExchangeApi.view(actor, service));
 		model.addAttribute("entryName", names(List.of(service)).getOrDefault(service.entryId(), service.entryCode()));
 		model.addAttribute("canManage", DataServices.canManage(actor, service.providerAgencyId()));
+		model.addAttribute("openApiReason", this.open.notOpenable(service));
 		return "exchange/service";
 	}
 

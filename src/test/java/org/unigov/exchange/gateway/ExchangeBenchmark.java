@@ -357,8 +357,8 @@ public final class ExchangeBenchmark {
 		System.out.println("\nin-process cost of each step (warm, mean of 200,000 calls):");
 		measure("token check, cached after the first call", () -> callers.authenticate(authorization, System.currentTimeMillis()));
 		measure("purpose header decoded (percent-encoded UTF-8)",
-				() -> ExchangeGateway.purpose(ExchangeFixtures.purpose("社会保险待遇资格认证（基准测试）")));
-		measure("path checked and split", () -> ExchangeGateway.segments("101-00001/record"));
+				() -> CallSyntax.purpose(ExchangeFixtures.purpose("社会保险待遇资格认证（基准测试）")));
+		measure("path checked and split", () -> CallSyntax.segments("101-00001/record"));
 		measure("subject identifier HMAC-SHA-256", () -> subjects.hash("11010519491231002X"));
 		measure("field filter, 20 fields to 8 (streaming)", () -> {
 			ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
