@@ -15,7 +15,7 @@ import org.unigov.shared.problem.UnigovException;
 /** The where and order-by clauses of registry lists: the reader's scope, the filter, the sort. */
 final class SystemQueries {
 
-	static final Map<String, String> SORTS = Map.of("name", "name", "division", "division_code", "status",
+	static final Map<String, String> SORTS = Map.of("name", "name collate " + org.unigov.shared.ChineseOrder.SQL_COLLATION, "division", "division_code", "status",
 			"status", "goLiveDate", "go_live_date", "annualOmCostFen", "annual_om_cost_fen", "buildCostFen",
 			"build_cost_fen", "updatedAt", "updated_at", "monthlyActiveUsers",
 			"monthly_active_users");
@@ -80,7 +80,7 @@ final class SystemQueries {
 			}
 			parts.add(column + (order.isAscending() ? " asc" : " desc") + " nulls last");
 		}
-		parts.add("name asc");
+		parts.add("name collate " + org.unigov.shared.ChineseOrder.SQL_COLLATION + " asc");
 		parts.add("id asc");
 		return String.join(", ", parts);
 	}

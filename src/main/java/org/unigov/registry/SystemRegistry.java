@@ -142,8 +142,8 @@ public class SystemRegistry {
 	}
 
 	/**
-	 * All systems the actor may read that match, for exports and selects; sorted by name alone, they
-	 * come in pinyin order (the database would order by code point).
+	 * All systems the actor may read that match, for exports and selects; by name, in pinyin order
+	 * (the ICU collation of {@link org.unigov.shared.ChineseOrder#SQL_COLLATION}).
 	 */
 	@Transactional(readOnly = true)
 	public List<RegisteredSystem> findAll(Actor actor, SystemFilter filter, Sort sort) {
@@ -153,12 +153,6 @@ public class SystemRegistry {
 			.params(params)
 			.query(ROWS)
 			.list());
-		Sort.Order byName = sort.getOrderFor("name");
-		if (byName != null && sort.stream().count() == 1) {
-			systems = new ArrayList<>(systems);
-			java.util.Comparator<RegisteredSystem> pinyin = org.unigov.shared.ChineseOrder.by(RegisteredSystem::name);
-			systems.sort(byName.isAscending() ? pinyin : pinyin.reversed());
-		}
 		return systems;
 	}
 

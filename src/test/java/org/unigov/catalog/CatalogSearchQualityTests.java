@@ -111,4 +111,19 @@ class CatalogSearchQualityTests {
 			.noneMatch(name -> c.excluded().stream().anyMatch(name::startsWith));
 		assertThat((long) demo.size()).as("demo-catalog hits for %s", c.query()).isLessThanOrEqualTo(c.maxHits());
 	}
+
+	@org.junit.jupiter.api.Test
+	@org.junit.jupiter.api.DisplayName("results sorted by name come in pinyin order, not code point order")
+	void sortedByNameInPinyinOrder() throws Exception {
+		String body = this.mvc
+			.perform(get("/api/v1/catalog/resources").param("sort", "name").param("size", "50").session(this.admin))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		List<String> names = JsonPath.read(body, "$.hits[*].name");
+		assertThat(names).hasSize(50).isSortedAccordingTo(org.unigov.shared.ChineseOrder.NAMES);
+		assertThat(names).as("code point order differs on these names")
+			.isNotEqualTo(names.stream().sorted().toList());
+	}
 }

@@ -48,4 +48,16 @@ class SystemNameOrderIntegrationTests {
 			.toList();
 		assertThat(descending).isSortedAccordingTo(ChineseOrder.NAMES.reversed());
 	}
+
+	@Test
+	@DisplayName("the paged registry list sorted by name is in pinyin order across pages (the database's ICU collation)")
+	void pagedByName() {
+		SystemRegistry.SystemFilter all = new SystemRegistry.SystemFilter(null, null, null, null, null, null, null);
+		List<String> names = new java.util.ArrayList<>();
+		for (int page = 0; page < 3; page++) {
+			this.registry.find(ADMIN, all, org.springframework.data.domain.PageRequest.of(page, 10, Sort.by("name")))
+				.forEach(s -> names.add(s.name()));
+		}
+		assertThat(names).hasSize(30).isSortedAccordingTo(ChineseOrder.NAMES);
+	}
 }

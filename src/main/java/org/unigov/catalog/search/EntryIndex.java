@@ -345,7 +345,8 @@ public final class EntryIndex implements AutoCloseable {
 		}
 		doc.add(new TextField("name", e.name(), Field.Store.YES));
 		doc.add(new TextField("name_bi", e.name(), Field.Store.NO));
-		doc.add(new SortedDocValuesField("name_sort", new BytesRef(e.name())));
+		// pinyin order, not code point order (which puts 重庆 before 安徽)
+		doc.add(new SortedDocValuesField("name_sort", new BytesRef(org.unigov.shared.ChineseOrder.sortKey(e.name()))));
 		if (e.nameEn() != null) {
 			doc.add(new TextField("name_en", e.nameEn(), Field.Store.YES));
 		}
