@@ -45,7 +45,7 @@ import org.unigov.shared.problem.UnigovException;
 public class WorkingCalendar {
 
 	/** Deadlines and dates are those of the province. */
-	public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+	public static final ZoneId ZONE = org.unigov.shared.ChinaTime.ZONE;
 
 	private static final long REFRESH_MILLIS = 5 * 60_000L;
 

@@ -33,6 +33,7 @@ import org.unigov.shared.Actor;
 import org.unigov.shared.Coded;
 import org.unigov.shared.Role;
 import org.unigov.shared.jdbc.Queries;
+import org.unigov.shared.jdbc.Where;
 import org.unigov.shared.problem.CommonError;
 import org.unigov.shared.problem.FieldProblem;
 import org.unigov.shared.problem.UnigovException;
@@ -272,46 +273,21 @@ public class Catalog {
 	/** Entries the actor may see through SQL filters: work lists (my drafts, my review queue, updates owed). */
 	@Transactional(readOnly = true)
 	public Page<CatalogEntry> find(Actor actor, EntryFilter filter, Pageable pageable) {
-		List<Object> params = new ArrayList<>();
-		StringBuilder where = new StringBuilder("where 1 = 1");
-		if (!actor.has(Role.PLATFORM_ADMIN)) {
-			where.append(" and (status = 'published'");
-			if (actor.hasAny(Role.COORDINATOR, Role.AUDITOR) && actor.scopePrefix() != null) {
-				where.append(" or division_code like ?");
-				params.add(actor.scopePrefix() + "%");
-			}
-			if (actor.hasAny(Role.AGENCY_ADMIN, Role.AGENCY_STAFF) && actor.agencyId() != null) {
-				where.append(" or provider_agency_id = ?");
-				params.add(actor.agencyId());
-			}
-			where.append(")");
-		}
-		if (filter.agencyId() != null) {
-			where.append(" and provider_agency_id = ?");
-			params.add(filter.agencyId());
-		}
-		if (filter.status() != null) {
-			where.append(" and status = ?");
-			params.add(filter.status().code());
-		}
-		if (filter.text() != null && !filter.text().isBlank()) {
-			where.append(" and (name ilike ? or code ilike ?)");
-			params.add(Queries.contains(filter.text()));
-			params.add(Queries.contains(filter.text()));
-		}
-		if (filter.awaitingMyReview()) {
-			where.append(" and working_state = 'submitted'");
-			if (!actor.has(Role.PLATFORM_ADMIN)) {
-				where.append(" and division_code = ?");
-				params.add(actor.has(Role.COORDINATOR) ? Objects.requireNonNullElse(actor.divisionCode(), "-") : "-");
-			}
-		}
-		if (filter.updateOwed()) {
-			where.append(" and update_due is not null");
-		}
+		boolean text = filter.text() != null && !filter.text().isBlank();
+		String pattern = text ? Queries.contains(filter.text()) : null;
+		Where where = Where.start()
+			.visibleTo(actor, "status = 'published'", List.of("division_code"), List.of("provider_agency_id"))
+			.andIf(filter.agencyId() != null, "provider_agency_id = ?", filter.agencyId())
+			.andIf(filter.status() != null, "status = ?", filter.status() == null ? null : filter.status().code())
+			.andIf(text, "name ilike ? or code ilike ?", pattern, pattern)
+			.andIf(filter.awaitingMyReview(), "working_state = 'submitted'")
+			// a coordinator reviews their own division's entries; anyone else but a platform admin none
+			.andIf(filter.awaitingMyReview() && !actor.has(Role.PLATFORM_ADMIN), "division_code = ?",
+					actor.has(Role.COORDINATOR) ? Objects.requireNonNullElse(actor.divisionCode(), "-") : "-")
+			.andIf(filter.updateOwed(), "update_due is not null");
 		String order = filter.awaitingMyReview() ? "submitted_at, code" : filter.updateOwed() ? "update_due, code"
 				: "updated_at desc, code";
-		return Queries.page(this.jdbc, "cat_entry_view", where.toString(), params, order, this.rows, pageable);
+		return Queries.page(this.jdbc, "cat_entry_view", where.sql(), where.params(), order, this.rows, pageable);
 	}
 
 	/** A class (类) or item (项) of the resource classification. */

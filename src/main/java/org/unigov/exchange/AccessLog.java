@@ -66,7 +66,7 @@ public class AccessLog implements SmartLifecycle {
 	private static final Logger log = LoggerFactory.getLogger(AccessLog.class);
 
 	/** Months are the province's months (the log partitions and the daily traffic use its time). */
-	public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+	public static final ZoneId ZONE = org.unigov.shared.ChinaTime.ZONE;
 
 	private static final String COPY = "copy exc_access_log (" + AccessLogCopy.COLUMNS + ") from stdin (format binary)";
 
@@ -749,7 +749,7 @@ public class AccessLog implements SmartLifecycle {
 	}
 
 	/** Every day, the partitions of this month and the next two exist before they are needed. */
-	@org.springframework.scheduling.annotation.Scheduled(cron = "0 17 3 * * *", zone = "Asia/Shanghai")
+	@org.springframework.scheduling.annotation.Scheduled(cron = "0 17 3 * * *", zone = org.unigov.shared.ChinaTime.ID)
 	void maintainPartitions() {
 		try {
 			ensurePartitions(YearMonth.now(ZONE));

@@ -97,7 +97,7 @@ public class ExchangeClients {
 		}
 		if (actor.hasAny(Role.COORDINATOR, Role.AUDITOR) && actor.scopePrefix() != null) {
 			return this.jdbc.sql("select * from exc_client where division_code like ? order by division_code, client_id")
-				.param(actor.scopePrefix() + "%")
+				.param(org.unigov.shared.jdbc.Where.scopePattern(actor))
 				.query(ExchangeClients::row)
 				.list();
 		}

@@ -82,8 +82,8 @@ public class ExchangeLog {
 				// the coordinator of the level sees the calls of the agencies in its scope, on either side
 				where.append(" and (consumer_agency_id in (select id from org_agency where division_code like ?)"
 						+ " or provider_agency_id in (select id from org_agency where division_code like ?))");
-				params.add(actor.scopePrefix() + "%");
-				params.add(actor.scopePrefix() + "%");
+				params.add(org.unigov.shared.jdbc.Where.scopePattern(actor));
+				params.add(org.unigov.shared.jdbc.Where.scopePattern(actor));
 			}
 			else if ("provider".equals(filter.side())) {
 				where.append(" and provider_agency_id = ?");

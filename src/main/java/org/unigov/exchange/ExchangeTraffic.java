@@ -117,7 +117,7 @@ public class ExchangeTraffic {
 		if (!actor.has(Role.PLATFORM_ADMIN)) {
 			if (actor.hasAny(Role.COORDINATOR, Role.AUDITOR) && actor.scopePrefix() != null) {
 				where.append(" and ").append(column).append(" in (select id from org_agency where division_code like ?)");
-				params.add(actor.scopePrefix() + "%");
+				params.add(org.unigov.shared.jdbc.Where.scopePattern(actor));
 			}
 			else {
 				where.append(" and ").append(column).append(" = ?");

@@ -109,7 +109,7 @@ public class OrganizationDirectory {
 		if (!actor.has(Role.PLATFORM_ADMIN)) {
 			if (actor.hasAny(Role.COORDINATOR, Role.AUDITOR) && actor.scopePrefix() != null) {
 				where.append(" and division_code like ?");
-				params.add(actor.scopePrefix() + "%");
+				params.add(org.unigov.shared.jdbc.Where.scopePattern(actor));
 			}
 			else if (actor.agencyId() != null) {
 				where.append(" and id = ?");

@@ -45,6 +45,7 @@ import org.unigov.shared.Actor;
 import org.unigov.shared.Coded;
 import org.unigov.shared.Role;
 import org.unigov.shared.jdbc.Queries;
+import org.unigov.shared.jdbc.Where;
 import org.unigov.shared.problem.CommonError;
 import org.unigov.shared.problem.FieldProblem;
 import org.unigov.shared.problem.UnigovException;
@@ -150,47 +151,20 @@ public class Projects {
 		if (!canRead(actor)) {
 			throw new UnigovException(CommonError.FORBIDDEN, "Projects are for government staff.");
 		}
-		List<Object> params = new ArrayList<>();
-		StringBuilder where = new StringBuilder("where 1 = 1");
-		if (!actor.has(Role.PLATFORM_ADMIN)) {
-			where.append(" and (false");
-			if (actor.hasAny(Role.COORDINATOR, Role.AUDITOR) && actor.scopePrefix() != null) {
-				where.append(" or division_code like ?");
-				params.add(actor.scopePrefix() + "%");
-			}
-			if (actor.hasAny(Role.AGENCY_ADMIN, Role.AGENCY_STAFF) && actor.agencyId() != null) {
-				where.append(" or agency_id = ?");
-				params.add(actor.agencyId());
-			}
-			where.append(")");
-		}
-		if (filter.mine() && actor.agencyId() != null) {
-			where.append(" and agency_id = ?");
-			params.add(actor.agencyId());
-		}
-		if (filter.status() != null) {
-			where.append(" and status = ?");
-			params.add(filter.status().code());
-		}
-		if (filter.stage() != null) {
-			where.append(" and stage = ?");
-			params.add(filter.stage().code());
-		}
-		if (filter.agencyId() != null) {
-			where.append(" and agency_id = ?");
-			params.add(filter.agencyId());
-		}
-		if (filter.divisionCode() != null && !filter.divisionCode().isBlank()) {
-			where.append(" and division_code like ?");
-			params.add(Queries.startsWith(Actor.significantPrefix(filter.divisionCode().strip())));
-		}
-		if (filter.text() != null && !filter.text().isBlank()) {
-			where.append(" and (name ilike ? or code ilike ? or summary ilike ?)");
-			String like = Queries.contains(filter.text());
-			params.add(like);
-			params.add(like);
-			params.add(like);
-		}
+		boolean division = filter.divisionCode() != null && !filter.divisionCode().isBlank();
+		boolean text = filter.text() != null && !filter.text().isBlank();
+		String like = text ? Queries.contains(filter.text()) : null;
+		Where conditions = Where.start()
+			.visibleTo(actor, null, List.of("division_code"), List.of("agency_id"))
+			.andIf(filter.mine() && actor.agencyId() != null, "agency_id = ?", actor.agencyId())
+			.andIf(filter.status() != null, "status = ?", filter.status() == null ? null : filter.status().code())
+			.andIf(filter.stage() != null, "stage = ?", filter.stage() == null ? null : filter.stage().code())
+			.andIf(filter.agencyId() != null, "agency_id = ?", filter.agencyId())
+			.andIf(division, "division_code like ?",
+					division ? Queries.startsWith(Actor.significantPrefix(filter.divisionCode().strip())) : null)
+			.andIf(text, "name ilike ? or code ilike ? or summary ilike ?", like, like, like);
+		String where = conditions.sql();
+		List<Object> params = conditions.params();
 		long total = this.jdbc.sql("select count(*) from prj_project " + where).params(params).query(Long.class).single();
 		List<Project> content = load(where.toString(), params, "created_at desc, id", pageable.getPageSize(),
 				pageable.getOffset());

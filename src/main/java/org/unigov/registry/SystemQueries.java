@@ -7,8 +7,8 @@ import java.util.stream.Collectors;
 
 import org.springframework.data.domain.Sort;
 import org.unigov.shared.Actor;
-import org.unigov.shared.Role;
 import org.unigov.shared.jdbc.Queries;
+import org.unigov.shared.jdbc.Where;
 import org.unigov.shared.problem.CommonError;
 import org.unigov.shared.problem.UnigovException;
 
@@ -24,50 +24,24 @@ final class SystemQueries {
 	}
 
 	static String where(Actor actor, SystemRegistry.SystemFilter filter, List<Object> params) {
-		List<String> clauses = new ArrayList<>();
-		if (!actor.has(Role.PLATFORM_ADMIN)) {
-			List<String> scope = new ArrayList<>();
-			if (actor.hasAny(Role.COORDINATOR, Role.AUDITOR) && actor.scopePrefix() != null) {
-				scope.add("division_code like ?");
-				params.add(actor.scopePrefix() + "%");
-			}
-			if (actor.hasAny(Role.AGENCY_ADMIN, Role.AGENCY_STAFF) && actor.agencyId() != null) {
-				scope.add("agency_id = ?");
-				params.add(actor.agencyId());
-			}
-			clauses.add(scope.isEmpty() ? "false" : "(" + String.join(" or ", scope) + ")");
-		}
-		if (filter.divisionCode() != null && !filter.divisionCode().isBlank()) {
-			clauses.add("division_code like ?");
-			params.add(Actor.significantPrefix(filter.divisionCode().strip()) + "%");
-		}
-		if (filter.agencyId() != null) {
-			clauses.add("agency_id = ?");
-			params.add(filter.agencyId());
-		}
-		if (filter.capability() != null && !filter.capability().isBlank()) {
-			clauses.add("capabilities @> array[?]::text[]");
-			params.add(filter.capability().strip());
-		}
-		if (filter.status() != null) {
-			clauses.add("status = ?");
-			params.add(filter.status().code());
-		}
-		if (filter.loginMethod() != null) {
-			clauses.add("login_method = ?");
-			params.add(filter.loginMethod().code());
-		}
-		if (filter.sharedPlatform() != null) {
-			clauses.add("shared_platform = ?");
-			params.add(filter.sharedPlatform());
-		}
-		if (filter.text() != null && !filter.text().isBlank()) {
-			clauses.add("(name ilike ? escape '\\' or array_to_string(aliases, ' ') ilike ? escape '\\' "
-					+ "or summary ilike ? escape '\\' or vendor ilike ? escape '\\')");
-			String like = Queries.contains(filter.text());
-			params.addAll(List.of(like, like, like, like));
-		}
-		return clauses.isEmpty() ? "" : "where " + String.join(" and ", clauses);
+		boolean division = filter.divisionCode() != null && !filter.divisionCode().isBlank();
+		boolean capability = filter.capability() != null && !filter.capability().isBlank();
+		boolean text = filter.text() != null && !filter.text().isBlank();
+		String like = text ? Queries.contains(filter.text()) : null;
+		Where where = Where.start()
+			.visibleTo(actor, null, List.of("division_code"), List.of("agency_id"))
+			.andIf(division, "division_code like ?",
+					division ? Actor.significantPrefix(filter.divisionCode().strip()) + "%" : null)
+			.andIf(filter.agencyId() != null, "agency_id = ?", filter.agencyId())
+			.andIf(capability, "capabilities @> array[?]::text[]", capability ? filter.capability().strip() : null)
+			.andIf(filter.status() != null, "status = ?", filter.status() == null ? null : filter.status().code())
+			.andIf(filter.loginMethod() != null, "login_method = ?",
+					filter.loginMethod() == null ? null : filter.loginMethod().code())
+			.andIf(filter.sharedPlatform() != null, "shared_platform = ?", filter.sharedPlatform())
+			.andIf(text, "name ilike ? escape '\\' or array_to_string(aliases, ' ') ilike ? escape '\\' "
+					+ "or summary ilike ? escape '\\' or vendor ilike ? escape '\\'", like, like, like, like);
+		params.addAll(where.params());
+		return where.sql();
 	}
 
 	static String order(Sort sort) {

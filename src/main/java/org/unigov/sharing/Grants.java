@@ -23,6 +23,7 @@ import org.unigov.shared.Actor;
 
 import org.unigov.shared.Role;
 import org.unigov.shared.jdbc.Queries;
+import org.unigov.shared.jdbc.Where;
 import org.unigov.shared.problem.CommonError;
 import org.unigov.shared.problem.UnigovException;
 
@@ -108,42 +109,16 @@ public class Grants implements WithdrawalGuard {
 
 	@Transactional(readOnly = true)
 	public Page<Grant> find(Actor actor, GrantFilter filter, Pageable pageable) {
-		List<Object> params = new ArrayList<>();
-		StringBuilder where = new StringBuilder("where 1 = 1");
-		if (!actor.has(Role.PLATFORM_ADMIN)) {
-			where.append(" and (false");
-			if (actor.hasAny(Role.COORDINATOR, Role.AUDITOR) && actor.scopePrefix() != null) {
-				where.append(" or consumer_division like ? or provider_division like ?");
-				params.add(actor.scopePrefix() + "%");
-				params.add(actor.scopePrefix() + "%");
-			}
-			if (actor.hasAny(Role.AGENCY_ADMIN, Role.AGENCY_STAFF) && actor.agencyId() != null) {
-				where.append(" or consumer_agency_id = ? or provider_agency_id = ?");
-				params.add(actor.agencyId());
-				params.add(actor.agencyId());
-			}
-			where.append(")");
-		}
-		if ("consumer".equals(filter.role()) && actor.agencyId() != null) {
-			where.append(" and consumer_agency_id = ?");
-			params.add(actor.agencyId());
-		}
-		else if ("provider".equals(filter.role()) && actor.agencyId() != null) {
-			where.append(" and provider_agency_id = ?");
-			params.add(actor.agencyId());
-		}
-		if (filter.status() != null) {
-			where.append(" and status = ?");
-			params.add(filter.status().code());
-		}
-		if (filter.entryId() != null) {
-			where.append(" and entry_id = ?");
-			params.add(filter.entryId());
-		}
-		if (filter.disposalOutstanding()) {
-			where.append(" and status in ('ended', 'expired') and disposal_recorded_at is null");
-		}
-		return Queries.page(this.jdbc, "shr_grant", where.toString(), params, "issued_at desc", Rows::grant, pageable);
+		UUID agency = actor.agencyId();
+		Where where = Where.start()
+			.visibleTo(actor, null, List.of("consumer_division", "provider_division"),
+					List.of("consumer_agency_id", "provider_agency_id"))
+			.andIf("consumer".equals(filter.role()) && agency != null, "consumer_agency_id = ?", agency)
+			.andIf("provider".equals(filter.role()) && agency != null, "provider_agency_id = ?", agency)
+			.andIf(filter.status() != null, "status = ?", filter.status() == null ? null : filter.status().code())
+			.andIf(filter.entryId() != null, "entry_id = ?", filter.entryId())
+			.andIf(filter.disposalOutstanding(), "status in ('ended', 'expired') and disposal_recorded_at is null");
+		return Queries.page(this.jdbc, "shr_grant", where.sql(), where.params(), "issued_at desc", Rows::grant, pageable);
 	}
 
 	/** Issues the grant for an approved request, or renews the grant a renewal names. */

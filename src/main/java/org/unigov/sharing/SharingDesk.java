@@ -36,6 +36,7 @@ import org.unigov.shared.Actor;
 import org.unigov.shared.Coded;
 import org.unigov.shared.Role;
 import org.unigov.shared.jdbc.Queries;
+import org.unigov.shared.jdbc.Where;
 import org.unigov.shared.problem.CommonError;
 import org.unigov.shared.problem.FieldProblem;
 import org.unigov.shared.problem.UnigovException;
@@ -168,54 +169,23 @@ public class SharingDesk {
 	 */
 	@Transactional(readOnly = true)
 	public Page<SharingRequest> find(Actor actor, RequestFilter filter, Pageable pageable) {
-		List<Object> params = new ArrayList<>();
-		StringBuilder where = new StringBuilder("where 1 = 1");
-		if (!actor.has(Role.PLATFORM_ADMIN)) {
-			where.append(" and (false");
-			if (actor.hasAny(Role.COORDINATOR, Role.AUDITOR) && actor.scopePrefix() != null) {
-				where.append(" or requester_division like ? or provider_division like ?");
-				params.add(actor.scopePrefix() + "%");
-				params.add(actor.scopePrefix() + "%");
-			}
-			if (actor.hasAny(Role.AGENCY_ADMIN, Role.AGENCY_STAFF) && actor.agencyId() != null) {
-				where.append(" or requester_agency_id = ? or provider_agency_id = ?");
-				params.add(actor.agencyId());
-				params.add(actor.agencyId());
-			}
-			where.append(")");
-		}
-		if ("made".equals(filter.role()) && actor.agencyId() != null) {
-			where.append(" and requester_agency_id = ?");
-			params.add(actor.agencyId());
-		}
-		else if ("received".equals(filter.role()) && actor.agencyId() != null) {
-			where.append(" and provider_agency_id = ?");
-			params.add(actor.agencyId());
-		}
-		if (filter.agencyId() != null) {
-			where.append(" and (requester_agency_id = ? or provider_agency_id = ?)");
-			params.add(filter.agencyId());
-			params.add(filter.agencyId());
-		}
-		if (filter.entryId() != null) {
-			where.append(" and entry_id = ?");
-			params.add(filter.entryId());
-		}
-		if (filter.status() != null) {
-			where.append(" and status = ?");
-			params.add(filter.status().code());
-		}
-		if (filter.overdue()) {
-			where.append(" and ((status = 'submitted' and reply_due < ?) or (status = 'approved' and delivered_at is null and delivery_due < ?))");
-			LocalDate today = this.calendar.today();
-			params.add(today);
-			params.add(today);
-		}
-		if (filter.escalated()) {
-			where.append(" and (escalated_at is not null or delivery_escalated_at is not null)");
-		}
+		UUID agency = actor.agencyId();
+		LocalDate today = this.calendar.today();
+		Where where = Where.start()
+			.visibleTo(actor, null, List.of("requester_division", "provider_division"),
+					List.of("requester_agency_id", "provider_agency_id"))
+			.andIf("made".equals(filter.role()) && agency != null, "requester_agency_id = ?", agency)
+			.andIf("received".equals(filter.role()) && agency != null, "provider_agency_id = ?", agency)
+			.andIf(filter.agencyId() != null, "requester_agency_id = ? or provider_agency_id = ?", filter.agencyId(),
+					filter.agencyId())
+			.andIf(filter.entryId() != null, "entry_id = ?", filter.entryId())
+			.andIf(filter.status() != null, "status = ?", filter.status() == null ? null : filter.status().code())
+			.andIf(filter.overdue(),
+					"(status = 'submitted' and reply_due < ?) or (status = 'approved' and delivered_at is null and delivery_due < ?)",
+					today, today)
+			.andIf(filter.escalated(), "escalated_at is not null or delivery_escalated_at is not null");
 		String order = filter.overdue() ? "reply_due, number" : "filed_at desc, number desc";
-		return Queries.page(this.jdbc, "shr_request", where.toString(), params, order,
+		return Queries.page(this.jdbc, "shr_request", where.sql(), where.params(), order,
 				(rs, n) -> Rows.request(rs, this.json), pageable);
 	}
 

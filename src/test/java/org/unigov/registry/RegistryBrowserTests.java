@@ -130,13 +130,20 @@ class RegistryBrowserTests extends BrowserTest {
 		this.browser.get(url("/registry"));
 		this.browser.findElement(By.linkText("重复建设分析")).click();
 		new Select(this.browser.findElement(By.id("divisionCode"))).selectByValue("610100");
-		this.browser.findElement(By.cssSelector("form.filters button[type=submit]")).click();
+		var submit = this.browser.findElement(By.cssSelector("form.filters button[type=submit]"));
+		submit.click();
+		// the report is a new page: wait until the old one is gone before reading it
+		new org.openqa.selenium.support.ui.WebDriverWait(this.browser, java.time.Duration.ofSeconds(10))
+			.until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(submit));
 		String summary = this.browser.findElement(By.cssSelector("h2.summary")).getText();
 		assertThat(summary).contains("组疑似重复建设").contains("¥");
 		assertThat(this.browser.findElement(By.cssSelector("article.cluster")).getText()).contains("城市运行");
 		axeClean("the cluster report");
 
-		this.browser.findElement(By.cssSelector("a[hreflang=en]")).click();
+		var english = this.browser.findElement(By.cssSelector("a[hreflang=en]"));
+		english.click();
+		new org.openqa.selenium.support.ui.WebDriverWait(this.browser, java.time.Duration.ofSeconds(10))
+			.until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(english));
 		assertThat(this.browser.findElement(By.cssSelector("h2.summary")).getText()).contains("clusters of likely duplicates");
 		axeClean("the English cluster report");
 	}

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.unigov.shared.Access;
 import org.unigov.audit.AuditEntry;
 import org.unigov.audit.AuditJournal;
 import org.unigov.audit.AuditVerification;
@@ -41,7 +42,7 @@ class AuditApi {
 	}
 
 	@GetMapping("/entries")
-	@PreAuthorize("hasAnyRole('AUDITOR','PLATFORM_ADMIN','COORDINATOR')")
+	@PreAuthorize(Access.OVERSEERS)
 	@Operation(summary = "Search entries, newest first",
 			description = "Auditors and coordinators see entries of their division subtree; platform admins see all.")
 	PagedModel<AuditEntry> entries(@RequestParam(required = false) @Nullable String q,

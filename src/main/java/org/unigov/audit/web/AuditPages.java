@@ -16,6 +16,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.unigov.shared.Access;
 import org.unigov.audit.AuditJournal;
 import org.unigov.shared.NavigationEntry;
 import org.unigov.shared.Role;
@@ -24,7 +25,7 @@ import org.unigov.shared.Role;
 @Controller
 class AuditPages {
 
-	static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+	static final ZoneId SHANGHAI = org.unigov.shared.ChinaTime.ZONE;
 
 	private final AuditJournal journal;
 
@@ -42,7 +43,7 @@ class AuditPages {
 	}
 
 	@GetMapping("/audit")
-	@PreAuthorize("hasAnyRole('AUDITOR','PLATFORM_ADMIN','COORDINATOR')")
+	@PreAuthorize(Access.OVERSEERS)
 	String search(@RequestParam(required = false) @Nullable String q,
 			@RequestParam(required = false) @Nullable String actor,
 			@RequestParam(required = false) @Nullable String action,

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.unigov.shared.Access;
 import org.unigov.calendar.CalendarDay;
 import org.unigov.calendar.CalendarError;
 import org.unigov.calendar.Deadline;
@@ -68,7 +69,7 @@ class CalendarApi {
 	}
 
 	@PutMapping("/years/{year}")
-	@PreAuthorize("hasRole('PLATFORM_ADMIN')")
+	@PreAuthorize(Access.PLATFORM_ADMIN)
 	@Operation(summary = "Add a year or replace its days (audited: calendar.year.added / calendar.year.replaced)",
 			description = "kind is day-off or working (a make-up working day on a weekend). The body GET returns "
 					+ "is accepted as it is (year, if given, must be the year in the path). Stored deadlines of open "

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.unigov.shared.Access;
 import org.unigov.calendar.CalendarDay;
 import org.unigov.calendar.CalendarError;
 import org.unigov.calendar.WorkingCalendar;
@@ -28,7 +29,7 @@ import org.unigov.shared.problem.UnigovException;
  * notice line by line ({@code 2027-01-01 day-off 元旦 | New Year's Day}).
  */
 @Controller
-@PreAuthorize("hasAnyRole('PLATFORM_ADMIN','COORDINATOR','AUDITOR','AGENCY_ADMIN','AGENCY_STAFF')")
+@PreAuthorize(Access.ANY_STAFF)
 class CalendarPages {
 
 	private final WorkingCalendar calendar;
@@ -61,7 +62,7 @@ class CalendarPages {
 	}
 
 	@PostMapping("/calendar/{year}")
-	@PreAuthorize("hasRole('PLATFORM_ADMIN')")
+	@PreAuthorize(Access.PLATFORM_ADMIN)
 	String replace(@PathVariable int year, @RequestParam String source, @RequestParam String lines,
 			@RequestParam(required = false) @Nullable Long version, RedirectAttributes redirect) {
 		try {

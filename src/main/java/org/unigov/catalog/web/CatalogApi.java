@@ -30,6 +30,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.unigov.shared.Access;
 import org.unigov.audit.AuditEntry;
 import org.unigov.audit.AuditJournal;
 import org.unigov.catalog.AuthoritativeSources;
@@ -57,9 +58,9 @@ import org.unigov.shared.problem.UnigovException;
 @Tag(name = "Data catalog", description = "Catalog entries (C1-C8), standard data elements, search")
 class CatalogApi {
 
-	static final String READERS = "hasAnyRole('PLATFORM_ADMIN','COORDINATOR','AUDITOR','AGENCY_ADMIN','AGENCY_STAFF')";
+	static final String READERS = Access.ANY_STAFF;
 
-	static final String COMPILERS = "hasAnyRole('PLATFORM_ADMIN','AGENCY_ADMIN','AGENCY_STAFF')";
+	static final String COMPILERS = Access.AGENCY_WORKERS;
 
 	private final Catalog catalog;
 
@@ -205,7 +206,7 @@ class CatalogApi {
 	}
 
 	@PostMapping("/entries/{id}/review")
-	@PreAuthorize("hasAnyRole('PLATFORM_ADMIN','COORDINATOR')")
+	@PreAuthorize(Access.COORDINATORS)
 	@Operation(summary = "Approve (publish) or return a submitted revision (audited: entry.published / entry.returned)",
 			description = "decision is approve or return; returning needs a comment.")
 	EntryView review(@PathVariable UUID id, @Valid @RequestBody ReviewRequest request) {
@@ -225,7 +226,7 @@ class CatalogApi {
 	}
 
 	@PostMapping("/entries/{id}/withdraw")
-	@PreAuthorize("hasAnyRole('PLATFORM_ADMIN','AGENCY_ADMIN')")
+	@PreAuthorize(Access.AGENCY_ADMINS)
 	@Operation(summary = "Withdraw an entry, with the reason (audited: entry.withdrawn); refused while grants are active")
 	EntryView withdraw(@PathVariable UUID id, @Valid @RequestBody ReasonRequest request) {
 		return EntryView.of(this.catalog.withdraw(Actor.current(), id, request.reason(), request.version()));
@@ -239,7 +240,7 @@ class CatalogApi {
 	}
 
 	@PostMapping("/entries/{id}/extend-update")
-	@PreAuthorize("hasAnyRole('PLATFORM_ADMIN','COORDINATOR')")
+	@PreAuthorize(Access.COORDINATORS)
 	@Operation(summary = "Allow 5 more working days for an owed update, once (C7)")
 	EntryView extendUpdate(@PathVariable UUID id, @Valid @RequestBody VersionRequest request) {
 		return EntryView.of(this.catalog.extendUpdate(Actor.current(), id, request.version()));
@@ -283,7 +284,7 @@ class CatalogApi {
 
 	@PostMapping("/elements")
 	@ResponseStatus(HttpStatus.CREATED)
-	@PreAuthorize("hasRole('PLATFORM_ADMIN')")
+	@PreAuthorize(Access.PLATFORM_ADMIN)
 	@Operation(summary = "Add a data element (audited: element.created)",
 			description = "format: citizen-id, credit-code, division-code, person-name, sex, birth-date, date, phone, "
 					+ "address, enterprise-name, licence-number, text, or pattern (with a regular expression).")
@@ -315,7 +316,7 @@ class CatalogApi {
 	}
 
 	@PutMapping("/authorities/{elementCode}")
-	@PreAuthorize("hasAnyRole('PLATFORM_ADMIN','COORDINATOR')")
+	@PreAuthorize(Access.COORDINATORS)
 	@Operation(summary = "Designate the authoritative source of an element (province coordinator; audited: authority.designated)")
 	AuthoritativeSources.Source designate(@PathVariable String elementCode, @Valid @RequestBody AuthorityRequest request) {
 		return this.authorities.designate(Actor.current(), elementCode, request.entryId(),

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.unigov.shared.Access;
 import org.unigov.audit.AuditJournal;
 import org.unigov.catalog.CatalogLabels;
 import org.unigov.catalog.Catalog;
@@ -56,7 +57,7 @@ import org.unigov.shared.problem.UnigovException;
 @PreAuthorize(CatalogApi.READERS)
 class CatalogPages {
 
-	static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+	static final ZoneId ZONE = org.unigov.shared.ChinaTime.ZONE;
 
 	private final Catalog catalog;
 
@@ -282,7 +283,7 @@ class CatalogPages {
 	}
 
 	@PostMapping("/catalog/elements")
-	@PreAuthorize("hasRole('PLATFORM_ADMIN')")
+	@PreAuthorize(Access.PLATFORM_ADMIN)
 	String addElement(@RequestParam Map<String, String> form, RedirectAttributes redirect) {
 		try {
 			ItemType type = org.unigov.shared.Coded.parse(ItemType.class, form.get("itemType"))
@@ -314,7 +315,7 @@ class CatalogPages {
 	}
 
 	@PostMapping("/catalog/authorities")
-	@PreAuthorize("hasAnyRole('PLATFORM_ADMIN','COORDINATOR')")
+	@PreAuthorize(Access.COORDINATORS)
 	String designate(@RequestParam String elementCode, @RequestParam String entryCode,
 			@RequestParam(required = false) @Nullable String note, RedirectAttributes redirect) {
 		try {

@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.unigov.shared.Access;
 import org.unigov.catalog.harvest.HarvestDefaults;
 import org.unigov.catalog.harvest.HarvestJob;
 import org.unigov.catalog.harvest.HarvestSource;
@@ -33,7 +34,7 @@ import org.unigov.shared.Actor;
 /** Harvesting external catalogues over JSON: the same operations as the harvest pages. */
 @RestController
 @RequestMapping("/api/v1/catalog/harvest")
-@PreAuthorize("hasAnyRole('PLATFORM_ADMIN', 'AGENCY_ADMIN')")
+@PreAuthorize(Access.AGENCY_ADMINS)
 @Tag(name = "Data catalog")
 class HarvestApi {
 

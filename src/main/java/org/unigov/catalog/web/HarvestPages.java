@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.unigov.shared.Access;
 import org.unigov.catalog.Catalog;
 import org.unigov.catalog.CatalogError;
 import org.unigov.catalog.CatalogLabels;
@@ -36,7 +37,7 @@ import org.unigov.shared.problem.UnigovException;
  * problems, then run it for real and watch its progress.
  */
 @Controller
-@PreAuthorize("hasAnyRole('PLATFORM_ADMIN', 'AGENCY_ADMIN')")
+@PreAuthorize(Access.AGENCY_ADMINS)
 class HarvestPages {
 
 	private final Harvester harvester;

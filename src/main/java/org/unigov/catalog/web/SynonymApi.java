@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.unigov.shared.Access;
 import org.unigov.catalog.SynonymList;
 import org.unigov.catalog.search.SynonymRule;
 import org.unigov.shared.Actor;
@@ -21,7 +22,7 @@ import org.unigov.shared.Actor;
 /** The search synonym list over JSON, for platform admins: read it, replace it (audited). */
 @RestController
 @RequestMapping("/api/v1/catalog/synonyms")
-@PreAuthorize("hasRole('PLATFORM_ADMIN')")
+@PreAuthorize(Access.PLATFORM_ADMIN)
 @Tag(name = "Data catalog")
 class SynonymApi {
 

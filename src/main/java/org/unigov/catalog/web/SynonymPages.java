@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.unigov.shared.Access;
 import org.unigov.catalog.SynonymList;
 import org.unigov.catalog.search.SynonymRule;
 import org.unigov.shared.Actor;
@@ -18,7 +19,7 @@ import org.unigov.shared.problem.UnigovException;
 
 /** The page where a platform admin edits the search synonym list, one rule a line. */
 @Controller
-@PreAuthorize("hasRole('PLATFORM_ADMIN')")
+@PreAuthorize(Access.PLATFORM_ADMIN)
 class SynonymPages {
 
 	/** Longest text the form accepts: 500 rules of a few terms each. */

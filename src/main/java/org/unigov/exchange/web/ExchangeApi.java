@@ -32,6 +32,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.unigov.shared.Access;
 import org.unigov.exchange.AccessEntry;
 import org.unigov.exchange.ClientBinding;
 import org.unigov.exchange.DataService;
@@ -53,7 +54,7 @@ import org.unigov.shared.problem.UnigovException;
 @Tag(name = "Exchange", description = "Data services, consumer clients, the access log (S10) and traffic; calls go to /exchange/v1/{resource}/{path}")
 class ExchangeApi {
 
-	static final String STAFF = "hasAnyRole('PLATFORM_ADMIN','COORDINATOR','AUDITOR','AGENCY_ADMIN','AGENCY_STAFF')";
+	static final String STAFF = Access.ANY_STAFF;
 
 	private final DataServices services;
 
@@ -104,7 +105,7 @@ class ExchangeApi {
 
 	@PostMapping("/services")
 	@ResponseStatus(HttpStatus.CREATED)
-	@PreAuthorize("hasAnyRole('PLATFORM_ADMIN','AGENCY_ADMIN','AGENCY_STAFF')")
+	@PreAuthorize(Access.AGENCY_WORKERS)
 	@Operation(summary = "Register a data service for one of your agency's published resources (audited)",
 			description = "Every problem is listed in one 422 invalid_data_service answer. fieldMap maps response field "
 					+ "paths (name, address.city, members[].id) to the resource's data items; fields not mapped never "
@@ -126,7 +127,7 @@ class ExchangeApi {
 	}
 
 	@PutMapping("/services/{id}")
-	@PreAuthorize("hasAnyRole('PLATFORM_ADMIN','AGENCY_ADMIN','AGENCY_STAFF')")
+	@PreAuthorize(Access.AGENCY_WORKERS)
 	@Operation(summary = "Change a data service (audited; 409 stale_version on a stale version)")
 	ServiceView update(@PathVariable UUID id, @RequestBody ServiceUpdate update) {
 		if (update.service() == null || update.version() == null) {
@@ -140,7 +141,7 @@ class ExchangeApi {
 	}
 
 	@PostMapping("/services/{id}/status")
-	@PreAuthorize("hasAnyRole('PLATFORM_ADMIN','AGENCY_ADMIN','AGENCY_STAFF')")
+	@PreAuthorize(Access.AGENCY_WORKERS)
 	@Operation(summary = "Disable or re-enable a data service (audited)")
 	ServiceView status(@PathVariable UUID id, @RequestBody StatusChange change) {
 		if (change.status() == null || change.version() == null) {
@@ -156,7 +157,7 @@ class ExchangeApi {
 	}
 
 	@PostMapping("/services/{id}/open-api")
-	@PreAuthorize("hasAnyRole('PLATFORM_ADMIN','AGENCY_ADMIN','AGENCY_STAFF')")
+	@PreAuthorize(Access.AGENCY_WORKERS)
 	@Operation(summary = "Open (or close) a data service as its entry's anonymous open API (audited)",
 			description = "Anyone may then call GET /open/v1/{resource}/{path} on the exchange listener without a token, "
 					+ "rate-limited per client address. Only for a published entry open without conditions, general data "
@@ -183,7 +184,7 @@ class ExchangeApi {
 
 	@PostMapping("/clients")
 	@ResponseStatus(HttpStatus.CREATED)
-	@PreAuthorize("hasAnyRole('PLATFORM_ADMIN','AGENCY_ADMIN')")
+	@PreAuthorize(Access.AGENCY_ADMINS)
 	@Operation(summary = "Register a client_credentials client for one of your agency's systems (audited)",
 			description = "The answer carries the client secret; it is stored hashed and cannot be shown again.")
 	ExchangeClients.Registered register(@RequestBody ClientRequest request) {
@@ -192,7 +193,7 @@ class ExchangeApi {
 
 	@DeleteMapping("/clients/{clientId}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
-	@PreAuthorize("hasAnyRole('PLATFORM_ADMIN','AGENCY_ADMIN')")
+	@PreAuthorize(Access.AGENCY_ADMINS)
 	@Operation(summary = "Unbind a client from its system: its calls are refused from the next one (audited)")
 	void unbind(@PathVariable String clientId) {
 		this.clients.unbind(Actor.current(), clientId);
@@ -253,7 +254,7 @@ class ExchangeApi {
 	}
 
 	@PostMapping("/log/months/{month}/archive")
-	@PreAuthorize("hasRole('PLATFORM_ADMIN')")
+	@PreAuthorize(Access.PLATFORM_ADMIN)
 	@Operation(summary = "Archive (detach) a month older than 36 months, oldest first (S10; audited)")
 	Map<String, Object> archive(@PathVariable String month) {
 		try {

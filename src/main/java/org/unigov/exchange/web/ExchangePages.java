@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.unigov.shared.Access;
 import org.unigov.catalog.Catalog;
 import org.unigov.catalog.CatalogEntry;
 import org.unigov.catalog.EntryStatus;
@@ -51,7 +52,7 @@ import org.unigov.shared.problem.UnigovException;
 @PreAuthorize(ExchangeApi.STAFF)
 class ExchangePages {
 
-	static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+	static final ZoneId ZONE = org.unigov.shared.ChinaTime.ZONE;
 
 	private final DataServices services;
 
@@ -122,7 +123,7 @@ class ExchangePages {
 	}
 
 	@GetMapping("/exchange/services/new")
-	@PreAuthorize("hasAnyRole('PLATFORM_ADMIN','AGENCY_ADMIN','AGENCY_STAFF')")
+	@PreAuthorize(Access.AGENCY_WORKERS)
 	String newService(Model model) {
 		return form(model, new ServiceForm(), null);
 	}
@@ -317,7 +318,7 @@ class ExchangePages {
 	}
 
 	@PostMapping("/exchange/services")
-	@PreAuthorize("hasAnyRole('PLATFORM_ADMIN','AGENCY_ADMIN','AGENCY_STAFF')")
+	@PreAuthorize(Access.AGENCY_WORKERS)
 	String register(@ModelAttribute("form") ServiceForm form, Model model, RedirectAttributes redirect) {
 		List<FieldProblem> problems = new ArrayList<>();
 		DataServiceInput input = form.input(problems);
@@ -346,7 +347,7 @@ class ExchangePages {
 	}
 
 	@GetMapping("/exchange/services/{id}/edit")
-	@PreAuthorize("hasAnyRole('PLATFORM_ADMIN','AGENCY_ADMIN','AGENCY_STAFF')")
+	@PreAuthorize(Access.AGENCY_WORKERS)
 	String edit(@PathVariable UUID id, Model model) {
 		Actor actor = Actor.current();
 		DataService service = this.services.visible(actor, id);
@@ -359,7 +360,7 @@ class ExchangePages {
 	}
 
 	@PostMapping("/exchange/services/{id}")
-	@PreAuthorize("hasAnyRole('PLATFORM_ADMIN','AGENCY_ADMIN','AGENCY_STAFF')")
+	@PreAuthorize(Access.AGENCY_WORKERS)
 	String update(@PathVariable UUID id, @ModelAttribute("form") ServiceForm form, Model model,
 			RedirectAttributes redirect) {
 		Actor actor = Actor.current();
@@ -389,7 +390,7 @@ class ExchangePages {
 	}
 
 	@PostMapping("/exchange/services/{id}/status")
-	@PreAuthorize("hasAnyRole('PLATFORM_ADMIN','AGENCY_ADMIN','AGENCY_STAFF')")
+	@PreAuthorize(Access.AGENCY_WORKERS)
 	String status(@PathVariable UUID id, @RequestParam String status, @RequestParam long version,
 			RedirectAttributes redirect) {
 		this.services.setStatus(Actor.current(), id,
@@ -452,7 +453,7 @@ class ExchangePages {
 	}
 
 	@PostMapping("/exchange/clients")
-	@PreAuthorize("hasAnyRole('PLATFORM_ADMIN','AGENCY_ADMIN')")
+	@PreAuthorize(Access.AGENCY_ADMINS)
 	String registerClient(@RequestParam(required = false) @Nullable String systemId,
 			@RequestParam(required = false) @Nullable String clientId,
 			@RequestParam(required = false) @Nullable String xroadClient, Model model) {

@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.unigov.shared.Access;
 import org.unigov.exchange.OpenDataServices;
 import org.unigov.shared.Actor;
 
@@ -22,7 +23,7 @@ class OpenApiPages {
 	}
 
 	@PostMapping("/exchange/services/{id}/open-api")
-	@PreAuthorize("hasAnyRole('PLATFORM_ADMIN','AGENCY_ADMIN','AGENCY_STAFF')")
+	@PreAuthorize(Access.AGENCY_WORKERS)
 	String openApi(@PathVariable UUID id, @RequestParam boolean open, @RequestParam long version,
 			RedirectAttributes redirect) {
 		this.open.setOpenApi(Actor.current(), id, open, version);

@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.unigov.shared.Access;
 import org.unigov.identity.Account;
 import org.unigov.identity.StaffManagement;
 import org.unigov.shared.Actor;
@@ -110,7 +111,7 @@ class StaffApi {
 
 	@PostMapping("/staff")
 	@ResponseStatus(HttpStatus.CREATED)
-	@PreAuthorize("hasAnyRole('PLATFORM_ADMIN','AGENCY_ADMIN')")
+	@PreAuthorize(Access.AGENCY_ADMINS)
 	@Operation(summary = "Create a staff account (audited: staff.created)",
 			description = "Agency admins create staff of their own agency with AGENCY_ADMIN or AGENCY_STAFF only.")
 	StaffView create(@Valid @RequestBody CreateStaff request) {
@@ -119,7 +120,7 @@ class StaffApi {
 	}
 
 	@PutMapping("/staff/{id}")
-	@PreAuthorize("hasAnyRole('PLATFORM_ADMIN','AGENCY_ADMIN')")
+	@PreAuthorize(Access.AGENCY_ADMINS)
 	@Operation(summary = "Change a staff account's name, roles or status (audited: staff.updated); 409 if stale")
 	StaffView update(@PathVariable UUID id, @Valid @RequestBody UpdateStaff request) {
 		return StaffView.of(this.staff.update(Actor.current(), id, new StaffManagement.StaffChange(
@@ -128,7 +129,7 @@ class StaffApi {
 
 	@PostMapping("/staff/{id}/password")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
-	@PreAuthorize("hasAnyRole('PLATFORM_ADMIN','AGENCY_ADMIN')")
+	@PreAuthorize(Access.AGENCY_ADMINS)
 	@Operation(summary = "Set a new password for a staff account (audited: staff.password-reset)")
 	void resetPassword(@PathVariable UUID id, @Valid @RequestBody NewPassword request) {
 		this.staff.resetPassword(Actor.current(), id, request.password());
@@ -136,7 +137,7 @@ class StaffApi {
 
 	@PostMapping("/staff/{id}/unlock")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
-	@PreAuthorize("hasAnyRole('PLATFORM_ADMIN','AGENCY_ADMIN')")
+	@PreAuthorize(Access.AGENCY_ADMINS)
 	@Operation(summary = "Unlock an account locked after failed sign-ins (audited: staff.unlocked)")
 	void unlock(@PathVariable UUID id) {
 		this.staff.unlock(Actor.current(), id);

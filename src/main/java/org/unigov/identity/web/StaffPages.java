@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.unigov.shared.Access;
 import org.unigov.audit.AuditJournal;
 import org.unigov.identity.Account;
 import org.unigov.identity.StaffManagement;
@@ -78,7 +79,7 @@ class StaffPages {
 	}
 
 	@PostMapping("/organization/staff")
-	@PreAuthorize("hasAnyRole('PLATFORM_ADMIN','AGENCY_ADMIN')")
+	@PreAuthorize(Access.AGENCY_ADMINS)
 	String create(@Valid @ModelAttribute("form") StaffForm form, BindingResult binding, Model model,
 			RedirectAttributes redirect) {
 		Actor actor = Actor.current();
@@ -108,7 +109,7 @@ class StaffPages {
 	}
 
 	@PostMapping("/organization/staff/{id}")
-	@PreAuthorize("hasAnyRole('PLATFORM_ADMIN','AGENCY_ADMIN')")
+	@PreAuthorize(Access.AGENCY_ADMINS)
 	String update(@PathVariable UUID id, @Valid @ModelAttribute("edit") EditForm form, BindingResult binding,
 			Model model, RedirectAttributes redirect) {
 		Account account = this.staff.get(Actor.current(), id);
@@ -127,7 +128,7 @@ class StaffPages {
 	}
 
 	@PostMapping("/organization/staff/{id}/unlock")
-	@PreAuthorize("hasAnyRole('PLATFORM_ADMIN','AGENCY_ADMIN')")
+	@PreAuthorize(Access.AGENCY_ADMINS)
 	String unlock(@PathVariable UUID id, RedirectAttributes redirect) {
 		this.staff.unlock(Actor.current(), id);
 		redirect.addFlashAttribute("saved", true);
@@ -135,7 +136,7 @@ class StaffPages {
 	}
 
 	@PostMapping("/organization/staff/{id}/password")
-	@PreAuthorize("hasAnyRole('PLATFORM_ADMIN','AGENCY_ADMIN')")
+	@PreAuthorize(Access.AGENCY_ADMINS)
 	String resetPassword(@PathVariable UUID id, @RequestParam String password, Model model,
 			RedirectAttributes redirect) {
 		try {
@@ -179,7 +180,7 @@ class StaffPages {
 		model.addAttribute("grantable", grantable(actor));
 		model.addAttribute("locked", account.isLocked(Instant.now()));
 		model.addAttribute("history", this.journal.history("account", account.id().toString()));
-		model.addAttribute("zone", ZoneId.of("Asia/Shanghai"));
+		model.addAttribute("zone", org.unigov.shared.ChinaTime.ZONE);
 		return "identity/staff-detail";
 	}
 

@@ -56,7 +56,7 @@ public class DeadlineReminders {
 		this.notifications = notifications;
 	}
 
-	@Scheduled(cron = "0 0 8 * * *", zone = "Asia/Shanghai")
+	@Scheduled(cron = "0 0 8 * * *", zone = org.unigov.shared.ChinaTime.ID)
 	void daily() {
 		remind();
 	}

@@ -131,7 +131,7 @@ public class DeliveryRunner {
 		}
 		body.put("link", link(notification));
 		body.put("createdAt", DateTimeFormatter.ISO_OFFSET_DATE_TIME
-			.format(notification.createdAt().atZone(ZoneId.of("Asia/Shanghai"))));
+			.format(notification.createdAt().atZone(org.unigov.shared.ChinaTime.ZONE)));
 		return this.json.writeValueAsString(body);
 	}
 

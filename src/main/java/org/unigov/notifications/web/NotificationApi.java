@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.unigov.shared.Access;
 import org.unigov.notifications.Mailbox;
 import org.unigov.notifications.Notification;
 import org.unigov.notifications.Notifications;
@@ -37,7 +38,7 @@ import org.unigov.shared.Actor;
  */
 @RestController
 @RequestMapping("/api/v1/notifications")
-@PreAuthorize("hasAnyRole('PLATFORM_ADMIN','COORDINATOR','AGENCY_ADMIN','AGENCY_STAFF','AUDITOR')")
+@PreAuthorize(Access.ANY_STAFF)
 @Tag(name = "Notifications")
 class NotificationApi {
 

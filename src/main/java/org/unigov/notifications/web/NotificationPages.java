@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.unigov.shared.Access;
 import org.unigov.notifications.Notification;
 import org.unigov.notifications.Notifications;
 import org.unigov.notifications.internal.NotificationTexts;
@@ -27,7 +28,7 @@ import org.unigov.shared.problem.UnigovException;
  * address notifications are also sent to.
  */
 @Controller
-@PreAuthorize("hasAnyRole('PLATFORM_ADMIN','COORDINATOR','AGENCY_ADMIN','AGENCY_STAFF','AUDITOR')")
+@PreAuthorize(Access.ANY_STAFF)
 class NotificationPages {
 
 	private final Notifications notifications;

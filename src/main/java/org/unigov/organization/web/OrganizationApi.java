@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.unigov.shared.Access;
 import org.unigov.organization.Agency;
 import org.unigov.organization.AgencyId;
 import org.unigov.organization.Division;
@@ -102,7 +103,7 @@ class OrganizationApi {
 
 	@PostMapping("/divisions")
 	@ResponseStatus(HttpStatus.CREATED)
-	@PreAuthorize("hasRole('PLATFORM_ADMIN')")
+	@PreAuthorize(Access.PLATFORM_ADMIN)
 	@Operation(summary = "Create a division under its parent (audited: division.created)")
 	DivisionView createDivision(@Valid @RequestBody CreateDivision request) {
 		return DivisionView.of(this.management.createDivision(Actor.current(), new OrganizationManagement.NewDivision(
@@ -110,7 +111,7 @@ class OrganizationApi {
 	}
 
 	@PutMapping("/divisions/{code}")
-	@PreAuthorize("hasRole('PLATFORM_ADMIN')")
+	@PreAuthorize(Access.PLATFORM_ADMIN)
 	@Operation(summary = "Rename a division (audited: division.renamed); 409 if the version is stale")
 	DivisionView renameDivision(@PathVariable String code, @Valid @RequestBody RenameDivision request) {
 		return DivisionView.of(this.management.renameDivision(Actor.current(), code, request.nameZh(),
@@ -118,7 +119,7 @@ class OrganizationApi {
 	}
 
 	@GetMapping("/agencies")
-	@PreAuthorize("hasAnyRole('PLATFORM_ADMIN','COORDINATOR','AUDITOR','AGENCY_ADMIN','AGENCY_STAFF')")
+	@PreAuthorize(Access.ANY_STAFF)
 	@Operation(summary = "List the agencies you may see",
 			description = "Platform admins see all; coordinators and auditors their division subtree; agency roles their own agency.")
 	PagedModel<AgencyView> agencies(@RequestParam(required = false) @Nullable String divisionCode,
@@ -129,7 +130,7 @@ class OrganizationApi {
 	}
 
 	@GetMapping("/agencies/{id}")
-	@PreAuthorize("hasAnyRole('PLATFORM_ADMIN','COORDINATOR','AUDITOR','AGENCY_ADMIN','AGENCY_STAFF')")
+	@PreAuthorize(Access.ANY_STAFF)
 	@Operation(summary = "Read one agency (404 when it is outside your scope)")
 	AgencyView agency(@PathVariable UUID id) {
 		return AgencyView.of(this.directory.visibleAgency(Actor.current(), new AgencyId(id)));
@@ -137,7 +138,7 @@ class OrganizationApi {
 
 	@PostMapping("/agencies")
 	@ResponseStatus(HttpStatus.CREATED)
-	@PreAuthorize("hasAnyRole('PLATFORM_ADMIN','COORDINATOR')")
+	@PreAuthorize(Access.COORDINATORS)
 	@Operation(summary = "Create an agency (audited: agency.created)",
 			description = "Coordinators may create agencies only within their division subtree.")
 	AgencyView createAgency(@Valid @RequestBody CreateAgency request) {
@@ -147,7 +148,7 @@ class OrganizationApi {
 	}
 
 	@PutMapping("/agencies/{id}")
-	@PreAuthorize("hasAnyRole('PLATFORM_ADMIN','COORDINATOR')")
+	@PreAuthorize(Access.COORDINATORS)
 	@Operation(summary = "Change an agency's names or deactivate it (audited: agency.updated); 409 if stale")
 	AgencyView updateAgency(@PathVariable UUID id, @Valid @RequestBody UpdateAgency request) {
 		return AgencyView.of(this.management.updateAgency(Actor.current(), new AgencyId(id),

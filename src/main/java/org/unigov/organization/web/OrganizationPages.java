@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.unigov.shared.Access;
 import org.unigov.audit.AuditJournal;
 import org.unigov.organization.Agency;
 import org.unigov.organization.AgencyId;
@@ -42,7 +43,7 @@ import org.unigov.shared.problem.UnigovException;
 
 /** Pages for divisions and agencies. */
 @Controller
-@PreAuthorize("hasAnyRole('PLATFORM_ADMIN','COORDINATOR','AUDITOR','AGENCY_ADMIN','AGENCY_STAFF')")
+@PreAuthorize(Access.ANY_STAFF)
 class OrganizationPages {
 
 	private final OrganizationDirectory directory;
@@ -101,7 +102,7 @@ class OrganizationPages {
 	}
 
 	@PostMapping("/organization/divisions")
-	@PreAuthorize("hasRole('PLATFORM_ADMIN')")
+	@PreAuthorize(Access.PLATFORM_ADMIN)
 	String createDivision(@Valid @ModelAttribute("divisionForm") DivisionForm form, BindingResult binding,
 			Model model, RedirectAttributes redirect) {
 		if (!binding.hasErrors()) {
@@ -135,7 +136,7 @@ class OrganizationPages {
 	}
 
 	@PostMapping("/organization/divisions/{code}")
-	@PreAuthorize("hasRole('PLATFORM_ADMIN')")
+	@PreAuthorize(Access.PLATFORM_ADMIN)
 	String rename(@PathVariable String code, @Valid @ModelAttribute("rename") RenameForm form, BindingResult binding,
 			Model model, RedirectAttributes redirect) {
 		Division division = this.directory.requireDivision(code);
@@ -158,19 +159,19 @@ class OrganizationPages {
 		model.addAttribute("parent", division.parentCode() == null ? null : this.directory.requireDivision(division.parentCode()));
 		model.addAttribute("canEdit", Actor.current().has(Role.PLATFORM_ADMIN));
 		model.addAttribute("history", this.journal.history("division", division.code()));
-		model.addAttribute("zone", java.time.ZoneId.of("Asia/Shanghai"));
+		model.addAttribute("zone", org.unigov.shared.ChinaTime.ZONE);
 		return "organization/division";
 	}
 
 	@GetMapping("/organization/agencies/new")
-	@PreAuthorize("hasAnyRole('PLATFORM_ADMIN','COORDINATOR')")
+	@PreAuthorize(Access.COORDINATORS)
 	String newAgency(Model model) {
 		model.addAttribute("form", new AgencyForm("", "", "", Actor.current().divisionCode(), true, 0L));
 		return newForm(model);
 	}
 
 	@PostMapping("/organization/agencies")
-	@PreAuthorize("hasAnyRole('PLATFORM_ADMIN','COORDINATOR')")
+	@PreAuthorize(Access.COORDINATORS)
 	String create(@Valid @ModelAttribute("form") AgencyForm form, BindingResult binding, Model model,
 			RedirectAttributes redirect) {
 		if (binding.hasErrors() || form.creditCode() == null || form.creditCode().isBlank()) {
@@ -201,7 +202,7 @@ class OrganizationPages {
 	}
 
 	@PostMapping("/organization/agencies/{id}")
-	@PreAuthorize("hasAnyRole('PLATFORM_ADMIN','COORDINATOR')")
+	@PreAuthorize(Access.COORDINATORS)
 	String update(@PathVariable UUID id, @Valid @ModelAttribute("form") AgencyForm form, BindingResult binding,
 			Model model, RedirectAttributes redirect) {
 		Agency agency = this.directory.visibleAgency(Actor.current(), new AgencyId(id));
@@ -232,7 +233,7 @@ class OrganizationPages {
 		model.addAttribute("division", this.directory.requireDivision(agency.divisionCode()));
 		model.addAttribute("canEdit", OrganizationManagement.canManageAgencies(Actor.current(), agency.divisionCode()));
 		model.addAttribute("history", this.journal.history("agency", agency.id().toString()));
-		model.addAttribute("zone", java.time.ZoneId.of("Asia/Shanghai"));
+		model.addAttribute("zone", org.unigov.shared.ChinaTime.ZONE);
 		return "organization/agency";
 	}
 

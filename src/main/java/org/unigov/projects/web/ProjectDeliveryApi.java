@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.unigov.shared.Access;
 import org.unigov.projects.Project;
 import org.unigov.projects.ProjectExecution;
 import org.unigov.projects.ProjectOutcomes;
@@ -167,7 +168,7 @@ class ProjectDeliveryApi {
 	// ---- portfolio ----------------------------------------------------------------------------
 
 	@GetMapping("/portfolio")
-	@PreAuthorize("hasAnyRole('PLATFORM_ADMIN','COORDINATOR','AUDITOR')")
+	@PreAuthorize(Access.OVERSEERS)
 	@Operation(summary = "Portfolio of your division's subtree: pipeline, spend by division, agency and capability, "
 			+ "overdue reviews, failing gates, zombies")
 	ProjectPortfolio.Portfolio portfolio(@RequestParam(required = false) @Nullable @Size(max = 12) String division) {
@@ -176,7 +177,7 @@ class ProjectDeliveryApi {
 	}
 
 	@GetMapping("/portfolio/export")
-	@PreAuthorize("hasAnyRole('PLATFORM_ADMIN','COORDINATOR','AUDITOR')")
+	@PreAuthorize(Access.OVERSEERS)
 	@Operation(summary = "Every project of your scope as an XLSX workbook (amounts in yuan); lang=zh-CN (default) or en")
 	void export(@RequestParam(required = false) @Nullable @Size(max = 12) String division,
 			@RequestParam(defaultValue = "zh-CN") String lang, HttpServletResponse response) throws IOException {

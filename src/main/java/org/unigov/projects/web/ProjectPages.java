@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.unigov.shared.Access;
 import org.unigov.audit.AuditJournal;
 import org.unigov.calendar.WorkingCalendar;
 import org.unigov.organization.Agency;
@@ -421,7 +422,7 @@ class ProjectPages {
 	}
 
 	@PostMapping("/projects/settings")
-	@PreAuthorize("hasRole('PLATFORM_ADMIN')")
+	@PreAuthorize(Access.PLATFORM_ADMIN)
 	String changeSettings(@RequestParam Map<String, String> form, RedirectAttributes redirect) {
 		try {
 			List<FieldProblem> problems = new ArrayList<>();
@@ -452,7 +453,7 @@ class ProjectPages {
 	}
 
 	@GetMapping("/projects/portfolio")
-	@PreAuthorize("hasAnyRole('PLATFORM_ADMIN','COORDINATOR','AUDITOR')")
+	@PreAuthorize(Access.OVERSEERS)
 	String portfolio(@RequestParam(required = false) @Nullable String division, Model model) {
 		String wanted = division != null && division.strip().matches("\\d{6}") ? division.strip() : null;
 		ProjectPortfolio.Portfolio view = this.portfolio.portfolio(Actor.current(), wanted);

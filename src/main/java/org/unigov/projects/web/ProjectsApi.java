@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.unigov.shared.Access;
 import org.unigov.audit.AuditEntry;
 import org.unigov.audit.AuditJournal;
 import org.unigov.calendar.WorkingCalendar;
@@ -51,7 +52,7 @@ import org.unigov.shared.problem.UnigovException;
 		+ "approval up the hierarchy with a budget review (P5), outcome targets (P7)")
 class ProjectsApi {
 
-	static final String STAFF = "hasAnyRole('PLATFORM_ADMIN','COORDINATOR','AUDITOR','AGENCY_ADMIN','AGENCY_STAFF')";
+	static final String STAFF = Access.ANY_STAFF;
 
 	static final String AGENCIES = "hasAnyRole('AGENCY_ADMIN','AGENCY_STAFF')";
 
@@ -230,7 +231,7 @@ class ProjectsApi {
 	}
 
 	@PutMapping("/settings")
-	@PreAuthorize("hasRole('PLATFORM_ADMIN')")
+	@PreAuthorize(Access.PLATFORM_ADMIN)
 	@Operation(summary = "Change the thresholds (platform admin; audited: project-settings.changed)")
 	ProjectSettings changeSettings(@Valid @RequestBody SettingsRequest request) {
 		return this.settings.update(Actor.current(), request.countyToCityFen(), request.toProvinceFen(),

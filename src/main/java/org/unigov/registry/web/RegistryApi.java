@@ -37,6 +37,7 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.unigov.shared.Access;
 import org.unigov.audit.AuditEntry;
 import org.unigov.audit.AuditJournal;
 import org.unigov.registry.Capability;
@@ -60,9 +61,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Tag(name = "Systems registry", description = "Inventory of government systems, import/export, duplicate finder")
 class RegistryApi {
 
-	static final String READERS = "hasAnyRole('PLATFORM_ADMIN','COORDINATOR','AUDITOR','AGENCY_ADMIN','AGENCY_STAFF')";
+	static final String READERS = Access.ANY_STAFF;
 
-	static final String WRITERS = "hasAnyRole('PLATFORM_ADMIN','AGENCY_ADMIN','AGENCY_STAFF')";
+	static final String WRITERS = Access.AGENCY_WORKERS;
 
 	private final SystemRegistry registry;
 
@@ -127,7 +128,7 @@ class RegistryApi {
 
 	@PostMapping("/capabilities")
 	@ResponseStatus(HttpStatus.CREATED)
-	@PreAuthorize("hasRole('PLATFORM_ADMIN')")
+	@PreAuthorize(Access.PLATFORM_ADMIN)
 	@Operation(summary = "Extend the taxonomy with a capability (audited: capability.created)")
 	Capability addCapability(@Valid @RequestBody CapabilityRequest request) {
 		return this.taxonomy.add(Actor.current(), request.code(), request.nameZh(), request.nameEn(),
@@ -286,7 +287,7 @@ class RegistryApi {
 	}
 
 	@GetMapping("/systems/duplicate-clusters")
-	@PreAuthorize("hasAnyRole('PLATFORM_ADMIN','COORDINATOR','AUDITOR')")
+	@PreAuthorize(Access.OVERSEERS)
 	@Operation(summary = "Clusters of likely duplicates across a division's subtree, with their combined annual cost")
 	DuplicateFinder.ClusterReport clusters(@RequestParam(required = false) @Nullable String divisionCode) {
 		Actor actor = Actor.current();

@@ -30,6 +30,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.unigov.shared.Access;
 import org.unigov.audit.AuditJournal;
 import org.unigov.organization.Agency;
 import org.unigov.organization.Division;
@@ -58,7 +59,7 @@ import org.unigov.shared.problem.UnigovException;
 @PreAuthorize(RegistryApi.READERS)
 class RegistryPages {
 
-	private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+	private static final ZoneId ZONE = org.unigov.shared.ChinaTime.ZONE;
 
 	private final SystemRegistry registry;
 
@@ -344,7 +345,7 @@ class RegistryPages {
 	}
 
 	@GetMapping("/registry/clusters")
-	@PreAuthorize("hasAnyRole('PLATFORM_ADMIN','COORDINATOR','AUDITOR')")
+	@PreAuthorize(Access.OVERSEERS)
 	String clusters(@RequestParam(required = false) @Nullable String divisionCode, Model model) {
 		Actor actor = Actor.current();
 		String division = divisionCode != null && !divisionCode.isBlank() ? divisionCode.strip()
@@ -414,7 +415,7 @@ class RegistryPages {
 	}
 
 	@PostMapping("/registry/capabilities")
-	@PreAuthorize("hasRole('PLATFORM_ADMIN')")
+	@PreAuthorize(Access.PLATFORM_ADMIN)
 	String addCapability(@RequestParam String code, @RequestParam String nameZh, @RequestParam String nameEn,
 			@RequestParam(defaultValue = "false") boolean provinceWide, Model model, RedirectAttributes redirect) {
 		try {

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.unigov.shared.Access;
 import org.unigov.shared.Actor;
 import org.unigov.sharing.OpenApplication;
 import org.unigov.sharing.OpenApplicationInput;
@@ -69,7 +70,7 @@ class OpenApplicationApi {
 	}
 
 	@GetMapping("/api/v1/sharing/open-applications")
-	@PreAuthorize("hasAnyRole('PLATFORM_ADMIN','COORDINATOR','AUDITOR','AGENCY_ADMIN','AGENCY_STAFF')")
+	@PreAuthorize(Access.ANY_STAFF)
 	@Operation(summary = "Applications received (provider's staff) or in my subtree (coordinators, auditors)")
 	OpenApplications.Page received(@RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "20") int size) {
@@ -77,7 +78,7 @@ class OpenApplicationApi {
 	}
 
 	@PostMapping("/api/v1/sharing/open-applications/{id}/reply")
-	@PreAuthorize("hasAnyRole('PLATFORM_ADMIN','AGENCY_ADMIN','AGENCY_STAFF')")
+	@PreAuthorize(Access.AGENCY_WORKERS)
 	@Operation(summary = "Approve (how and on what terms) or refuse (reasons, S3); the provider's staff only")
 	OpenApplication reply(@PathVariable UUID id, @RequestBody @jakarta.validation.Valid ReplyRequest request) {
 		return this.applications.reply(Actor.current(), id, "approve".equals(request.decision()), request.reply(),

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.unigov.shared.Access;
 import org.unigov.catalog.CatalogEntry;
 import org.unigov.catalog.CatalogLabels;
 import org.unigov.organization.AgencyId;
@@ -213,7 +214,7 @@ class OpenApplicationPages {
 	}
 
 	@GetMapping("/sharing/open-applications")
-	@PreAuthorize("hasAnyRole('PLATFORM_ADMIN','COORDINATOR','AUDITOR','AGENCY_ADMIN','AGENCY_STAFF')")
+	@PreAuthorize(Access.ANY_STAFF)
 	String received(@RequestParam(defaultValue = "0") int page, Model model) {
 		Actor actor = Actor.current();
 		model.addAttribute("isAgency", actor.hasAny(Role.AGENCY_ADMIN, Role.AGENCY_STAFF));
@@ -225,7 +226,7 @@ class OpenApplicationPages {
 	}
 
 	@PostMapping("/sharing/open-applications/{id}/reply")
-	@PreAuthorize("hasAnyRole('PLATFORM_ADMIN','AGENCY_ADMIN','AGENCY_STAFF')")
+	@PreAuthorize(Access.AGENCY_WORKERS)
 	String reply(@PathVariable UUID id, @RequestParam String decision, @RequestParam(required = false) @Nullable String reply,
 			@RequestParam long version, RedirectAttributes redirect) {
 		try {

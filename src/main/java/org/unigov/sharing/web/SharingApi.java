@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.unigov.shared.Access;
 import org.unigov.audit.AuditEntry;
 import org.unigov.audit.AuditJournal;
 import org.unigov.shared.Actor;
@@ -52,9 +53,9 @@ import org.unigov.calendar.WorkingCalendar;
 @Tag(name = "Data sharing", description = "Requests with statutory deadlines (S1-S5), grants (S7), disputes (S9), quality checks (S8)")
 class SharingApi {
 
-	static final String STAFF = "hasAnyRole('PLATFORM_ADMIN','COORDINATOR','AUDITOR','AGENCY_ADMIN','AGENCY_STAFF')";
+	static final String STAFF = Access.ANY_STAFF;
 
-	static final String AGENCIES = "hasAnyRole('PLATFORM_ADMIN','AGENCY_ADMIN','AGENCY_STAFF')";
+	static final String AGENCIES = Access.AGENCY_WORKERS;
 
 	private final SharingDesk desk;
 
@@ -272,7 +273,7 @@ class SharingApi {
 	}
 
 	@PostMapping("/requests/{id}/extension/decision")
-	@PreAuthorize("hasAnyRole('PLATFORM_ADMIN','COORDINATOR')")
+	@PreAuthorize(Access.COORDINATORS)
 	@Operation(summary = "The coordinator of the provider's level approves or rejects the extension (S2)")
 	RequestView decideExtension(@PathVariable UUID id, @Valid @RequestBody DecisionRequest request) {
 		return view(this.desk.decideExtension(Actor.current(), id, request.approve(), request.version()));
@@ -424,7 +425,7 @@ class SharingApi {
 	// ---- statistics ----------------------------------------------------------------------------
 
 	@GetMapping("/statistics")
-	@PreAuthorize("hasAnyRole('PLATFORM_ADMIN','COORDINATOR','AUDITOR')")
+	@PreAuthorize(Access.OVERSEERS)
 	@Operation(summary = "Per agency: requests made and received, median reply in working days, late replies and deliveries, refusals by reason (S5)")
 	List<SharingStatistics.AgencyStatistics> statistics() {
 		Actor actor = Actor.current();

@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.unigov.shared.Access;
 import org.unigov.audit.AuditJournal;
 import org.unigov.calendar.WorkingCalendar;
 import org.unigov.catalog.Catalog;
@@ -61,7 +62,7 @@ import org.unigov.sharing.SharingStatistics;
 @PreAuthorize(SharingApi.STAFF)
 class SharingPages {
 
-	static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+	static final ZoneId ZONE = org.unigov.shared.ChinaTime.ZONE;
 
 	private final SharingDesk desk;
 
@@ -382,7 +383,7 @@ class SharingPages {
 	}
 
 	@GetMapping("/sharing/oversight")
-	@PreAuthorize("hasAnyRole('PLATFORM_ADMIN','COORDINATOR','AUDITOR')")
+	@PreAuthorize(Access.OVERSEERS)
 	String oversight(Model model) {
 		Actor actor = Actor.current();
 		var late = this.desk.find(actor, new SharingDesk.RequestFilter(null, null, null, true, false, null),
@@ -435,7 +436,7 @@ class SharingPages {
 	}
 
 	@PostMapping("/sharing/quality-checks/{id}/answer")
-	@PreAuthorize("hasAnyRole('AGENCY_ADMIN','AGENCY_STAFF','PLATFORM_ADMIN')")
+	@PreAuthorize(Access.AGENCY_WORKERS)
 	String answerCheck(@PathVariable UUID id, @RequestParam long version, @RequestParam(required = false) @Nullable String outcome,
 			@RequestParam(required = false) @Nullable String answer, RedirectAttributes redirect) {
 		UUID entryId = this.checks.get(id).entryId();
