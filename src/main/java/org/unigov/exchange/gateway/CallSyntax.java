@@ -55,6 +55,23 @@ final class CallSyntax {
 		return segments;
 	}
 
+	/**
+	 * The data subject a call names: the query parameter the service declares for it (named once),
+	 * else the one found in the path, else none.
+	 */
+	static @Nullable String subject(org.unigov.exchange.DataService service, @Nullable String inPath,
+			@Nullable String query) throws Refusal {
+		if (service.subjectParam() == null || query == null) {
+			return inPath;
+		}
+		java.util.List<String> values = new io.netty.handler.codec.http.QueryStringDecoder("?" + query).parameters()
+			.get(service.subjectParam());
+		if (values != null && values.size() > 1) {
+			throw new Refusal(ExchangeError.BAD_PATH, "Name the data subject once: " + service.subjectParam() + " is repeated.");
+		}
+		return values != null && !values.isEmpty() && !values.get(0).isBlank() ? values.get(0) : inPath;
+	}
+
 	static boolean safeQuery(String query) {
 		for (int i = 0; i < query.length(); i++) {
 			char c = query.charAt(i);

@@ -3,7 +3,6 @@ package org.unigov.exchange.gateway;
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaders;
-import io.netty.handler.codec.http.QueryStringDecoder;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -274,30 +273,12 @@ final class ExchangeGateway {
 			body = CallSyntax.body(request, this.maxRequestBytes);
 		}
 		String subject = subjectInPath;
-		if (service.subjectParam() != null && query != null) {
-			List<String> values = new QueryStringDecoder("?" + query).parameters().get(service.subjectParam());
-			if (values != null && values.size() > 1) {
-				throw new Refusal(ExchangeError.BAD_PATH,
-						"Name the data subject once: " + service.subjectParam() + " is repeated.");
-			}
-			if (values != null && !values.isEmpty() && !values.get(0).isBlank()) {
-				subject = values.get(0);
-			}
-		}
+		subject = CallSyntax.subject(service, subject, query);
 		if (subject != null) {
 			call.subject = this.subjects.hash(subject);
 			call.subjectKey = this.subjects.currentKeyId();
 		}
-		long now = System.currentTimeMillis();
-		if (!route.breaker.allow(now)) {
-			throw new Refusal(ExchangeError.CIRCUIT_OPEN, "The provider failed repeatedly; calls resume shortly.",
-					route.breaker.retryAfterSeconds(now));
-		}
-		if (!route.inFlight.tryAcquire()) {
-			route.breaker.release();
-			throw new Refusal(ExchangeError.PROVIDER_BUSY, "The provider already has " + service.maxConcurrent()
-					+ " calls in flight; try again shortly.", 1L);
-		}
+		route.admit();
 		try {
 			Map<String, String> forwarded = new LinkedHashMap<>();
 			forwarded.put("Accept", "application/json");

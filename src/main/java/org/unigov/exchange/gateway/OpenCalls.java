@@ -1,7 +1,6 @@
 package org.unigov.exchange.gateway;
 
 import io.netty.handler.codec.http.HttpHeaders;
-import io.netty.handler.codec.http.QueryStringDecoder;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -124,30 +123,12 @@ final class OpenCalls {
 			}
 		}
 		call.path = template.toString();
-		if (service.subjectParam() != null && query != null) {
-			List<String> values = new QueryStringDecoder("?" + query).parameters().get(service.subjectParam());
-			if (values != null && values.size() > 1) {
-				throw new Refusal(ExchangeError.BAD_PATH,
-						"Name the data subject once: " + service.subjectParam() + " is repeated.");
-			}
-			if (values != null && !values.isEmpty() && !values.get(0).isBlank()) {
-				subject = values.get(0);
-			}
-		}
+		subject = CallSyntax.subject(service, subject, query);
 		if (subject != null) {
 			call.subject = this.hasher.hash(subject);
 			call.subjectKey = this.hasher.currentKeyId();
 		}
-		long millis = System.currentTimeMillis();
-		if (!route.breaker.allow(millis)) {
-			throw new Refusal(ExchangeError.CIRCUIT_OPEN, "The provider failed repeatedly; calls resume shortly.",
-					route.breaker.retryAfterSeconds(millis));
-		}
-		if (!route.inFlight.tryAcquire()) {
-			route.breaker.release();
-			throw new Refusal(ExchangeError.PROVIDER_BUSY, "The provider already has " + service.maxConcurrent()
-					+ " calls in flight; try again shortly.", 1L);
-		}
+		route.admit();
 		try {
 			Map<String, String> forwarded = new LinkedHashMap<>();
 			forwarded.put("Accept", "application/json");

@@ -80,6 +80,24 @@ class Routes implements SmartInitializingSingleton {
 			this.breaker = breaker;
 		}
 
+		/**
+		 * Lets a call through to the provider, or refuses it: the breaker is open after repeated
+		 * failures (503 with Retry-After), or the service's calls in flight are at its bulkhead
+		 * (503). A call let through holds a permit the caller releases when it ends.
+		 */
+		void admit() throws Refusal {
+			long now = System.currentTimeMillis();
+			if (!this.breaker.allow(now)) {
+				throw new Refusal(org.unigov.exchange.ExchangeError.CIRCUIT_OPEN,
+						"The provider failed repeatedly; calls resume shortly.", this.breaker.retryAfterSeconds(now));
+			}
+			if (!this.inFlight.tryAcquire()) {
+				this.breaker.release();
+				throw new Refusal(org.unigov.exchange.ExchangeError.PROVIDER_BUSY, "The provider already has "
+						+ this.service.maxConcurrent() + " calls in flight; try again shortly.", 1L);
+			}
+		}
+
 		FieldFilter filter(UUID grantId, Set<String> items) {
 			FilterKey key = new FilterKey(grantId, items);
 			FieldFilter filter = this.filters.get(key);
