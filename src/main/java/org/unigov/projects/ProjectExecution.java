@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.unigov.shared.Amounts;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -299,7 +300,7 @@ public class ProjectExecution {
 		if (text.length() > 200) {
 			problems.add(new FieldProblem("note", "too_long", "note is at most 200 characters."));
 		}
-		if (amountFen == null || amountFen == 0 || amountFen > Projects.MAX_FEN || amountFen < -Projects.MAX_FEN) {
+		if (amountFen == null || amountFen == 0 || amountFen > Amounts.MAX_FEN || amountFen < -Amounts.MAX_FEN) {
 			problems.add(new FieldProblem("amountFen", "invalid_amount", "amountFen is a whole number of fen, not 0."));
 		}
 		else if (amountFen < 0 && text.isEmpty()) {

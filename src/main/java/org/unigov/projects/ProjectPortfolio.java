@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import org.unigov.shared.Spreadsheets;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
@@ -19,7 +20,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.unigov.calendar.WorkingCalendar;
-import org.unigov.registry.SystemSheets;
 import org.unigov.registry.Taxonomy;
 import org.unigov.shared.Actor;
 import org.unigov.shared.Role;
@@ -325,7 +325,7 @@ public class ProjectPortfolio {
 						cell.setCellValue(whole);
 					}
 					else {
-						cell.setCellValue(SystemSheets.neutralise(String.valueOf(values.get(c))));
+						cell.setCellValue(Spreadsheets.neutralise(String.valueOf(values.get(c))));
 					}
 				}
 			}

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.unigov.shared.Amounts;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -49,10 +50,10 @@ public class ProjectSettingsStore {
 			throw new UnigovException(CommonError.FORBIDDEN, "Only a platform admin changes the approval thresholds.");
 		}
 		List<FieldProblem> problems = new ArrayList<>();
-		if (countyToCityFen <= 0 || countyToCityFen > Projects.MAX_FEN) {
+		if (countyToCityFen <= 0 || countyToCityFen > Amounts.MAX_FEN) {
 			problems.add(new FieldProblem("countyToCityFen", "invalid_amount", "countyToCityFen is more than 0 fen."));
 		}
-		if (toProvinceFen <= 0 || toProvinceFen > Projects.MAX_FEN) {
+		if (toProvinceFen <= 0 || toProvinceFen > Amounts.MAX_FEN) {
 			problems.add(new FieldProblem("toProvinceFen", "invalid_amount", "toProvinceFen is more than 0 fen."));
 		}
 		if (countyToCityFen > toProvinceFen) {

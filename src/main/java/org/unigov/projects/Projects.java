@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.unigov.shared.Amounts;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
@@ -63,8 +64,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Transactional
 public class Projects {
 
-	/** The largest amount of one line or total, in fen (¥1 trillion), as in the registry. */
-	public static final long MAX_FEN = 100_000_000_000_000L;
 
 	static final String SUBJECT = "project";
 
@@ -618,16 +617,16 @@ public class Projects {
 				problems.add(new FieldProblem(field + ".year", "invalid_year", "year is a calendar year between 2000 and 2100."));
 			}
 			Long amount = b.amountFen();
-			if (amount == null || amount <= 0 || amount > MAX_FEN) {
+			if (amount == null || amount <= 0 || amount > Amounts.MAX_FEN) {
 				problems.add(new FieldProblem(field + ".amountFen", "invalid_amount",
-						"amountFen is a whole number of fen, more than 0 and at most " + MAX_FEN + "."));
+						"amountFen is a whole number of fen, more than 0 and at most " + Amounts.MAX_FEN + "."));
 			}
 			String note = text(problems, field + ".note", b.note(), 200, false);
 			if (kind == BudgetKind.BUILD && type == ProjectType.OM) {
 				problems.add(new FieldProblem(field + ".kind", "build_in_om_project",
 						"An O&M project has O&M lines only; building belongs to a new-system or upgrade project."));
 			}
-			if (kind != null && source != null && year != null && amount != null && amount > 0 && amount <= MAX_FEN) {
+			if (kind != null && source != null && year != null && amount != null && amount > 0 && amount <= Amounts.MAX_FEN) {
 				budget.add(new Project.Line(kind, year, source, amount, note == null ? "" : note));
 				try {
 					if (kind == BudgetKind.BUILD) {
@@ -649,8 +648,8 @@ public class Projects {
 		catch (ArithmeticException ex) {
 			overflow = true;
 		}
-		if (overflow || total > MAX_FEN) {
-			problems.add(new FieldProblem("budgetLines", "amount_too_large", "The budget's total exceeds " + MAX_FEN + " fen."));
+		if (overflow || total > Amounts.MAX_FEN) {
+			problems.add(new FieldProblem("budgetLines", "amount_too_large", "The budget's total exceeds " + Amounts.MAX_FEN + " fen."));
 		}
 		// P7: outcome targets
 		List<Project.Target> targets = new ArrayList<>();

@@ -1,5 +1,6 @@
 package org.unigov.registry;
 
+import org.unigov.shared.Amounts;
 import org.unigov.shared.problem.FieldProblem;
 import org.unigov.shared.Coded;
 import java.io.ByteArrayInputStream;

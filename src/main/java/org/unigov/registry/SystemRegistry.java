@@ -56,7 +56,6 @@ import org.unigov.shared.problem.UnigovException;
 public class SystemRegistry {
 
 	/** Largest amount accepted, in fen: ¥1 trillion. */
-	static final long MAX_FEN = 100_000_000_000_000L;
 
 	static final RowMapper<RegisteredSystem> ROWS = SystemRegistry::row;
 

@@ -1,5 +1,6 @@
 package org.unigov.registry;
 
+import org.unigov.shared.Spreadsheets;
 import org.unigov.shared.Coded;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -40,16 +41,6 @@ public class SystemSheets {
 
 	SystemSheets(Taxonomy taxonomy) {
 		this.taxonomy = taxonomy;
-	}
-
-	/** Neutralises a text cell a spreadsheet would otherwise evaluate. */
-	public static String neutralise(String value) {
-		if (value.isEmpty()) {
-			return value;
-		}
-		char first = value.charAt(0);
-		return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
-				? "'" + value : value;
 	}
 
 	private static final List<ImportColumn> EXPORT_COLUMNS = List.of(ImportColumn.ID, ImportColumn.NAME,
@@ -106,7 +97,7 @@ public class SystemSheets {
 				List<String> cells = new ArrayList<>(EXPORT_COLUMNS.size());
 				for (ImportColumn column : EXPORT_COLUMNS) {
 					Object v = value(s, column, locale);
-					cells.add(v instanceof String text ? neutralise(text) : v instanceof BigDecimal d ? d.toPlainString()
+					cells.add(v instanceof String text ? Spreadsheets.neutralise(text) : v instanceof BigDecimal d ? d.toPlainString()
 							: String.valueOf(v));
 				}
 				printer.printRecord(cells);
@@ -135,7 +126,7 @@ public class SystemSheets {
 					Object v = value(s, EXPORT_COLUMNS.get(c), locale);
 					var cell = row.createCell(c);
 					if (v instanceof String text) {
-						cell.setCellValue(neutralise(text));
+						cell.setCellValue(Spreadsheets.neutralise(text));
 					}
 					else if (v instanceof BigDecimal d) {
 						cell.setCellValue(d.doubleValue());

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.unigov.shared.Amounts;
 import org.jspecify.annotations.Nullable;
 import org.unigov.shared.problem.FieldProblem;
 
@@ -86,7 +87,7 @@ final class SystemValidation {
 		if (fen < 0) {
 			problems.add(new FieldProblem(field, "negative_amount", "Amounts cannot be negative."));
 		}
-		else if (fen > SystemRegistry.MAX_FEN) {
+		else if (fen > Amounts.MAX_FEN) {
 			problems.add(new FieldProblem(field, "amount_too_large", "Amounts above ¥1 trillion are not plausible."));
 		}
 	}

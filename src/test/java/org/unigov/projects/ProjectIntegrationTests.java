@@ -28,6 +28,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
+import org.unigov.shared.Amounts;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -156,8 +157,8 @@ class ProjectIntegrationTests {
 				.andExpect(jsonPath("$.errors[*].field", hasItem("budgetLines[1].amountFen")));
 			send(mvc, post("/api/v1/projects"), civil(), json(proposal()).replace("\"amountFen\":30000000", "\"amountFen\":300.5"))
 				.andExpect(status().isBadRequest());
-			create(mvc, civil(), with(proposal(), "budgetLines", List.of(budget("build", Projects.MAX_FEN),
-					budget("om", Projects.MAX_FEN))))
+			create(mvc, civil(), with(proposal(), "budgetLines", List.of(budget("build", Amounts.MAX_FEN),
+					budget("om", Amounts.MAX_FEN))))
 				.andExpect(status().isUnprocessableContent())
 				.andExpect(jsonPath("$.errors[*].code", hasItem("amount_too_large")));
 			create(mvc, civil(), with(proposal(), "budgetLines", List.of(budget("build", Long.MAX_VALUE))))

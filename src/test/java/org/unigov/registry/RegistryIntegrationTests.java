@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.jayway.jsonpath.JsonPath;
+import org.unigov.shared.Spreadsheets;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -456,9 +457,9 @@ class RegistryIntegrationTests {
 				.andExpect(status().isBadRequest())
 				.andExpect(jsonPath("$.code").value("invalid_parameter"));
 			// the importer takes the guard off again: an exported sheet is importable
-			assertThat(SystemSheets.neutralise("+86 029")).isEqualTo("'+86 029");
-			assertThat(SystemSheets.neutralise("-1")).isEqualTo("'-1");
-			assertThat(SystemSheets.neutralise("普通文本")).isEqualTo("普通文本");
+			assertThat(Spreadsheets.neutralise("+86 029")).isEqualTo("'+86 029");
+			assertThat(Spreadsheets.neutralise("-1")).isEqualTo("'-1");
+			assertThat(Spreadsheets.neutralise("普通文本")).isEqualTo("普通文本");
 		}
 	}
 

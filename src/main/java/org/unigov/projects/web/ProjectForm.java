@@ -9,7 +9,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.unigov.projects.Project;
 import org.unigov.projects.ProjectInput;
-import org.unigov.registry.Amounts;
+import org.unigov.shared.Amounts;
 import org.unigov.shared.problem.FieldProblem;
 import org.unigov.shared.web.FormValues;
 

@@ -330,7 +330,7 @@ class ProjectPages {
 					// a correction is entered with a minus sign: read the amount, then give it its sign
 					String text = form.getOrDefault("amountYuan", "").strip();
 					boolean correction = text.startsWith("-") || text.startsWith("－");
-					var amount = org.unigov.registry.Amounts.fen("amountFen", correction ? text.substring(1) : text);
+					var amount = org.unigov.shared.Amounts.fen("amountFen", correction ? text.substring(1) : text);
 					if (amount.problem() != null) {
 						problems.add(amount.problem());
 					}
@@ -426,8 +426,8 @@ class ProjectPages {
 	String changeSettings(@RequestParam Map<String, String> form, RedirectAttributes redirect) {
 		try {
 			List<FieldProblem> problems = new ArrayList<>();
-			var city = org.unigov.registry.Amounts.fen("countyToCityFen", form.get("countyToCityYuan"));
-			var province = org.unigov.registry.Amounts.fen("toProvinceFen", form.get("toProvinceYuan"));
+			var city = org.unigov.shared.Amounts.fen("countyToCityFen", form.get("countyToCityYuan"));
+			var province = org.unigov.shared.Amounts.fen("toProvinceFen", form.get("toProvinceYuan"));
 			for (var read : List.of(city, province)) {
 				if (read.problem() != null) {
 					problems.add(read.problem());

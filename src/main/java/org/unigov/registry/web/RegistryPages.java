@@ -35,7 +35,7 @@ import org.unigov.audit.AuditJournal;
 import org.unigov.organization.Agency;
 import org.unigov.organization.Division;
 import org.unigov.organization.OrganizationDirectory;
-import org.unigov.registry.Amounts;
+import org.unigov.shared.Amounts;
 import org.unigov.shared.Coded;
 import org.unigov.registry.DuplicateFinder;
 import org.unigov.shared.problem.FieldProblem;

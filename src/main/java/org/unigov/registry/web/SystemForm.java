@@ -9,7 +9,7 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.validation.BindingResult;
-import org.unigov.registry.Amounts;
+import org.unigov.shared.Amounts;
 import org.unigov.registry.FundingSource;
 import org.unigov.registry.Hosting;
 import org.unigov.registry.LoginMethod;

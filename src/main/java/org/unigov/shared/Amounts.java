@@ -1,4 +1,4 @@
-package org.unigov.registry;
+package org.unigov.shared;
 
 import org.unigov.shared.problem.FieldProblem;
 import java.math.BigDecimal;
@@ -10,6 +10,9 @@ import org.jspecify.annotations.Nullable;
  * whole fen and whole numbers: one set of rules for the import and the registration form.
  */
 public final class Amounts {
+
+	/** The largest amount of one line or total, in fen (¥1 trillion). */
+	public static final long MAX_FEN = 100_000_000_000_000L;
 
 	private Amounts() {
 	}
@@ -51,7 +54,7 @@ public final class Amounts {
 						"'" + value + "' has more than two decimals; amounts are in yuan to the fen.");
 			}
 			BigDecimal fen = amount.movePointRight(2);
-			if (fen.compareTo(BigDecimal.valueOf(SystemRegistry.MAX_FEN)) > 0) {
+			if (fen.compareTo(BigDecimal.valueOf(MAX_FEN)) > 0) {
 				return Read.refused(field, "amount_too_large", "'" + value + "' yuan is not plausible for one system.");
 			}
 			return Read.ok(fen.longValueExact());
