@@ -1,22 +1,21 @@
 package org.unigov.catalog;
 
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PreDestroy;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,6 +28,7 @@ import org.unigov.catalog.search.EntryIndex.IndexedEntry;
 import org.unigov.catalog.search.EntryIndex.Visibility;
 import org.unigov.shared.Actor;
 import org.unigov.shared.Role;
+import org.unigov.shared.index.IndexLifecycle;
 import org.unigov.shared.problem.CommonError;
 import org.unigov.shared.problem.UnigovException;
 
@@ -42,8 +42,6 @@ import org.unigov.shared.problem.UnigovException;
 @Service
 public class CatalogSearch {
 
-	private static final Logger log = LoggerFactory.getLogger(CatalogSearch.class);
-
 	/** Longest query text accepted. */
 	public static final int MAX_TEXT = 100;
 
@@ -53,20 +51,15 @@ public class CatalogSearch {
 
 	private final EntryIndex index = new EntryIndex(new ByteBuffersDirectory());
 
-	private final CountDownLatch loaded = new CountDownLatch(1);
-
-	private final Map<UUID, Long> indexedVersions = new ConcurrentHashMap<>();
-
-	private volatile Instant lastReconciled = Instant.EPOCH;
-
-	private volatile boolean loading;
+	private final IndexLifecycle lifecycle;
 
 	private final SynonymList synonyms;
 
-	CatalogSearch(Catalog catalog, JdbcClient jdbc, SynonymList synonyms) {
+	CatalogSearch(Catalog catalog, JdbcClient jdbc, SynonymList synonyms, Clock clock) {
 		this.catalog = catalog;
 		this.jdbc = jdbc;
 		this.synonyms = synonyms;
+		this.lifecycle = new IndexLifecycle("catalog-index", clock, new Source());
 	}
 
 	/** A search as asked: text, selected facet values per dimension, a sort (relevance, newest, name, code), a page. */
@@ -126,50 +119,24 @@ public class CatalogSearch {
 	}
 
 	private void awaitLoad() {
-		try {
-			if (!this.loaded.await(10, TimeUnit.SECONDS)) {
-				throw new UnigovException(CatalogError.INDEX_NOT_READY,
-						"The catalog index is still being built; try again in a few seconds.");
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new UnigovException(CatalogError.INDEX_NOT_READY, "Interrupted while waiting for the catalog index.");
+		if (!this.lifecycle.awaitReady(Duration.ofSeconds(10))) {
+			throw new UnigovException(CatalogError.INDEX_NOT_READY,
+					"The catalog index is still being built; try again in a few seconds.");
 		}
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
 	void loadInBackground() {
-		Thread.ofPlatform().name("catalog-index-load").daemon().start(this::load);
+		this.lifecycle.loadInBackground();
 	}
 
 	void load() {
-		long start = System.nanoTime();
-		try {
-			this.loading = true;
-			this.lastReconciled = Instant.now();
-			this.index.useSynonyms(this.synonyms.rules());
-			List<UUID> ids = this.jdbc.sql("select id from cat_entry").query(UUID.class).list();
-			this.index.clear();
-			for (int from = 0; from < ids.size(); from += 1000) {
-				refresh(ids.subList(from, Math.min(ids.size(), from + 1000)));
-			}
-			this.index.refresh();
-			log.info("Catalog search indexed {} entries in {} ms", ids.size(), (System.nanoTime() - start) / 1_000_000);
-			this.loaded.countDown();
-		}
-		catch (RuntimeException ex) {
-			log.error("Could not build the catalog index; retrying within 30 seconds", ex);
-		}
-		finally {
-			this.loading = false;
-		}
+		this.lifecycle.load();
 	}
 
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
 	void on(CatalogChanged changed) {
-		refresh(changed.entryIds());
-		this.index.refresh();
+		this.lifecycle.refresh(changed.entryIds());
 	}
 
 	/** The synonyms apply to queries, not to the indexed text: a new list needs no re-indexing. */
@@ -181,37 +148,52 @@ public class CatalogSearch {
 	/** Picks up changes made by other instances of the platform, the synonym list among them. */
 	@Scheduled(initialDelay = 30, fixedDelay = 30, timeUnit = TimeUnit.SECONDS)
 	void reconcile() {
-		if (this.loaded.getCount() > 0) {
-			if (!this.loading) {
-				load();
-			}
-			return;
+		if (this.lifecycle.ready()) {
+			this.index.useSynonyms(this.synonyms.rules());
 		}
-		this.index.useSynonyms(this.synonyms.rules());
-		Instant since = this.lastReconciled.minus(Duration.ofMinutes(5));
-		this.lastReconciled = Instant.now();
-		List<UUID> changed = new ArrayList<>();
-		this.jdbc.sql("select id, version from cat_entry where updated_at >= ?")
-			.param(java.sql.Timestamp.from(since))
-			.query(rs -> {
-				UUID id = rs.getObject(1, UUID.class);
-				if (!Long.valueOf(rs.getLong(2)).equals(this.indexedVersions.get(id))) {
-					changed.add(id);
-				}
-			});
-		if (!changed.isEmpty()) {
-			refresh(changed);
-			this.index.refresh();
-		}
+		this.lifecycle.reconcile();
 	}
 
-	private void refresh(Collection<UUID> ids) {
-		List<IndexedEntry> entries = new ArrayList<>();
-		for (CatalogEntry entry : this.catalog.get(ids)) {
-			entries.add(indexed(entry));
-			this.indexedVersions.put(entry.id(), entry.version());
+	/** Fills the Lucene index from cat_entry through the catalog's own reads. */
+	private final class Source implements IndexLifecycle.Source {
+
+		@Override
+		public int rebuild(IndexLifecycle.Versions versions) {
+			CatalogSearch.this.index.useSynonyms(CatalogSearch.this.synonyms.rules());
+			List<UUID> ids = CatalogSearch.this.jdbc.sql("select id from cat_entry").query(UUID.class).list();
+			CatalogSearch.this.index.clear();
+			for (int from = 0; from < ids.size(); from += 1000) {
+				put(ids.subList(from, Math.min(ids.size(), from + 1000)), versions);
+			}
+			CatalogSearch.this.index.refresh();
+			return ids.size();
 		}
-		this.index.put(entries);
+
+		@Override
+		public void refresh(Collection<UUID> ids, IndexLifecycle.Versions versions) {
+			put(ids, versions);
+			CatalogSearch.this.index.refresh();
+		}
+
+		@Override
+		public Map<UUID, Long> changedSince(Instant since) {
+			Map<UUID, Long> changed = new HashMap<>();
+			CatalogSearch.this.jdbc.sql("select id, version from cat_entry where updated_at >= ?")
+				.param(Timestamp.from(since))
+				.query(rs -> {
+					changed.put(rs.getObject(1, UUID.class), rs.getLong(2));
+				});
+			return changed;
+		}
+
+		private void put(Collection<UUID> ids, IndexLifecycle.Versions versions) {
+			List<IndexedEntry> entries = new ArrayList<>();
+			for (CatalogEntry entry : CatalogSearch.this.catalog.get(ids)) {
+				entries.add(indexed(entry));
+				versions.indexed(entry.id(), entry.version());
+			}
+			CatalogSearch.this.index.put(entries);
+		}
 	}
 
 	/** The index's view of an entry. */

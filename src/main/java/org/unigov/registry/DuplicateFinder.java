@@ -1,8 +1,13 @@
 package org.unigov.registry;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -15,7 +20,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -34,12 +38,14 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.unigov.organization.Agency;
+import org.unigov.organization.Division;
 import org.unigov.organization.OrganizationDirectory;
 import org.unigov.registry.similarity.SimilarityIndex;
 import org.unigov.registry.similarity.SimilarityIndex.Entry;
 import org.unigov.registry.similarity.SimilarityIndex.Match;
 import org.unigov.shared.Actor;
 import org.unigov.shared.Role;
+import org.unigov.shared.index.IndexLifecycle;
 import org.unigov.shared.ident.DivisionCodes;
 import org.unigov.shared.problem.CommonError;
 import org.unigov.shared.problem.UnigovException;
@@ -75,16 +81,15 @@ public class DuplicateFinder {
 
 	private final SimilarityIndex index = new SimilarityIndex();
 
-	private final CountDownLatch loaded = new CountDownLatch(1);
-
-	private volatile Instant lastReconciled = Instant.EPOCH;
+	private final IndexLifecycle lifecycle;
 
 	DuplicateFinder(JdbcClient jdbc, SystemRegistry registry, Taxonomy taxonomy,
-			OrganizationDirectory organizations) {
+			OrganizationDirectory organizations, Clock clock) {
 		this.jdbc = jdbc;
 		this.registry = registry;
 		this.taxonomy = taxonomy;
 		this.organizations = organizations;
+		this.lifecycle = new IndexLifecycle("registry-index", clock, new Source());
 	}
 
 	/** A draft to compare: what a project proposal or a registration form says. */
@@ -133,38 +138,12 @@ public class DuplicateFinder {
 
 	@EventListener(ApplicationReadyEvent.class)
 	void loadInBackground() {
-		Thread.ofPlatform().name("registry-index-load").daemon().start(this::load);
+		this.lifecycle.loadInBackground();
 	}
 
 	void load() {
-		long start = System.nanoTime();
-		try {
-			this.loading = true;
-			this.lastReconciled = Instant.now();
-			this.index.provinceWide(this.taxonomy.provinceWide());
-			this.index.places(new HashSet<>(this.jdbc.sql("select name_zh from org_division").query(String.class).list()));
-			List<Entry> entries = new ArrayList<>();
-			this.jdbc.sql(ENTRY_SQL).query(rs -> {
-				this.indexedVersions.put(rs.getObject("id", UUID.class), rs.getLong("version"));
-				if (!"retired".equals(rs.getString("status"))) {
-					entries.add(entry(rs, 0));
-				}
-			});
-			this.index.putAll(entries);
-			log.info("Duplicate finder indexed {} systems in {} ms", entries.size(),
-					(System.nanoTime() - start) / 1_000_000);
-			this.generation.incrementAndGet();
-			this.loaded.countDown();
-		}
-		catch (RuntimeException ex) {
-			log.error("Could not load the duplicate finder's index; retrying within 30 seconds", ex);
-		}
-		finally {
-			this.loading = false;
-		}
+		this.lifecycle.load();
 	}
-
-	private volatile boolean loading;
 
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
 	void onTaxonomyChange(Taxonomy.TaxonomyChanged changed) {
@@ -174,14 +153,11 @@ public class DuplicateFinder {
 
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
 	void onChange(SystemsChanged changed) {
-		refresh(changed.ids());
+		this.lifecycle.refresh(changed.ids());
 	}
 
 	/** Counts changes to what the index holds; a cached cluster report is good while it stands still. */
 	private final AtomicLong generation = new AtomicLong();
-
-	/** The version of each system as last indexed, so that reconciliation refreshes only real changes. */
-	private final Map<UUID, Long> indexedVersions = new ConcurrentHashMap<>();
 
 	private record CachedReport(long generation, ClusterReport report) {
 	}
@@ -193,48 +169,62 @@ public class DuplicateFinder {
 	/** Picks up changes made by other instances of the platform. */
 	@Scheduled(initialDelay = 30, fixedDelay = 30, timeUnit = TimeUnit.SECONDS)
 	void reconcile() {
-		if (this.loaded.getCount() > 0) {
-			if (!this.loading) {
-				load();
-			}
-			return;
-		}
-		Instant since = this.lastReconciled.minus(Duration.ofMinutes(5));
-		this.lastReconciled = Instant.now();
-		List<UUID> changed = new ArrayList<>();
-		this.jdbc.sql("select id, version from reg_system where updated_at >= ?")
-			.param(java.sql.Timestamp.from(since))
-			.query(rs -> {
-				UUID id = rs.getObject(1, UUID.class);
-				if (!Long.valueOf(rs.getLong(2)).equals(this.indexedVersions.get(id))) {
-					changed.add(id);
+		this.lifecycle.reconcile();
+	}
+
+	/** Fills the similarity index from reg_system; place names come from the organization module. */
+	private final class Source implements IndexLifecycle.Source {
+
+		@Override
+		public int rebuild(IndexLifecycle.Versions versions) {
+			SimilarityIndex index = DuplicateFinder.this.index;
+			index.provinceWide(DuplicateFinder.this.taxonomy.provinceWide());
+			index.places(DuplicateFinder.this.organizations.divisions().stream().map(Division::nameZh)
+				.collect(Collectors.toSet()));
+			List<Entry> entries = new ArrayList<>();
+			DuplicateFinder.this.jdbc.sql(ENTRY_SQL).query(rs -> {
+				versions.indexed(rs.getObject("id", UUID.class), rs.getLong("version"));
+				if (!"retired".equals(rs.getString("status"))) {
+					entries.add(entry(rs));
 				}
 			});
-		refresh(changed);
-	}
-
-	private void refresh(Collection<UUID> ids) {
-		if (ids.isEmpty()) {
-			return;
+			index.putAll(entries);
+			DuplicateFinder.this.generation.incrementAndGet();
+			return entries.size();
 		}
-		Set<String> keep = new HashSet<>();
-		List<Entry> put = new ArrayList<>();
-		this.jdbc.sql(ENTRY_SQL + " where id = any(?)").param(ids.toArray(UUID[]::new)).query(rs -> {
-			this.indexedVersions.put(rs.getObject("id", UUID.class), rs.getLong("version"));
-			if (!"retired".equals(rs.getString("status"))) {
-				Entry e = entry(rs, 0);
-				put.add(e);
-				keep.add(e.id());
-			}
-		});
-		this.index.putAll(put);
-		ids.stream().map(UUID::toString).filter(id -> !keep.contains(id)).forEach(this.index::remove);
-		this.generation.incrementAndGet();
+
+		@Override
+		public void refresh(Collection<UUID> ids, IndexLifecycle.Versions versions) {
+			Set<String> keep = new HashSet<>();
+			List<Entry> put = new ArrayList<>();
+			DuplicateFinder.this.jdbc.sql(ENTRY_SQL + " where id = any(?)").param(ids.toArray(UUID[]::new)).query(rs -> {
+				versions.indexed(rs.getObject("id", UUID.class), rs.getLong("version"));
+				if (!"retired".equals(rs.getString("status"))) {
+					Entry e = entry(rs);
+					put.add(e);
+					keep.add(e.id());
+				}
+			});
+			DuplicateFinder.this.index.putAll(put);
+			ids.stream().map(UUID::toString).filter(id -> !keep.contains(id)).forEach(DuplicateFinder.this.index::remove);
+			DuplicateFinder.this.generation.incrementAndGet();
+		}
+
+		@Override
+		public Map<UUID, Long> changedSince(Instant since) {
+			Map<UUID, Long> changed = new HashMap<>();
+			DuplicateFinder.this.jdbc.sql("select id, version from reg_system where updated_at >= ?")
+				.param(Timestamp.from(since))
+				.query(rs -> {
+					changed.put(rs.getObject(1, UUID.class), rs.getLong(2));
+				});
+			return changed;
+		}
 	}
 
-	private static Entry entry(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+	private static Entry entry(ResultSet rs) throws SQLException {
 		return new Entry(rs.getString("id"), SystemNames.clean(rs.getString("name")),
-				java.util.Arrays.stream((String[]) rs.getArray("aliases").getArray()).map(SystemNames::clean).toList(),
+				Arrays.stream((String[]) rs.getArray("aliases").getArray()).map(SystemNames::clean).toList(),
 				rs.getString("summary"), Set.of((String[]) rs.getArray("capabilities").getArray()),
 				rs.getString("division_code"), rs.getBoolean("shared_platform"));
 	}
@@ -250,13 +240,7 @@ public class DuplicateFinder {
 	 */
 	public List<SimilarSystem> duplicatesOf(Actor actor, SystemDraft draft, String divisionCode,
 			@Nullable UUID excludeSystemId) {
-		try {
-			if (!this.loaded.await(10, TimeUnit.SECONDS)) {
-				return List.of();
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
+		if (!this.lifecycle.awaitReady(Duration.ofSeconds(10))) {
 			return List.of();
 		}
 		return similar(actor, new Draft(draft.name(), draft.summary(), draft.capabilities(), divisionCode,
@@ -269,7 +253,7 @@ public class DuplicateFinder {
 
 	/** Whether the index has been loaded (it loads in the background after start-up). */
 	public boolean ready() {
-		return this.loaded.getCount() == 0;
+		return this.lifecycle.ready();
 	}
 
 	public int indexedSystems() {
@@ -277,15 +261,9 @@ public class DuplicateFinder {
 	}
 
 	private void awaitLoaded() {
-		try {
-			if (!this.loaded.await(60, TimeUnit.SECONDS)) {
-				throw new UnigovException(RegistryError.INDEX_NOT_READY,
-						"The duplicate finder is still loading the registry; try again in a minute.");
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new UnigovException(RegistryError.INDEX_NOT_READY, "Interrupted while waiting for the index.");
+		if (!this.lifecycle.awaitReady(Duration.ofSeconds(60))) {
+			throw new UnigovException(RegistryError.INDEX_NOT_READY,
+					"The duplicate finder is still loading the registry; try again in a minute.");
 		}
 	}
 
