@@ -1,5 +1,8 @@
 package org.unigov.audit;
 
+import org.unigov.audit.internal.AuditVerification;
+import org.unigov.audit.internal.AuditHashing;
+import org.unigov.audit.internal.AuditChainVerifier;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Timestamp;

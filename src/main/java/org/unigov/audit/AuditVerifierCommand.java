@@ -1,5 +1,7 @@
 package org.unigov.audit;
 
+import org.unigov.audit.internal.AuditVerification;
+import org.unigov.audit.internal.AuditChainVerifier;
 import java.io.PrintStream;
 import java.sql.Connection;
 import java.sql.DriverManager;

@@ -1,5 +1,8 @@
 package org.unigov.calendar;
 
+import org.unigov.calendar.internal.StatutoryHolidays;
+import org.unigov.calendar.internal.CalendarError;
+import org.unigov.calendar.internal.CalendarDay;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;

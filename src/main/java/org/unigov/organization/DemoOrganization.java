@@ -1,5 +1,6 @@
 package org.unigov.organization;
 
+import org.unigov.organization.internal.OrganizationManagement;
 import java.util.List;
 import java.util.Set;
 

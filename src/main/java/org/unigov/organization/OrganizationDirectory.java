@@ -1,5 +1,6 @@
 package org.unigov.organization;
 
+import org.unigov.organization.internal.OrganizationError;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

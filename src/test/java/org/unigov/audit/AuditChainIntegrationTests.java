@@ -1,5 +1,6 @@
 package org.unigov.audit;
 
+import org.unigov.audit.internal.AuditVerification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;

@@ -1,5 +1,6 @@
 package org.unigov.audit;
 
+import org.unigov.audit.internal.AuditHashing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,8 @@
 package org.unigov.calendar;
 
+import org.unigov.calendar.internal.StatutoryHolidays;
+import org.unigov.calendar.internal.NewMoon;
+import org.unigov.calendar.internal.CalendarDay;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package org.unigov.identity;
 
+import org.unigov.identity.internal.DemoAccounts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;

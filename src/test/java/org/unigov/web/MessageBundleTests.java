@@ -30,8 +30,8 @@ class MessageBundleTests {
 		Properties zh = load("/messages.properties");
 		Set<String> missing = java.util.stream.Stream
 			.of(RegistryError.values(), org.unigov.catalog.CatalogError.values(), org.unigov.sharing.SharingError.values(),
-					org.unigov.calendar.CalendarError.values(), org.unigov.shared.problem.CommonError.values(),
-					org.unigov.organization.OrganizationError.values(), org.unigov.identity.IdentityError.values(),
+					org.unigov.calendar.internal.CalendarError.values(), org.unigov.shared.problem.CommonError.values(),
+					org.unigov.organization.internal.OrganizationError.values(), org.unigov.identity.internal.IdentityError.values(),
 					org.unigov.exchange.ExchangeError.values(), org.unigov.projects.ProjectError.values())
 			.flatMap(Arrays::stream)
 			.map(ErrorCode::code)

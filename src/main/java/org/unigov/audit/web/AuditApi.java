@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.unigov.shared.Access;
 import org.unigov.audit.AuditEntry;
 import org.unigov.audit.AuditJournal;
-import org.unigov.audit.AuditVerification;
+import org.unigov.audit.internal.AuditVerification;
 import org.unigov.shared.Actor;
 import org.unigov.shared.problem.CommonError;
 import org.unigov.shared.problem.UnigovException;

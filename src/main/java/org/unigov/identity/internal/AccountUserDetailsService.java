@@ -9,7 +9,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.unigov.identity.Account;
 import org.unigov.identity.Accounts;
-import org.unigov.identity.Actors;
 
 /** Loads accounts for form sign-in; a locked account is refused before its password is checked. */
 @Service

@@ -25,7 +25,6 @@ import org.springframework.transaction.annotation.Transactional;
 import org.unigov.audit.AuditJournal;
 import org.unigov.audit.AuditRecord;
 import org.unigov.identity.Accounts;
-import org.unigov.identity.Actors;
 import org.unigov.shared.Actor;
 
 /**

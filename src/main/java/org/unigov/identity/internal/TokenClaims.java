@@ -19,7 +19,6 @@ import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames
 import org.springframework.stereotype.Component;
 import org.unigov.identity.Account;
 import org.unigov.identity.Accounts;
-import org.unigov.identity.Actors;
 import org.unigov.organization.AgencyId;
 import org.unigov.organization.OrganizationDirectory;
 import org.unigov.shared.Actor;

@@ -30,7 +30,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.unigov.shared.Access;
 import org.unigov.identity.Account;
-import org.unigov.identity.StaffManagement;
+import org.unigov.identity.internal.StaffManagement;
 import org.unigov.shared.Actor;
 import org.unigov.shared.Role;
 import org.unigov.shared.ident.PlainText;

@@ -30,7 +30,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.unigov.shared.Access;
 import org.unigov.audit.AuditJournal;
 import org.unigov.identity.Account;
-import org.unigov.identity.StaffManagement;
+import org.unigov.identity.internal.StaffManagement;
 import org.unigov.organization.Agency;
 import org.unigov.organization.AgencyId;
 import org.unigov.organization.OrganizationDirectory;

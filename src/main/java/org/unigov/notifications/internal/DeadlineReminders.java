@@ -12,7 +12,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.unigov.calendar.WorkingCalendar;
 import org.unigov.catalog.Catalog;
-import org.unigov.notifications.Notifications;
 import org.unigov.shared.Actor;
 import org.unigov.shared.Role;
 import org.unigov.sharing.RequestStatus;

@@ -11,7 +11,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.unigov.notifications.Notification;
 import org.unigov.shared.PublicUrl;
 import tools.jackson.databind.json.JsonMapper;
 

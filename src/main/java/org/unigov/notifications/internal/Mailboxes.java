@@ -4,7 +4,6 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.unigov.notifications.Mailbox;
 
 /** The e-mail address each person chose for their notifications. */
 @Repository

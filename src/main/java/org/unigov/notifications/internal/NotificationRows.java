@@ -13,7 +13,6 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.unigov.notifications.Notification;
 import org.unigov.shared.jdbc.Queries;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;

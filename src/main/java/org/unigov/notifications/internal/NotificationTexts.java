@@ -4,7 +4,6 @@ import java.util.Locale;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
-import org.unigov.notifications.Notification;
 
 /** A notification's sentence in a language, from the message bundles ({@code notification.<kind>}). */
 @Component

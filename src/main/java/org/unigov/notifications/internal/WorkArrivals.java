@@ -10,7 +10,6 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.unigov.catalog.Catalog;
 import org.unigov.catalog.CatalogEntry;
-import org.unigov.notifications.Notifications;
 import org.unigov.projects.ProjectDecided;
 import org.unigov.projects.ReviewAwaited;
 import org.unigov.shared.Role;

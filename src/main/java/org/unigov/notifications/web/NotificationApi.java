@@ -24,11 +24,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.unigov.shared.Access;
-import org.unigov.notifications.Mailbox;
-import org.unigov.notifications.Notification;
-import org.unigov.notifications.Notifications;
-import org.unigov.notifications.WorkItem;
-import org.unigov.notifications.WorkList;
+import org.unigov.notifications.internal.Mailbox;
+import org.unigov.notifications.internal.Notification;
+import org.unigov.notifications.internal.Notifications;
+import org.unigov.notifications.internal.WorkItem;
+import org.unigov.notifications.internal.WorkList;
 import org.unigov.notifications.internal.NotificationTexts;
 import org.unigov.shared.Actor;
 
@@ -111,7 +111,7 @@ class NotificationApi {
 		Actor actor = Actor.current();
 		return this.notifications.mailbox(actor)
 			.orElseThrow(() -> new org.unigov.shared.problem.UnigovException(
-					org.unigov.notifications.NotificationError.NO_MAILBOX,
+					org.unigov.notifications.internal.NotificationError.NO_MAILBOX,
 					"No e-mail address is set for your notifications; PUT one to receive them by mail."));
 	}
 

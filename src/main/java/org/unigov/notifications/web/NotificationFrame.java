@@ -8,8 +8,8 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
-import org.unigov.notifications.Notifications;
-import org.unigov.notifications.WorkList;
+import org.unigov.notifications.internal.Notifications;
+import org.unigov.notifications.internal.WorkList;
 import org.unigov.shared.Actor;
 
 /**

@@ -29,7 +29,7 @@ import org.unigov.organization.Agency;
 import org.unigov.organization.AgencyId;
 import org.unigov.organization.Division;
 import org.unigov.organization.OrganizationDirectory;
-import org.unigov.organization.OrganizationManagement;
+import org.unigov.organization.internal.OrganizationManagement;
 import org.unigov.shared.Actor;
 import org.unigov.shared.ident.PlainText;
 import org.unigov.shared.ident.ValidCreditCode;

@@ -1,4 +1,4 @@
-package org.unigov.calendar;
+package org.unigov.calendar.internal;
 
 import java.time.LocalDate;
 import java.util.Locale;

@@ -1,5 +1,7 @@
-package org.unigov.identity;
+package org.unigov.identity.internal;
 
+import org.unigov.identity.Accounts;
+import org.unigov.identity.Account;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.unigov.identity;
+package org.unigov.identity.internal;
 
 import org.springframework.http.HttpStatus;
 import org.unigov.shared.problem.ErrorCode;

@@ -1,5 +1,6 @@
-package org.unigov.audit;
+package org.unigov.audit.internal;
 
+import org.unigov.audit.AuditEntry;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -33,7 +34,7 @@ public final class AuditChainVerifier {
 	}
 
 	/** Verifies on a connection already inside a transaction (needed for a streaming cursor). */
-	static AuditVerification verifyWithin(Connection connection) throws SQLException {
+	public static AuditVerification verifyWithin(Connection connection) throws SQLException {
 		try (PreparedStatement select = connection.prepareStatement(
 				"select sequence, recorded_at, actor, agency_code, division_code, action, subject_type, subject_id, "
 						+ "details, previous_hash, hash from audit_entry order by sequence")) {

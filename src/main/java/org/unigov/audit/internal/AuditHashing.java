@@ -1,5 +1,6 @@
-package org.unigov.audit;
+package org.unigov.audit.internal;
 
+import org.unigov.audit.AuditEntry;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,4 +1,4 @@
-package org.unigov.audit;
+package org.unigov.audit.internal;
 
 import org.jspecify.annotations.Nullable;
 

@@ -1,4 +1,4 @@
-package org.unigov.organization;
+package org.unigov.organization.internal;
 
 import org.springframework.http.HttpStatus;
 import org.unigov.shared.problem.ErrorCode;

@@ -1,4 +1,4 @@
-package org.unigov.calendar;
+package org.unigov.calendar.internal;
 
 import java.time.LocalDate;
 
@@ -13,7 +13,7 @@ import java.time.LocalDate;
  * February (ICU-23274; unicode-org/icu pull request 4070 is still open). ICU still numbers the months
  * (which month is 正月, which is a leap month); this class only settles the day each month begins.
  */
-final class NewMoon {
+public final class NewMoon {
 
 	private NewMoon() {
 	}
@@ -29,7 +29,7 @@ final class NewMoon {
 	}
 
 	/** Meeus (49.1) with the corrections for a new moon; {@code k} a whole number, 0 in January 2000. */
-	static double julianEphemerisDay(double k) {
+	public static double julianEphemerisDay(double k) {
 		double t = k / 1236.85;
 		double t2 = t * t;
 		double t3 = t2 * t;

@@ -1,5 +1,7 @@
-package org.unigov.identity;
+package org.unigov.identity.internal;
 
+import org.unigov.identity.Accounts;
+import org.unigov.identity.Account;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +39,7 @@ import org.unigov.shared.Role;
  */
 @Component
 @Order(20)
-class DemoAccounts implements ApplicationRunner {
+public class DemoAccounts implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoAccounts.class);
 
@@ -77,9 +79,9 @@ class DemoAccounts implements ApplicationRunner {
 			new DemoClient("sn-samr-registration", "demo-secret-samr", "陕西省市场主体登记系统", "sn-samr"));
 
 	/** A public app using authorization code with PKCE (no secret). */
-	static final String DEMO_APP = "unigov-demo-app";
+	public static final String DEMO_APP = "unigov-demo-app";
 
-	static final String DEMO_APP_REDIRECT = "http://127.0.0.1:8765/callback";
+	public static final String DEMO_APP_REDIRECT = "http://127.0.0.1:8765/callback";
 
 	private final DemoMode demo;
 

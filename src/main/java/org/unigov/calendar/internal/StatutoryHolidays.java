@@ -1,4 +1,4 @@
-package org.unigov.calendar;
+package org.unigov.calendar.internal;
 
 import java.time.LocalDate;
 import java.time.Month;
@@ -34,11 +34,11 @@ import com.ibm.icu.util.ULocale;
  * method can settle; the official notice decides. Other years get no computed holidays (they count
  * Monday to Friday).
  */
-final class StatutoryHolidays {
+public final class StatutoryHolidays {
 
-	static final int FIRST_YEAR = 2000;
+	public static final int FIRST_YEAR = 2000;
 
-	static final int LAST_YEAR = 2099;
+	public static final int LAST_YEAR = 2099;
 
 	private static final Map<Integer, List<CalendarDay>> CACHE = new ConcurrentHashMap<>();
 
@@ -46,7 +46,7 @@ final class StatutoryHolidays {
 	}
 
 	/** The statutory days off of {@code year} in date order; empty outside 2000–2099. */
-	static List<CalendarDay> of(int year) {
+	public static List<CalendarDay> of(int year) {
 		if (year < FIRST_YEAR || year > LAST_YEAR) {
 			return List.of();
 		}
@@ -93,7 +93,7 @@ final class StatutoryHolidays {
 	}
 
 	/** The day of the solar term 清明 in a year of 2000–2099. */
-	static LocalDate qingming(int year) {
+	public static LocalDate qingming(int year) {
 		int y = year % 100;
 		int day = (y * 2422 + 48_100) / 10_000 - y / 4;
 		return LocalDate.of(year, Month.APRIL, day);

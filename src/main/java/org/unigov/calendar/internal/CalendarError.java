@@ -1,4 +1,4 @@
-package org.unigov.calendar;
+package org.unigov.calendar.internal;
 
 import org.springframework.http.HttpStatus;
 import org.unigov.shared.problem.ErrorCode;

@@ -1,4 +1,4 @@
-package org.unigov.notifications;
+package org.unigov.notifications.internal;
 
 import java.time.Instant;
 import java.util.Locale;

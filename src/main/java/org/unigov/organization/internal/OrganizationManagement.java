@@ -1,5 +1,9 @@
-package org.unigov.organization;
+package org.unigov.organization.internal;
 
+import org.unigov.organization.OrganizationDirectory;
+import org.unigov.organization.Agency;
+import org.unigov.organization.AgencyId;
+import org.unigov.organization.Division;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;

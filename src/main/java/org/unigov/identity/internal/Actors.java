@@ -1,5 +1,6 @@
-package org.unigov.identity;
+package org.unigov.identity.internal;
 
+import org.unigov.identity.Account;
 import org.springframework.stereotype.Component;
 import org.unigov.organization.Agency;
 import org.unigov.organization.AgencyId;
