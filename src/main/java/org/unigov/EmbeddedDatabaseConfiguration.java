@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import java.util.concurrent.TimeUnit;
+import org.springframework.util.FileSystemUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -45,7 +47,7 @@ class EmbeddedDatabaseConfiguration {
 			DataDirectoryLock.claim(dataDir);
 			if (clean) {
 				// the exchange's access-log journals belong to the database being wiped (docs/exchange.md)
-				org.springframework.util.FileSystemUtils.deleteRecursively(journals);
+				FileSystemUtils.deleteRecursively(journals);
 			}
 			Path binaries = Files.createDirectories(dataDir.resolve("pg-bin")).toAbsolutePath();
 			Path data = dataDir.resolve("pg-data").toAbsolutePath();
@@ -98,7 +100,7 @@ class EmbeddedDatabaseConfiguration {
 					log.warn("Stopping PostgreSQL {} left running on {} by an earlier run", pid, data);
 					try {
 						new ProcessBuilder("kill", "-INT", Long.toString(pid)).inheritIO().start().waitFor();
-						process.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+						process.onExit().get(60, TimeUnit.SECONDS);
 					}
 					catch (Exception ex) {
 						throw new IllegalStateException("PostgreSQL " + pid + " on " + data

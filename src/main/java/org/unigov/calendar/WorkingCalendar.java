@@ -1,5 +1,6 @@
 package org.unigov.calendar;
 
+import org.unigov.shared.ChinaTime;
 import org.unigov.calendar.internal.StatutoryHolidays;
 import org.unigov.calendar.internal.CalendarError;
 import org.unigov.calendar.internal.CalendarDay;
@@ -48,7 +49,7 @@ import org.unigov.shared.problem.UnigovException;
 public class WorkingCalendar {
 
 	/** Deadlines and dates are those of the province. */
-	public static final ZoneId ZONE = org.unigov.shared.ChinaTime.ZONE;
+	public static final ZoneId ZONE = ChinaTime.ZONE;
 
 	private static final long REFRESH_MILLIS = 5 * 60_000L;
 

@@ -1,5 +1,6 @@
 package org.unigov.identity;
 
+import java.util.Locale;
 import java.sql.Array;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -45,7 +46,7 @@ public class Accounts {
 
 	public Optional<Account> byUsername(String username) {
 		return this.jdbc.sql("select * from identity_account where username = ?")
-			.param(username.strip().toLowerCase(java.util.Locale.ROOT))
+			.param(username.strip().toLowerCase(Locale.ROOT))
 			.query(ROWS)
 			.optional();
 	}

@@ -1,5 +1,9 @@
 package org.unigov.organization;
 
+import org.unigov.shared.jdbc.Where;
+import java.util.Map;
+import java.util.HashMap;
+import java.util.Collection;
 import org.unigov.organization.internal.OrganizationError;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,11 +69,11 @@ public class OrganizationDirectory {
 	}
 
 	/** Several agencies at once (for lists that show agency names), keyed by id; unknown ids are skipped. */
-	public java.util.Map<UUID, Agency> agencies(java.util.Collection<UUID> ids) {
+	public Map<UUID, Agency> agencies(Collection<UUID> ids) {
 		if (ids.isEmpty()) {
-			return java.util.Map.of();
+			return Map.of();
 		}
-		java.util.Map<UUID, Agency> byId = new java.util.HashMap<>();
+		Map<UUID, Agency> byId = new HashMap<>();
 		this.jdbc.sql("select * from org_agency where id = any(?)")
 			.param(ids.toArray(UUID[]::new))
 			.query(AGENCIES)
@@ -110,7 +114,7 @@ public class OrganizationDirectory {
 		if (!actor.has(Role.PLATFORM_ADMIN)) {
 			if (actor.hasAny(Role.COORDINATOR, Role.AUDITOR) && actor.scopePrefix() != null) {
 				where.append(" and division_code like ?");
-				params.add(org.unigov.shared.jdbc.Where.scopePattern(actor));
+				params.add(Where.scopePattern(actor));
 			}
 			else if (actor.agencyId() != null) {
 				where.append(" and id = ?");

@@ -1,5 +1,6 @@
 package org.unigov.shared;
 
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import java.security.Principal;
 import java.util.Set;
 import java.util.UUID;
@@ -102,7 +103,7 @@ public record Actor(@Nullable UUID accountId, String username, String displayNam
 		if (authentication == null) {
 			return SYSTEM;
 		}
-		if (authentication instanceof org.springframework.security.authentication.AnonymousAuthenticationToken) {
+		if (authentication instanceof AnonymousAuthenticationToken) {
 			return ANONYMOUS;
 		}
 		Object principal = authentication.getPrincipal();

@@ -1,5 +1,6 @@
 package org.unigov.web;
 
+import java.net.URI;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -51,7 +52,7 @@ class ErrorPages implements ErrorController {
 			problem.setStatus(status);
 			if (original != null) {
 				try {
-					problem.setInstance(java.net.URI.create(original));
+					problem.setInstance(URI.create(original));
 				}
 				catch (IllegalArgumentException ex) {
 					problem.setInstance(null);

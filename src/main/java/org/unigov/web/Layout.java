@@ -1,5 +1,10 @@
 package org.unigov.web;
 
+import org.springframework.web.util.UriUtils;
+import java.nio.charset.StandardCharsets;
+import org.springframework.ui.Model;
+import java.util.HashMap;
+import org.springframework.stereotype.Controller;
 import jakarta.servlet.http.HttpServletRequest;
 
 import java.util.ArrayList;
@@ -19,7 +24,7 @@ import org.unigov.shared.web.PageFrame;
  * What every page's layout needs: the navigation, who is signed in, the language and whether
  * this is a demo installation. Applies to page controllers only, not to JSON APIs.
  */
-@ControllerAdvice(annotations = org.springframework.stereotype.Controller.class)
+@ControllerAdvice(annotations = Controller.class)
 class Layout implements PageFrame {
 
 	/** The product's areas in menu order; MISSION.md explains each. */
@@ -47,9 +52,9 @@ class Layout implements PageFrame {
 				return;
 			}
 			for (String value : values) {
-				query.append(org.springframework.web.util.UriUtils.encodeQueryParam(name, java.nio.charset.StandardCharsets.UTF_8))
+				query.append(UriUtils.encodeQueryParam(name, StandardCharsets.UTF_8))
 					.append('=')
-					.append(org.springframework.web.util.UriUtils.encodeQueryParam(value, java.nio.charset.StandardCharsets.UTF_8))
+					.append(UriUtils.encodeQueryParam(value, StandardCharsets.UTF_8))
 					.append('&');
 			}
 		});
@@ -60,12 +65,12 @@ class Layout implements PageFrame {
 	}
 
 	@ModelAttribute
-	void layout(HttpServletRequest request, org.springframework.ui.Model model) {
+	void layout(HttpServletRequest request, Model model) {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
 		if (path.startsWith("/api/")) {
 			return;
 		}
-		Map<String, Object> frame = new java.util.HashMap<>();
+		Map<String, Object> frame = new HashMap<>();
 		describe(request, frame);
 		model.addAllAttributes(frame);
 	}

@@ -1,5 +1,6 @@
 package org.unigov.web;
 
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
@@ -35,7 +36,7 @@ class Messages {
 			Object[] resolved = super.resolveArguments(args, locale);
 			for (int i = 0; i < resolved.length; i++) {
 				if (resolved[i] instanceof Integer || resolved[i] instanceof Long || resolved[i] instanceof Short
-						|| resolved[i] instanceof java.math.BigInteger) {
+						|| resolved[i] instanceof BigInteger) {
 					resolved[i] = resolved[i].toString();
 				}
 			}

@@ -7,7 +7,6 @@ import jakarta.servlet.ServletException;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ValveBase;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.ServletContextInitializer;
@@ -28,8 +27,8 @@ import org.unigov.shared.PublicUrl;
 class PublicAddress {
 
 	@Bean
-	PublicUrl publicUrl(@Value("${unigov.public-url:}") String value) {
-		return PublicUrl.of(value);
+	PublicUrl publicUrl(AddressSettings settings) {
+		return PublicUrl.of(settings.publicUrl());
 	}
 
 	@Bean

@@ -1,5 +1,7 @@
 package org.unigov.audit.internal;
 
+import java.math.BigInteger;
+import java.math.BigDecimal;
 import org.unigov.audit.AuditEntry;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -78,8 +80,8 @@ public final class AuditHashing {
 			case Integer i -> out.append(i);
 			case Long l -> out.append(l);
 			case Short s -> out.append(s);
-			case java.math.BigInteger bi -> out.append(bi);
-			case java.math.BigDecimal bd -> out.append(bd.toPlainString());
+			case BigInteger bi -> out.append(bi);
+			case BigDecimal bd -> out.append(bd.toPlainString());
 			case Number n -> throw new IllegalArgumentException(
 					"Audit details take integers or BigDecimal, not " + n.getClass().getSimpleName());
 			case Map<?, ?> map -> {

@@ -1,5 +1,7 @@
 package org.unigov.audit.web;
 
+import org.unigov.shared.ChinaTime;
+import org.unigov.shared.Actor;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Set;
@@ -25,7 +27,7 @@ import org.unigov.shared.Role;
 @Controller
 class AuditPages {
 
-	static final ZoneId SHANGHAI = org.unigov.shared.ChinaTime.ZONE;
+	static final ZoneId SHANGHAI = ChinaTime.ZONE;
 
 	private final AuditJournal journal;
 
@@ -58,7 +60,7 @@ class AuditPages {
 				to == null ? null : to.plusDays(1).atStartOfDay(SHANGHAI).toInstant());
 		model.addAttribute("page", this.journal.search(query, AuditApi.scope(), pageable));
 		model.addAttribute("zone", SHANGHAI);
-		model.addAttribute("canVerify", org.unigov.shared.Actor.current().hasAny(Role.AUDITOR, Role.PLATFORM_ADMIN));
+		model.addAttribute("canVerify", Actor.current().hasAny(Role.AUDITOR, Role.PLATFORM_ADMIN));
 		return htmx != null ? "audit/index :: results" : "audit/index";
 	}
 

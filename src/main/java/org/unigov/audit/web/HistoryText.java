@@ -1,5 +1,6 @@
 package org.unigov.audit.web;
 
+import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.DecimalFormat;
@@ -111,39 +112,10 @@ public class HistoryText {
 			out.add(new Piece("—", false));
 		}
 		else if (node.isArray()) {
-			boolean first = true;
-			for (JsonNode element : node) {
-				List<Piece> value = new ArrayList<>();
-				render(key, element, value);
-				if (value.isEmpty()) {
-					continue;
-				}
-				if (!first) {
-					out.add(new Piece(element.isObject() ? (zh() ? "；" : "; ") : (zh() ? "、" : ", "), false));
-				}
-				out.addAll(value);
-				first = false;
-			}
-			if (node.isEmpty()) {
-				out.add(new Piece("—", false));
-			}
+			renderArray(key, node, out);
 		}
 		else if (node.isObject()) {
-			boolean first = true;
-			for (Map.Entry<String, JsonNode> field : node.properties()) {
-				List<Piece> value = new ArrayList<>();
-				render(field.getKey(), field.getValue(), value);
-				if (value.isEmpty()) {
-					continue;
-				}
-				if (!first) {
-					out.add(new Piece(zh() ? "，" : ", ", false));
-				}
-				String label = this.fields.find(field.getKey(), LocaleContextHolder.getLocale());
-				out.add(label == null ? new Piece(field.getKey(), true) : new Piece(label + (zh() ? "：" : ": "), false));
-				out.addAll(value);
-				first = false;
-			}
+			renderObject(node, out);
 		}
 		else if (node.isBoolean()) {
 			out.add(new Piece(message(node.asBoolean() ? "common.yes" : "common.no", node.asString()), false));
@@ -153,22 +125,60 @@ public class HistoryText {
 					false));
 		}
 		else {
-			String text = node.asString();
-			if (UUID.matcher(text).matches()) {
-				return;
-			}
-			if (key.endsWith("Fen") && text.matches("-?\\d+")) {
-				out.add(new Piece(yuan(new BigDecimal(text)), false));
-				return;
-			}
-			String name = name(key, text);
-			if (name != null) {
-				out.add(new Piece(name, false));
-			}
-			else {
-				out.add(new Piece(text, CODE.matcher(text).matches()));
-			}
+			renderText(key, node.asString(), out);
 		}
+	}
+
+	/** Elements joined by 、 (or ；between objects); an empty list is a dash. */
+	private void renderArray(String key, JsonNode node, List<Piece> out) {
+		boolean first = true;
+		for (JsonNode element : node) {
+			List<Piece> value = new ArrayList<>();
+			render(key, element, value);
+			if (value.isEmpty()) {
+				continue;
+			}
+			if (!first) {
+				out.add(new Piece(element.isObject() ? (zh() ? "；" : "; ") : (zh() ? "、" : ", "), false));
+			}
+			out.addAll(value);
+			first = false;
+		}
+		if (node.isEmpty()) {
+			out.add(new Piece("—", false));
+		}
+	}
+
+	/** Labelled fields joined by commas; a field without a label shows its key marked as code. */
+	private void renderObject(JsonNode node, List<Piece> out) {
+		boolean first = true;
+		for (Map.Entry<String, JsonNode> field : node.properties()) {
+			List<Piece> value = new ArrayList<>();
+			render(field.getKey(), field.getValue(), value);
+			if (value.isEmpty()) {
+				continue;
+			}
+			if (!first) {
+				out.add(new Piece(zh() ? "，" : ", ", false));
+			}
+			String label = this.fields.find(field.getKey(), LocaleContextHolder.getLocale());
+			out.add(label == null ? new Piece(field.getKey(), true) : new Piece(label + (zh() ? "：" : ": "), false));
+			out.addAll(value);
+			first = false;
+		}
+	}
+
+	/** Ids are left out; amounts in fen read as yuan; codes read as their names where known. */
+	private void renderText(String key, String text, List<Piece> out) {
+		if (UUID.matcher(text).matches()) {
+			return;
+		}
+		if (key.endsWith("Fen") && text.matches("-?\\d+")) {
+			out.add(new Piece(yuan(new BigDecimal(text)), false));
+			return;
+		}
+		String name = name(key, text);
+		out.add(name != null ? new Piece(name, false) : new Piece(text, CODE.matcher(text).matches()));
 	}
 
 	/** The name of a code under a field: a message, another module's name for it, or an enum label. */
@@ -227,7 +237,7 @@ public class HistoryText {
 		ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false) {
 			@Override
 			protected boolean isCandidateComponent(
-					org.springframework.beans.factory.annotation.AnnotatedBeanDefinition definition) {
+					AnnotatedBeanDefinition definition) {
 				return definition.getMetadata().isIndependent();
 			}
 		};

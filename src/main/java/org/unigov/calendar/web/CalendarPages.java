@@ -1,5 +1,9 @@
 package org.unigov.calendar.web;
 
+import java.util.TreeSet;
+import java.util.SortedSet;
+import java.util.Map;
+import java.util.Comparator;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -82,7 +86,7 @@ class CalendarPages {
 	 */
 	private List<Integer> yearOptions(List<CalendarYear> years, int shown) {
 		int thisYear = this.calendar.today().getYear();
-		java.util.SortedSet<Integer> options = new java.util.TreeSet<>(java.util.Comparator.reverseOrder());
+		SortedSet<Integer> options = new TreeSet<>(Comparator.reverseOrder());
 		years.forEach(y -> options.add(y.year()));
 		options.add(thisYear);
 		options.add(thisYear + 1);
@@ -129,7 +133,7 @@ class CalendarPages {
 		if (!problems.isEmpty()) {
 			throw new UnigovException(CalendarError.INVALID_CALENDAR,
 					"The calendar for " + year + " has " + problems.size() + " problem(s): " + String.join("; ", problems),
-					java.util.Map.of("problems", problems));
+					Map.of("problems", problems));
 		}
 		return days;
 	}

@@ -3,7 +3,6 @@ package org.unigov.identity.internal;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -81,8 +80,8 @@ class AuthorizationServerConfiguration {
 	 * With neither, the authorization server derives it from each request, as in the local demo.
 	 */
 	@Bean
-	AuthorizationServerSettings authorizationServerSettings(@Value("${unigov.security.issuer:}") String issuer,
-			PublicUrl publicUrl) {
+	AuthorizationServerSettings authorizationServerSettings(SecuritySettings security, PublicUrl publicUrl) {
+		String issuer = security.issuer();
 		AuthorizationServerSettings.Builder settings = AuthorizationServerSettings.builder();
 		if (!issuer.isBlank()) {
 			settings.issuer(issuer.strip());

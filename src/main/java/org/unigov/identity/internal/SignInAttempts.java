@@ -1,5 +1,6 @@
 package org.unigov.identity.internal;
 
+import java.util.Arrays;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.sql.Timestamp;
@@ -13,7 +14,6 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -77,25 +77,20 @@ class SignInAttempts {
 	private final Duration lockFor;
 
 	SignInAttempts(JdbcClient jdbc, Accounts accounts, Actors actors, AuditJournal journal, Clock clock,
-			@Value("${unigov.security.throttle.free-attempts:5}") int freeAttempts,
-			@Value("${unigov.security.throttle.address-free-attempts:100}") int addressFreeAttempts,
-			@Value("${unigov.security.throttle.first-delay:1m}") Duration firstDelay,
-			@Value("${unigov.security.throttle.max-delay:1h}") Duration maxDelay,
-			@Value("${unigov.security.throttle.forget-after:24h}") Duration forgetAfter,
-			@Value("${unigov.security.lock-after:30}") int lockAfter,
-			@Value("${unigov.security.lock-for:15m}") Duration lockFor) {
+			SecuritySettings settings) {
 		this.jdbc = jdbc;
 		this.accounts = accounts;
 		this.actors = actors;
 		this.journal = journal;
 		this.clock = clock;
-		this.freeAttempts = Math.max(1, freeAttempts);
-		this.addressFreeAttempts = Math.max(1, addressFreeAttempts);
-		this.firstDelay = firstDelay;
-		this.maxDelay = maxDelay;
-		this.forgetAfter = forgetAfter;
-		this.lockAfter = Math.max(1, lockAfter);
-		this.lockFor = lockFor;
+		SecuritySettings.Throttle throttle = settings.throttle();
+		this.freeAttempts = Math.max(1, throttle.freeAttempts());
+		this.addressFreeAttempts = Math.max(1, throttle.addressFreeAttempts());
+		this.firstDelay = throttle.firstDelay();
+		this.maxDelay = throttle.maxDelay();
+		this.forgetAfter = throttle.forgetAfter();
+		this.lockAfter = Math.max(1, settings.lockAfter());
+		this.lockFor = settings.lockFor();
 	}
 
 	/** How long a sign-in as {@code username} from {@code address} must still wait; zero = go ahead. */
@@ -235,7 +230,7 @@ class SignInAttempts {
 			// a literal (checked above), so no name lookup
 			byte[] bytes = InetAddress.getByName(address).getAddress();
 			if (bytes.length == 16) {
-				java.util.Arrays.fill(bytes, 8, 16, (byte) 0);
+				Arrays.fill(bytes, 8, 16, (byte) 0);
 				return InetAddress.getByAddress(bytes).getHostAddress() + "/64";
 			}
 			return address;

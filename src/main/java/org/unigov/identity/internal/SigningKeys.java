@@ -1,5 +1,6 @@
 package org.unigov.identity.internal;
 
+import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.JWKSource;
@@ -74,7 +75,7 @@ class SigningKeys {
 					.update();
 				stored = List.of(created);
 			}
-			return new JWKSet(stored.stream().map(StoredKey::toJwk).map(k -> (com.nimbusds.jose.jwk.JWK) k).toList());
+			return new JWKSet(stored.stream().map(StoredKey::toJwk).map(k -> (JWK) k).toList());
 		});
 	}
 

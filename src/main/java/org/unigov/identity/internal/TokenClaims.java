@@ -1,5 +1,6 @@
 package org.unigov.identity.internal;
 
+import java.util.Locale;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -72,7 +73,7 @@ class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext>, Converte
 		Account account = principal == null ? null : this.accounts.byUsername(principal.getName()).orElse(null);
 		if (account != null && account.enabled()) {
 			Actor actor = this.actors.of(account);
-			claims.claim("kind", actor.kind().name().toLowerCase(java.util.Locale.ROOT));
+			claims.claim("kind", actor.kind().name().toLowerCase(Locale.ROOT));
 			claims.claim("name", actor.displayName());
 			claims.claim("roles", actor.roles().stream().map(Role::name).sorted().toList());
 			if (actor.accountId() != null) {

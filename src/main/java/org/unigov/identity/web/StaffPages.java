@@ -1,5 +1,11 @@
 package org.unigov.identity.web;
 
+import org.springframework.data.domain.Page;
+import java.util.Objects;
+import java.util.Comparator;
+import java.util.stream.Collectors;
+import org.unigov.shared.ChineseOrder;
+import org.unigov.shared.ChinaTime;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -154,19 +160,19 @@ class StaffPages {
 		List<Agency> manageable = this.directory.agencies(actor, null, null, true, Pageable.ofSize(500))
 			.stream()
 			.filter(agency -> this.staff.canManage(actor, agency))
-			.sorted(java.util.Comparator.comparing(Agency::divisionCode).thenComparing(org.unigov.shared.ChineseOrder.by(Agency::nameZh)))
+			.sorted(Comparator.comparing(Agency::divisionCode).thenComparing(ChineseOrder.by(Agency::nameZh)))
 			.toList();
 		model.addAttribute("agencies", manageable);
 		model.addAttribute("agency",
 				agencyId == null ? null : this.directory.visibleAgency(actor, new AgencyId(agencyId)));
 		model.addAttribute("grantable", grantable(actor));
 		model.addAttribute("now", Instant.now());
-		if (model.getAttribute("page") instanceof org.springframework.data.domain.Page<?> page) {
+		if (model.getAttribute("page") instanceof Page<?> page) {
 			model.addAttribute("agencyNames", this.directory.agencies(page.getContent()
 				.stream()
 				.map(account -> ((Account) account).agencyId())
-				.filter(java.util.Objects::nonNull)
-				.collect(java.util.stream.Collectors.toSet())));
+				.filter(Objects::nonNull)
+				.collect(Collectors.toSet())));
 		}
 		return "identity/staff";
 	}
@@ -180,7 +186,7 @@ class StaffPages {
 		model.addAttribute("grantable", grantable(actor));
 		model.addAttribute("locked", account.isLocked(Instant.now()));
 		model.addAttribute("history", this.journal.history("account", account.id().toString()));
-		model.addAttribute("zone", org.unigov.shared.ChinaTime.ZONE);
+		model.addAttribute("zone", ChinaTime.ZONE);
 		return "identity/staff-detail";
 	}
 

@@ -1,5 +1,7 @@
 package org.unigov.notifications.internal;
 
+import java.util.LinkedHashMap;
+import org.unigov.shared.ChinaTime;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +57,7 @@ public class DeadlineReminders {
 		this.notifications = notifications;
 	}
 
-	@Scheduled(cron = "0 0 8 * * *", zone = org.unigov.shared.ChinaTime.ID)
+	@Scheduled(cron = "0 0 8 * * *", zone = ChinaTime.ID)
 	void daily() {
 		remind();
 	}
@@ -91,7 +93,7 @@ public class DeadlineReminders {
 				if (recipients.isEmpty()) {
 					continue;
 				}
-				Map<String, String> params = new java.util.LinkedHashMap<>();
+				Map<String, String> params = new LinkedHashMap<>();
 				params.put("ref", r.number());
 				this.catalog.get(r.entryId()).ifPresent(entry -> {
 					params.put("nameZh", entry.content().name());

@@ -1,5 +1,6 @@
 package org.unigov.notifications.internal;
 
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -47,7 +48,7 @@ public class Deliveries {
 				where id in (select id from ntf_delivery where status = 'pending' and next_attempt_at <= now()
 				             order by next_attempt_at limit ? for update skip locked)
 				returning id, notification_id, channel, target, attempts""")
-			.params(java.sql.Timestamp.from(Instant.now().plus(lease)), limit)
+			.params(Timestamp.from(Instant.now().plus(lease)), limit)
 			.query((rs, n) -> new Delivery(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
 					rs.getString(4), rs.getInt(5)))
 			.list();
@@ -70,7 +71,7 @@ public class Deliveries {
 		else {
 			this.jdbc.sql("""
 					update ntf_delivery set attempts = attempts + 1, last_error = ?, next_attempt_at = ? where id = ?""")
-				.params(cut, java.sql.Timestamp.from(Instant.now().plus(retryAfter)), id)
+				.params(cut, Timestamp.from(Instant.now().plus(retryAfter)), id)
 				.update();
 		}
 	}

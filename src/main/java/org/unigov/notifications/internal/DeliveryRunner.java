@@ -1,5 +1,7 @@
 package org.unigov.notifications.internal;
 
+import java.util.Locale;
+import org.unigov.shared.ChinaTime;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -117,7 +119,7 @@ public class DeliveryRunner {
 		body.put("kind", notification.kind());
 		body.put("recipient", notification.recipient());
 		body.put("title", this.texts.title(notification, NotificationTexts.CHINESE));
-		body.put("titleEn", this.texts.title(notification, java.util.Locale.ENGLISH));
+		body.put("titleEn", this.texts.title(notification, Locale.ENGLISH));
 		body.put("subjectType", notification.subjectType());
 		body.put("subjectId", notification.subjectId().toString());
 		body.put("ref", notification.ref());
@@ -130,7 +132,7 @@ public class DeliveryRunner {
 		}
 		body.put("link", link(notification));
 		body.put("createdAt", DateTimeFormatter.ISO_OFFSET_DATE_TIME
-			.format(notification.createdAt().atZone(org.unigov.shared.ChinaTime.ZONE)));
+			.format(notification.createdAt().atZone(ChinaTime.ZONE)));
 		return this.json.writeValueAsString(body);
 	}
 

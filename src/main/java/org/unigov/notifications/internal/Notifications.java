@@ -1,5 +1,7 @@
 package org.unigov.notifications.internal;
 
+import org.springframework.transaction.annotation.Propagation;
+import java.util.List;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -64,7 +66,7 @@ public class Notifications {
 	 * an address and the webhook posts, when those deliveries are on. Must run inside the
 	 * transaction of the change it reports.
 	 */
-	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+	@Transactional(propagation = Propagation.MANDATORY)
 	public int tell(Collection<String> recipients, String kind, String subjectType, UUID subjectId,
 			Map<String, String> params, String link) {
 		int told = 0;
@@ -149,7 +151,7 @@ public class Notifications {
 		}
 		if (cleaned.length() > 254 || !ADDRESS.matcher(cleaned).matches()) {
 			throw UnigovException.invalid(NotificationError.INVALID_ADDRESS, "That is not an e-mail address.",
-					java.util.List.of(new FieldProblem("address", "mail_address_invalid", "Enter an address like name@example.gov.cn.")));
+					List.of(new FieldProblem("address", "mail_address_invalid", "Enter an address like name@example.gov.cn.")));
 		}
 		this.mailboxes.save(me, cleaned, enabled);
 		Map<String, Object> details = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package org.unigov.notifications.internal;
 
+import org.unigov.organization.AgencyId;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -49,7 +50,7 @@ public class Recipients {
 			.stream()
 			.filter(a -> a.divisionCode().equals(divisionCode))
 			.map(Agency::id)
-			.map(org.unigov.organization.AgencyId::value)
+			.map(AgencyId::value)
 			.toList();
 		if (agencies.isEmpty()) {
 			return List.of();

@@ -1,5 +1,7 @@
 package org.unigov.notifications.internal;
 
+import java.net.URISyntaxException;
+import java.util.Locale;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.URI;
@@ -26,10 +28,10 @@ final class WebhookAddresses {
 		try {
 			uri = new URI(url);
 		}
-		catch (java.net.URISyntaxException ex) {
+		catch (URISyntaxException ex) {
 			return "not a URL";
 		}
-		String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+		String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
 		if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null || uri.getRawUserInfo() != null) {
 			return "not an http(s) URL with a host";
 		}

@@ -1,5 +1,7 @@
 package org.unigov.notifications.internal;
 
+import java.time.Instant;
+import java.time.Duration;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -30,7 +32,7 @@ class WebhookSender {
 
 	private final HttpClient client = HttpClient.newBuilder()
 		.followRedirects(HttpClient.Redirect.NEVER)
-		.connectTimeout(java.time.Duration.ofSeconds(10))
+		.connectTimeout(Duration.ofSeconds(10))
 		.build();
 
 	WebhookSender(NotificationSettings settings) {
@@ -50,7 +52,7 @@ class WebhookSender {
 		if (refusal != null) {
 			throw new RefusedTarget(refusal);
 		}
-		String timestamp = Long.toString(java.time.Instant.now().getEpochSecond());
+		String timestamp = Long.toString(Instant.now().getEpochSecond());
 		HttpRequest request = HttpRequest.newBuilder(URI.create(url))
 			.timeout(webhook.getTimeout())
 			.header("Content-Type", "application/json; charset=utf-8")

@@ -1,5 +1,8 @@
 package org.unigov.notifications.web;
 
+import org.unigov.shared.problem.UnigovException;
+import org.unigov.notifications.internal.NotificationError;
+import java.util.List;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
@@ -101,7 +104,7 @@ class NotificationApi {
 
 	@GetMapping("/todo")
 	@Operation(summary = "What waits for me: overdue first, then by due date")
-	java.util.List<WorkItem> todo(Locale locale) {
+	List<WorkItem> todo(Locale locale) {
 		return this.work.of(Actor.current(), locale);
 	}
 
@@ -110,8 +113,8 @@ class NotificationApi {
 	Mailbox mailbox() {
 		Actor actor = Actor.current();
 		return this.notifications.mailbox(actor)
-			.orElseThrow(() -> new org.unigov.shared.problem.UnigovException(
-					org.unigov.notifications.internal.NotificationError.NO_MAILBOX,
+			.orElseThrow(() -> new UnigovException(
+					NotificationError.NO_MAILBOX,
 					"No e-mail address is set for your notifications; PUT one to receive them by mail."));
 	}
 

@@ -1,5 +1,6 @@
 package org.unigov.organization.internal;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.unigov.organization.OrganizationDirectory;
 import org.unigov.organization.Agency;
 import org.unigov.organization.AgencyId;
@@ -141,7 +142,7 @@ public class OrganizationManagement {
 				.params(change.nameZh(), change.nameEn(), change.active(), id.value(), change.version())
 				.update();
 		}
-		catch (org.springframework.dao.DuplicateKeyException ex) {
+		catch (DuplicateKeyException ex) {
 			throw new UnigovException(OrganizationError.AGENCY_EXISTS,
 					"An agency named " + change.nameZh() + " already exists in " + before.divisionCode() + ".");
 		}

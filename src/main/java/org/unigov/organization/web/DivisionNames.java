@@ -1,5 +1,6 @@
 package org.unigov.organization.web;
 
+import org.unigov.organization.AgencyId;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -31,7 +32,7 @@ public class DivisionNames {
 		if (id == null) {
 			return null;
 		}
-		return this.directory.agency(new org.unigov.organization.AgencyId(id))
+		return this.directory.agency(new AgencyId(id))
 			.map(a -> a.name(LocaleContextHolder.getLocale()))
 			.orElse(null);
 	}

@@ -1,5 +1,7 @@
 package org.unigov.organization.web;
 
+import org.unigov.shared.ident.ValidDivisionCode;
+import org.unigov.shared.ChinaTime;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -75,7 +77,7 @@ class OrganizationPages {
 	}
 
 	/** Form fields of the new-division form. */
-	record DivisionForm(@NotBlank @org.unigov.shared.ident.ValidDivisionCode String code,
+	record DivisionForm(@NotBlank @ValidDivisionCode String code,
 			@NotBlank @Size(max = 50) @PlainText String nameZh, @Size(max = 100) @PlainText @Nullable String nameEn,
 			@Nullable String parentCode) {
 	}
@@ -159,7 +161,7 @@ class OrganizationPages {
 		model.addAttribute("parent", division.parentCode() == null ? null : this.directory.requireDivision(division.parentCode()));
 		model.addAttribute("canEdit", Actor.current().has(Role.PLATFORM_ADMIN));
 		model.addAttribute("history", this.journal.history("division", division.code()));
-		model.addAttribute("zone", org.unigov.shared.ChinaTime.ZONE);
+		model.addAttribute("zone", ChinaTime.ZONE);
 		return "organization/division";
 	}
 
@@ -233,7 +235,7 @@ class OrganizationPages {
 		model.addAttribute("division", this.directory.requireDivision(agency.divisionCode()));
 		model.addAttribute("canEdit", OrganizationManagement.canManageAgencies(Actor.current(), agency.divisionCode()));
 		model.addAttribute("history", this.journal.history("agency", agency.id().toString()));
-		model.addAttribute("zone", org.unigov.shared.ChinaTime.ZONE);
+		model.addAttribute("zone", ChinaTime.ZONE);
 		return "organization/agency";
 	}
 

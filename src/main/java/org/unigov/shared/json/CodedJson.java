@@ -1,5 +1,6 @@
 package org.unigov.shared.json;
 
+import java.util.Optional;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.unigov.shared.Coded;
@@ -53,7 +54,7 @@ class CodedJson {
 			@Override
 			public Object deserialize(JsonParser parser, DeserializationContext context) {
 				String text = parser.getValueAsString();
-				java.util.Optional<?> value = Coded.parse(type, text);
+				Optional<?> value = Coded.parse(type, text);
 				if (value.isEmpty()) {
 					throw context.weirdStringException(text, type, "not a known code");
 				}

@@ -10,7 +10,6 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -31,8 +30,8 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 
 	private final Problems problems;
 
-	BodySizeLimitFilter(@Value("${unigov.api.max-body-size:1MB}") DataSize limit, Problems problems) {
-		this.limit = limit.toBytes();
+	BodySizeLimitFilter(ApiSettings settings, Problems problems) {
+		this.limit = settings.maxBodySize().toBytes();
 		this.problems = problems;
 	}
 

@@ -1,5 +1,7 @@
 package org.unigov.shared.problem;
 
+import java.util.UUID;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 
@@ -157,8 +159,8 @@ class ProblemHandler {
 				"The parameter '" + ex.getParameterName() + "' is required.", Map.of("field", ex.getParameterName()));
 	}
 
-	@ExceptionHandler(org.springframework.web.multipart.support.MissingServletRequestPartException.class)
-	Object missingPart(org.springframework.web.multipart.support.MissingServletRequestPartException ex,
+	@ExceptionHandler(MissingServletRequestPartException.class)
+	Object missingPart(MissingServletRequestPartException ex,
 			HttpServletRequest request) {
 		return answer(request, CommonError.MISSING_PARAMETER,
 				"The multipart request has no part '" + ex.getRequestPartName() + "'.",
@@ -233,7 +235,7 @@ class ProblemHandler {
 
 	@ExceptionHandler(Exception.class)
 	Object unexpected(Exception ex, HttpServletRequest request) {
-		String incident = java.util.UUID.randomUUID().toString();
+		String incident = UUID.randomUUID().toString();
 		log.error("Unexpected error {} on {} {}", incident, request.getMethod(), request.getRequestURI(), ex);
 		return answer(request, CommonError.INTERNAL_ERROR,
 				"Something went wrong on our side. Quote incident " + incident + " when reporting it.",

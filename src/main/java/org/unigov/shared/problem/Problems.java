@@ -1,5 +1,6 @@
 package org.unigov.shared.problem;
 
+import java.util.LinkedHashMap;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -149,7 +150,7 @@ public class Problems {
 
 	/** The document's members in RFC 9457 order, then ours. */
 	private static Map<String, Object> body(ProblemDetail problem) {
-		Map<String, Object> body = new java.util.LinkedHashMap<>();
+		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("type", problem.getType().toString());
 		body.put("title", problem.getTitle());
 		body.put("status", problem.getStatus());

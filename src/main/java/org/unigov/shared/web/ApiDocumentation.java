@@ -1,5 +1,6 @@
 package org.unigov.shared.web;
 
+import java.util.regex.Pattern;
 import io.swagger.v3.core.jackson.ModelResolver;
 import io.swagger.v3.core.jackson.TypeNameResolver;
 import io.swagger.v3.core.util.Json31;
@@ -41,7 +42,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Configuration(proxyBeanMethods = false)
 class ApiDocumentation {
 
-	private static final java.util.regex.Pattern ROLE = java.util.regex.Pattern.compile("'([A-Z_]+)'");
+	private static final Pattern ROLE = Pattern.compile("'([A-Z_]+)'");
 
 	/**
 	 * Schemas are named after the class and the classes around it ({@code SharingApi.DecisionRequest},

@@ -1,5 +1,6 @@
 package org.unigov.shared.web;
 
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,7 +27,7 @@ public class FieldLabels {
 			"catalog.field.", "registry.field.", "exchange.field.", "org.field.", "staff.field.", "history.field.");
 
 	/** Template folders whose labels live under another prefix. */
-	private static final java.util.Map<String, String> MODULES = java.util.Map.of("organization", "org", "identity", "staff");
+	private static final Map<String, String> MODULES = Map.of("organization", "org", "identity", "staff");
 
 	private static final Pattern SEGMENT = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)(?:\\[(\\d+)])?");
 
