@@ -12,6 +12,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.unigov.organization.Agency;
 import org.unigov.organization.OrganizationDirectory;
+import org.unigov.registry.internal.SystemNames;
 import org.unigov.shared.Actor;
 import org.unigov.shared.jdbc.Queries;
 import org.unigov.shared.problem.UnigovException;

@@ -43,9 +43,13 @@ import org.unigov.registry.FundingSource;
 import org.unigov.registry.Hosting;
 import org.unigov.registry.LoginMethod;
 import org.unigov.registry.RegisteredSystem;
-import org.unigov.registry.RegistryError;
-import org.unigov.registry.SystemDraft;
+import org.unigov.registry.internal.RegistryError;
+import org.unigov.registry.internal.SystemDraft;
 import org.unigov.registry.SystemRegistry;
+import org.unigov.registry.ReusableSystems;
+import org.unigov.registry.internal.SystemTotals;
+import org.unigov.registry.internal.SystemRegistration;
+import org.unigov.registry.internal.SystemEditing;
 import org.unigov.registry.SystemStatus;
 import org.unigov.registry.Taxonomy;
 import org.unigov.shared.Actor;
@@ -63,6 +67,12 @@ class RegistryPages {
 
 	private final SystemRegistry registry;
 
+	private final SystemRegistration registration;
+
+	private final SystemEditing editing;
+
+	private final SystemTotals totals;
+
 	private final Taxonomy taxonomy;
 
 	private final DuplicateFinder finder;
@@ -73,13 +83,16 @@ class RegistryPages {
 
 	private final ImportJobs jobs;
 
-	private final org.unigov.registry.ReusableSystems reusable;
+	private final ReusableSystems reusable;
 
-	RegistryPages(SystemRegistry registry, Taxonomy taxonomy, DuplicateFinder finder,
-			OrganizationDirectory organizations, AuditJournal journal, ImportJobs jobs,
-			org.unigov.registry.ReusableSystems reusable) {
+	RegistryPages(SystemRegistry registry, SystemRegistration registration, SystemEditing editing, SystemTotals totals,
+			Taxonomy taxonomy, DuplicateFinder finder, OrganizationDirectory organizations, AuditJournal journal,
+			ImportJobs jobs, ReusableSystems reusable) {
 		this.reusable = reusable;
 		this.registry = registry;
+		this.registration = registration;
+		this.editing = editing;
+		this.totals = totals;
 		this.taxonomy = taxonomy;
 		this.finder = finder;
 		this.organizations = organizations;
@@ -113,7 +126,7 @@ class RegistryPages {
 		Actor actor = Actor.current();
 		model.addAttribute("page", this.registry.find(actor,
 				SystemForms.filter(divisionCode, agencyId, capability, status, loginMethod, q, null), pageable));
-		model.addAttribute("summary", this.registry.summary(actor,
+		model.addAttribute("summary", this.totals.summary(actor,
 				SystemForms.filter(divisionCode, agencyId, capability, status, loginMethod, q, null)));
 		model.addAttribute("filterAgencies",
 				this.organizations.agencies(actor, null, null, true, Pageable.ofSize(500)).getContent());
@@ -142,7 +155,7 @@ class RegistryPages {
 			return form(model, null);
 		}
 		try {
-			RegisteredSystem system = this.registry.create(Actor.current(), draft,
+			RegisteredSystem system = this.registration.create(Actor.current(), draft,
 					Boolean.TRUE.equals(form.confirmDuplicates()));
 			redirect.addFlashAttribute("saved", true);
 			return "redirect:/registry/systems/" + system.id();
@@ -192,7 +205,7 @@ class RegistryPages {
 			return form(model, system);
 		}
 		try {
-			this.registry.update(Actor.current(), id, draft, form.version() == null ? -1 : form.version(),
+			this.editing.update(Actor.current(), id, draft, form.version() == null ? -1 : form.version(),
 					Boolean.TRUE.equals(form.confirmDuplicates()));
 			redirect.addFlashAttribute("saved", true);
 			return "redirect:/registry/systems/" + id;
@@ -304,7 +317,7 @@ class RegistryPages {
 	@GetMapping("/registry/reuse-options")
 	String reuseOptions(@RequestParam(required = false) @Nullable String q, Model model) {
 		model.addAttribute("q", q == null ? "" : q.strip());
-		model.addAttribute("choices", this.reusable.search(Actor.current(), q, org.unigov.registry.ReusableSystems.MAX));
+		model.addAttribute("choices", this.reusable.search(Actor.current(), q, ReusableSystems.MAX));
 		return "registry/reuse :: options";
 	}
 

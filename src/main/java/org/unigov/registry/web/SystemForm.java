@@ -14,7 +14,7 @@ import org.unigov.registry.FundingSource;
 import org.unigov.registry.Hosting;
 import org.unigov.registry.LoginMethod;
 import org.unigov.registry.RegisteredSystem;
-import org.unigov.registry.SystemDraft;
+import org.unigov.registry.internal.SystemDraft;
 import org.unigov.registry.SystemStatus;
 import org.unigov.shared.Coded;
 import org.unigov.shared.problem.FieldProblem;

@@ -1,5 +1,12 @@
-package org.unigov.registry;
+package org.unigov.registry.internal;
 
+import org.unigov.registry.Capability;
+import org.unigov.registry.FundingSource;
+import org.unigov.registry.Hosting;
+import org.unigov.registry.LoginMethod;
+import org.unigov.registry.RegisteredSystem;
+import org.unigov.registry.SystemStatus;
+import org.unigov.registry.Taxonomy;
 import org.unigov.shared.Spreadsheets;
 import org.unigov.shared.Coded;
 import java.io.ByteArrayOutputStream;

@@ -1,4 +1,4 @@
-package org.unigov.registry;
+package org.unigov.registry.internal;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
+import org.unigov.registry.DuplicateFinder;
 import org.unigov.shared.Actor;
 import org.unigov.shared.problem.UnigovException;
 

@@ -1,4 +1,4 @@
-package org.unigov.registry;
+package org.unigov.registry.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
