@@ -18,9 +18,6 @@ import java.util.List;
 import java.util.Map;
 
 import com.jayway.jsonpath.JsonPath;
-import org.unigov.registry.internal.ImportFiles;
-import org.unigov.registry.internal.SystemImport;
-import org.unigov.shared.Spreadsheets;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -34,6 +31,9 @@ import org.springframework.test.web.servlet.ResultActions;
 import org.unigov.SignIn;
 import org.unigov.UnigovTest;
 import org.unigov.organization.OrganizationDirectory;
+import org.unigov.registry.internal.ImportFiles;
+import org.unigov.registry.internal.SystemImport;
+import org.unigov.shared.Spreadsheets;
 
 /**
  * The systems registry on the real application and database: scoping by role, records with

@@ -1,14 +1,5 @@
 package org.unigov.registry.internal;
 
-import org.unigov.registry.Capability;
-import org.unigov.registry.FundingSource;
-import org.unigov.registry.Hosting;
-import org.unigov.registry.LoginMethod;
-import org.unigov.registry.RegisteredSystem;
-import org.unigov.registry.SystemStatus;
-import org.unigov.registry.Taxonomy;
-import org.unigov.shared.Spreadsheets;
-import org.unigov.shared.Coded;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -21,6 +12,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.unigov.registry.Capability;
+import org.unigov.registry.FundingSource;
+import org.unigov.registry.Hosting;
+import org.unigov.registry.LoginMethod;
+import org.unigov.registry.RegisteredSystem;
+import org.unigov.registry.SystemStatus;
+import org.unigov.registry.Taxonomy;
+import org.unigov.shared.Coded;
+import org.unigov.shared.Spreadsheets;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;

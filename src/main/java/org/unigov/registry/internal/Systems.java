@@ -57,6 +57,10 @@ public class Systems {
 			    monthly_active_users, login_method, integrations, public_facing, shared_platform, id)
 			values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
+	private static final String OFFERS = """
+			select id, name, agency_id, division_code, status, shared_platform, capabilities from reg_system
+			""";
+
 	private final JdbcClient jdbc;
 
 	private final JdbcTemplate template;
@@ -130,6 +134,45 @@ public class Systems {
 			.params(agencyId, excludeId == null ? new UUID(0, 0) : excludeId)
 			.query(String.class)
 			.list();
+	}
+
+	/** What a reuse search shows of a system. */
+	public record Offer(UUID id, String name, UUID agencyId, String divisionCode, SystemStatus status,
+			boolean sharedPlatform, List<String> capabilities) {
+	}
+
+	/**
+	 * Systems that are planned, being built or live whose name, alias or summary contains the text
+	 * (already cleaned), shared platforms first; with blank text, the shared platforms.
+	 */
+	public List<Offer> offers(String text, int limit) {
+		List<Object> params = new ArrayList<>();
+		String where = "where status in ('planned', 'under_construction', 'live')";
+		if (text.isEmpty()) {
+			where += " and shared_platform";
+		}
+		else {
+			where += " and (name ilike ? escape '\\' or array_to_string(aliases, ' ') ilike ? escape '\\' "
+					+ "or summary ilike ? escape '\\')";
+			String like = Queries.contains(text);
+			params.addAll(List.of(like, like, like));
+		}
+		params.add(limit);
+		return this.jdbc.sql(OFFERS + where + " order by shared_platform desc, name, id limit ?")
+			.params(params)
+			.query(Systems::offer)
+			.list();
+	}
+
+	/** The offers of these systems (any status), in no particular order. */
+	public List<Offer> offers(Collection<UUID> ids) {
+		return this.jdbc.sql(OFFERS + "where id = any(?)").param(ids.toArray(UUID[]::new)).query(Systems::offer).list();
+	}
+
+	private static Offer offer(ResultSet rs, int n) throws SQLException {
+		return new Offer(rs.getObject("id", UUID.class), rs.getString("name"), rs.getObject("agency_id", UUID.class),
+				rs.getString("division_code"), Coded.parse(SystemStatus.class, rs.getString("status")).orElseThrow(),
+				rs.getBoolean("shared_platform"), strings(rs.getArray("capabilities")));
 	}
 
 	/** Inserts one system and answers the row written. */
