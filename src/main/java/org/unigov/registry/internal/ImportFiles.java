@@ -2,8 +2,11 @@ package org.unigov.registry.internal;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -27,10 +30,15 @@ import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
 import org.jspecify.annotations.Nullable;
 import org.unigov.shared.problem.UnigovException;
+import org.xml.sax.InputSource;
+import org.xml.sax.XMLReader;
 
 /** Reads an import file (XLSX streamed, or CSV in UTF-8 or GB18030) into raw cells by column. */
 public final class ImportFiles {
@@ -100,11 +108,11 @@ public final class ImportFiles {
 				throw new UnigovException(RegistryError.IMPORT_FILE_INVALID, "The workbook has no sheet.");
 			}
 			SheetRows rows = new SheetRows();
-			try (java.io.InputStream sheet = sheets.next()) {
-				org.xml.sax.XMLReader parser = org.apache.poi.util.XMLHelper.newXMLReader();
-				parser.setContentHandler(new org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler(
+			try (InputStream sheet = sheets.next()) {
+				XMLReader parser = XMLHelper.newXMLReader();
+				parser.setContentHandler(new XSSFSheetXMLHandler(
 						reader.getStylesTable(), null, strings, rows, new ExactValues(), false));
-				parser.parse(new org.xml.sax.InputSource(sheet));
+				parser.parse(new InputSource(sheet));
 			}
 			return rows.parsed();
 		}
@@ -154,12 +162,12 @@ public final class ImportFiles {
 
 	/** A spreadsheet number as the decimal Excel shows (15 significant digits): 0.1+0.2 is 0.3. */
 	public static String exact(double value) {
-		return new BigDecimal(value).round(new java.math.MathContext(15)).stripTrailingZeros().toPlainString();
+		return new BigDecimal(value).round(new MathContext(15)).stripTrailingZeros().toPlainString();
 	}
 
 	/** Collects the rows of a streamed sheet: the first non-blank row is the header. */
 	private static final class SheetRows
-			implements org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler.SheetContentsHandler {
+			implements XSSFSheetXMLHandler.SheetContentsHandler {
 
 		private @Nullable Map<Integer, ImportColumn> columns;
 
@@ -183,7 +191,7 @@ public final class ImportFiles {
 		public void cell(@Nullable String reference, @Nullable String value,
 				org.apache.poi.xssf.usermodel.@Nullable XSSFComment comment) {
 			int column = reference == null ? this.lastColumn + 1
-					: new org.apache.poi.ss.util.CellReference(reference).getCol();
+					: new CellReference(reference).getCol();
 			this.lastColumn = column;
 			this.current.put(column, value == null ? "" : value);
 		}
@@ -263,7 +271,7 @@ public final class ImportFiles {
 			}
 			return new Parsed(rows, numbers, blank);
 		}
-		catch (IOException | IllegalStateException | java.io.UncheckedIOException ex) {
+		catch (IOException | IllegalStateException | UncheckedIOException ex) {
 			throw new UnigovException(RegistryError.IMPORT_FILE_INVALID,
 					"The CSV file cannot be read: " + ex.getMessage().replaceAll("[\\r\\n]+", " "));
 		}

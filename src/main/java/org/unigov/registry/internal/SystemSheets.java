@@ -12,6 +12,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.Workbook;
 import org.unigov.registry.Capability;
 import org.unigov.registry.FundingSource;
 import org.unigov.registry.Hosting;
@@ -324,21 +327,21 @@ public class SystemSheets {
 	}
 
 	/** Required headers white on dark red, optional ones on light grey: both bold. */
-	private static CellStyle headerStyle(org.apache.poi.ss.usermodel.Workbook workbook, boolean required) {
+	private static CellStyle headerStyle(Workbook workbook, boolean required) {
 		CellStyle style = workbook.createCellStyle();
 		Font font = workbook.createFont();
 		font.setBold(true);
 		if (required) {
-			font.setColor(org.apache.poi.ss.usermodel.IndexedColors.WHITE.getIndex());
+			font.setColor(IndexedColors.WHITE.getIndex());
 		}
 		style.setFont(font);
-		style.setFillForegroundColor(required ? org.apache.poi.ss.usermodel.IndexedColors.DARK_RED.getIndex()
-				: org.apache.poi.ss.usermodel.IndexedColors.GREY_25_PERCENT.getIndex());
-		style.setFillPattern(org.apache.poi.ss.usermodel.FillPatternType.SOLID_FOREGROUND);
+		style.setFillForegroundColor(required ? IndexedColors.DARK_RED.getIndex()
+				: IndexedColors.GREY_25_PERCENT.getIndex());
+		style.setFillPattern(FillPatternType.SOLID_FOREGROUND);
 		return style;
 	}
 
-	private static CellStyle boldStyle(org.apache.poi.ss.usermodel.Workbook workbook) {
+	private static CellStyle boldStyle(Workbook workbook) {
 		CellStyle style = workbook.createCellStyle();
 		Font font = workbook.createFont();
 		font.setBold(true);

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -51,6 +52,7 @@ import org.unigov.registry.internal.SystemRegistration;
 import org.unigov.registry.internal.SystemSheets;
 import org.unigov.shared.Access;
 import org.unigov.shared.Actor;
+import org.unigov.shared.ChinaTime;
 import org.unigov.shared.ident.PlainText;
 import org.unigov.shared.ident.ValidDivisionCode;
 import org.unigov.shared.problem.CommonError;
@@ -88,9 +90,11 @@ class RegistryApi {
 
 	private final ReusableSystems reusable;
 
+	private final Clock clock;
+
 	RegistryApi(SystemRegistry registry, SystemRegistration registration, SystemEditing editing, Taxonomy taxonomy,
 			SystemImport importer, SystemSheets sheets, DuplicateFinder finder, AuditJournal journal, JsonMapper json,
-			ReusableSystems reusable) {
+			ReusableSystems reusable, Clock clock) {
 		this.reusable = reusable;
 		this.registry = registry;
 		this.registration = registration;
@@ -101,6 +105,7 @@ class RegistryApi {
 		this.finder = finder;
 		this.journal = journal;
 		this.json = json;
+		this.clock = clock;
 	}
 
 	record SystemView(UUID id, String name, List<String> aliases, UUID agencyId, String agencyCode,
@@ -254,7 +259,7 @@ class RegistryApi {
 		List<RegisteredSystem> systems = this.registry.findAll(Actor.current(),
 				SystemForms.filter(divisionCode, agencyId, capability, status, loginMethod, q, sharedPlatform),
 				Sort.by("division", "name"));
-		String file = "unigov-systems-" + LocalDate.now() + "." + f;
+		String file = "unigov-systems-" + LocalDate.now(this.clock.withZone(ChinaTime.ZONE)) + "." + f;
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
 				ContentDisposition.attachment().filename(file).build().toString());
 		switch (f) {

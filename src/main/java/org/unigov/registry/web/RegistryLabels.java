@@ -1,5 +1,6 @@
 package org.unigov.registry.web;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -33,6 +34,6 @@ public final class RegistryLabels {
 
 	/** Fen as yuan for people: {@code ¥1,250,000.50}, exactly (no floating point). */
 	public String yuan(long fen) {
-		return String.format(Locale.ROOT, "¥%,.2f", java.math.BigDecimal.valueOf(fen, 2));
+		return String.format(Locale.ROOT, "¥%,.2f", BigDecimal.valueOf(fen, 2));
 	}
 }

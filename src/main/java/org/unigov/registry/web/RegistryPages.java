@@ -5,7 +5,9 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,6 +25,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,6 +35,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.unigov.audit.AuditJournal;
 import org.unigov.organization.Agency;
+import org.unigov.organization.AgencyId;
 import org.unigov.organization.Division;
 import org.unigov.organization.OrganizationDirectory;
 import org.unigov.registry.DuplicateFinder;
@@ -51,6 +55,8 @@ import org.unigov.registry.internal.SystemTotals;
 import org.unigov.shared.Access;
 import org.unigov.shared.Actor;
 import org.unigov.shared.Amounts;
+import org.unigov.shared.ChinaTime;
+import org.unigov.shared.ChineseOrder;
 import org.unigov.shared.Coded;
 import org.unigov.shared.NavigationEntry;
 import org.unigov.shared.Role;
@@ -63,7 +69,7 @@ import org.unigov.shared.problem.UnigovException;
 @PreAuthorize(RegistryApi.READERS)
 class RegistryPages {
 
-	private static final ZoneId ZONE = org.unigov.shared.ChinaTime.ZONE;
+	private static final ZoneId ZONE = ChinaTime.ZONE;
 
 	private final SystemRegistry registry;
 
@@ -230,7 +236,7 @@ class RegistryPages {
 		model.addAttribute("problem", new UnigovException(CommonError.VALIDATION_FAILED,
 				"The form had values of the wrong type: " + binding.getFieldErrors()
 					.stream()
-					.map(org.springframework.validation.FieldError::getField)
+					.map(FieldError::getField)
 					.distinct()
 					.collect(Collectors.joining(", ")) + "."));
 		return true;
@@ -254,7 +260,7 @@ class RegistryPages {
 		if (ex.error() != RegistryError.POSSIBLE_DUPLICATE) {
 			return false;
 		}
-		String division = this.organizations.agency(new org.unigov.organization.AgencyId(draft.agencyId()))
+		String division = this.organizations.agency(new AgencyId(draft.agencyId()))
 			.map(Agency::divisionCode)
 			.orElse("");
 		model.addAttribute("duplicates", this.finder.duplicatesOf(Actor.current(), draft, division, id));
@@ -294,16 +300,16 @@ class RegistryPages {
 		List<Agency> agencies = actor.has(Role.PLATFORM_ADMIN)
 				? this.organizations.agencies(actor, null, null, true, Pageable.ofSize(1000)).getContent()
 				: actor.agencyId() == null ? List.of()
-						: this.organizations.agency(new org.unigov.organization.AgencyId(actor.agencyId()))
+						: this.organizations.agency(new AgencyId(actor.agencyId()))
 							.map(List::of)
 							.orElse(List.of());
 		if (system != null && agencies.stream().noneMatch(a -> a.id().value().equals(system.agencyId()))) {
-			List<Agency> withOwn = new java.util.ArrayList<>(agencies);
-			this.organizations.agency(new org.unigov.organization.AgencyId(system.agencyId())).ifPresent(a -> withOwn.add(0, a));
+			List<Agency> withOwn = new ArrayList<>(agencies);
+			this.organizations.agency(new AgencyId(system.agencyId())).ifPresent(a -> withOwn.add(0, a));
 			agencies = withOwn;
 		}
 		model.addAttribute("agencies", agencies.stream()
-			.sorted(java.util.Comparator.comparing(Agency::divisionCode).thenComparing(org.unigov.shared.ChineseOrder.by(Agency::nameZh)))
+			.sorted(Comparator.comparing(Agency::divisionCode).thenComparing(ChineseOrder.by(Agency::nameZh)))
 			.toList());
 		model.addAttribute("isAdmin", actor.has(Role.PLATFORM_ADMIN));
 		common(model);
