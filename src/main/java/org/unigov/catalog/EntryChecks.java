@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.unigov.registry.RegisteredSystem;
+import org.unigov.registry.SystemId;
 import org.unigov.registry.SystemRegistry;
 import org.unigov.shared.Coded;
 import org.unigov.shared.problem.FieldProblem;
@@ -147,7 +148,7 @@ class EntryChecks {
 			}
 		}
 		if (in.sourceSystemId() != null) {
-			Optional<RegisteredSystem> system = this.registry.get(in.sourceSystemId());
+			Optional<RegisteredSystem> system = this.registry.get(new SystemId(in.sourceSystemId()));
 			if (system.isEmpty() || !system.get().agencyId().equals(providerAgencyId)) {
 				problems.add(new FieldProblem("sourceSystemId", "source_system_unknown",
 						"The source system must be one of the providing agency's registered systems."));

@@ -30,6 +30,7 @@ import org.unigov.catalog.CatalogEntry;
 import org.unigov.catalog.DataItem;
 import org.unigov.catalog.Revision;
 import org.unigov.registry.RegisteredSystem;
+import org.unigov.registry.SystemId;
 import org.unigov.registry.SystemRegistry;
 import org.unigov.shared.Actor;
 import org.unigov.shared.Role;
@@ -287,7 +288,7 @@ public class DataServices {
 			problems.add(new FieldProblem("systemId", "required", "Name the registered system that serves the data."));
 		}
 		else {
-			system = this.registry.get(input.systemId()).orElse(null);
+			system = this.registry.get(new SystemId(input.systemId())).orElse(null);
 			if (system == null || (entry != null && !system.agencyId().equals(entry.providerAgencyId()))) {
 				problems.add(new FieldProblem("systemId", "not_providers_system",
 						"The system must be registered to the agency that provides the resource."));

@@ -26,6 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.unigov.audit.AuditJournal;
 import org.unigov.audit.AuditRecord;
 import org.unigov.registry.RegisteredSystem;
+import org.unigov.registry.SystemId;
 import org.unigov.registry.SystemRegistry;
 import org.unigov.shared.Actor;
 import org.unigov.shared.Role;
@@ -114,7 +115,7 @@ public class ExchangeClients {
 	@Transactional
 	public Registered register(Actor actor, @Nullable UUID systemId, @Nullable String clientId,
 			@Nullable String xroadClient) {
-		RegisteredSystem system = systemId == null ? null : this.registry.get(systemId).orElse(null);
+		RegisteredSystem system = systemId == null ? null : this.registry.get(new SystemId(systemId)).orElse(null);
 		if (system == null) {
 			throw DataServices.invalidClient(List.of(new FieldProblem("systemId", "required",
 					"Name the registered system the client calls for.")));
@@ -170,7 +171,7 @@ public class ExchangeClients {
 			throw new UnigovException(CommonError.FORBIDDEN, "Only a platform admin binds an existing client.");
 		}
 		RegisteredClient client = this.clients.findByClientId(clientId);
-		RegisteredSystem system = this.registry.get(systemId).orElse(null);
+		RegisteredSystem system = this.registry.get(new SystemId(systemId)).orElse(null);
 		if (client == null || system == null
 				|| !client.getAuthorizationGrantTypes().contains(AuthorizationGrantType.CLIENT_CREDENTIALS)) {
 			throw DataServices.invalidClient(List.of(new FieldProblem("clientId", "unknown_client",

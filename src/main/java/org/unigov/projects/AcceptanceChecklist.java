@@ -14,6 +14,7 @@ import org.unigov.exchange.DataService;
 import org.unigov.exchange.DataServices;
 import org.unigov.registry.LoginMethod;
 import org.unigov.registry.RegisteredSystem;
+import org.unigov.registry.SystemId;
 import org.unigov.registry.SystemRegistry;
 import org.unigov.registry.SystemStatus;
 
@@ -49,7 +50,7 @@ class AcceptanceChecklist {
 	List<ProjectOutcomes.CheckItem> check(Project project, Map<String, String> declarations) {
 		List<ProjectOutcomes.CheckItem> items = new ArrayList<>();
 		UUID systemId = project.deliveredSystemId();
-		RegisteredSystem system = systemId == null ? null : this.registry.get(systemId).orElse(null);
+		RegisteredSystem system = systemId == null ? null : this.registry.get(new SystemId(systemId)).orElse(null);
 		if (system == null) {
 			items.add(ProjectOutcomes.CheckItem.of("system_registered", "verified", false,
 					"The delivered system is not named or not in the registry.", List.of(), "projects.check.text.not-registered"));

@@ -22,6 +22,7 @@ import org.unigov.audit.AuditJournal;
 import org.unigov.audit.AuditRecord;
 import org.unigov.calendar.WorkingCalendar;
 import org.unigov.registry.RegisteredSystem;
+import org.unigov.registry.SystemId;
 import org.unigov.registry.SystemRegistry;
 import org.unigov.shared.Actor;
 import org.unigov.shared.problem.FieldProblem;
@@ -328,7 +329,7 @@ public class ProjectExecution {
 	public Project deliver(Actor actor, UUID id, @Nullable UUID systemId, @Nullable LocalDate goLive, long expectedVersion) {
 		Project project = executing(actor, id, Set.of(ProjectStatus.APPROVED));
 		List<FieldProblem> problems = new ArrayList<>();
-		RegisteredSystem system = systemId == null ? null : this.registry.get(systemId).orElse(null);
+		RegisteredSystem system = systemId == null ? null : this.registry.get(new SystemId(systemId)).orElse(null);
 		if (system == null || !system.agencyId().equals(project.agencyId())) {
 			problems.add(new FieldProblem("systemId", "unknown_system",
 					"The delivered system must be registered in the registry under the proposing agency."));

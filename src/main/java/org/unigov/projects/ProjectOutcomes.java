@@ -24,6 +24,7 @@ import org.unigov.audit.AuditRecord;
 import org.unigov.calendar.WorkingCalendar;
 import org.unigov.exchange.ExchangeTraffic;
 import org.unigov.registry.RegisteredSystem;
+import org.unigov.registry.SystemId;
 import org.unigov.registry.SystemRegistry;
 import org.unigov.registry.SystemStatus;
 import org.unigov.shared.Actor;
@@ -340,7 +341,7 @@ public class ProjectOutcomes {
 
 	Evaluation measure(Project project, Map<Integer, BigDecimal> reported, LocalDate today) {
 		UUID systemId = java.util.Objects.requireNonNull(project.deliveredSystemId());
-		RegisteredSystem system = this.registry.get(systemId).orElse(null);
+		RegisteredSystem system = this.registry.get(new SystemId(systemId)).orElse(null);
 		YearMonth last = YearMonth.from(today).minusMonths(1);
 		List<ExchangeTraffic.MonthUse> months = this.traffic.monthlyUse(systemId, last.minusMonths(ZOMBIE_MONTHS - 1), last);
 		long served = months.stream().mapToLong(ExchangeTraffic.MonthUse::served).sum() / months.size();

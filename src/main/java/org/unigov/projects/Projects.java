@@ -40,6 +40,7 @@ import org.unigov.organization.OrganizationDirectory;
 import org.unigov.registry.FundingSource;
 import org.unigov.registry.LoginMethod;
 import org.unigov.registry.RegisteredSystem;
+import org.unigov.registry.SystemId;
 import org.unigov.registry.SystemRegistry;
 import org.unigov.registry.Taxonomy;
 import org.unigov.shared.Actor;
@@ -491,7 +492,7 @@ public class Projects {
 					"An upgrade or O&M project names the registered system it upgrades or maintains."));
 		}
 		else if (targetSystemId != null) {
-			Optional<RegisteredSystem> system = this.registry.get(targetSystemId);
+			Optional<RegisteredSystem> system = this.registry.get(new SystemId(targetSystemId));
 			if (system.isEmpty() || !system.get().agencyId().equals(agencyId)) {
 				problems.add(new FieldProblem("targetSystemId", "unknown_system",
 						"The target system must be a registered system of the proposing agency."));
@@ -528,7 +529,7 @@ public class Projects {
 		List<UUID> reuseInput = in.reuseSystemIds() == null ? List.of() : in.reuseSystemIds();
 		for (int i = 0; i < reuseInput.size() && i < MAX_LIST; i++) {
 			UUID systemId = reuseInput.get(i);
-			if (systemId == null || this.registry.get(systemId).isEmpty()) {
+			if (systemId == null || this.registry.get(new SystemId(systemId)).isEmpty()) {
 				problems.add(new FieldProblem("reuseSystemIds[" + i + "]", "unknown_system",
 						"A system to reuse must be in the registry."));
 			}

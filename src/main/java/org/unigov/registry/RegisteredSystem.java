@@ -17,12 +17,4 @@ public record RegisteredSystem(UUID id, String name, List<String> aliases, UUID 
 		FundingSource fundingSource, String vendor, Hosting hosting, @Nullable Long registeredUsers, @Nullable Long monthlyActiveUsers,
 		LoginMethod loginMethod, List<String> integrations, boolean publicFacing, boolean sharedPlatform, long version,
 		Instant createdAt, Instant updatedAt) {
-
-	/** The editable fields, as a draft for an update. */
-	public SystemDraft draft() {
-		return new SystemDraft(this.name, this.aliases, this.agencyId, this.summary, this.capabilities, this.status,
-				this.goLiveDate, this.buildCostFen, this.annualOmCostFen, this.fundingSource, this.vendor, this.hosting,
-				this.registeredUsers, this.monthlyActiveUsers, this.loginMethod, this.integrations, this.publicFacing,
-				this.sharedPlatform);
-	}
 }

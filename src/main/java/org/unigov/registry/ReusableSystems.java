@@ -1,19 +1,22 @@
 package org.unigov.registry;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.unigov.organization.Agency;
 import org.unigov.organization.OrganizationDirectory;
+import org.unigov.registry.internal.SystemNames;
+import org.unigov.registry.internal.Systems;
+import org.unigov.registry.internal.Systems.Offer;
 import org.unigov.shared.Actor;
-import org.unigov.shared.jdbc.Queries;
+import org.unigov.shared.problem.CommonError;
 import org.unigov.shared.problem.UnigovException;
 
 /**
@@ -28,12 +31,12 @@ public class ReusableSystems {
 	/** The most choices one search returns. */
 	public static final int MAX = 20;
 
-	private final JdbcClient jdbc;
+	private final Systems systems;
 
 	private final OrganizationDirectory organizations;
 
-	ReusableSystems(JdbcClient jdbc, OrganizationDirectory organizations) {
-		this.jdbc = jdbc;
+	ReusableSystems(Systems systems, OrganizationDirectory organizations) {
+		this.systems = systems;
 		this.organizations = organizations;
 	}
 
@@ -42,7 +45,7 @@ public class ReusableSystems {
 			SystemStatus status, boolean sharedPlatform, List<String> capabilities) {
 
 		/** The agency's name in a page's language. */
-		public String agency(java.util.Locale locale) {
+		public String agency(Locale locale) {
 			return DuplicateFinder.inLanguage(locale, this.agencyNameZh, this.agencyNameEn);
 		}
 	}
@@ -53,22 +56,8 @@ public class ReusableSystems {
 	 */
 	public List<Choice> search(Actor actor, @Nullable String text, int limit) {
 		requireReader(actor);
-		List<Object> params = new ArrayList<>();
-		String where = "where status in ('planned', 'under_construction', 'live')";
 		String q = text == null ? "" : SystemNames.clean(text);
-		if (q.isEmpty()) {
-			where += " and shared_platform";
-		}
-		else {
-			where += " and (name ilike ? escape '\\' or array_to_string(aliases, ' ') ilike ? escape '\\' "
-					+ "or summary ilike ? escape '\\')";
-			String like = Queries.contains(q);
-			params.addAll(List.of(like, like, like));
-		}
-		params.add(Math.max(1, Math.min(MAX, limit)));
-		return choices(this.jdbc.sql("""
-				select id, name, agency_id, division_code, status, shared_platform, capabilities from reg_system
-				""" + where + " order by shared_platform desc, name, id limit ?").params(params));
+		return choices(this.systems.offers(q, Math.max(1, Math.min(MAX, limit))));
 	}
 
 	/**
@@ -79,36 +68,24 @@ public class ReusableSystems {
 		if (ids.isEmpty()) {
 			return List.of();
 		}
-		Map<UUID, Choice> byId = choices(this.jdbc.sql("""
-				select id, name, agency_id, division_code, status, shared_platform, capabilities from reg_system
-				where id = any(?)""").param(ids.toArray(UUID[]::new)))
-			.stream()
+		Map<UUID, Choice> byId = choices(this.systems.offers(ids)).stream()
 			.collect(Collectors.toMap(Choice::id, c -> c));
-		return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+		return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
 	}
 
-	private record Row(UUID id, String name, UUID agencyId, String divisionCode, String status, boolean sharedPlatform,
-			List<String> capabilities) {
-	}
-
-	private List<Choice> choices(JdbcClient.StatementSpec statement) {
-		List<Row> rows = statement.query((rs, n) -> new Row(rs.getObject("id", UUID.class), rs.getString("name"),
-				rs.getObject("agency_id", UUID.class), rs.getString("division_code"), rs.getString("status"),
-				rs.getBoolean("shared_platform"), List.of((String[]) rs.getArray("capabilities").getArray())))
-			.list();
+	private List<Choice> choices(List<Offer> offers) {
 		Map<UUID, Agency> agencies = this.organizations
-			.agencies(rows.stream().map(Row::agencyId).collect(Collectors.toSet()));
-		return rows.stream().map(r -> {
-			Agency a = agencies.get(r.agencyId());
-			return new Choice(r.id(), r.name(), a == null ? "" : a.nameZh(), a == null ? "" : a.nameEn(),
-					r.divisionCode(), org.unigov.shared.Coded.parse(SystemStatus.class, r.status()).orElseThrow(),
-					r.sharedPlatform(), r.capabilities());
+			.agencies(offers.stream().map(Offer::agencyId).collect(Collectors.toSet()));
+		return offers.stream().map(o -> {
+			Agency a = agencies.get(o.agencyId());
+			return new Choice(o.id(), o.name(), a == null ? "" : a.nameZh(), a == null ? "" : a.nameEn(),
+					o.divisionCode(), o.status(), o.sharedPlatform(), o.capabilities());
 		}).toList();
 	}
 
 	private static void requireReader(Actor actor) {
 		if (!SystemRegistry.canRead(actor)) {
-			throw new UnigovException(org.unigov.shared.problem.CommonError.FORBIDDEN,
+			throw new UnigovException(CommonError.FORBIDDEN,
 					"Only registry readers may look for systems to reuse.");
 		}
 	}

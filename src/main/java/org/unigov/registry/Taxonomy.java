@@ -1,17 +1,24 @@
 package org.unigov.registry;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.unigov.audit.AuditJournal;
 import org.unigov.audit.AuditRecord;
+import org.unigov.registry.internal.Capabilities;
+import org.unigov.registry.internal.RegistryError;
 import org.unigov.shared.Actor;
 import org.unigov.shared.Role;
 import org.unigov.shared.problem.CommonError;
@@ -25,11 +32,11 @@ import org.unigov.shared.problem.UnigovException;
 @Service
 public class Taxonomy {
 
-	private final JdbcClient jdbc;
+	private final Capabilities capabilities;
 
 	private final AuditJournal journal;
 
-	private final org.springframework.context.ApplicationEventPublisher events;
+	private final ApplicationEventPublisher events;
 
 	/** Published when the taxonomy changed. */
 	public record TaxonomyChanged(String code) {
@@ -40,8 +47,8 @@ public class Taxonomy {
 
 	private volatile long readAt;
 
-	Taxonomy(JdbcClient jdbc, AuditJournal journal, org.springframework.context.ApplicationEventPublisher events) {
-		this.jdbc = jdbc;
+	Taxonomy(Capabilities capabilities, AuditJournal journal, ApplicationEventPublisher events) {
+		this.capabilities = capabilities;
 		this.journal = journal;
 		this.events = events;
 	}
@@ -77,12 +84,12 @@ public class Taxonomy {
 	}
 
 	/** The codes of capabilities a province builds once for everyone. */
-	public java.util.Set<String> provinceWide() {
+	public Set<String> provinceWide() {
 		return codes().values()
 			.stream()
 			.filter(Capability::provinceWide)
 			.map(Capability::code)
-			.collect(java.util.stream.Collectors.toUnmodifiableSet());
+			.collect(Collectors.toUnmodifiableSet());
 	}
 
 	/** The display name of a code in a locale, or the code itself when unknown. */
@@ -105,39 +112,28 @@ public class Taxonomy {
 			throw new UnigovException(RegistryError.CAPABILITY_EXISTS,
 					"The taxonomy already has a capability with this code or name.");
 		}
-		int position = this.jdbc.sql("select coalesce(max(position), 0) + 1 from reg_capability")
-			.query(Integer.class)
-			.single();
-		this.jdbc
-			.sql("insert into reg_capability (code, name_zh, name_en, position, province_wide) values (?, ?, ?, ?, ?)")
-			.params(normalized, nameZh.strip(), nameEn.strip(), position, provinceWide)
-			.update();
+		Capability added = this.capabilities.add(normalized, nameZh.strip(), nameEn.strip(), provinceWide);
 		this.journal.append(actor, AuditRecord.of("capability.created", "capability", normalized, null,
 				Map.of("nameZh", nameZh.strip(), "nameEn", nameEn.strip(), "provinceWide", provinceWide)));
 		this.byCode = null;
-		if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
-			org.springframework.transaction.support.TransactionSynchronizationManager
-				.registerSynchronization(new org.springframework.transaction.support.TransactionSynchronization() {
-					@Override
-					public void afterCommit() {
-						Taxonomy.this.byCode = null;
-					}
-				});
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					Taxonomy.this.byCode = null;
+				}
+			});
 		}
 		this.events.publishEvent(new TaxonomyChanged(normalized));
-		return new Capability(normalized, nameZh.strip(), nameEn.strip(), position, false, provinceWide);
+		return added;
 	}
 
 	private Map<String, Capability> codes() {
 		Map<String, Capability> codes = this.byCode;
 		if (codes == null || System.nanoTime() - this.readAt > 60_000_000_000L) {
 			Map<String, Capability> loaded = new LinkedHashMap<>();
-			this.jdbc.sql("select * from reg_capability order by position, code")
-				.query((rs, n) -> new Capability(rs.getString("code"), rs.getString("name_zh"), rs.getString("name_en"),
-						rs.getInt("position"), rs.getBoolean("builtin"), rs.getBoolean("province_wide")))
-				.list()
-				.forEach(c -> loaded.put(c.code(), c));
-			codes = java.util.Collections.unmodifiableMap(loaded);
+			this.capabilities.all().forEach(c -> loaded.put(c.code(), c));
+			codes = Collections.unmodifiableMap(loaded);
 			this.byCode = codes;
 			this.readAt = System.nanoTime();
 		}

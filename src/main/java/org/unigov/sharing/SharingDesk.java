@@ -30,6 +30,7 @@ import org.unigov.catalog.SharingMethod;
 import org.unigov.catalog.SharingType;
 import org.unigov.catalog.UseCondition;
 import org.unigov.registry.RegisteredSystem;
+import org.unigov.registry.SystemId;
 import org.unigov.registry.SystemRegistry;
 import org.unigov.registry.SystemStatus;
 import org.unigov.shared.Actor;
@@ -214,7 +215,7 @@ public class SharingDesk {
 					+ " itself; there is nothing to request.");
 		}
 		List<FieldProblem> problems = new ArrayList<>();
-		RegisteredSystem system = this.registry.get(input.consumerSystemId()).orElse(null);
+		RegisteredSystem system = this.registry.get(new SystemId(input.consumerSystemId())).orElse(null);
 		if (system == null || !system.agencyId().equals(requester)) {
 			problems.add(new FieldProblem("consumerSystemId", "consumer_system_unknown",
 					"The consumer system must be one of your agency's registered systems."));
@@ -579,7 +580,7 @@ public class SharingDesk {
 			throw new UnigovException(SharingError.ENTRY_NOT_REQUESTABLE, "Entry " + entry.code()
 					+ " is not shared (" + entry.content().notSharedBasis() + "); it cannot be returned downward either (C3).");
 		}
-		RegisteredSystem system = this.registry.get(consumerSystemId)
+		RegisteredSystem system = this.registry.get(new SystemId(consumerSystemId))
 			.filter(s -> s.status() != SystemStatus.RETIRED)
 			.orElseThrow(() -> invalid(List.of(new FieldProblem("consumerSystemId", "consumer_system_unknown",
 					"There is no registered system " + consumerSystemId + " in service."))));

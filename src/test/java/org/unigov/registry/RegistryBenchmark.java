@@ -17,6 +17,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.unigov.UnigovApplication;
+import org.unigov.registry.internal.SystemImport;
 import org.unigov.shared.Actor;
 import org.unigov.shared.Role;
 import org.unigov.shared.ident.CreditCode;

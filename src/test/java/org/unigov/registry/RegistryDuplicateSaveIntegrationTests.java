@@ -24,6 +24,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.unigov.SignIn;
 import org.unigov.UnigovTest;
+import org.unigov.registry.internal.SystemNames;
 
 /**
  * Issue 16: the duplicate check runs on save and a likely duplicate is saved only on explicit

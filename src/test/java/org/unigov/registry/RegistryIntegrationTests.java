@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 
 import com.jayway.jsonpath.JsonPath;
-import org.unigov.shared.Spreadsheets;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -32,6 +31,9 @@ import org.springframework.test.web.servlet.ResultActions;
 import org.unigov.SignIn;
 import org.unigov.UnigovTest;
 import org.unigov.organization.OrganizationDirectory;
+import org.unigov.registry.internal.ImportFiles;
+import org.unigov.registry.internal.SystemImport;
+import org.unigov.shared.Spreadsheets;
 
 /**
  * The systems registry on the real application and database: scoping by role, records with
@@ -670,8 +672,8 @@ class RegistryIntegrationTests {
 
 		@Test
 		void spreadsheetNumbersAndDatesAreTakenExactly() throws Exception {
-			assertThat(SystemImport.exact(0.1 + 0.2)).isEqualTo("0.3");
-			assertThat(SystemImport.exact(1250000.5)).isEqualTo("1250000.5");
+			assertThat(ImportFiles.exact(0.1 + 0.2)).isEqualTo("0.3");
+			assertThat(ImportFiles.exact(1250000.5)).isEqualTo("1250000.5");
 			MockHttpSession admin = SignIn.as(mvc, "yt-civil-admin");
 			String p = RegistryFixtures.unique("日期");
 			upload(admin, "dates.csv", RegistryFixtures.csv(List.of(

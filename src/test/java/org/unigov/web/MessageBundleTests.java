@@ -12,7 +12,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
-import org.unigov.registry.RegistryError;
+import org.unigov.registry.internal.RegistryError;
 import org.unigov.shared.problem.ErrorCode;
 
 /** Both languages say everything: the same keys, and a title for every stable error code. */

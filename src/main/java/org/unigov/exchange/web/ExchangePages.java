@@ -36,6 +36,7 @@ import org.unigov.exchange.ExchangeTraffic;
 import org.unigov.exchange.ServiceStatus;
 import org.unigov.exchange.gateway.ExchangeServer;
 import org.unigov.registry.RegisteredSystem;
+import org.unigov.registry.SystemId;
 import org.unigov.registry.SystemRegistry;
 import org.unigov.shared.Actor;
 import org.unigov.shared.NavigationEntry;
@@ -444,7 +445,7 @@ class ExchangePages {
 		// the bound system by name, not by id
 		java.util.Map<java.util.UUID, String> systemNames = new java.util.HashMap<>();
 		visible.forEach(c -> systemNames.computeIfAbsent(c.systemId(),
-				id -> this.registry.get(id).map(s -> s.name()).orElse(null)));
+				id -> this.registry.get(new SystemId(id)).map(s -> s.name()).orElse(null)));
 		model.addAttribute("systemNames", systemNames);
 		model.addAttribute("systems", actor.agencyId() == null ? List.of()
 				: this.registry.find(actor, new SystemRegistry.SystemFilter(null, actor.agencyId(), null, null, null, null, null),

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import org.unigov.organization.Division;
 import org.unigov.organization.OrganizationDirectory;
 import org.unigov.projects.GateResult;
+import org.unigov.registry.SystemId;
 import org.unigov.registry.SystemRegistry;
 
 /**
@@ -84,7 +85,7 @@ public class GateDetails {
 
 	private String system(Object id) {
 		try {
-			return this.registry.get(UUID.fromString(String.valueOf(id))).map(s -> s.name()).orElse(String.valueOf(id));
+			return this.registry.get(new SystemId(UUID.fromString(String.valueOf(id)))).map(s -> s.name()).orElse(String.valueOf(id));
 		}
 		catch (IllegalArgumentException ex) {
 			return String.valueOf(id);

@@ -48,6 +48,7 @@ import org.unigov.projects.StepStatus;
 import org.unigov.registry.FundingSource;
 import org.unigov.registry.LoginMethod;
 import org.unigov.registry.RegisteredSystem;
+import org.unigov.registry.SystemId;
 import org.unigov.registry.SystemRegistry;
 import org.unigov.registry.Taxonomy;
 import org.unigov.shared.Actor;
@@ -302,7 +303,7 @@ class ProjectPages {
 							null, null), Sort.by("name")));
 		}
 		model.addAttribute("delivered", project.deliveredSystemId() == null ? null
-				: this.registry.get(project.deliveredSystemId()).orElse(null));
+				: this.registry.get(new SystemId(project.deliveredSystemId())).orElse(null));
 		model.addAttribute("capabilityNames", project.capabilities().stream().map(c -> this.taxonomy.name(c, locale)).toList());
 		model.addAttribute("reused", this.reusable.get(project.reuseSystemIds()));
 		model.addAttribute("history", this.journal.history("project", id.toString()));

@@ -12,24 +12,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.StringField;
-import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.jspecify.annotations.Nullable;
 
@@ -52,28 +51,6 @@ import org.jspecify.annotations.Nullable;
  * set. The index lives in memory and is safe for concurrent readers and writers.
  */
 public final class SimilarityIndex implements AutoCloseable {
-
-	static final double TEXT_WEIGHT = 0.50;
-
-	static final double CAPABILITY_WEIGHT = 0.25;
-
-	static final double HIERARCHY_WEIGHT = 0.25;
-
-	/**
-	 * The text similarity from which shared capabilities count in full as evidence that two systems
-	 * do similar things; below it they count in proportion, and without common words not at all.
-	 */
-	static final double TEXT_EVIDENCE_THRESHOLD = 0.15;
-
-	/** Capabilities that are close enough to count half when they meet. */
-	private static final List<Set<String>> FAMILIES = List.of(
-			Set.of("city-operation-monitoring", "city-brain", "data-cockpit", "emergency-command"),
-			Set.of("hotline-12345", "petition-complaint"), Set.of("grid-management", "smart-community"),
-			Set.of("service-acceptance", "approval", "mobile-service"), Set.of("e-licence", "e-seal"),
-			Set.of("data-sharing-exchange", "data-catalog"), Set.of("collaborative-office", "document-exchange"),
-			Set.of("population-base", "legal-entity-base"), Set.of("social-insurance", "employment-service"),
-			Set.of("medical-insurance", "health-records"), Set.of("social-assistance", "elderly-care"),
-			Set.of("video-aggregation", "city-operation-monitoring"), Set.of("supervision-enforcement", "credit"));
 
 	/**
 	 * Capabilities a province builds once for everyone (省级统建): two such systems anywhere in the
@@ -144,9 +121,6 @@ public final class SimilarityIndex implements AutoCloseable {
 	public record Cluster(List<Entry> members, List<String> commonCapabilities, double averageScore) {
 	}
 
-	private record Profile(Entry entry, Set<String> nameTerms, Set<String> allTerms, long ordinal) {
-	}
-
 	private final TextTerms text = new TextTerms();
 
 	private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
@@ -162,9 +136,11 @@ public final class SimilarityIndex implements AutoCloseable {
 
 	private final Map<String, Profile> shared = new ConcurrentHashMap<>();
 
-	private final java.util.concurrent.atomic.AtomicLong ordinals = new java.util.concurrent.atomic.AtomicLong();
+	private final AtomicLong ordinals = new AtomicLong();
 
 	private final Map<String, Integer> documentFrequency = new ConcurrentHashMap<>();
+
+	private final Scorer scorer = new Scorer(this.documentFrequency, this.profiles::size, () -> this.provinceWide);
 
 	public SimilarityIndex() {
 		try {
@@ -215,7 +191,7 @@ public final class SimilarityIndex implements AutoCloseable {
 				else {
 					this.shared.remove(entry.id());
 				}
-				this.writer.updateDocument(new Term("id", entry.id()), document(profile));
+				this.writer.updateDocument(new Term("id", entry.id()), IndexDocuments.document(profile));
 			}
 			this.searchers.maybeRefreshBlocking();
 			// only now no searcher can return the old documents
@@ -248,6 +224,11 @@ public final class SimilarityIndex implements AutoCloseable {
 		}
 	}
 
+	/** Where {@code other} sits relative to {@code division} (GB/T 2260 codes). */
+	public static Relation relation(String division, String other) {
+		return Hierarchy.relation(division, other);
+	}
+
 	/** The {@code limit} best matches for a draft, best first, scoring at least {@code minScore}. */
 	public List<Match> similar(Draft draft, int limit, double minScore) {
 		IndexSearcher searcher = acquire();
@@ -272,102 +253,24 @@ public final class SimilarityIndex implements AutoCloseable {
 	public List<Cluster> clusters(String divisionPrefix, double threshold) {
 		IndexSearcher searcher = acquire();
 		try {
-			List<Profile> scope = this.profiles.values()
+			List<Entry> scope = this.profiles.values()
 				.stream()
 				.filter(p -> p.entry().divisionCode().startsWith(divisionPrefix))
-				.sorted(Comparator.comparing((Profile p) -> !p.entry().sharedPlatform())
-					.thenComparingInt(p -> level(p.entry().divisionCode()))
-					.thenComparing(p -> p.entry().id()))
+				.map(Profile::entry)
+				.sorted(Comparator.comparing((Entry e) -> !e.sharedPlatform())
+					.thenComparingInt(e -> Hierarchy.level(e.divisionCode()))
+					.thenComparing(Entry::id))
 				.toList();
-			Map<String, Profile> inScope = new HashMap<>();
-			scope.forEach(p -> inScope.put(p.entry().id(), p));
-			Set<String> done = new HashSet<>();
 			Map<String, Double> idf = new ConcurrentHashMap<>();
 			Map<String, Double> norms = new ConcurrentHashMap<>();
-			List<Building> building = new ArrayList<>();
-			Map<String, Building> clusterOf = new HashMap<>();
-			// searches run in parallel a chunk at a time; leaders are then taken strictly in order,
-			// so the report does not depend on thread timing
-			for (int from = 0; from < scope.size(); from += CLUSTER_CHUNK) {
-				List<Profile> chunk = scope.subList(from, Math.min(scope.size(), from + CLUSTER_CHUNK))
-					.stream()
-					.filter(p -> !done.contains(p.entry().id()))
-					.toList();
-				List<List<Map.Entry<String, Double>>> found = chunk.parallelStream()
-					.map(p -> nearest(searcher, p, CLUSTER_NEIGHBOURS, threshold, duplicateScope(p, divisionPrefix), idf,
-							norms))
-					.toList();
-				for (int i = 0; i < chunk.size(); i++) {
-					Profile leader = chunk.get(i);
-					if (!done.add(leader.entry().id())) {
-						continue;
-					}
-					Building cluster = new Building(leader.entry());
-					Map.Entry<String, Double> strongestTaken = null;
-					for (Map.Entry<String, Double> n : found.get(i)) {
-						if (!inScope.containsKey(n.getKey())) {
-							continue;
-						}
-						if (done.add(n.getKey())) {
-							cluster.add(inScope.get(n.getKey()).entry(), n.getValue());
-							clusterOf.put(n.getKey(), cluster);
-						}
-						else if (strongestTaken == null && clusterOf.containsKey(n.getKey())) {
-							strongestTaken = n;
-						}
-					}
-					if (cluster.size() > 1) {
-						clusterOf.put(leader.entry().id(), cluster);
-						building.add(cluster);
-					}
-					else if (strongestTaken != null) {
-						// its duplicates already sit in a cluster: it belongs there too
-						Building joined = clusterOf.get(strongestTaken.getKey());
-						joined.add(leader.entry(), strongestTaken.getValue());
-						clusterOf.put(leader.entry().id(), joined);
-					}
-				}
-			}
-			List<Cluster> clusters = new ArrayList<>(building.size());
-			for (Building b : building) {
-				clusters.add(new Cluster(List.copyOf(b.members), common(b.members), b.sum / (b.members.size() - 1)));
-			}
-			clusters.sort(Comparator.comparingInt((Cluster c) -> c.members().size())
-				.reversed()
-				.thenComparing(Comparator.comparingDouble(Cluster::averageScore).reversed()));
-			return clusters;
+			return ClusterReport.of(scope, e -> {
+				Profile p = this.profiles.get(e.id());
+				return nearest(searcher, p, CLUSTER_NEIGHBOURS, threshold, duplicateScope(p, divisionPrefix), idf, norms);
+			});
 		}
 		finally {
 			release(searcher);
 		}
-	}
-
-	/** A cluster while the report builds it. */
-	private static final class Building {
-
-		final List<Entry> members = new ArrayList<>();
-
-		double sum;
-
-		Building(Entry leader) {
-			this.members.add(leader);
-		}
-
-		void add(Entry member, double score) {
-			this.members.add(member);
-			this.sum += score;
-		}
-
-		int size() {
-			return this.members.size();
-		}
-	}
-
-	/** How many systems' neighbours are searched in parallel before leaders are taken in order. */
-	static final int CLUSTER_CHUNK = 64;
-
-	private static int level(String division) {
-		return division.endsWith("0000") ? 1 : division.endsWith("00") ? 2 : 3;
 	}
 
 	/**
@@ -398,7 +301,7 @@ public final class SimilarityIndex implements AutoCloseable {
 		try {
 			List<Map.Entry<String, Double>> result = new ArrayList<>();
 			for (Profile candidate : candidates(searcher, query(draft, draft.entry().id(), divisionPrefix), limit * 2)) {
-				double score = score(draft, candidate, idf, norms);
+				double score = this.scorer.score(draft, candidate, idf, norms);
 				if (score >= minScore) {
 					result.add(Map.entry(candidate.entry().id(), score));
 				}
@@ -411,29 +314,17 @@ public final class SimilarityIndex implements AutoCloseable {
 		}
 	}
 
-	private static List<String> common(List<Entry> members) {
-		Map<String, Long> counts = members.stream()
-			.flatMap(e -> e.capabilities().stream())
-			.collect(Collectors.groupingBy(c -> c, Collectors.counting()));
-		return counts.entrySet()
-			.stream()
-			.filter(e -> e.getValue() * 2 >= members.size())
-			.sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-			.map(Map.Entry::getKey)
-			.toList();
-	}
-
 	/**
 	 * The best {@code n} candidates by BM25. Counting stops at {@code n} hits, so that Lucene can
 	 * skip documents that cannot make the top (block-max MAXSCORE).
 	 */
-	private List<Profile> candidates(IndexSearcher searcher, org.apache.lucene.search.Query query, int n)
+	private List<Profile> candidates(IndexSearcher searcher, Query query, int n)
 			throws IOException {
-		TopDocs top = searcher.search(query, new org.apache.lucene.search.TopScoreDocCollectorManager(n, null, n));
+		TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(n, null, n));
 		List<Profile> result = new ArrayList<>(top.scoreDocs.length);
 		var leaves = searcher.getIndexReader().leaves();
 		for (ScoreDoc hit : top.scoreDocs) {
-			var leaf = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(hit.doc, leaves));
+			var leaf = leaves.get(ReaderUtil.subIndex(hit.doc, leaves));
 			var ordinals = leaf.reader().getNumericDocValues("ordinal");
 			if (ordinals != null && ordinals.advanceExact(hit.doc - leaf.docBase)) {
 				Profile profile = this.byOrdinal.get(ordinals.longValue());
@@ -462,7 +353,7 @@ public final class SimilarityIndex implements AutoCloseable {
 	}
 
 	/** The candidate search; {@code divisionPrefix} is a significant prefix (2, 4 or 6 digits) or empty. */
-	private org.apache.lucene.search.Query query(Profile draft, @Nullable String excludeId, String divisionPrefix) {
+	private Query query(Profile draft, @Nullable String excludeId, String divisionPrefix) {
 		// the rarest words say the most and keep the query cheap
 		BooleanQuery.Builder words = new BooleanQuery.Builder();
 		for (String term : rarest(draft, draft.allTerms(), QUERY_TERMS)) {
@@ -492,9 +383,9 @@ public final class SimilarityIndex implements AutoCloseable {
 			Map<String, Double> norms = new HashMap<>();
 			List<Match> matches = new ArrayList<>();
 			for (Profile candidate : candidates(searcher, query(draft, excludeId, ""), Math.max(40, limit * 5))) {
-				double score = score(draft, candidate, idf, norms);
+				double score = this.scorer.score(draft, candidate, idf, norms);
 				if (score >= minScore) {
-					matches.add(explain(draft, candidate, score, idf));
+					matches.add(this.scorer.explain(draft, candidate, score, idf));
 				}
 			}
 			matches.sort(Comparator.comparingDouble(Match::score).reversed());
@@ -503,154 +394,6 @@ public final class SimilarityIndex implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-	}
-
-	private double combine(Profile draft, Profile candidate, double text, double capabilities, Relation relation) {
-		double hierarchy = relation.weight;
-		if ((relation == Relation.SIBLING_CITY || relation == Relation.SAME_PROVINCE) && draft.entry()
-			.capabilities()
-			.stream()
-			.anyMatch(c -> this.provinceWide.contains(c) && candidate.entry().capabilities().contains(c))) {
-			hierarchy = Relation.SIBLING.weight;
-		}
-		// place only matters between systems that do similar things
-		// and only with textual evidence: a shared capability code alone (an agency that codes all its
-		// systems alike) brings at most the capability part, 0.25, well below the duplicate threshold
-		double functional = Math.min(1, Math.max(text, capabilities * Math.min(1, text / TEXT_EVIDENCE_THRESHOLD)) / 0.5);
-		return Math.min(1,
-				TEXT_WEIGHT * text + CAPABILITY_WEIGHT * capabilities + HIERARCHY_WEIGHT * hierarchy * functional);
-	}
-
-	/** The score in 0..1; {@code idf} and {@code norms} cache weights across candidates. */
-	private double score(Profile draft, Profile candidate, Map<String, Double> idf, Map<String, Double> norms) {
-		double nameCos = cosine(draft.nameTerms(), candidate.nameTerms(), idf, norm(draft.nameTerms(), idf),
-				norm(candidate.nameTerms(), idf));
-		double allCos = cosine(draft.allTerms(), candidate.allTerms(), idf,
-				norms.computeIfAbsent(draft.entry().id(), k -> norm(draft.allTerms(), idf)),
-				norms.computeIfAbsent(candidate.entry().id(), k -> norm(candidate.allTerms(), idf)));
-		double text = Math.max(allCos, 0.4 * nameCos + 0.6 * allCos);
-		double capabilities = capabilityScore(draft.entry().capabilities(), candidate.entry().capabilities());
-		return combine(draft, candidate, text, capabilities,
-				relation(draft.entry().divisionCode(), candidate.entry().divisionCode()));
-	}
-
-	/** The score with its evidence: shared capabilities, matching words (rarest first), relation. */
-	private Match explain(Profile draft, Profile candidate, double score, Map<String, Double> idf) {
-		List<String> shared = draft.entry()
-			.capabilities()
-			.stream()
-			.filter(candidate.entry().capabilities()::contains)
-			.sorted()
-			.toList();
-		List<String> words = draft.allTerms()
-			.stream()
-			.filter(candidate.allTerms()::contains)
-			.sorted(Comparator.comparingDouble((String t) -> idf(t, idf)).reversed().thenComparing(t -> t))
-			.limit(8)
-			.toList();
-		return new Match(candidate.entry(), round(score), shared, words,
-				relation(draft.entry().divisionCode(), candidate.entry().divisionCode()));
-	}
-
-	private static double round(double value) {
-		return Math.round(value * 1000) / 1000.0;
-	}
-
-	private double cosine(Set<String> a, Set<String> b, Map<String, Double> idf, double na, double nb) {
-		if (na == 0 || nb == 0) {
-			return 0;
-		}
-		Set<String> small = a.size() <= b.size() ? a : b;
-		Set<String> large = small == a ? b : a;
-		double dot = 0;
-		for (String t : small) {
-			if (large.contains(t)) {
-				double w = idf(t, idf);
-				dot += w * w;
-			}
-		}
-		return dot / (na * nb);
-	}
-
-	private double norm(Set<String> terms, Map<String, Double> idf) {
-		double n = 0;
-		for (String t : terms) {
-			double w = idf(t, idf);
-			n += w * w;
-		}
-		return Math.sqrt(n);
-	}
-
-	private double idf(String term, Map<String, Double> cache) {
-		return cache.computeIfAbsent(term, t -> {
-			int n = Math.max(1, this.profiles.size());
-			int df = this.documentFrequency.getOrDefault(t, 0);
-			return Math.log(1 + (double) n / (df + 1));
-		});
-	}
-
-	static double capabilityScore(Set<String> a, Set<String> b) {
-		if (a.isEmpty() || b.isEmpty()) {
-			return 0;
-		}
-		return (best(a, b) + best(b, a)) / (a.size() + b.size());
-	}
-
-	private static double best(Set<String> from, Set<String> to) {
-		double sum = 0;
-		for (String c : from) {
-			if (to.contains(c)) {
-				sum += 1;
-			}
-			else if (FAMILIES.stream().anyMatch(f -> f.contains(c) && to.stream().anyMatch(f::contains))) {
-				sum += 0.5;
-			}
-		}
-		return sum;
-	}
-
-	/** Where {@code other} sits relative to {@code division} (GB/T 2260 codes). */
-	public static Relation relation(String division, String other) {
-		if (division.equals(other)) {
-			return Relation.SAME_DIVISION;
-		}
-		if (!division.regionMatches(0, other, 0, 2)) {
-			return Relation.OTHER;
-		}
-		String parent = parentOf(division);
-		String otherParent = parentOf(other);
-		if (other.equals(parent)) {
-			return Relation.PARENT;
-		}
-		if (division.equals(otherParent)) {
-			return Relation.CHILD;
-		}
-		if (parent != null && parent.equals(otherParent)) {
-			return parentOf(parent) == null ? Relation.SIBLING_CITY : Relation.SIBLING;
-		}
-		if (isAncestor(other, division)) {
-			return Relation.ANCESTOR;
-		}
-		if (isAncestor(division, other)) {
-			return Relation.DESCENDANT;
-		}
-		return Relation.SAME_PROVINCE;
-	}
-
-	private static @Nullable String parentOf(String code) {
-		if (code.endsWith("0000")) {
-			return null;
-		}
-		return code.endsWith("00") ? code.substring(0, 2) + "0000" : code.substring(0, 4) + "00";
-	}
-
-	private static boolean isAncestor(String ancestor, String code) {
-		for (String p = parentOf(code); p != null; p = parentOf(p)) {
-			if (p.equals(ancestor)) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 	private Profile profile(Entry entry) {
@@ -672,33 +415,6 @@ public final class SimilarityIndex implements AutoCloseable {
 		for (String t : terms) {
 			this.documentFrequency.merge(t, delta, (x, y) -> x + y == 0 ? null : x + y);
 		}
-	}
-
-	/** Word fields: indexed with frequencies, without length norms (descriptions are short). */
-	private static final org.apache.lucene.document.FieldType WORDS = words();
-
-	private static org.apache.lucene.document.FieldType words() {
-		org.apache.lucene.document.FieldType type = new org.apache.lucene.document.FieldType(TextField.TYPE_NOT_STORED);
-		type.setOmitNorms(true);
-		type.setIndexOptions(org.apache.lucene.index.IndexOptions.DOCS_AND_FREQS);
-		type.freeze();
-		return type;
-	}
-
-	private static Document document(Profile profile) {
-		Document doc = new Document();
-		doc.add(new StringField("id", profile.entry().id(), Field.Store.NO));
-		doc.add(new org.apache.lucene.document.NumericDocValuesField("ordinal", profile.ordinal()));
-		String division = profile.entry().divisionCode();
-		for (int length = 2; length <= 6 && length <= division.length(); length += 2) {
-			doc.add(new StringField("scope", division.substring(0, length), Field.Store.NO));
-		}
-		doc.add(new Field("terms", String.join(" ", profile.allTerms()), WORDS));
-		doc.add(new Field("name", String.join(" ", profile.nameTerms()), WORDS));
-		for (String capability : profile.entry().capabilities()) {
-			doc.add(new StringField("cap", capability, Field.Store.NO));
-		}
-		return doc;
 	}
 
 	private IndexSearcher acquire() {

@@ -1,5 +1,6 @@
 package org.unigov.registry.web;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -11,8 +12,8 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.unigov.registry.RegistryError;
-import org.unigov.registry.SystemImport;
+import org.unigov.registry.internal.RegistryError;
+import org.unigov.registry.internal.SystemImport;
 import org.unigov.shared.Actor;
 import org.unigov.shared.problem.CommonError;
 import org.unigov.shared.problem.UnigovException;
@@ -32,10 +33,13 @@ class ImportJobs {
 
 	private final SystemImport importer;
 
+	private final Clock clock;
+
 	private final Map<UUID, Job> jobs = new ConcurrentHashMap<>();
 
-	ImportJobs(SystemImport importer) {
+	ImportJobs(SystemImport importer, Clock clock) {
 		this.importer = importer;
+		this.clock = clock;
 	}
 
 	enum State {
@@ -159,7 +163,7 @@ class ImportJobs {
 				job.state = State.FAILED;
 			}
 			finally {
-				job.endedAt = Instant.now();
+				job.endedAt = this.clock.instant();
 			}
 		});
 		return job;
@@ -170,7 +174,7 @@ class ImportJobs {
 	}
 
 	private void forgetOld() {
-		Instant cutoff = Instant.now().minus(Duration.ofHours(1));
+		Instant cutoff = this.clock.instant().minus(Duration.ofHours(1));
 		this.jobs.values().removeIf(j -> j.endedAt != null && j.endedAt.isBefore(cutoff));
 	}
 }

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -37,17 +38,21 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-import org.unigov.shared.Access;
 import org.unigov.audit.AuditEntry;
 import org.unigov.audit.AuditJournal;
 import org.unigov.registry.Capability;
 import org.unigov.registry.DuplicateFinder;
 import org.unigov.registry.RegisteredSystem;
-import org.unigov.registry.SystemImport;
+import org.unigov.registry.ReusableSystems;
 import org.unigov.registry.SystemRegistry;
-import org.unigov.registry.SystemSheets;
 import org.unigov.registry.Taxonomy;
+import org.unigov.registry.internal.SystemEditing;
+import org.unigov.registry.internal.SystemImport;
+import org.unigov.registry.internal.SystemRegistration;
+import org.unigov.registry.internal.SystemSheets;
+import org.unigov.shared.Access;
 import org.unigov.shared.Actor;
+import org.unigov.shared.ChinaTime;
 import org.unigov.shared.ident.PlainText;
 import org.unigov.shared.ident.ValidDivisionCode;
 import org.unigov.shared.problem.CommonError;
@@ -67,6 +72,10 @@ class RegistryApi {
 
 	private final SystemRegistry registry;
 
+	private final SystemRegistration registration;
+
+	private final SystemEditing editing;
+
 	private final Taxonomy taxonomy;
 
 	private final SystemImport importer;
@@ -79,18 +88,24 @@ class RegistryApi {
 
 	private final JsonMapper json;
 
-	private final org.unigov.registry.ReusableSystems reusable;
+	private final ReusableSystems reusable;
 
-	RegistryApi(SystemRegistry registry, Taxonomy taxonomy, SystemImport importer, SystemSheets sheets,
-			DuplicateFinder finder, AuditJournal journal, JsonMapper json, org.unigov.registry.ReusableSystems reusable) {
+	private final Clock clock;
+
+	RegistryApi(SystemRegistry registry, SystemRegistration registration, SystemEditing editing, Taxonomy taxonomy,
+			SystemImport importer, SystemSheets sheets, DuplicateFinder finder, AuditJournal journal, JsonMapper json,
+			ReusableSystems reusable, Clock clock) {
 		this.reusable = reusable;
 		this.registry = registry;
+		this.registration = registration;
+		this.editing = editing;
 		this.taxonomy = taxonomy;
 		this.importer = importer;
 		this.sheets = sheets;
 		this.finder = finder;
 		this.journal = journal;
 		this.json = json;
+		this.clock = clock;
 	}
 
 	record SystemView(UUID id, String name, List<String> aliases, UUID agencyId, String agencyCode,
@@ -179,7 +194,7 @@ class RegistryApi {
 	SystemView create(@Valid @RequestBody SystemForms.SystemRequest request,
 			@RequestParam(defaultValue = "false") boolean confirmDuplicates) {
 		Actor actor = Actor.current();
-		return SystemView.of(this.registry.create(actor, request.draft(actor.agencyId()),
+		return SystemView.of(this.registration.create(actor, request.draft(actor.agencyId()),
 				confirmDuplicates || Boolean.TRUE.equals(request.confirmDuplicates())));
 	}
 
@@ -195,7 +210,7 @@ class RegistryApi {
 		}
 		Actor actor = Actor.current();
 		RegisteredSystem current = this.registry.visible(actor, id);
-		return SystemView.of(this.registry.update(actor, id, request.draft(current.agencyId()), request.version(),
+		return SystemView.of(this.editing.update(actor, id, request.draft(current.agencyId()), request.version(),
 				confirmDuplicates || Boolean.TRUE.equals(request.confirmDuplicates())));
 	}
 
@@ -244,7 +259,7 @@ class RegistryApi {
 		List<RegisteredSystem> systems = this.registry.findAll(Actor.current(),
 				SystemForms.filter(divisionCode, agencyId, capability, status, loginMethod, q, sharedPlatform),
 				Sort.by("division", "name"));
-		String file = "unigov-systems-" + LocalDate.now() + "." + f;
+		String file = "unigov-systems-" + LocalDate.now(this.clock.withZone(ChinaTime.ZONE)) + "." + f;
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
 				ContentDisposition.attachment().filename(file).build().toString());
 		switch (f) {
@@ -281,7 +296,7 @@ class RegistryApi {
 	@Operation(summary = "Registered systems a project could reuse: name, alias or summary containing q, shared platforms first",
 			description = "Province-wide, as the duplicate finder; shows name, agency, division, status and capabilities. "
 					+ "Without q, the shared platforms. A project names its choices in reuseSystemIds.")
-	List<org.unigov.registry.ReusableSystems.Choice> reusable(@RequestParam(required = false) @Nullable String q,
+	List<ReusableSystems.Choice> reusable(@RequestParam(required = false) @Nullable String q,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(20) int limit) {
 		return this.reusable.search(Actor.current(), q, limit);
 	}

@@ -1,10 +1,12 @@
 package org.unigov.registry.web;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
 import org.unigov.registry.Taxonomy;
+import org.unigov.registry.internal.ImportColumn;
 
 /** What registry templates show: capability names in the page's language, and amounts of money. */
 public final class RegistryLabels {
@@ -27,11 +29,11 @@ public final class RegistryLabels {
 
 	/** An import column's header in the page's language (problems name the Chinese header). */
 	public String column(String header, Locale locale) {
-		return org.unigov.registry.ImportColumn.of(header).map(c -> c.header(locale)).orElse(header);
+		return ImportColumn.of(header).map(c -> c.header(locale)).orElse(header);
 	}
 
 	/** Fen as yuan for people: {@code ¥1,250,000.50}, exactly (no floating point). */
 	public String yuan(long fen) {
-		return String.format(Locale.ROOT, "¥%,.2f", java.math.BigDecimal.valueOf(fen, 2));
+		return String.format(Locale.ROOT, "¥%,.2f", BigDecimal.valueOf(fen, 2));
 	}
 }

@@ -5,7 +5,9 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,6 +25,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,28 +33,35 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.unigov.shared.Access;
 import org.unigov.audit.AuditJournal;
 import org.unigov.organization.Agency;
+import org.unigov.organization.AgencyId;
 import org.unigov.organization.Division;
 import org.unigov.organization.OrganizationDirectory;
-import org.unigov.shared.Amounts;
-import org.unigov.shared.Coded;
 import org.unigov.registry.DuplicateFinder;
-import org.unigov.shared.problem.FieldProblem;
 import org.unigov.registry.FundingSource;
 import org.unigov.registry.Hosting;
 import org.unigov.registry.LoginMethod;
 import org.unigov.registry.RegisteredSystem;
-import org.unigov.registry.RegistryError;
-import org.unigov.registry.SystemDraft;
+import org.unigov.registry.ReusableSystems;
 import org.unigov.registry.SystemRegistry;
 import org.unigov.registry.SystemStatus;
 import org.unigov.registry.Taxonomy;
+import org.unigov.registry.internal.RegistryError;
+import org.unigov.registry.internal.SystemDraft;
+import org.unigov.registry.internal.SystemEditing;
+import org.unigov.registry.internal.SystemRegistration;
+import org.unigov.registry.internal.SystemTotals;
+import org.unigov.shared.Access;
 import org.unigov.shared.Actor;
+import org.unigov.shared.Amounts;
+import org.unigov.shared.ChinaTime;
+import org.unigov.shared.ChineseOrder;
+import org.unigov.shared.Coded;
 import org.unigov.shared.NavigationEntry;
 import org.unigov.shared.Role;
 import org.unigov.shared.problem.CommonError;
+import org.unigov.shared.problem.FieldProblem;
 import org.unigov.shared.problem.UnigovException;
 
 /** Pages of the systems registry: list, detail, form, import, duplicate finder, clusters, taxonomy. */
@@ -59,9 +69,15 @@ import org.unigov.shared.problem.UnigovException;
 @PreAuthorize(RegistryApi.READERS)
 class RegistryPages {
 
-	private static final ZoneId ZONE = org.unigov.shared.ChinaTime.ZONE;
+	private static final ZoneId ZONE = ChinaTime.ZONE;
 
 	private final SystemRegistry registry;
+
+	private final SystemRegistration registration;
+
+	private final SystemEditing editing;
+
+	private final SystemTotals totals;
 
 	private final Taxonomy taxonomy;
 
@@ -73,13 +89,16 @@ class RegistryPages {
 
 	private final ImportJobs jobs;
 
-	private final org.unigov.registry.ReusableSystems reusable;
+	private final ReusableSystems reusable;
 
-	RegistryPages(SystemRegistry registry, Taxonomy taxonomy, DuplicateFinder finder,
-			OrganizationDirectory organizations, AuditJournal journal, ImportJobs jobs,
-			org.unigov.registry.ReusableSystems reusable) {
+	RegistryPages(SystemRegistry registry, SystemRegistration registration, SystemEditing editing, SystemTotals totals,
+			Taxonomy taxonomy, DuplicateFinder finder, OrganizationDirectory organizations, AuditJournal journal,
+			ImportJobs jobs, ReusableSystems reusable) {
 		this.reusable = reusable;
 		this.registry = registry;
+		this.registration = registration;
+		this.editing = editing;
+		this.totals = totals;
 		this.taxonomy = taxonomy;
 		this.finder = finder;
 		this.organizations = organizations;
@@ -113,7 +132,7 @@ class RegistryPages {
 		Actor actor = Actor.current();
 		model.addAttribute("page", this.registry.find(actor,
 				SystemForms.filter(divisionCode, agencyId, capability, status, loginMethod, q, null), pageable));
-		model.addAttribute("summary", this.registry.summary(actor,
+		model.addAttribute("summary", this.totals.summary(actor,
 				SystemForms.filter(divisionCode, agencyId, capability, status, loginMethod, q, null)));
 		model.addAttribute("filterAgencies",
 				this.organizations.agencies(actor, null, null, true, Pageable.ofSize(500)).getContent());
@@ -142,7 +161,7 @@ class RegistryPages {
 			return form(model, null);
 		}
 		try {
-			RegisteredSystem system = this.registry.create(Actor.current(), draft,
+			RegisteredSystem system = this.registration.create(Actor.current(), draft,
 					Boolean.TRUE.equals(form.confirmDuplicates()));
 			redirect.addFlashAttribute("saved", true);
 			return "redirect:/registry/systems/" + system.id();
@@ -192,7 +211,7 @@ class RegistryPages {
 			return form(model, system);
 		}
 		try {
-			this.registry.update(Actor.current(), id, draft, form.version() == null ? -1 : form.version(),
+			this.editing.update(Actor.current(), id, draft, form.version() == null ? -1 : form.version(),
 					Boolean.TRUE.equals(form.confirmDuplicates()));
 			redirect.addFlashAttribute("saved", true);
 			return "redirect:/registry/systems/" + id;
@@ -217,7 +236,7 @@ class RegistryPages {
 		model.addAttribute("problem", new UnigovException(CommonError.VALIDATION_FAILED,
 				"The form had values of the wrong type: " + binding.getFieldErrors()
 					.stream()
-					.map(org.springframework.validation.FieldError::getField)
+					.map(FieldError::getField)
 					.distinct()
 					.collect(Collectors.joining(", ")) + "."));
 		return true;
@@ -241,7 +260,7 @@ class RegistryPages {
 		if (ex.error() != RegistryError.POSSIBLE_DUPLICATE) {
 			return false;
 		}
-		String division = this.organizations.agency(new org.unigov.organization.AgencyId(draft.agencyId()))
+		String division = this.organizations.agency(new AgencyId(draft.agencyId()))
 			.map(Agency::divisionCode)
 			.orElse("");
 		model.addAttribute("duplicates", this.finder.duplicatesOf(Actor.current(), draft, division, id));
@@ -281,16 +300,16 @@ class RegistryPages {
 		List<Agency> agencies = actor.has(Role.PLATFORM_ADMIN)
 				? this.organizations.agencies(actor, null, null, true, Pageable.ofSize(1000)).getContent()
 				: actor.agencyId() == null ? List.of()
-						: this.organizations.agency(new org.unigov.organization.AgencyId(actor.agencyId()))
+						: this.organizations.agency(new AgencyId(actor.agencyId()))
 							.map(List::of)
 							.orElse(List.of());
 		if (system != null && agencies.stream().noneMatch(a -> a.id().value().equals(system.agencyId()))) {
-			List<Agency> withOwn = new java.util.ArrayList<>(agencies);
-			this.organizations.agency(new org.unigov.organization.AgencyId(system.agencyId())).ifPresent(a -> withOwn.add(0, a));
+			List<Agency> withOwn = new ArrayList<>(agencies);
+			this.organizations.agency(new AgencyId(system.agencyId())).ifPresent(a -> withOwn.add(0, a));
 			agencies = withOwn;
 		}
 		model.addAttribute("agencies", agencies.stream()
-			.sorted(java.util.Comparator.comparing(Agency::divisionCode).thenComparing(org.unigov.shared.ChineseOrder.by(Agency::nameZh)))
+			.sorted(Comparator.comparing(Agency::divisionCode).thenComparing(ChineseOrder.by(Agency::nameZh)))
 			.toList());
 		model.addAttribute("isAdmin", actor.has(Role.PLATFORM_ADMIN));
 		common(model);
@@ -304,7 +323,7 @@ class RegistryPages {
 	@GetMapping("/registry/reuse-options")
 	String reuseOptions(@RequestParam(required = false) @Nullable String q, Model model) {
 		model.addAttribute("q", q == null ? "" : q.strip());
-		model.addAttribute("choices", this.reusable.search(Actor.current(), q, org.unigov.registry.ReusableSystems.MAX));
+		model.addAttribute("choices", this.reusable.search(Actor.current(), q, ReusableSystems.MAX));
 		return "registry/reuse :: options";
 	}
 

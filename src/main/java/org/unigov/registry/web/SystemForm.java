@@ -9,13 +9,13 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.validation.BindingResult;
-import org.unigov.shared.Amounts;
 import org.unigov.registry.FundingSource;
 import org.unigov.registry.Hosting;
 import org.unigov.registry.LoginMethod;
 import org.unigov.registry.RegisteredSystem;
-import org.unigov.registry.SystemDraft;
 import org.unigov.registry.SystemStatus;
+import org.unigov.registry.internal.SystemDraft;
+import org.unigov.shared.Amounts;
 import org.unigov.shared.Coded;
 import org.unigov.shared.problem.FieldProblem;
 

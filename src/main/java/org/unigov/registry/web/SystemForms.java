@@ -14,14 +14,14 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
-import org.unigov.shared.Coded;
 import org.unigov.registry.FundingSource;
 import org.unigov.registry.Hosting;
 import org.unigov.registry.LoginMethod;
-import org.unigov.registry.RegistryError;
-import org.unigov.registry.SystemDraft;
 import org.unigov.registry.SystemRegistry;
 import org.unigov.registry.SystemStatus;
+import org.unigov.registry.internal.RegistryError;
+import org.unigov.registry.internal.SystemDraft;
+import org.unigov.shared.Coded;
 import org.unigov.shared.problem.CommonError;
 import org.unigov.shared.problem.UnigovException;
 

@@ -31,6 +31,7 @@ import org.unigov.catalog.SharingMethod;
 import org.unigov.catalog.CatalogLabels;
 import org.unigov.organization.OrganizationDirectory;
 import org.unigov.registry.RegisteredSystem;
+import org.unigov.registry.SystemId;
 import org.unigov.registry.SystemRegistry;
 import org.unigov.shared.Actor;
 import org.unigov.shared.Coded;
@@ -244,7 +245,7 @@ class SharingPages {
 		model.addAttribute("history", this.journal.history("sharing-request", id.toString()));
 		model.addAttribute("disputes", this.disputes.forRequest(actor, id));
 		model.addAttribute("grant", this.grants.forRequest(id).orElse(null));
-		model.addAttribute("system", this.registry.get(request.consumerSystemId()).orElse(null));
+		model.addAttribute("system", this.registry.get(new SystemId(request.consumerSystemId())).orElse(null));
 		boolean provider = actor.has(Role.PLATFORM_ADMIN)
 				|| actor.hasAny(Role.AGENCY_ADMIN, Role.AGENCY_STAFF) && request.providerAgencyId().equals(actor.agencyId());
 		boolean requester = actor.hasAny(Role.AGENCY_ADMIN, Role.AGENCY_STAFF)
@@ -356,7 +357,7 @@ class SharingPages {
 				|| actor.has(Role.COORDINATOR) && actor.covers(grant.providerDivision()));
 		model.addAttribute("isConsumer", actor.hasAny(Role.AGENCY_ADMIN, Role.AGENCY_STAFF)
 				&& grant.consumerAgencyId().equals(actor.agencyId()));
-		model.addAttribute("system", this.registry.get(grant.consumerSystemId()).orElse(null));
+		model.addAttribute("system", this.registry.get(new SystemId(grant.consumerSystemId())).orElse(null));
 		return "sharing/grant";
 	}
 

@@ -1,4 +1,4 @@
-package org.unigov.registry;
+package org.unigov.registry.internal;
 
 import org.springframework.http.HttpStatus;
 import org.unigov.shared.problem.ErrorCode;

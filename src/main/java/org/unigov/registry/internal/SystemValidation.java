@@ -1,11 +1,13 @@
-package org.unigov.registry;
+package org.unigov.registry.internal;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.unigov.shared.Amounts;
 import org.jspecify.annotations.Nullable;
+import org.unigov.registry.SystemStatus;
+import org.unigov.registry.Taxonomy;
+import org.unigov.shared.Amounts;
 import org.unigov.shared.problem.FieldProblem;
 
 /** The checks every system record passes, apart from permissions: for the API, the pages and each import row. */

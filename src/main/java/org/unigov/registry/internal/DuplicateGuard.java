@@ -1,6 +1,8 @@
-package org.unigov.registry;
+package org.unigov.registry.internal;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +11,7 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
+import org.unigov.registry.DuplicateFinder;
 import org.unigov.shared.Actor;
 import org.unigov.shared.problem.UnigovException;
 
@@ -61,7 +64,7 @@ final class DuplicateGuard {
 			brief.put("systemId", m.get("systemId"));
 			brief.put("name", m.get("name"));
 			brief.put("agency", m.get("agency"));
-			brief.put("score", java.math.BigDecimal.valueOf((Double) m.get("score")));
+			brief.put("score", BigDecimal.valueOf((Double) m.get("score")));
 			brief.put("reasons", m.get("reasons"));
 			return brief;
 		}).toList());
@@ -72,7 +75,7 @@ final class DuplicateGuard {
 	static boolean changesWhatIsCompared(SystemDraft before, SystemDraft after) {
 		return !SystemNames.key(before.name()).equals(SystemNames.key(after.name()))
 				|| !before.summary().strip().equals(after.summary().strip())
-				|| !Objects.equals(new java.util.HashSet<>(before.capabilities()), new java.util.HashSet<>(after.capabilities()))
+				|| !Objects.equals(new HashSet<>(before.capabilities()), new HashSet<>(after.capabilities()))
 				|| !before.agencyId().equals(after.agencyId());
 	}
 

@@ -1,4 +1,4 @@
-package org.unigov.registry;
+package org.unigov.registry.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,7 +10,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.unigov.shared.Actor;
 import org.unigov.shared.DemoMode;
@@ -35,20 +34,20 @@ class DemoSystems implements ApplicationRunner {
 
 	private final DemoMode demo;
 
-	private final JdbcClient jdbc;
+	private final Systems systems;
 
 	private final SystemImport importer;
 
-	DemoSystems(DemoMode demo, JdbcClient jdbc, SystemImport importer) {
+	DemoSystems(DemoMode demo, Systems systems, SystemImport importer) {
 		this.demo = demo;
-		this.jdbc = jdbc;
+		this.systems = systems;
 		this.importer = importer;
 	}
 
 	@Override
 	public void run(ApplicationArguments args) {
 		if (!this.demo.enabled()
-				|| this.jdbc.sql("select exists (select 1 from reg_system)").query(Boolean.class).single()) {
+				|| this.systems.any()) {
 			return;
 		}
 		byte[] content;

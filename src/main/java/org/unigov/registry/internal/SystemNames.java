@@ -1,4 +1,4 @@
-package org.unigov.registry;
+package org.unigov.registry.internal;
 
 import java.util.Locale;
 import java.util.regex.Pattern;

@@ -1,10 +1,11 @@
-package org.unigov.registry;
+package org.unigov.registry.internal;
 
 import java.util.Locale;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
+import org.unigov.registry.Taxonomy;
 import org.unigov.shared.CodeNames;
 
 /** Capability names for capability codes wherever another module shows one (the audit history). */

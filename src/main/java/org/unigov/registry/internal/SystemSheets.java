@@ -1,7 +1,5 @@
-package org.unigov.registry;
+package org.unigov.registry.internal;
 
-import org.unigov.shared.Spreadsheets;
-import org.unigov.shared.Coded;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -14,6 +12,18 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.unigov.registry.Capability;
+import org.unigov.registry.FundingSource;
+import org.unigov.registry.Hosting;
+import org.unigov.registry.LoginMethod;
+import org.unigov.registry.RegisteredSystem;
+import org.unigov.registry.SystemStatus;
+import org.unigov.registry.Taxonomy;
+import org.unigov.shared.Coded;
+import org.unigov.shared.Spreadsheets;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -183,82 +193,98 @@ public class SystemSheets {
 		boolean zh = "zh".equals(locale.getLanguage());
 		List<ImportColumn> columns = templateColumns();
 		try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-			CellStyle bold = boldStyle(workbook);
-			CellStyle required = headerStyle(workbook, true);
-			CellStyle optional = headerStyle(workbook, false);
-			Sheet sheet = workbook.createSheet(zh ? "系统清单" : "Systems");
-			Row header = sheet.createRow(0);
-			var drawing = sheet.createDrawingPatriarch();
-			var factory = workbook.getCreationHelper();
-			for (int c = 0; c < columns.size(); c++) {
-				ImportColumn column = columns.get(c);
-				var cell = header.createCell(c);
-				cell.setCellValue(templateHeader(column, locale));
-				cell.setCellStyle(column.required() ? required : optional);
-				var anchor = factory.createClientAnchor();
-				anchor.setCol1(c);
-				anchor.setCol2(c + 3);
-				anchor.setRow1(1);
-				anchor.setRow2(5);
-				var comment = drawing.createCellComment(anchor);
-				comment.setString(factory.createRichTextString((column.required() ? (zh ? "必填。" : "Required. ")
-						: (zh ? "选填，可留空。" : "Optional; may be left empty. ")) + explain(column, zh)));
-				comment.setAuthor("Unigov");
-				cell.setCellComment(comment);
-				sheet.setColumnWidth(c, 20 * 256);
-			}
-			sheet.createFreezePane(0, 1);
-			DataValidationHelper helper = sheet.getDataValidationHelper();
-			for (int c = 0; c < columns.size(); c++) {
-				String[] choices = choices(columns.get(c), zh);
-				if (choices.length > 0) {
-					DataValidation validation = helper.createValidation(helper.createExplicitListConstraint(choices),
-							new CellRangeAddressList(1, SystemImport.MAX_ROWS, c, c));
-					validation.setShowErrorBox(true);
-					sheet.addValidationData(validation);
-				}
-			}
-			Sheet help = workbook.createSheet(zh ? "填写说明" : "Instructions");
-			String[] titles = zh ? new String[] { "列", "英文列名", "必填", "说明" }
-					: new String[] { "Column", "Key", "Required", "How to fill it" };
-			Row helpHeader = help.createRow(0);
-			for (int c = 0; c < titles.length; c++) {
-				helpHeader.createCell(c).setCellValue(titles[c]);
-				helpHeader.getCell(c).setCellStyle(bold);
-			}
-			int r = 1;
-			for (ImportColumn column : columns) {
-				Row row = help.createRow(r++);
-				row.createCell(0).setCellValue(column.headerZh());
-				row.createCell(1).setCellValue(column.key());
-				row.createCell(2).setCellValue(column.required() ? (zh ? "是" : "yes") : (zh ? "否" : "no"));
-				row.createCell(3).setCellValue(explain(column, zh));
-			}
-			help.createRow(r + 1).createCell(0).setCellValue(legend(zh));
-			help.setColumnWidth(0, 24 * 256);
-			help.setColumnWidth(1, 20 * 256);
-			help.setColumnWidth(3, 90 * 256);
-			Sheet taxonomySheet = workbook.createSheet(zh ? "功能分类" : "Capabilities");
-			Row taxonomyHeader = taxonomySheet.createRow(0);
-			taxonomyHeader.createCell(0).setCellValue(zh ? "代码" : "Code");
-			taxonomyHeader.createCell(1).setCellValue(zh ? "中文名称" : "Chinese name");
-			taxonomyHeader.createCell(2).setCellValue(zh ? "英文名称" : "English name");
-			r = 1;
-			for (Capability capability : this.taxonomy.capabilities()) {
-				Row row = taxonomySheet.createRow(r++);
-				row.createCell(0).setCellValue(capability.code());
-				row.createCell(1).setCellValue(capability.nameZh());
-				row.createCell(2).setCellValue(capability.nameEn());
-			}
-			taxonomySheet.setColumnWidth(0, 30 * 256);
-			taxonomySheet.setColumnWidth(1, 24 * 256);
-			taxonomySheet.setColumnWidth(2, 40 * 256);
+			templateSheet(workbook, columns, locale);
+			helpSheet(workbook, columns, zh);
+			taxonomySheet(workbook, zh);
 			workbook.write(out);
 			return out.toByteArray();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/** The first sheet: marked headers with comments, and drop-down lists for the coded columns. */
+	private static void templateSheet(XSSFWorkbook workbook, List<ImportColumn> columns, Locale locale) {
+		boolean zh = "zh".equals(locale.getLanguage());
+		CellStyle required = headerStyle(workbook, true);
+		CellStyle optional = headerStyle(workbook, false);
+		Sheet sheet = workbook.createSheet(zh ? "系统清单" : "Systems");
+		Row header = sheet.createRow(0);
+		var drawing = sheet.createDrawingPatriarch();
+		var factory = workbook.getCreationHelper();
+		for (int c = 0; c < columns.size(); c++) {
+			ImportColumn column = columns.get(c);
+			var cell = header.createCell(c);
+			cell.setCellValue(templateHeader(column, locale));
+			cell.setCellStyle(column.required() ? required : optional);
+			var anchor = factory.createClientAnchor();
+			anchor.setCol1(c);
+			anchor.setCol2(c + 3);
+			anchor.setRow1(1);
+			anchor.setRow2(5);
+			var comment = drawing.createCellComment(anchor);
+			comment.setString(factory.createRichTextString((column.required() ? (zh ? "必填。" : "Required. ")
+					: (zh ? "选填，可留空。" : "Optional; may be left empty. ")) + explain(column, zh)));
+			comment.setAuthor("Unigov");
+			cell.setCellComment(comment);
+			sheet.setColumnWidth(c, 20 * 256);
+		}
+		sheet.createFreezePane(0, 1);
+		DataValidationHelper helper = sheet.getDataValidationHelper();
+		for (int c = 0; c < columns.size(); c++) {
+			String[] choices = choices(columns.get(c), zh);
+			if (choices.length > 0) {
+				DataValidation validation = helper.createValidation(helper.createExplicitListConstraint(choices),
+						new CellRangeAddressList(1, SystemImport.MAX_ROWS, c, c));
+				validation.setShowErrorBox(true);
+				sheet.addValidationData(validation);
+			}
+		}
+	}
+
+	/** The second sheet: how to fill every column. */
+	private static void helpSheet(XSSFWorkbook workbook, List<ImportColumn> columns, boolean zh) {
+		CellStyle bold = boldStyle(workbook);
+		Sheet help = workbook.createSheet(zh ? "填写说明" : "Instructions");
+		String[] titles = zh ? new String[] { "列", "英文列名", "必填", "说明" }
+				: new String[] { "Column", "Key", "Required", "How to fill it" };
+		Row helpHeader = help.createRow(0);
+		for (int c = 0; c < titles.length; c++) {
+			helpHeader.createCell(c).setCellValue(titles[c]);
+			helpHeader.getCell(c).setCellStyle(bold);
+		}
+		int r = 1;
+		for (ImportColumn column : columns) {
+			Row row = help.createRow(r++);
+			row.createCell(0).setCellValue(column.headerZh());
+			row.createCell(1).setCellValue(column.key());
+			row.createCell(2).setCellValue(column.required() ? (zh ? "是" : "yes") : (zh ? "否" : "no"));
+			row.createCell(3).setCellValue(explain(column, zh));
+		}
+		help.createRow(r + 1).createCell(0).setCellValue(legend(zh));
+		help.setColumnWidth(0, 24 * 256);
+		help.setColumnWidth(1, 20 * 256);
+		help.setColumnWidth(3, 90 * 256);
+	}
+
+	/** The third sheet: the function taxonomy. */
+	private void taxonomySheet(XSSFWorkbook workbook, boolean zh) {
+		Sheet taxonomySheet = workbook.createSheet(zh ? "功能分类" : "Capabilities");
+		Row taxonomyHeader = taxonomySheet.createRow(0);
+		taxonomyHeader.createCell(0).setCellValue(zh ? "代码" : "Code");
+		taxonomyHeader.createCell(1).setCellValue(zh ? "中文名称" : "Chinese name");
+		taxonomyHeader.createCell(2).setCellValue(zh ? "英文名称" : "English name");
+		int r = 1;
+		for (Capability capability : this.taxonomy.capabilities()) {
+			Row row = taxonomySheet.createRow(r++);
+			row.createCell(0).setCellValue(capability.code());
+			row.createCell(1).setCellValue(capability.nameZh());
+			row.createCell(2).setCellValue(capability.nameEn());
+		}
+		taxonomySheet.setColumnWidth(0, 30 * 256);
+		taxonomySheet.setColumnWidth(1, 24 * 256);
+		taxonomySheet.setColumnWidth(2, 40 * 256);
 	}
 
 	private static String[] choices(ImportColumn column, boolean zh) {
@@ -301,21 +327,21 @@ public class SystemSheets {
 	}
 
 	/** Required headers white on dark red, optional ones on light grey: both bold. */
-	private static CellStyle headerStyle(org.apache.poi.ss.usermodel.Workbook workbook, boolean required) {
+	private static CellStyle headerStyle(Workbook workbook, boolean required) {
 		CellStyle style = workbook.createCellStyle();
 		Font font = workbook.createFont();
 		font.setBold(true);
 		if (required) {
-			font.setColor(org.apache.poi.ss.usermodel.IndexedColors.WHITE.getIndex());
+			font.setColor(IndexedColors.WHITE.getIndex());
 		}
 		style.setFont(font);
-		style.setFillForegroundColor(required ? org.apache.poi.ss.usermodel.IndexedColors.DARK_RED.getIndex()
-				: org.apache.poi.ss.usermodel.IndexedColors.GREY_25_PERCENT.getIndex());
-		style.setFillPattern(org.apache.poi.ss.usermodel.FillPatternType.SOLID_FOREGROUND);
+		style.setFillForegroundColor(required ? IndexedColors.DARK_RED.getIndex()
+				: IndexedColors.GREY_25_PERCENT.getIndex());
+		style.setFillPattern(FillPatternType.SOLID_FOREGROUND);
 		return style;
 	}
 
-	private static CellStyle boldStyle(org.apache.poi.ss.usermodel.Workbook workbook) {
+	private static CellStyle boldStyle(Workbook workbook) {
 		CellStyle style = workbook.createCellStyle();
 		Font font = workbook.createFont();
 		font.setBold(true);
