@@ -38,6 +38,14 @@ import org.unigov.sharing.Grants;
 import org.unigov.shared.Actor;
 import org.unigov.shared.Role;
 import org.unigov.UnigovTest;
+import org.unigov.exchange.internal.AccessLog;
+import org.unigov.exchange.internal.ExchangeLog;
+import org.unigov.exchange.internal.SubjectHasher;
+import org.unigov.exchange.internal.AccessEntry;
+import org.unigov.exchange.internal.AccessEntryCodec;
+import org.unigov.exchange.internal.AccessJournal;
+import org.unigov.exchange.internal.AccessLogHashing;
+import org.unigov.exchange.internal.LogVerification;
 
 /**
  * The exchange gateway over real HTTP (its own listener) against real provider systems (the JDK's

@@ -2,7 +2,7 @@ package org.unigov.exchange.gateway;
 
 import java.time.Instant;
 
-import org.unigov.exchange.AccessLogHashing;
+import org.unigov.exchange.internal.AccessLogHashing;
 
 /** The time of a call as the log stores it (microseconds) and the placeholder hash before chaining. */
 final class AccessLogTime {

@@ -10,7 +10,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.jspecify.annotations.Nullable;
-import org.unigov.exchange.ExchangeError;
+import org.unigov.exchange.internal.ExchangeError;
 
 /**
  * What the gateway reads from a call before it trusts any of it: the path split and checked

@@ -13,8 +13,8 @@ import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
-import org.unigov.exchange.ClientBinding;
-import org.unigov.exchange.ExchangeClients;
+import org.unigov.exchange.internal.ClientBinding;
+import org.unigov.exchange.internal.ExchangeClients;
 import org.unigov.exchange.ExchangeClientsChanged;
 
 /**

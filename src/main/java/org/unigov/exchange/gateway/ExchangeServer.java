@@ -47,9 +47,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
-import org.unigov.exchange.AccessLog;
-import org.unigov.exchange.ExchangeError;
-import org.unigov.exchange.SubjectHasher;
+import org.unigov.exchange.internal.AccessLog;
+import org.unigov.exchange.internal.ExchangeError;
+import org.unigov.exchange.internal.SubjectHasher;
 import org.unigov.shared.problem.Problems;
 
 /**

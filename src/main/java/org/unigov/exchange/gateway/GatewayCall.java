@@ -6,7 +6,7 @@ import java.util.UUID;
 import java.util.concurrent.Executor;
 
 import org.jspecify.annotations.Nullable;
-import org.unigov.exchange.AccessEntry;
+import org.unigov.exchange.internal.AccessEntry;
 
 /** What is known about a call as it goes, for its log entry. */
 final class GatewayCall {

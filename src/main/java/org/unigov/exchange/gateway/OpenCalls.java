@@ -13,9 +13,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
-import org.unigov.exchange.ExchangeError;
-import org.unigov.exchange.OpenDataServices;
-import org.unigov.exchange.SubjectHasher;
+import org.unigov.exchange.internal.ExchangeError;
+import org.unigov.exchange.internal.OpenDataServices;
+import org.unigov.exchange.internal.SubjectHasher;
 import org.unigov.exchange.internal.ProviderAddresses;
 
 /**

@@ -23,7 +23,7 @@ import org.unigov.catalog.CatalogEntry;
 import org.unigov.exchange.DataService;
 import org.unigov.exchange.DataServices;
 import org.unigov.exchange.DataServicesChanged;
-import org.unigov.exchange.OpenDataServices;
+import org.unigov.exchange.internal.OpenDataServices;
 
 /**
  * The open APIs the gateway serves now, by resource code: the active data services their providers

@@ -88,12 +88,12 @@ class Routes implements SmartInitializingSingleton {
 		void admit() throws Refusal {
 			long now = System.currentTimeMillis();
 			if (!this.breaker.allow(now)) {
-				throw new Refusal(org.unigov.exchange.ExchangeError.CIRCUIT_OPEN,
+				throw new Refusal(org.unigov.exchange.internal.ExchangeError.CIRCUIT_OPEN,
 						"The provider failed repeatedly; calls resume shortly.", this.breaker.retryAfterSeconds(now));
 			}
 			if (!this.inFlight.tryAcquire()) {
 				this.breaker.release();
-				throw new Refusal(org.unigov.exchange.ExchangeError.PROVIDER_BUSY, "The provider already has "
+				throw new Refusal(org.unigov.exchange.internal.ExchangeError.PROVIDER_BUSY, "The provider already has "
 						+ this.service.maxConcurrent() + " calls in flight; try again shortly.", 1L);
 			}
 		}

@@ -28,11 +28,13 @@ import org.unigov.catalog.Catalog;
 import org.unigov.catalog.CatalogEntry;
 import org.unigov.catalog.EntryStatus;
 import org.unigov.exchange.DataService;
-import org.unigov.exchange.DataServiceInput;
+import org.unigov.exchange.internal.DataServiceInput;
 import org.unigov.exchange.DataServices;
-import org.unigov.exchange.ExchangeClients;
-import org.unigov.exchange.ExchangeLog;
-import org.unigov.exchange.ExchangeTraffic;
+import org.unigov.exchange.internal.ExchangeClients;
+import org.unigov.exchange.internal.ServiceRegistration;
+import org.unigov.exchange.internal.ServiceCheck;
+import org.unigov.exchange.internal.ExchangeLog;
+import org.unigov.exchange.internal.TrafficReport;
 import org.unigov.exchange.ServiceStatus;
 import org.unigov.exchange.gateway.ExchangeServer;
 import org.unigov.registry.RegisteredSystem;
@@ -56,11 +58,13 @@ class ExchangePages {
 
 	private final DataServices services;
 
+	private final ServiceRegistration registration;
+
 	private final ExchangeClients clients;
 
 	private final ExchangeLog log;
 
-	private final ExchangeTraffic traffic;
+	private final TrafficReport traffic;
 
 	private final Catalog catalog;
 
@@ -68,12 +72,13 @@ class ExchangePages {
 
 	private final ExchangeServer server;
 
-	private final org.unigov.exchange.OpenDataServices open;
+	private final org.unigov.exchange.internal.OpenDataServices open;
 
-	ExchangePages(DataServices services, ExchangeClients clients, ExchangeLog log, ExchangeTraffic traffic,
-			Catalog catalog, SystemRegistry registry, ExchangeServer server, org.unigov.exchange.OpenDataServices open) {
+	ExchangePages(DataServices services, ServiceRegistration registration, ExchangeClients clients, ExchangeLog log, TrafficReport traffic,
+			Catalog catalog, SystemRegistry registry, ExchangeServer server, org.unigov.exchange.internal.OpenDataServices open) {
 		this.open = open;
 		this.services = services;
+		this.registration = registration;
 		this.clients = clients;
 		this.log = log;
 		this.traffic = traffic;
@@ -323,10 +328,10 @@ class ExchangePages {
 		List<FieldProblem> problems = new ArrayList<>();
 		DataServiceInput input = form.input(problems);
 		if (!problems.isEmpty()) {
-			return form(model, form, DataServices.invalid(problems));
+			return form(model, form, ServiceCheck.invalid(problems));
 		}
 		try {
-			DataService service = this.services.register(Actor.current(), input);
+			DataService service = this.registration.register(Actor.current(), input);
 			redirect.addFlashAttribute("done", "registered");
 			return "redirect:/exchange/services/" + service.id();
 		}
@@ -352,7 +357,7 @@ class ExchangePages {
 		Actor actor = Actor.current();
 		DataService service = this.services.visible(actor, id);
 		if (!DataServices.canManage(actor, service.providerAgencyId())) {
-			throw new UnigovException(org.unigov.exchange.ExchangeError.NOT_YOUR_SERVICE,
+			throw new UnigovException(org.unigov.exchange.internal.ExchangeError.NOT_YOUR_SERVICE,
 					"Only the provider agency changes its data services.");
 		}
 		model.addAttribute("service", service);
@@ -377,10 +382,10 @@ class ExchangePages {
 			version = -1;
 		}
 		if (!problems.isEmpty()) {
-			return form(model, form, DataServices.invalid(problems));
+			return form(model, form, ServiceCheck.invalid(problems));
 		}
 		try {
-			this.services.update(actor, id, input, version);
+			this.registration.update(actor, id, input, version);
 			redirect.addFlashAttribute("done", "updated");
 			return "redirect:/exchange/services/" + id;
 		}
@@ -393,7 +398,7 @@ class ExchangePages {
 	@PreAuthorize(Access.AGENCY_WORKERS)
 	String status(@PathVariable UUID id, @RequestParam String status, @RequestParam long version,
 			RedirectAttributes redirect) {
-		this.services.setStatus(Actor.current(), id,
+		this.registration.setStatus(Actor.current(), id,
 				"active".equals(status) ? ServiceStatus.ACTIVE : ServiceStatus.DISABLED, version);
 		redirect.addFlashAttribute("done", status);
 		return "redirect:/exchange/services/" + id;
@@ -404,17 +409,17 @@ class ExchangePages {
 			@RequestParam(required = false) @Nullable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @Nullable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			Model model) {
-		ExchangeTraffic.Side parsed = "consumer".equals(side) ? ExchangeTraffic.Side.CONSUMER
-				: ExchangeTraffic.Side.PROVIDER;
-		ExchangeTraffic.Traffic result = this.traffic.traffic(Actor.current(), parsed, from, to);
+		TrafficReport.Side parsed = "consumer".equals(side) ? TrafficReport.Side.CONSUMER
+				: TrafficReport.Side.PROVIDER;
+		TrafficReport.Traffic result = this.traffic.traffic(Actor.current(), parsed, from, to);
 		model.addAttribute("traffic", result);
-		model.addAttribute("side", parsed == ExchangeTraffic.Side.CONSUMER ? "consumer" : "provider");
+		model.addAttribute("side", parsed == TrafficReport.Side.CONSUMER ? "consumer" : "provider");
 		model.addAttribute("chart", chart(result));
 		return "exchange/traffic";
 	}
 
 	/** The chart's data as JSON, read by /js/exchange-traffic.js (no inline script under the CSP). */
-	private static String chart(ExchangeTraffic.Traffic traffic) {
+	private static String chart(TrafficReport.Traffic traffic) {
 		StringBuilder json = new StringBuilder("{\"days\":[");
 		StringBuilder calls = new StringBuilder();
 		StringBuilder errors = new StringBuilder();
@@ -422,7 +427,7 @@ class ExchangePages {
 		StringBuilder rejected = new StringBuilder();
 		StringBuilder latency = new StringBuilder();
 		for (int i = 0; i < traffic.days().size(); i++) {
-			ExchangeTraffic.DayTotal day = traffic.days().get(i);
+			TrafficReport.DayTotal day = traffic.days().get(i);
 			String comma = i == 0 ? "" : ",";
 			json.append(comma).append('"').append(day.day()).append('"');
 			calls.append(comma).append(day.calls());
@@ -439,7 +444,7 @@ class ExchangePages {
 	@GetMapping("/exchange/clients")
 	String clients(Model model) {
 		Actor actor = Actor.current();
-		List<org.unigov.exchange.ClientBinding> visible = this.clients.visible(actor);
+		List<org.unigov.exchange.internal.ClientBinding> visible = this.clients.visible(actor);
 		model.addAttribute("clients", visible);
 		// the bound system by name, not by id
 		java.util.Map<java.util.UUID, String> systemNames = new java.util.HashMap<>();

@@ -23,11 +23,11 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 import org.unigov.UnigovApplication;
-import org.unigov.exchange.AccessEntry;
-import org.unigov.exchange.AccessLog;
-import org.unigov.exchange.AccessLogHashing;
+import org.unigov.exchange.internal.AccessEntry;
+import org.unigov.exchange.internal.AccessLog;
+import org.unigov.exchange.internal.AccessLogHashing;
 import org.unigov.exchange.ExchangeFixtures;
-import org.unigov.exchange.SubjectHasher;
+import org.unigov.exchange.internal.SubjectHasher;
 
 /**
  * The exchange gateway against a plain reverse proxy, in one run on loopback (issue 5): a static

@@ -1,4 +1,4 @@
-package org.unigov.exchange;
+package org.unigov.exchange.internal;
 
 import java.security.SecureRandom;
 import java.sql.ResultSet;
@@ -32,6 +32,8 @@ import org.unigov.shared.Role;
 import org.unigov.shared.problem.CommonError;
 import org.unigov.shared.problem.FieldProblem;
 import org.unigov.shared.problem.UnigovException;
+import org.unigov.exchange.DataServices;
+import org.unigov.exchange.ExchangeClientsChanged;
 
 /**
  * The systems that call through the exchange: an agency admin registers an OAuth2 client
@@ -116,7 +118,7 @@ public class ExchangeClients {
 			@Nullable String xroadClient) {
 		RegisteredSystem system = systemId == null ? null : this.registry.get(systemId).orElse(null);
 		if (system == null) {
-			throw DataServices.invalidClient(List.of(new FieldProblem("systemId", "required",
+			throw ServiceCheck.invalidClient(List.of(new FieldProblem("systemId", "required",
 					"Name the registered system the client calls for.")));
 		}
 		if (!actor.has(Role.PLATFORM_ADMIN)
@@ -145,7 +147,7 @@ public class ExchangeClients {
 			problems.add(new FieldProblem("xroadClient", "taken", "X-Road client " + xroad + " is bound already."));
 		}
 		if (!problems.isEmpty()) {
-			throw DataServices.invalidClient(problems);
+			throw ServiceCheck.invalidClient(problems);
 		}
 		String secret = HexFormat.of().formatHex(bytes(24));
 		this.clients.save(RegisteredClient.withId(UUID.randomUUID().toString())
@@ -173,12 +175,12 @@ public class ExchangeClients {
 		RegisteredSystem system = this.registry.get(systemId).orElse(null);
 		if (client == null || system == null
 				|| !client.getAuthorizationGrantTypes().contains(AuthorizationGrantType.CLIENT_CREDENTIALS)) {
-			throw DataServices.invalidClient(List.of(new FieldProblem("clientId", "unknown_client",
+			throw ServiceCheck.invalidClient(List.of(new FieldProblem("clientId", "unknown_client",
 					"Client " + clientId + " is not a registered client_credentials client.")));
 		}
 		Object agency = client.getClientSettings().getSetting(AGENCY_SETTING);
 		if (agency != null && !agency.toString().equals(system.agencyId().toString())) {
-			throw DataServices.invalidClient(List.of(new FieldProblem("systemId", "other_agency",
+			throw ServiceCheck.invalidClient(List.of(new FieldProblem("systemId", "other_agency",
 					"The client belongs to another agency than the system.")));
 		}
 		return bind(actor, clientId, system, xroadClient);

@@ -1,4 +1,4 @@
-package org.unigov.exchange;
+package org.unigov.exchange.internal;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -26,10 +26,10 @@ import java.util.zip.CRC32C;
  * record that does not fit before the ring's end is preceded by a wrap marker (or by nothing, when
  * fewer than a header's bytes remain) and written from the ring's start.
  */
-final class AccessJournal implements Closeable {
+public final class AccessJournal implements Closeable {
 
 	/** The journal cannot take the batch without overwriting entries not yet shipped. */
-	static final class Full extends IOException {
+	public static final class Full extends IOException {
 
 		private static final long serialVersionUID = 1L;
 
@@ -40,11 +40,11 @@ final class AccessJournal implements Closeable {
 	}
 
 	/** One record read back: its position, the position after it, its payload. */
-	record Entry(long position, long end, byte[] payload) {
+	public record Entry(long position, long end, byte[] payload) {
 	}
 
 	/** Records read back, and the position after the last thing read (a wrap marker included). */
-	record Chunk(List<Entry> entries, long next) {
+	public record Chunk(List<Entry> entries, long next) {
 	}
 
 	static final int HEADER_BYTES = 4096;
@@ -83,7 +83,7 @@ final class AccessJournal implements Closeable {
 	 * Opens the journal at {@code file}, creating it (zero-filled, so later flushes write no file
 	 * metadata) with {@code capacity} bytes of ring when it does not exist.
 	 */
-	static AccessJournal open(Path file, long capacity) throws IOException {
+	public static AccessJournal open(Path file, long capacity) throws IOException {
 		if (Files.exists(file)) {
 			FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
 			try {
@@ -142,24 +142,24 @@ final class AccessJournal implements Closeable {
 		return open(file, capacity);
 	}
 
-	UUID instance() {
+	public UUID instance() {
 		return this.instance;
 	}
 
-	long capacity() {
+	public long capacity() {
 		return this.capacity;
 	}
 
-	long end() {
+	public long end() {
 		return this.end;
 	}
 
-	long shipped() {
+	public long shipped() {
 		return this.shipped;
 	}
 
 	/** Everything before {@code position} is in the database: its space may be reused. */
-	void shipped(long position) {
+	public void shipped(long position) {
 		this.shipped = Math.max(this.shipped, position);
 	}
 
@@ -167,7 +167,7 @@ final class AccessJournal implements Closeable {
 	 * Reads the records from {@code from} (the shipped position) to the journal's end, and makes
 	 * that end the place of the next append. Called once, before any append.
 	 */
-	List<Entry> recover(long from) throws IOException {
+	public List<Entry> recover(long from) throws IOException {
 		List<Entry> entries = new ArrayList<>();
 		this.end = scan(from, Long.MAX_VALUE, Integer.MAX_VALUE, entries);
 		this.shipped = from;
@@ -178,7 +178,7 @@ final class AccessJournal implements Closeable {
 	 * Up to {@code max} records from {@code from}, none beyond {@code to} (a position the writer has
 	 * flushed); for the shipper, while the writer appends.
 	 */
-	Chunk read(long from, long to, int max) throws IOException {
+	public Chunk read(long from, long to, int max) throws IOException {
 		List<Entry> entries = new ArrayList<>(Math.min(max, 1024));
 		long next = scan(from, to, max, entries);
 		return new Chunk(entries, next);
@@ -227,7 +227,7 @@ final class AccessJournal implements Closeable {
 	 * Appends the payloads as one write (two when the ring wraps) and flushes them to disk; returns
 	 * each record's end position. Only one thread appends.
 	 */
-	long[] append(List<byte[]> payloads) throws IOException {
+	public long[] append(List<byte[]> payloads) throws IOException {
 		long position = this.end;
 		long[] ends = new long[payloads.size()];
 		// lay the records out: the part before the ring's end and the part after it

@@ -1,4 +1,4 @@
-package org.unigov.exchange;
+package org.unigov.exchange.internal;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -155,7 +155,7 @@ public class AccessLog implements SmartLifecycle {
 	private record Pending(AccessEntry entry, CompletableFuture<AccessEntry> done, Executor confirm, long queued) {
 	}
 
-	AccessLog(DataSource dataSource, MeterRegistry meters,
+	public AccessLog(DataSource dataSource, MeterRegistry meters,
 			@Value("${unigov.exchange.log.queue:100000}") int queueCapacity,
 			@Value("${unigov.exchange.log.max-batch:2000}") int maxBatch,
 			@Value("${unigov.exchange.log.wait:5s}") Duration wait,

@@ -1,4 +1,4 @@
-package org.unigov.exchange;
+package org.unigov.exchange.internal;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

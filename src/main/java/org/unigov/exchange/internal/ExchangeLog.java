@@ -1,4 +1,4 @@
-package org.unigov.exchange;
+package org.unigov.exchange.internal;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -26,6 +26,8 @@ import org.unigov.audit.AuditRecord;
 import org.unigov.shared.Actor;
 import org.unigov.shared.Role;
 import org.unigov.shared.jdbc.Queries;
+import org.unigov.shared.jdbc.Where;
+import org.unigov.organization.AgencyScope;
 import org.unigov.shared.problem.CommonError;
 import org.unigov.shared.problem.UnigovException;
 
@@ -49,7 +51,11 @@ public class ExchangeLog {
 
 	private final AuditJournal journal;
 
-	ExchangeLog(JdbcClient jdbc, DataSource dataSource, SubjectHasher subjects, AuditJournal journal) {
+	private final AgencyScope scope;
+
+	ExchangeLog(JdbcClient jdbc, DataSource dataSource, SubjectHasher subjects, AuditJournal journal,
+			AgencyScope scope) {
+		this.scope = scope;
 		this.jdbc = jdbc;
 		this.dataSource = dataSource;
 		this.subjects = subjects;
@@ -80,10 +86,10 @@ public class ExchangeLog {
 			UUID agency = actor.agencyId() == null ? new UUID(0, 0) : actor.agencyId();
 			if (actor.hasAny(Role.COORDINATOR, Role.AUDITOR) && actor.scopePrefix() != null) {
 				// the coordinator of the level sees the calls of the agencies in its scope, on either side
-				where.append(" and (consumer_agency_id in (select id from org_agency where division_code like ?)"
-						+ " or provider_agency_id in (select id from org_agency where division_code like ?))");
-				params.add(org.unigov.shared.jdbc.Where.scopePattern(actor));
-				params.add(org.unigov.shared.jdbc.Where.scopePattern(actor));
+				UUID[] scope = this.scope.agencyIds(Where.scopePattern(actor)).toArray(UUID[]::new);
+				where.append(" and (consumer_agency_id = any(?) or provider_agency_id = any(?))");
+				params.add(scope);
+				params.add(scope);
 			}
 			else if ("provider".equals(filter.side())) {
 				where.append(" and provider_agency_id = ?");
@@ -286,7 +292,7 @@ public class ExchangeLog {
 		return result;
 	}
 
-	static AccessEntry row(ResultSet rs, int n) throws SQLException {
+	public static AccessEntry row(ResultSet rs, int n) throws SQLException {
 		java.sql.Array items = rs.getArray("items");
 		String[] itemValues = (String[]) items.getArray();
 		return new AccessEntry(rs.getLong("seq"), rs.getTimestamp("at").toInstant(),
