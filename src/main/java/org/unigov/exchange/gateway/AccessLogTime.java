@@ -1,5 +1,6 @@
 package org.unigov.exchange.gateway;
 
+import java.time.Clock;
 import java.time.Instant;
 
 import org.unigov.exchange.internal.AccessLogHashing;
@@ -12,7 +13,7 @@ final class AccessLogTime {
 	private AccessLogTime() {
 	}
 
-	static Instant now() {
-		return AccessLogHashing.normalize(Instant.now());
+	static Instant now(Clock clock) {
+		return AccessLogHashing.normalize(clock.instant());
 	}
 }

@@ -1,6 +1,7 @@
 package org.unigov.exchange.gateway;
 
 import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -49,7 +50,10 @@ class Callers implements org.springframework.beans.factory.SmartInitializingSing
 	/** Every binding, in memory: the event loops never wait for the database. */
 	private volatile Map<String, ClientBinding> bindings = Map.of();
 
-	Callers(JwtDecoder decoder, ExchangeClients clients) {
+	private final Clock clock;
+
+	Callers(JwtDecoder decoder, ExchangeClients clients, Clock clock) {
+		this.clock = clock;
 		this.decoder = decoder;
 		this.clients = clients;
 	}
@@ -105,7 +109,7 @@ class Callers implements org.springframework.beans.factory.SmartInitializingSing
 
 	@Scheduled(fixedDelay = 60_000)
 	void purgeExpired() {
-		purge(System.currentTimeMillis());
+		purge(this.clock.millis());
 	}
 
 	private void purge(long nowMillis) {

@@ -8,7 +8,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
+import java.time.Clock;
 import java.time.LocalDate;
+import org.unigov.shared.ChinaTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -76,13 +78,17 @@ final class ExchangeGateway {
 
 	private final OpenCalls open;
 
+	private final Clock clock;
+
 	private final Map<UUID, RateLimiter> limiters = new ConcurrentHashMap<>();
 
 	/** Where the rare calls that need the database (why a grant is not in force) wait for it. */
 	private final Executor blocking = Executors.newVirtualThreadPerTaskExecutor();
 
 	ExchangeGateway(Callers callers, Routes routes, GrantIndex grants, ProviderPool providers, AccessLog accessLog,
-			SubjectHasher subjects, ExchangeMetrics metrics, Problems problems, int maxRequestBytes, OpenCalls open) {
+			SubjectHasher subjects, ExchangeMetrics metrics, Problems problems, int maxRequestBytes, OpenCalls open,
+			Clock clock) {
+		this.clock = clock;
 		this.open = open;
 		this.callers = callers;
 		this.routes = routes;
@@ -130,7 +136,7 @@ final class ExchangeGateway {
 		String query = question < 0 ? null : uri.substring(question + 1);
 		HttpHeaders headers = request.headers();
 		String language = headers.get("Accept-Language");
-		GatewayCall call = new GatewayCall(request.method().name(), loggable(path),
+		GatewayCall call = new GatewayCall(AccessLogTime.now(this.clock), request.method().name(), loggable(path),
 				language != null && language.toLowerCase(Locale.ROOT).startsWith("en"), loop);
 		if (path.startsWith(OpenCalls.PREFIX)) {
 			CompletableFuture<Reply> reply;
@@ -150,7 +156,7 @@ final class ExchangeGateway {
 		}
 		Callers.Caller caller;
 		try {
-			caller = this.callers.authenticate(headers.get("Authorization"), System.currentTimeMillis());
+			caller = this.callers.authenticate(headers.get("Authorization"), this.clock.millis());
 		}
 		catch (Callers.Unauthenticated ex) {
 			this.metrics.unauthenticated();
@@ -278,7 +284,7 @@ final class ExchangeGateway {
 			call.subject = this.subjects.hash(subject);
 			call.subjectKey = this.subjects.currentKeyId();
 		}
-		route.admit();
+		route.admit(this.clock.millis());
 		try {
 			Map<String, String> forwarded = new LinkedHashMap<>();
 			forwarded.put("Accept", "application/json");
@@ -316,7 +322,7 @@ final class ExchangeGateway {
 				log.warn("Data service {}: {}", service.id(), cause.getMessage());
 				throw new Refusal(ExchangeError.PROVIDER_ADDRESS_REFUSED, cause.getMessage() + ".");
 			}
-			route.breaker.failure(System.currentTimeMillis());
+			route.breaker.failure(this.clock.millis());
 			if (cause instanceof ProviderPool.Timeout) {
 				throw new Refusal(ExchangeError.PROVIDER_TIMEOUT,
 						"The provider did not answer within " + service.timeoutMs() + " ms.");
@@ -327,7 +333,7 @@ final class ExchangeGateway {
 			throw new Refusal(ExchangeError.PROVIDER_FAILED, "The call to the provider failed: " + cause.getMessage());
 		}
 		if (answer == null || answer.status() >= 500) {
-			route.breaker.failure(System.currentTimeMillis());
+			route.breaker.failure(this.clock.millis());
 			throw new Refusal(ExchangeError.PROVIDER_FAILED,
 					"The provider answered " + (answer == null ? "nothing" : answer.status()) + ".");
 		}
@@ -369,7 +375,7 @@ final class ExchangeGateway {
 
 	private GrantIndex.Active grant(GatewayCall call, UUID systemId, String entryCode) throws Refusal, Diagnose {
 		List<GrantIndex.Active> candidates = this.grants.find(systemId, entryCode);
-		LocalDate today = LocalDate.now(AccessLog.ZONE);
+		LocalDate today = LocalDate.now(this.clock.withZone(ChinaTime.ZONE));
 		boolean otherPurpose = false;
 		for (GrantIndex.Active g : candidates) {
 			if (g.purpose().equals(call.purpose)) {

@@ -1,6 +1,8 @@
 package org.unigov.exchange.gateway;
 
 import io.netty.bootstrap.ServerBootstrap;
+import java.time.Clock;
+import org.unigov.exchange.internal.ExchangeProperties;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
@@ -148,12 +150,14 @@ public class ExchangeServer implements SmartLifecycle {
 	private final Class<? extends ServerChannel> serverType;
 
 	ExchangeServer(Callers callers, Routes routes, GrantIndex grants, AccessLog accessLog, SubjectHasher subjects,
-			ExchangeMetrics metrics, Problems problems, ProviderAddresses addresses, @Value("${unigov.exchange.host:0.0.0.0}") String host,
-			@Value("${unigov.exchange.port:8081}") int port, @Value("${unigov.exchange.threads:0}") int threads,
-			@Value("${unigov.exchange.max-request-size:64KB}") DataSize maxRequest,
-			@Value("${unigov.exchange.max-response-size:10MB}") DataSize maxResponse,
-			@Value("${unigov.exchange.transport:auto}") String transport, OpenIndex open,
-			@Value("${unigov.trusted-proxies:}") String trustedProxies) {
+			ExchangeMetrics metrics, Problems problems, ProviderAddresses addresses, ExchangeProperties properties,
+			OpenIndex open, @Value("${unigov.trusted-proxies:}") String trustedProxies, Clock clock) {
+		String host = properties.host();
+		int port = properties.port();
+		int threads = properties.threads();
+		DataSize maxRequest = properties.maxRequestSize();
+		DataSize maxResponse = properties.maxResponseSize();
+		String transport = properties.transport();
 		this.transport = Transport.choose(transport);
 		this.serverType = this.transport.server;
 		this.providers = new ProviderPool(this.transport.client, (int) maxResponse.toBytes(), addresses);
@@ -161,7 +165,7 @@ public class ExchangeServer implements SmartLifecycle {
 		this.problems = problems;
 		this.maxRequestBytes = (int) maxRequest.toBytes();
 		this.gateway = new ExchangeGateway(callers, routes, grants, this.providers, accessLog, subjects, metrics,
-				problems, this.maxRequestBytes, new OpenCalls(open, routes, subjects, trustedProxies));
+				problems, this.maxRequestBytes, new OpenCalls(open, routes, subjects, trustedProxies, clock), clock);
 		this.host = host;
 		this.configuredPort = port;
 		this.threads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();

@@ -13,7 +13,7 @@ final class GatewayCall {
 
 	final long started = System.nanoTime();
 
-	final Instant at = AccessLogTime.now();
+	final Instant at;
 
 	final UUID requestId = CallSyntax.requestId();
 
@@ -55,7 +55,8 @@ final class GatewayCall {
 	/** Where the answer is written: the call's entry is confirmed on this thread. */
 	final Executor loop;
 
-	GatewayCall(String method, String path, boolean english, Executor loop) {
+	GatewayCall(Instant at, String method, String path, boolean english, Executor loop) {
+		this.at = at;
 		this.loop = loop;
 		this.method = method;
 		this.path = path;

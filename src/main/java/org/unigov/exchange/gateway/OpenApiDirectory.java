@@ -1,12 +1,12 @@
 package org.unigov.exchange.gateway;
 
 import java.net.URI;
+import org.unigov.exchange.internal.ExchangeProperties;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.unigov.catalog.OpenApis;
 
@@ -27,7 +27,8 @@ class OpenApiDirectory implements OpenApis {
 	private final String publicUrl;
 
 	OpenApiDirectory(OpenIndex open, Routes routes, ExchangeServer server,
-			@Value("${unigov.exchange.public-url:}") String publicUrl) {
+			ExchangeProperties properties) {
+		String publicUrl = properties.publicUrl();
 		this.open = open;
 		this.routes = routes;
 		this.server = server;

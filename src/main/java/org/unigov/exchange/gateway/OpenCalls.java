@@ -1,6 +1,7 @@
 package org.unigov.exchange.gateway;
 
 import io.netty.handler.codec.http.HttpHeaders;
+import java.time.Clock;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -40,11 +41,14 @@ final class OpenCalls {
 
 	private final SubjectHasher hasher;
 
+	private final Clock clock;
+
 	private final List<ProviderAddresses.Network> trustedProxies;
 
 	private final Map<String, RateLimiter> limiters = new ConcurrentHashMap<>();
 
-	OpenCalls(OpenIndex open, Routes routes, SubjectHasher hasher, String trustedProxies) {
+	OpenCalls(OpenIndex open, Routes routes, SubjectHasher hasher, String trustedProxies, Clock clock) {
+		this.clock = clock;
 		this.open = open;
 		this.routes = routes;
 		this.hasher = hasher;
@@ -128,7 +132,7 @@ final class OpenCalls {
 			call.subject = this.hasher.hash(subject);
 			call.subjectKey = this.hasher.currentKeyId();
 		}
-		route.admit();
+		route.admit(this.clock.millis());
 		try {
 			Map<String, String> forwarded = new LinkedHashMap<>();
 			forwarded.put("Accept", "application/json");

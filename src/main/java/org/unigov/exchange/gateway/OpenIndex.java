@@ -1,6 +1,7 @@
 package org.unigov.exchange.gateway;
 
 import java.nio.charset.StandardCharsets;
+import org.unigov.exchange.internal.ExchangeProperties;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -12,7 +13,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
@@ -52,7 +52,8 @@ class OpenIndex implements SmartInitializingSingleton {
 	private volatile Map<String, Open> byResource = Map.of();
 
 	OpenIndex(DataServices services, Catalog catalog,
-			@Value("${unigov.exchange.open.calls-per-minute:60}") int perMinute) {
+			ExchangeProperties properties) {
+		int perMinute = properties.open().callsPerMinute();
 		if (perMinute < 1) {
 			throw new IllegalArgumentException("unigov.exchange.open.calls-per-minute must be at least 1");
 		}

@@ -1,6 +1,7 @@
 package org.unigov.exchange.gateway;
 
 import java.util.HashMap;
+import org.unigov.exchange.internal.ExchangeProperties;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,7 +13,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
@@ -42,11 +42,10 @@ class Routes implements SmartInitializingSingleton {
 
 	private final Map<UUID, Route> byId = new ConcurrentHashMap<>();
 
-	Routes(DataServices services, @Value("${unigov.exchange.breaker.failures:5}") int breakerThreshold,
-			@Value("${unigov.exchange.breaker.open-for:10s}") java.time.Duration breakerOpen) {
+	Routes(DataServices services, ExchangeProperties properties) {
 		this.services = services;
-		this.breakerThreshold = breakerThreshold;
-		this.breakerOpenMillis = breakerOpen.toMillis();
+		this.breakerThreshold = properties.breaker().failures();
+		this.breakerOpenMillis = properties.breaker().openFor().toMillis();
 	}
 
 	private record FilterKey(UUID grantId, Set<String> items) {
@@ -85,8 +84,7 @@ class Routes implements SmartInitializingSingleton {
 		 * failures (503 with Retry-After), or the service's calls in flight are at its bulkhead
 		 * (503). A call let through holds a permit the caller releases when it ends.
 		 */
-		void admit() throws Refusal {
-			long now = System.currentTimeMillis();
+		void admit(long now) throws Refusal {
 			if (!this.breaker.allow(now)) {
 				throw new Refusal(org.unigov.exchange.internal.ExchangeError.CIRCUIT_OPEN,
 						"The provider failed repeatedly; calls resume shortly.", this.breaker.retryAfterSeconds(now));

@@ -6,27 +6,26 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 
 import javax.sql.DataSource;
 
@@ -37,38 +36,32 @@ import io.micrometer.core.instrument.Timer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
+import org.unigov.shared.ChinaTime;
 
 /**
  * The access log's writer (S10), in two parts (docs/decisions.md 18):
  * <ul>
- * <li>The <b>journal writer</b>: calls hand their entry to {@link #append} and wait for it; one
- * thread takes every entry queued meanwhile, appends the batch to this instance's local journal
- * ({@link AccessJournal}) and flushes it to disk, and only then are the batch's calls answered —
- * a group commit, so an answered call is on disk even if the process is killed a moment later.</li>
- * <li>The <b>shipper</b>: another thread reads the journal from where it was last shipped, chains
- * the entries onto the head of the log's hash chain and copies them into the database in large
- * batches (one binary COPY, whose trigger moves the head and rolls the batch into the daily
- * traffic), recording in the same transaction how far this journal is shipped. After a crash of
- * the process or of the database, the journal's unshipped tail is shipped when the instance
- * starts, before it takes calls.</li>
+ * <li>The <b>journal writer</b> (here): calls hand their entry to {@link #append} and wait for it;
+ * one thread takes every entry queued meanwhile, appends the batch to this instance's local
+ * journal ({@link AccessJournal}) and flushes it to disk, and only then are the batch's calls
+ * answered — a group commit, so an answered call is on disk even if the process is killed a
+ * moment later.</li>
+ * <li>The <b>shipper</b> ({@link LogShipper}) copies the journal into the database's hash chain.
+ * After a crash of the process or of the database, the journal's unshipped tail is shipped when
+ * the instance starts, before it takes calls.</li>
  * </ul>
- * Several instances share one chain, each with its own journal: a batch moves the head row only
- * from where it expects it, and a loser reads the head and chains again. While the database is
- * unreachable calls go on being answered until the journal is full; then they are refused (503).
+ * While the database is unreachable calls go on being answered until the journal is full; then
+ * they are refused (503).
  */
 @Component
 public class AccessLog implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(AccessLog.class);
-
-	/** Months are the province's months (the log partitions and the daily traffic use its time). */
-	public static final ZoneId ZONE = org.unigov.shared.ChinaTime.ZONE;
-
-	private static final String COPY = "copy exc_access_log (" + AccessLogCopy.COLUMNS + ") from stdin (format binary)";
 
 	private final DataSource dataSource;
 
@@ -82,13 +75,13 @@ public class AccessLog implements SmartLifecycle {
 
 	private final long journalCapacity;
 
-	private final Set<YearMonth> partitions = ConcurrentHashMap.newKeySet();
+	private final LogPartitions partitions;
+
+	private final Clock clock;
 
 	private final AtomicLong batches = new AtomicLong();
 
 	private final AtomicLong entries = new AtomicLong();
-
-	private final AtomicLong shippedEntries = new AtomicLong();
 
 	private final Timer journalTimer;
 
@@ -100,28 +93,11 @@ public class AccessLog implements SmartLifecycle {
 
 	private final DistributionSummary batchSizes;
 
-	private final AccessLogCopy copy = new AccessLogCopy();
-
-	/** Entries per shipped batch at most (one COPY, one transaction). */
-	private static final int MAX_SHIP = 5000;
-
-	/** The shipper ships when this much is waiting, or ... */
-	private static final long SHIP_BYTES = 256 * 1024;
-
-	/** ... when this long has passed since it last shipped. */
-	private static final long SHIP_INTERVAL_NANOS = 50_000_000L;
-
-	/** When shipping began to fail (0: it works), so a database outage is logged once, not every try. */
-	private long shipFailingSince;
-
-	/** Someone waits for the journal to be shipped: ship without waiting for a batch to fill. */
-	private volatile boolean shipSoon;
-
 	private volatile boolean running;
 
-	private volatile boolean shipperDone;
-
 	private @Nullable AccessJournal journal;
+
+	private volatile @Nullable LogShipper shipper;
 
 	private Path journalFile = Path.of("access-log-0.journal");
 
@@ -131,22 +107,10 @@ public class AccessLog implements SmartLifecycle {
 
 	private @Nullable Thread writer;
 
-	private @Nullable Thread shipper;
-
-	private java.util.concurrent.@Nullable ScheduledExecutorService watchdog;
+	private @Nullable ScheduledExecutorService watchdog;
 
 	/** The batch being written to the journal (for the watchdog). */
 	private volatile @Nullable List<Pending> writing;
-
-	/** Where the journal's end is, as the shipper may read it: only what was flushed. */
-	private volatile long flushedEnd;
-
-	/** The head as the shipper has chained it; only the shipper touches it. */
-	private long headSeq = -1;
-
-	private byte[] headHash = AccessLogHashing.GENESIS;
-
-	private @Nullable Connection shipConnection;
 
 	/**
 	 * A call waiting for its entry: completed on {@code confirm} (the call's event loop, so its
@@ -155,13 +119,23 @@ public class AccessLog implements SmartLifecycle {
 	private record Pending(AccessEntry entry, CompletableFuture<AccessEntry> done, Executor confirm, long queued) {
 	}
 
-	public AccessLog(DataSource dataSource, MeterRegistry meters,
-			@Value("${unigov.exchange.log.queue:100000}") int queueCapacity,
-			@Value("${unigov.exchange.log.max-batch:2000}") int maxBatch,
-			@Value("${unigov.exchange.log.wait:5s}") Duration wait,
-			@Value("${unigov.exchange.journal.dir:${unigov.data-dir:var}/exchange-journal}") Path journalDirectory,
-			@Value("${unigov.exchange.journal.capacity:256MB}") DataSize journalCapacity) {
+	@Autowired
+	AccessLog(DataSource dataSource, MeterRegistry meters, ExchangeProperties properties, Clock clock) {
+		this(dataSource, meters, properties.log().queue(), properties.log().maxBatch(), properties.log().confirmWithin(),
+				properties.journal().dir(), properties.journal().capacity(), clock);
+	}
+
+	/** A log of its own settings (tests start second instances and crash them). */
+	public AccessLog(DataSource dataSource, MeterRegistry meters, int queueCapacity, int maxBatch, Duration wait,
+			Path journalDirectory, DataSize journalCapacity) {
+		this(dataSource, meters, queueCapacity, maxBatch, wait, journalDirectory, journalCapacity, Clock.systemUTC());
+	}
+
+	private AccessLog(DataSource dataSource, MeterRegistry meters, int queueCapacity, int maxBatch, Duration wait,
+			Path journalDirectory, DataSize journalCapacity, Clock clock) {
 		this.dataSource = dataSource;
+		this.clock = clock;
+		this.partitions = new LogPartitions(dataSource);
 		this.queue = new LinkedBlockingQueue<>(queueCapacity);
 		this.maxBatch = maxBatch;
 		this.waitNanos = wait.toNanos();
@@ -216,7 +190,8 @@ public class AccessLog implements SmartLifecycle {
 
 	/** Entries shipped into the database so far by this instance. */
 	public long shippedEntries() {
-		return this.shippedEntries.get();
+		LogShipper current = this.shipper;
+		return current == null ? 0 : current.shippedEntries();
 	}
 
 	/**
@@ -224,29 +199,13 @@ public class AccessLog implements SmartLifecycle {
 	 * draining an instance); false if that did not happen within {@code timeout}.
 	 */
 	public boolean awaitShipped(Duration timeout) throws InterruptedException {
-		AccessJournal current = this.journal;
-		if (current == null) {
-			return true;
-		}
-		long target = this.flushedEnd;
-		long until = System.nanoTime() + timeout.toNanos();
-		while (current.shipped() < target) {
-			if (System.nanoTime() > until) {
-				return false;
-			}
-			this.shipSoon = true;
-			Thread shipping = this.shipper;
-			if (shipping != null) {
-				LockSupport.unpark(shipping);
-			}
-			Thread.sleep(2);
-		}
-		return true;
+		LogShipper current = this.shipper;
+		return current == null || current.awaitShipped(timeout);
 	}
 
 	private double unshippedBytes() {
-		AccessJournal current = this.journal;
-		return current == null ? 0 : this.flushedEnd - current.shipped();
+		LogShipper current = this.shipper;
+		return current == null ? 0 : current.unshipped();
 	}
 
 	public Timer journalTimer() {
@@ -269,55 +228,49 @@ public class AccessLog implements SmartLifecycle {
 
 	@Override
 	public void start() {
-		ensurePartitions(YearMonth.now(ZONE));
-		AccessJournal opened = openJournal();
-		this.journal = opened;
+		this.partitions.ensure(YearMonth.now(this.clock.withZone(ChinaTime.ZONE)));
+		LogShipper shipping = recover(openJournal());
+		// the tail left by a crash goes in before this instance takes a call
+		shipping.catchUp();
+		this.shipper = shipping;
+		this.running = true;
+		shipping.start();
+		Thread thread = Thread.ofPlatform().name("exchange-access-log").daemon(true).unstarted(this::run);
+		this.writer = thread;
+		thread.start();
+		this.watchdog = Executors.newSingleThreadScheduledExecutor(
+				Thread.ofPlatform().name("exchange-log-watchdog").daemon(true).factory());
+		long period = Math.max(10, Math.min(250, this.waitNanos / 1_000_000 / 10));
+		this.watchdog.scheduleWithFixedDelay(this::expire, period, period, TimeUnit.MILLISECONDS);
+	}
+
+	/** Finds how far the journal is shipped and reads the chain's head: the shipper of what is left. */
+	private LogShipper recover(AccessJournal opened) {
 		try (Connection connection = this.dataSource.getConnection()) {
-			long shipped = shippedMark(connection, opened);
+			long shipped = JournalMarks.shipped(connection, opened.instance());
 			if (shipped < 0) {
 				// this database has never seen this journal: if it holds entries, they were written
 				// for another database (a reset or a different one); they are set aside, neither
 				// shipped here nor dropped
 				if (!opened.recover(0).isEmpty()) {
 					opened = setAside(connection, opened);
-					this.journal = opened;
-					shippedMark(connection, opened);
+					JournalMarks.shipped(connection, opened.instance());
 				}
 				shipped = 0;
 			}
+			this.journal = opened;
 			List<AccessJournal.Entry> tail = opened.recover(shipped);
-			this.flushedEnd = opened.end();
-			readHead(connection);
+			LogShipper shipping = new LogShipper(this.dataSource, this.partitions, this.shipTimer, opened,
+					LogHead.read(connection));
 			if (!tail.isEmpty()) {
 				log.info("Shipping {} access-log entries journaled but not yet in the database (instance {})", tail.size(),
 						opened.instance());
 			}
+			return shipping;
 		}
 		catch (SQLException | IOException ex) {
 			throw new IllegalStateException("Cannot open the access log's journal in " + this.journalDirectory, ex);
 		}
-		// the tail left by a crash goes in before this instance takes a call
-		try {
-			while (opened.shipped() < this.flushedEnd) {
-				shipOnce(opened);
-			}
-		}
-		catch (SQLException | IOException ex) {
-			log.warn("The access log's journal could not be shipped yet; the shipper keeps trying", ex);
-			this.headSeq = -1;
-		}
-		this.running = true;
-		this.shipperDone = false;
-		Thread shipping = Thread.ofPlatform().name("exchange-log-ship").daemon(true).unstarted(this::ship);
-		this.shipper = shipping;
-		shipping.start();
-		Thread thread = Thread.ofPlatform().name("exchange-access-log").daemon(true).unstarted(this::run);
-		this.writer = thread;
-		thread.start();
-		this.watchdog = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
-				Thread.ofPlatform().name("exchange-log-watchdog").daemon(true).factory());
-		long period = Math.max(10, Math.min(250, this.waitNanos / 1_000_000 / 10));
-		this.watchdog.scheduleWithFixedDelay(this::expire, period, period, TimeUnit.MILLISECONDS);
 	}
 
 	/**
@@ -354,27 +307,6 @@ public class AccessLog implements SmartLifecycle {
 		}
 	}
 
-	/**
-	 * How far this journal is in the database; -1 when the database did not know the journal (it
-	 * is registered now).
-	 */
-	private static long shippedMark(Connection connection, AccessJournal journal) throws SQLException {
-		try (PreparedStatement insert = connection.prepareStatement(
-				"insert into exc_journal (instance_id, shipped) values (?, 0) on conflict (instance_id) do nothing")) {
-			insert.setObject(1, journal.instance());
-			if (insert.executeUpdate() == 1) {
-				return -1;
-			}
-		}
-		try (PreparedStatement select = connection.prepareStatement("select shipped from exc_journal where instance_id = ?")) {
-			select.setObject(1, journal.instance());
-			try (ResultSet rs = select.executeQuery()) {
-				rs.next();
-				return rs.getLong(1);
-			}
-		}
-	}
-
 	/** Renames a journal written for another database out of the way and starts a new one. */
 	private AccessJournal setAside(Connection connection, AccessJournal foreign) throws IOException, SQLException {
 		Path file = this.journalFile;
@@ -382,11 +314,8 @@ public class AccessLog implements SmartLifecycle {
 		log.error("The access-log journal {} holds entries this database has never received (instance {}): it is kept as {}"
 				+ " and not shipped here; a new journal is started", file, foreign.instance(), aside);
 		foreign.close();
-		Files.move(file, aside, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-		try (PreparedStatement forget = connection.prepareStatement("delete from exc_journal where instance_id = ?")) {
-			forget.setObject(1, foreign.instance());
-			forget.executeUpdate();
-		}
+		Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
+		JournalMarks.forget(connection, foreign.instance());
 		return AccessJournal.open(file, this.journalCapacity);
 	}
 
@@ -401,17 +330,14 @@ public class AccessLog implements SmartLifecycle {
 			if (thread != null) {
 				thread.join(10_000);
 			}
-			this.shipperDone = true;
-			Thread shipping = this.shipper;
+			LogShipper shipping = this.shipper;
 			if (shipping != null) {
-				LockSupport.unpark(shipping);
-				shipping.join(15_000);
+				shipping.stop();
 			}
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
-		closeShipConnection();
 		try {
 			if (this.journal != null) {
 				this.journal.close();
@@ -441,7 +367,8 @@ public class AccessLog implements SmartLifecycle {
 
 	/** The journal writer: takes the waiting entries, journals and flushes them, answers their calls. */
 	private void run() {
-		AccessJournal current = this.journal;
+		AccessJournal current = Objects.requireNonNull(this.journal);
+		LogShipper shipping = Objects.requireNonNull(this.shipper);
 		while (this.running || !this.queue.isEmpty()) {
 			List<Pending> batch = new ArrayList<>(this.maxBatch);
 			try {
@@ -460,15 +387,11 @@ public class AccessLog implements SmartLifecycle {
 				this.writing = batch;
 				current.append(payloads);
 				this.journalTimer.record(System.nanoTime() - picked, TimeUnit.NANOSECONDS);
-				this.flushedEnd = current.end();
 				this.batchSizes.record(batch.size());
 				this.batches.incrementAndGet();
 				this.entries.addAndGet(batch.size());
 				confirm(batch, null);
-				Thread shipping = this.shipper;
-				if (shipping != null && this.flushedEnd - current.shipped() >= SHIP_BYTES) {
-					LockSupport.unpark(shipping);
-				}
+				shipping.flushed(current.end());
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
@@ -491,196 +414,11 @@ public class AccessLog implements SmartLifecycle {
 	}
 
 	/**
-	 * The shipper: whenever the journal has grown, ships what is new in batches of up to
-	 * {@code MAX_SHIP} entries; when the database refuses, tries again a moment later (nothing is
-	 * lost: the journal keeps it).
-	 */
-	private void ship() {
-		AccessJournal current = this.journal;
-		long lastShipped = System.nanoTime();
-		while (!this.shipperDone || current.shipped() < this.flushedEnd) {
-			try {
-				long waiting = this.flushedEnd - current.shipped();
-				long due = lastShipped + SHIP_INTERVAL_NANOS - System.nanoTime();
-				if (waiting == 0 || (waiting < SHIP_BYTES && due > 0 && !this.shipSoon && !this.shipperDone)) {
-					// large batches, seldom: the calls do not wait for this, and each batch costs
-					// the database a transaction and a flush whatever its size
-					LockSupport.parkNanos(waiting == 0 ? SHIP_INTERVAL_NANOS : due);
-					continue;
-				}
-				this.shipSoon = false;
-				lastShipped = System.nanoTime();
-				shipOnce(current);
-				if (this.shipFailingSince != 0) {
-					log.info("Shipping the access log's journal works again ({} bytes still waiting)",
-							this.flushedEnd - current.shipped());
-					this.shipFailingSince = 0;
-				}
-			}
-			catch (SQLException | IOException | RuntimeException ex) {
-				if (this.shipFailingSince == 0) {
-					// once with the cause, then quietly until it works again (calls are still answered)
-					log.warn("Shipping the access log's journal to the database failed; trying again every 200 ms", ex);
-					this.shipFailingSince = System.nanoTime();
-				}
-				else {
-					log.debug("Shipping the access log's journal failed again", ex);
-				}
-				closeShipConnection();
-				this.headSeq = -1;
-				if (this.shipperDone) {
-					return;
-				}
-				sleepQuietly();
-			}
-		}
-	}
-
-	/** Ships the next batch of journaled entries: chained, copied, the journal's mark moved, one transaction. */
-	private void shipOnce(AccessJournal current) throws SQLException, IOException {
-		long from = current.shipped();
-		AccessJournal.Chunk chunk = current.read(from, this.flushedEnd, MAX_SHIP);
-		List<AccessJournal.Entry> records = chunk.entries();
-		if (records.isEmpty()) {
-			if (chunk.next() > from) {
-				// only a wrap marker: the mark moves past it like past any record
-				Connection connection = shipConnection();
-				try {
-					mark(connection, current.instance(), chunk.next());
-					connection.commit();
-				}
-				catch (SQLException ex) {
-					rollbackQuietly(connection);
-					throw ex;
-				}
-				current.shipped(chunk.next());
-				return;
-			}
-			throw new IOException("The access-log journal has nothing readable between " + from + " and "
-					+ this.flushedEnd);
-		}
-		List<AccessEntry> decoded = new ArrayList<>(records.size());
-		for (AccessJournal.Entry record : records) {
-			AccessEntry entry = AccessEntryCodec.decode(record.payload());
-			YearMonth month = month(entry.at());
-			if (!this.partitions.contains(month)) {
-				ensurePartitions(month);
-			}
-			decoded.add(entry);
-		}
-		long to = records.get(records.size() - 1).end();
-		long started = System.nanoTime();
-		for (int attempt = 0;; attempt++) {
-			Connection connection = shipConnection();
-			if (this.headSeq < 0) {
-				readHead(connection);
-			}
-			List<AccessEntry> chained = new ArrayList<>(decoded.size());
-			long seq = this.headSeq;
-			byte[] previous = this.headHash;
-			for (AccessEntry entry : decoded) {
-				seq++;
-				byte[] hash = AccessLogHashing.hash(entry, seq, previous);
-				chained.add(entry.chained(seq, previous, hash));
-				previous = hash;
-			}
-			try {
-				insert(connection, chained, current.instance(), to);
-				this.headSeq = seq;
-				this.headHash = previous;
-				break;
-			}
-			catch (SQLException ex) {
-				rollbackQuietly(connection);
-				this.headSeq = -1;
-				boolean moved = "40001".equals(ex.getSQLState()) || "40P01".equals(ex.getSQLState());
-				if (!moved || attempt >= 20) {
-					throw ex;
-				}
-				// another instance moved the head: chain again from where it is now
-			}
-		}
-		this.shipTimer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-		current.shipped(to);
-		this.shippedEntries.addAndGet(records.size());
-	}
-
-	private void insert(Connection connection, List<AccessEntry> chained, java.util.UUID instance, long to)
-			throws SQLException {
-		byte[] stream = this.copy.encode(chained);
-		org.postgresql.copy.CopyIn in = connection.unwrap(org.postgresql.PGConnection.class)
-			.getCopyAPI()
-			.copyIn(COPY);
-		try {
-			in.writeToCopy(stream, 0, this.copy.length());
-			in.endCopy();
-		}
-		finally {
-			if (in.isActive()) {
-				in.cancelCopy();
-			}
-		}
-		mark(connection, instance, to);
-		connection.commit();
-	}
-
-	/** Moves this journal's shipped mark, in the caller's transaction. */
-	private static void mark(Connection connection, java.util.UUID instance, long to) throws SQLException {
-		try (PreparedStatement mark = connection.prepareStatement(
-				"update exc_journal set shipped = ?, updated_at = now() where instance_id = ? and shipped <= ?")) {
-			mark.setLong(1, to);
-			mark.setObject(2, instance);
-			mark.setLong(3, to);
-			if (mark.executeUpdate() != 1) {
-				throw new SQLException("The journal's shipped mark of instance " + instance + " is ahead of " + to);
-			}
-		}
-	}
-
-	private Connection shipConnection() throws SQLException {
-		Connection current = this.shipConnection;
-		if (current == null || current.isClosed()) {
-			current = this.dataSource.getConnection();
-			current.setAutoCommit(false);
-			this.shipConnection = current;
-		}
-		return current;
-	}
-
-	private void closeShipConnection() {
-		Connection current = this.shipConnection;
-		this.shipConnection = null;
-		if (current != null) {
-			try {
-				current.rollback();
-			}
-			catch (SQLException ignored) {
-				// closing anyway
-			}
-			try {
-				current.close();
-			}
-			catch (SQLException ignored) {
-				// the pool replaces it
-			}
-		}
-	}
-
-	private static void rollbackQuietly(Connection connection) {
-		try {
-			connection.rollback();
-		}
-		catch (SQLException ignored) {
-			// the connection is replaced on the next attempt if it is broken
-		}
-	}
-
-	/**
 	 * Completes the calls of a batch, each on its own executor, with one task per executor (the
 	 * event loops are woken once per batch, not once per call); a {@code failure} fails them.
 	 */
 	private void confirm(List<Pending> pending, @Nullable Exception failure) {
-		Map<Executor, List<Runnable>> byExecutor = new java.util.IdentityHashMap<>(4);
+		Map<Executor, List<Runnable>> byExecutor = new IdentityHashMap<>(4);
 		for (Pending p : pending) {
 			Runnable done = failure == null ? () -> {
 				this.waitTimer.record(System.nanoTime() - p.queued(), TimeUnit.NANOSECONDS);
@@ -719,7 +457,7 @@ public class AccessLog implements SmartLifecycle {
 		}
 		late.removeIf(p -> p.done().isDone());
 		if (!late.isEmpty()) {
-			var timeout = new java.util.concurrent.TimeoutException(
+			var timeout = new TimeoutException(
 					"The access log did not confirm the entry within " + this.waitNanos / 1_000_000 + " ms");
 			log.warn("{} access-log entries not written within {} ms; their calls are refused", late.size(),
 					this.waitNanos / 1_000_000);
@@ -727,7 +465,7 @@ public class AccessLog implements SmartLifecycle {
 		}
 	}
 
-	private static void sleepQuietly() {
+	static void sleepQuietly() {
 		try {
 			Thread.sleep(200);
 		}
@@ -736,79 +474,14 @@ public class AccessLog implements SmartLifecycle {
 		}
 	}
 
-	private void readHead(Connection connection) throws SQLException {
-		try (Statement head = connection.createStatement();
-				ResultSet rs = head.executeQuery("select seq, hash from exc_log_head where id = 1")) {
-			rs.next();
-			this.headSeq = rs.getLong(1);
-			this.headHash = rs.getBytes(2);
-		}
-		if (!connection.getAutoCommit()) {
-			connection.commit();
-		}
-	}
-
 	/** Every day, the partitions of this month and the next two exist before they are needed. */
-	@org.springframework.scheduling.annotation.Scheduled(cron = "0 17 3 * * *", zone = org.unigov.shared.ChinaTime.ID)
+	@Scheduled(cron = "0 17 3 * * *", zone = ChinaTime.ID)
 	void maintainPartitions() {
 		try {
-			ensurePartitions(YearMonth.now(ZONE));
+			this.partitions.ensure(YearMonth.now(this.clock.withZone(ChinaTime.ZONE)));
 		}
 		catch (RuntimeException ex) {
 			log.warn("Creating access-log partitions ahead failed; the writer creates them when needed", ex);
 		}
-	}
-
-	/**
-	 * Creates the partitions for {@code month} and the two after it when missing (also daily, by
-	 * {@link #maintainPartitions}); several instances may race, which {@code if not exists} and a
-	 * re-check absorb.
-	 */
-	public void ensurePartitions(YearMonth month) {
-		for (int i = 0; i < 3; i++) {
-			YearMonth m = month.plusMonths(i);
-			if (this.partitions.contains(m)) {
-				continue;
-			}
-			String table = partitionName(m);
-			String sql = "create table if not exists " + table + " partition of exc_access_log for values from ('"
-					+ m.atDay(1) + " 00:00:00+08') to ('" + m.plusMonths(1).atDay(1) + " 00:00:00+08')";
-			try (Connection connection = this.dataSource.getConnection();
-					Statement statement = connection.createStatement()) {
-				statement.execute(sql);
-				this.partitions.add(m);
-			}
-			catch (SQLException ex) {
-				if (exists(table)) {
-					this.partitions.add(m);
-				}
-				else {
-					throw new IllegalStateException("Cannot create access-log partition " + table, ex);
-				}
-			}
-		}
-	}
-
-	private boolean exists(String table) {
-		try (Connection connection = this.dataSource.getConnection();
-				PreparedStatement statement = connection.prepareStatement("select to_regclass(?) is not null")) {
-			statement.setString(1, table);
-			try (ResultSet rs = statement.executeQuery()) {
-				return rs.next() && rs.getBoolean(1);
-			}
-		}
-		catch (SQLException ex) {
-			return false;
-		}
-	}
-
-	/** {@code exc_access_log_y2026m11}: the partition of one month. */
-	public static String partitionName(YearMonth month) {
-		return String.format("exc_access_log_y%04dm%02d", month.getYear(), month.getMonthValue());
-	}
-
-	/** The month an instant falls in, in the province's time. */
-	public static YearMonth month(Instant at) {
-		return YearMonth.from(at.atZone(ZONE));
 	}
 }

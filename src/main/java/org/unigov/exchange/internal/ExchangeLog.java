@@ -5,7 +5,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.LocalDate;
+import org.unigov.shared.ChinaTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -53,9 +55,12 @@ public class ExchangeLog {
 
 	private final AgencyScope scope;
 
+	private final Clock clock;
+
 	ExchangeLog(JdbcClient jdbc, DataSource dataSource, SubjectHasher subjects, AuditJournal journal,
-			AgencyScope scope) {
+			AgencyScope scope, Clock clock) {
 		this.scope = scope;
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.dataSource = dataSource;
 		this.subjects = subjects;
@@ -243,13 +248,13 @@ public class ExchangeLog {
 		if (!actor.has(Role.PLATFORM_ADMIN)) {
 			throw new UnigovException(CommonError.FORBIDDEN, "Only a platform admin archives access-log months.");
 		}
-		YearMonth limit = YearMonth.now(AccessLog.ZONE).minusMonths(KEEP_MONTHS);
+		YearMonth limit = YearMonth.now(this.clock.withZone(ChinaTime.ZONE)).minusMonths(KEEP_MONTHS);
 		if (!month.isBefore(limit)) {
 			throw new UnigovException(ExchangeError.ARCHIVE_TOO_YOUNG, "Access-log entries are kept at least "
 					+ KEEP_MONTHS + " months (S10); " + month + " may be archived from " + month.plusMonths(KEEP_MONTHS + 1)
 					+ " on.");
 		}
-		String table = AccessLog.partitionName(month);
+		String table = LogPartitions.name(month);
 		boolean attached = this.jdbc.sql("""
 				select exists (select 1 from pg_inherits i join pg_class c on c.oid = i.inhrelid
 				    join pg_class p on p.oid = i.inhparent where p.relname = 'exc_access_log' and c.relname = ?)""")
@@ -259,7 +264,7 @@ public class ExchangeLog {
 		if (!attached) {
 			throw UnigovException.notFound(CommonError.NOT_FOUND, "Access-log month", month);
 		}
-		String older = AccessLog.partitionName(month.minusMonths(1));
+		String older = LogPartitions.name(month.minusMonths(1));
 		boolean olderAttached = this.jdbc.sql("""
 				select exists (select 1 from pg_inherits i join pg_class c on c.oid = i.inhrelid
 				    join pg_class p on p.oid = i.inhparent where p.relname = 'exc_access_log' and c.relname < ?)""")

@@ -43,8 +43,8 @@ public class SubjectHasher {
 
 	private final Mac current;
 
-	SubjectHasher(@Value("${unigov.exchange.subject-keys:}") String configured,
-			@Value("${unigov.data-dir:var}") String dataDir) throws IOException {
+	SubjectHasher(ExchangeProperties properties, @Value("${unigov.data-dir:var}") String dataDir) throws IOException {
+		String configured = properties.subjectKeys();
 		String spec = configured.isBlank() ? generatedKey(Path.of(dataDir)) : configured;
 		for (String pair : spec.split(",")) {
 			String trimmed = pair.strip();
