@@ -1,6 +1,8 @@
 package org.unigov.exchange.gateway;
 
 import io.netty.handler.codec.http.HttpHeaders;
+import java.nio.charset.StandardCharsets;
+import java.net.URLEncoder;
 import java.time.Clock;
 
 import java.net.InetAddress;
@@ -118,38 +120,22 @@ final class OpenCalls {
 					+ ", not " + call.method + " /" + String.join("/", servicePath) + ".");
 		}
 		var service = route.service;
-		StringBuilder template = new StringBuilder(PREFIX).append(resource);
-		String subject = null;
-		for (int i = 1; i < operation.length; i++) {
-			template.append('/').append(operation[i]);
-			if (service.subjectParam() != null && operation[i].equals("{" + service.subjectParam() + "}")) {
-				subject = servicePath[i - 1];
-			}
-		}
-		call.path = template.toString();
-		subject = CallSyntax.subject(service, subject, query);
+		Routes.Matched matched = route.matched(PREFIX, resource, operation, servicePath);
+		call.path = matched.template();
+		String subject = CallSyntax.subject(service, matched.subjectInPath(), query);
 		if (subject != null) {
 			call.subject = this.hasher.hash(subject);
 			call.subjectKey = this.hasher.currentKeyId();
 		}
 		route.admit(this.clock.millis());
-		try {
-			Map<String, String> forwarded = new LinkedHashMap<>();
-			forwarded.put("Accept", "application/json");
-			forwarded.put("X-Request-Id", call.requestId.toString());
-			forwarded.put("X-Unigov-Open-Data", "anonymous");
-			forwarded.put("X-Unigov-Grant", grant.id().toString());
-			forwarded.put("X-Purpose", java.net.URLEncoder.encode(OpenDataServices.PURPOSE,
-					java.nio.charset.StandardCharsets.UTF_8));
-			String target = service.baseUrl() + (servicePath.length == 0 ? "" : "/" + String.join("/", servicePath))
-					+ (query == null ? "" : "?" + query);
-			return new ExchangeGateway.Forward(route, grant, URI.create(target), forwarded, null);
-		}
-		catch (IllegalArgumentException ex) {
-			route.inFlight.release();
-			route.breaker.release();
-			throw new Refusal(ExchangeError.BAD_PATH, "The call's address cannot be formed from this path and query.");
-		}
+		URI target = route.target(servicePath, query);
+		Map<String, String> forwarded = new LinkedHashMap<>();
+		forwarded.put("Accept", "application/json");
+		forwarded.put("X-Request-Id", call.requestId.toString());
+		forwarded.put("X-Unigov-Open-Data", "anonymous");
+		forwarded.put("X-Unigov-Grant", grant.id().toString());
+		forwarded.put("X-Purpose", URLEncoder.encode(OpenDataServices.PURPOSE, StandardCharsets.UTF_8));
+		return new ExchangeGateway.Forward(route, grant, target, forwarded, null);
 	}
 
 	/**

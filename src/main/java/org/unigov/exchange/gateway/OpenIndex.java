@@ -12,8 +12,6 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -22,7 +20,6 @@ import org.unigov.catalog.CatalogChanged;
 import org.unigov.catalog.CatalogEntry;
 import org.unigov.exchange.DataService;
 import org.unigov.exchange.DataServices;
-import org.unigov.exchange.DataServicesChanged;
 import org.unigov.exchange.internal.OpenDataServices;
 
 /**
@@ -32,7 +29,7 @@ import org.unigov.exchange.internal.OpenDataServices;
  * Reloaded after a data service or a catalog entry changes and every minute.
  */
 @Component
-class OpenIndex implements SmartInitializingSingleton {
+class OpenIndex extends ServiceIndex {
 
 	private static final Logger log = LoggerFactory.getLogger(OpenIndex.class);
 
@@ -83,26 +80,12 @@ class OpenIndex implements SmartInitializingSingleton {
 		return UUID.nameUUIDFromBytes(("unigov:open-data:" + serviceId).getBytes(StandardCharsets.UTF_8));
 	}
 
-	@Override
-	public void afterSingletonsInstantiated() {
-		reload();
-	}
-
-	@Scheduled(initialDelay = 60_000, fixedDelay = 60_000)
-	void scheduledReload() {
-		reload();
-	}
-
-	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
-	void on(DataServicesChanged e) {
-		reload();
-	}
-
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
 	void on(CatalogChanged e) {
 		reload();
 	}
 
+	@Override
 	synchronized void reload() {
 		try {
 			List<DataService> opened = this.services.active().stream().filter(DataService::openApi).toList();
