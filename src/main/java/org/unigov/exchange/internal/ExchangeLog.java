@@ -4,13 +4,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.LocalDate;
 import org.unigov.shared.ChinaTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -55,11 +55,14 @@ public class ExchangeLog {
 
 	private final AgencyScope scope;
 
+	private final LogArchive archive;
+
 	private final Clock clock;
 
 	ExchangeLog(JdbcClient jdbc, DataSource dataSource, SubjectHasher subjects, AuditJournal journal,
-			AgencyScope scope, Clock clock) {
+			AgencyScope scope, Clock clock, LogArchive archive) {
 		this.scope = scope;
+		this.archive = archive;
 		this.clock = clock;
 		this.jdbc = jdbc;
 		this.dataSource = dataSource;
@@ -167,24 +170,12 @@ public class ExchangeLog {
 	}
 
 	private LogVerification walk(Connection connection) throws SQLException {
-		long headSeq;
-		byte[] headHash;
-		try (Statement statement = connection.createStatement();
-				ResultSet rs = statement.executeQuery("select seq, hash from exc_log_head where id = 1")) {
-			rs.next();
-			headSeq = rs.getLong(1);
-			headHash = rs.getBytes(2);
-		}
-		long expectedSeq = 1;
-		byte[] previous = AccessLogHashing.GENESIS;
-		try (Statement statement = connection.createStatement();
-				ResultSet rs = statement.executeQuery(
-						"select last_seq, last_hash from exc_log_archive where last_seq is not null order by last_seq desc limit 1")) {
-			if (rs.next()) {
-				expectedSeq = rs.getLong(1) + 1;
-				previous = rs.getBytes(2);
-			}
-		}
+		LogHead head = LogHead.read(connection);
+		long headSeq = head.seq();
+		byte[] headHash = head.hash();
+		LogArchive.ChainStart start = LogArchive.chainStart(connection);
+		long expectedSeq = start == null ? 1 : start.lastSeq() + 1;
+		byte[] previous = start == null ? AccessLogHashing.GENESIS : start.lastHash();
 		long count = 0;
 		Long first = null;
 		Long last = null;
@@ -228,13 +219,7 @@ public class ExchangeLog {
 	/** The months the log holds, oldest first, with their entry counts (estimates for large months). */
 	@Transactional(readOnly = true)
 	public List<Map<String, Object>> months() {
-		return this.jdbc.sql("""
-				select c.relname as partition, c.reltuples::bigint as estimated_entries
-				from pg_inherits i join pg_class c on c.oid = i.inhrelid join pg_class p on p.oid = i.inhparent
-				where p.relname = 'exc_access_log' order by c.relname""")
-			.query((rs, n) -> Map.<String, Object>of("partition", rs.getString(1), "estimatedEntries",
-					Math.max(0, rs.getLong(2))))
-			.list();
+		return this.archive.months();
 	}
 
 	/**
@@ -254,46 +239,22 @@ public class ExchangeLog {
 					+ KEEP_MONTHS + " months (S10); " + month + " may be archived from " + month.plusMonths(KEEP_MONTHS + 1)
 					+ " on.");
 		}
-		String table = LogPartitions.name(month);
-		boolean attached = this.jdbc.sql("""
-				select exists (select 1 from pg_inherits i join pg_class c on c.oid = i.inhrelid
-				    join pg_class p on p.oid = i.inhparent where p.relname = 'exc_access_log' and c.relname = ?)""")
-			.param(table)
-			.query(Boolean.class)
-			.single();
-		if (!attached) {
+		if (!this.archive.attached(month)) {
 			throw UnigovException.notFound(CommonError.NOT_FOUND, "Access-log month", month);
 		}
-		String older = LogPartitions.name(month.minusMonths(1));
-		boolean olderAttached = this.jdbc.sql("""
-				select exists (select 1 from pg_inherits i join pg_class c on c.oid = i.inhrelid
-				    join pg_class p on p.oid = i.inhparent where p.relname = 'exc_access_log' and c.relname < ?)""")
-			.param(table)
-			.query(Boolean.class)
-			.single();
-		if (olderAttached) {
-			throw new UnigovException(CommonError.CONFLICT, "Archive the older months before " + month + " (" + older
-					+ " or earlier is still attached).");
+		if (this.archive.olderAttached(month)) {
+			throw new UnigovException(CommonError.CONFLICT, "Archive the older months before " + month + " ("
+					+ LogPartitions.name(month.minusMonths(1)) + " or earlier is still attached).");
 		}
-		var bounds = this.jdbc.sql("select min(seq), max(seq) from " + table).query((rs, n) -> new Long[] {
-				rs.getObject(1) == null ? null : rs.getLong(1), rs.getObject(2) == null ? null : rs.getLong(2) }).single();
-		byte[] lastHash = bounds[1] == null ? null
-				: this.jdbc.sql("select hash from " + table + " where seq = ?").param(bounds[1]).query(byte[].class).single();
-		this.jdbc.sql("alter table exc_access_log detach partition " + table).update();
-		this.jdbc.sql("alter table " + table + " rename to " + table + "_archived").update();
-		this.jdbc.sql("""
-				insert into exc_log_archive (month, table_name, first_seq, last_seq, last_hash, archived_by)
-				values (?, ?, ?, ?, ?, ?)""")
-			.params(month.atDay(1), table + "_archived", bounds[0], bounds[1], lastHash, actor.username())
-			.update();
-		Map<String, Object> result = new java.util.LinkedHashMap<>();
+		LogArchive.Archived archived = this.archive.archive(month, actor.username());
+		Map<String, Object> result = new LinkedHashMap<>();
 		result.put("month", month.toString());
-		result.put("table", table + "_archived");
-		result.put("firstSeq", bounds[0]);
-		result.put("lastSeq", bounds[1]);
+		result.put("table", archived.table());
+		result.put("firstSeq", archived.firstSeq());
+		result.put("lastSeq", archived.lastSeq());
 		this.journal.append(actor, AuditRecord.of("exchange.log.archived", "access-log-month", month, null,
-				Map.of("table", table + "_archived", "firstSeq", bounds[0] == null ? 0L : bounds[0], "lastSeq",
-						bounds[1] == null ? 0L : bounds[1])));
+				Map.of("table", archived.table(), "firstSeq", archived.firstSeq() == null ? 0L : archived.firstSeq(),
+						"lastSeq", archived.lastSeq() == null ? 0L : archived.lastSeq())));
 		return result;
 	}
 

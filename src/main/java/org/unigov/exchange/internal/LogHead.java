@@ -18,14 +18,18 @@ record LogHead(long seq, byte[] hash) {
 		return this.seq < 0;
 	}
 
-	/** The head as it is now; commits the read when the connection is in a transaction. */
+	/** The head as the connection's transaction sees it. */
 	static LogHead read(Connection connection) throws SQLException {
-		LogHead head;
 		try (PreparedStatement select = connection.prepareStatement("select seq, hash from exc_log_head where id = 1");
 				ResultSet rs = select.executeQuery()) {
 			rs.next();
-			head = new LogHead(rs.getLong(1), rs.getBytes(2));
+			return new LogHead(rs.getLong(1), rs.getBytes(2));
 		}
+	}
+
+	/** The head as it is now, the read's transaction ended (the shipper's, before it chains a batch). */
+	static LogHead readNow(Connection connection) throws SQLException {
+		LogHead head = read(connection);
 		if (!connection.getAutoCommit()) {
 			connection.commit();
 		}

@@ -249,7 +249,7 @@ final class LogShipper {
 		for (int attempt = 0;; attempt++) {
 			Connection current = connection();
 			if (this.head.unknown()) {
-				this.head = LogHead.read(current);
+				this.head = LogHead.readNow(current);
 			}
 			List<AccessEntry> chained = new ArrayList<>(decoded.size());
 			long seq = this.head.seq();
