@@ -17,6 +17,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import org.unigov.exchange.internal.ClientBinding;
 import org.unigov.exchange.internal.ExchangeClients;
 import org.unigov.exchange.ExchangeClientsChanged;
+import java.util.HashMap;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 
 /**
  * Who is calling: the bearer token checked (signature, expiry, scope {@code exchange}, issued to a
@@ -25,7 +28,7 @@ import org.unigov.exchange.ExchangeClientsChanged;
  * per call; bindings are kept until they change.
  */
 @Component
-class Callers implements org.springframework.beans.factory.SmartInitializingSingleton {
+class Callers implements SmartInitializingSingleton {
 
 	static final int MAX_TOKENS = 50_000;
 
@@ -102,7 +105,7 @@ class Callers implements org.springframework.beans.factory.SmartInitializingSing
 	}
 
 	synchronized void reloadBindings() {
-		Map<String, ClientBinding> all = new java.util.HashMap<>();
+		Map<String, ClientBinding> all = new HashMap<>();
 		this.clients.all().forEach(b -> all.put(b.clientId(), b));
 		this.bindings = Map.copyOf(all);
 	}
@@ -136,7 +139,7 @@ class Callers implements org.springframework.beans.factory.SmartInitializingSing
 			}
 		}
 		catch (RuntimeException ex) {
-			org.slf4j.LoggerFactory.getLogger(Callers.class).warn("Reloading exchange clients failed", ex);
+			LoggerFactory.getLogger(Callers.class).warn("Reloading exchange clients failed", ex);
 		}
 	}
 }

@@ -42,6 +42,7 @@ import static org.unigov.exchange.gateway.CallSyntax.loggable;
 import static org.unigov.exchange.gateway.CallSyntax.purpose;
 import static org.unigov.exchange.gateway.CallSyntax.safeQuery;
 import static org.unigov.exchange.gateway.CallSyntax.segments;
+import java.util.Arrays;
 
 /**
  * The call path of {@code /exchange/v1/{resource}/{path}}, run on the exchange listener's event
@@ -191,7 +192,7 @@ final class ExchangeGateway {
 		}
 		catch (RuntimeException ex) {
 			// the permit is released below, whatever went wrong
-			asked = CompletableFuture.failedFuture(new java.io.IOException("The call could not be sent: " + ex, ex));
+			asked = CompletableFuture.failedFuture(new IOException("The call could not be sent: " + ex, ex));
 		}
 		return asked
 			.handle((answer, error) -> {
@@ -208,7 +209,7 @@ final class ExchangeGateway {
 				if (error == null) {
 					return logged(call, call.entry(reply.status(), "ok", reply.body().length), reply);
 				}
-				Throwable cause = error instanceof java.util.concurrent.CompletionException ? error.getCause() : error;
+				Throwable cause = error instanceof CompletionException ? error.getCause() : error;
 				if (cause instanceof Refusal refusal) {
 					return refuse(call, refusal);
 				}
@@ -224,7 +225,7 @@ final class ExchangeGateway {
 		ClientBinding binding = binding(call, caller, headers.get("X-Road-Client"));
 		String[] segments = segments(rest);
 		call.resource = segments[0];
-		String[] servicePath = java.util.Arrays.copyOfRange(segments, 1, segments.length);
+		String[] servicePath = Arrays.copyOfRange(segments, 1, segments.length);
 		if (query != null && (query.length() > 2048 || !safeQuery(query))) {
 			throw new Refusal(ExchangeError.BAD_PATH,
 					"The query string is too long or contains characters that must be percent-encoded.");

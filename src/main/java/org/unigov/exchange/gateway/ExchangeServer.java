@@ -53,6 +53,11 @@ import org.unigov.exchange.internal.AccessLog;
 import org.unigov.exchange.internal.ExchangeError;
 import org.unigov.exchange.internal.SubjectHasher;
 import org.unigov.shared.problem.Problems;
+import io.netty.handler.timeout.ReadTimeoutHandler;
+import io.netty.util.AttributeKey;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The exchange's own HTTP listener ({@code unigov.exchange.port}, 8081 by default), apart from the
@@ -190,7 +195,7 @@ public class ExchangeServer implements SmartLifecycle {
 					protected void initChannel(Channel ch) {
 						ch.pipeline()
 							// a connection that sends nothing for two minutes is closed (half-sent requests too)
-							.addLast(new io.netty.handler.timeout.ReadTimeoutHandler(120))
+							.addLast(new ReadTimeoutHandler(120))
 							.addLast(new HttpServerCodec(4096, 16384, 65536))
 							.addLast(new Aggregator(ExchangeServer.this.maxRequestBytes))
 							.addLast(handler);
@@ -216,7 +221,7 @@ public class ExchangeServer implements SmartLifecycle {
 			this.server.close().syncUninterruptibly();
 		}
 		if (this.group != null) {
-			this.group.shutdownGracefully(0, 5, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
+			this.group.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
 		}
 		this.server = null;
 		this.group = null;
@@ -263,11 +268,11 @@ public class ExchangeServer implements SmartLifecycle {
 
 	private static final byte[] INTERNAL_ERROR = ("{\"type\":\"" + Problems.TYPE_BASE
 			+ "internal-error\",\"title\":\"Internal error\",\"status\":500,\"code\":\"internal_error\"}")
-		.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		.getBytes(StandardCharsets.UTF_8);
 
-	private static final io.netty.util.AttributeKey<Boolean> BUSY = io.netty.util.AttributeKey.valueOf("unigov.busy");
+	private static final AttributeKey<Boolean> BUSY = AttributeKey.valueOf("unigov.busy");
 
-	private static final io.netty.util.AttributeKey<ArrayDeque<FullHttpRequest>> WAITING = io.netty.util.AttributeKey
+	private static final AttributeKey<ArrayDeque<FullHttpRequest>> WAITING = AttributeKey
 		.valueOf("unigov.waiting");
 
 	/** Pipelined calls read ahead on one connection before reading pauses; beyond the second bound it is closed. */
@@ -333,7 +338,7 @@ public class ExchangeServer implements SmartLifecycle {
 			if (!request.decoderResult().isSuccess()) {
 				byte[] body = ExchangeServer.this.problems.json(ExchangeError.BAD_HEADER,
 						"The request is not well-formed HTTP/1.1.", "/exchange/v1/", Locale.SIMPLIFIED_CHINESE);
-				write(ctx, new ExchangeGateway.Reply(400, "application/problem+json", body, new java.util.HashMap<>()),
+				write(ctx, new ExchangeGateway.Reply(400, "application/problem+json", body, new HashMap<>()),
 						false);
 				return;
 			}
@@ -344,7 +349,7 @@ public class ExchangeServer implements SmartLifecycle {
 					// a defect, not a refusal: answer what api.md promises for those, then close
 					log.error("Exchange call failed", error);
 					write(ctx, new ExchangeGateway.Reply(500, "application/problem+json", INTERNAL_ERROR,
-							new java.util.HashMap<>()), false);
+							new HashMap<>()), false);
 					return;
 				}
 				write(ctx, reply, keepAlive);

@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 import org.unigov.catalog.OpenApis;
+import java.util.Set;
 
 /**
  * Tells the catalog which of its entries have an open API served now, and where: the exchange's
@@ -41,7 +42,7 @@ class OpenApiDirectory implements OpenApis {
 		if (entryIds.isEmpty()) {
 			return Map.of();
 		}
-		java.util.Set<UUID> wanted = java.util.Set.copyOf(entryIds);
+		Set<UUID> wanted = Set.copyOf(entryIds);
 		String base = base(webBase);
 		Map<UUID, OpenApi> apis = new HashMap<>();
 		this.open.all().forEach((resource, opened) -> {

@@ -20,6 +20,9 @@ import org.unigov.exchange.internal.ExchangeError;
 import org.unigov.exchange.internal.OpenDataServices;
 import org.unigov.exchange.internal.SubjectHasher;
 import org.unigov.exchange.internal.ProviderAddresses;
+import java.net.UnknownHostException;
+import java.util.Arrays;
+import java.util.regex.Pattern;
 
 /**
  * The checks of an anonymous open-data call, {@code GET /open/v1/{resource}/{path}}: the client's
@@ -57,7 +60,7 @@ final class OpenCalls {
 		// as the web listener reads it (docs/operations.md): CIDRs, or a regular expression when it has no '/'
 		List<ProviderAddresses.Network> networks = new ArrayList<>();
 		String value = trustedProxies.strip();
-		this.trustedPattern = !value.isEmpty() && !value.contains("/") ? java.util.regex.Pattern.compile(value) : null;
+		this.trustedPattern = !value.isEmpty() && !value.contains("/") ? Pattern.compile(value) : null;
 		if (this.trustedPattern == null) {
 			for (String cidr : value.split(",")) {
 				if (!cidr.isBlank()) {
@@ -92,7 +95,7 @@ final class OpenCalls {
 		}
 		String[] segments = CallSyntax.segments(rest);
 		String resource = segments[0];
-		String[] servicePath = java.util.Arrays.copyOfRange(segments, 1, segments.length);
+		String[] servicePath = Arrays.copyOfRange(segments, 1, segments.length);
 		if (query != null && (query.length() > 2048 || !CallSyntax.safeQuery(query))) {
 			throw new Refusal(ExchangeError.BAD_PATH,
 					"The query string is too long or contains characters that must be percent-encoded.");
@@ -188,7 +191,7 @@ final class OpenCalls {
 				}
 				hop = InetAddress.getByName(hops.get(i));
 			}
-			catch (java.net.UnknownHostException ex) {
+			catch (UnknownHostException ex) {
 				break; // not an address: stop at the last one a trusted proxy vouched for
 			}
 			client = hop;

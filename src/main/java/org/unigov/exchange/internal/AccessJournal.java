@@ -11,6 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.zip.CRC32C;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The access log's local write-ahead journal: a preallocated ring file that a batch of entries is
@@ -127,12 +130,12 @@ public final class AccessJournal implements Closeable {
 		}
 		try {
 			// the journal holds who called for which purpose: readable by this service's user only
-			Files.setPosixFilePermissions(partial, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+			Files.setPosixFilePermissions(partial, PosixFilePermissions.fromString("rw-------"));
 		}
 		catch (UnsupportedOperationException notPosix) {
 			// the file system's own permissions apply
 		}
-		Files.move(partial, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+		Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
 		try (FileChannel directory = FileChannel.open(file.toAbsolutePath().getParent(), StandardOpenOption.READ)) {
 			directory.force(true);
 		}
@@ -287,7 +290,7 @@ public final class AccessJournal implements Closeable {
 		return bytes;
 	}
 
-	private static int checksum(CRC32C crc, long position, int length, byte @org.jspecify.annotations.Nullable [] payload,
+	private static int checksum(CRC32C crc, long position, int length, byte @Nullable [] payload,
 			int payloadLength) {
 		crc.reset();
 		ByteBuffer head = ByteBuffer.allocate(12).putLong(position).putInt(length);

@@ -32,6 +32,7 @@ import org.unigov.shared.problem.FieldProblem;
 import org.unigov.shared.problem.UnigovException;
 import org.unigov.exchange.DataServices;
 import org.unigov.exchange.ExchangeClientsChanged;
+import java.util.ArrayList;
 
 /**
  * The systems that call through the exchange: an agency admin registers an OAuth2 client
@@ -118,7 +119,7 @@ public class ExchangeClients {
 		}
 		String id = clientId == null || clientId.isBlank() ? "sys-" + HexFormat.of().formatHex(bytes(6)) : clientId.strip();
 		String xroad = xroadClient == null || xroadClient.isBlank() ? null : xroadClient.strip();
-		List<FieldProblem> problems = new java.util.ArrayList<>();
+		List<FieldProblem> problems = new ArrayList<>();
 		if (!CLIENT_ID.matcher(id).matches()) {
 			problems.add(new FieldProblem("clientId", "invalid_client_id",
 					"A client id is 4 to 64 lower-case letters, digits and '-'."));

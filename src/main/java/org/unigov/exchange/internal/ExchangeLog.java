@@ -32,6 +32,9 @@ import org.unigov.shared.jdbc.Where;
 import org.unigov.organization.AgencyScope;
 import org.unigov.shared.problem.CommonError;
 import org.unigov.shared.problem.UnigovException;
+import java.sql.Array;
+import java.util.Collections;
+import java.util.HexFormat;
 
 /**
  * Reading the access log: pages of entries for the agencies on either side of a call and for
@@ -133,9 +136,9 @@ public class ExchangeLog {
 			// every key the subject may have been hashed with: keys rotate
 			List<byte[]> hashes = this.subjects.allHashes(filter.subject().strip());
 			where.append(" and subject_hmac in (")
-				.append(String.join(", ", java.util.Collections.nCopies(hashes.size(), "decode(?, 'hex')")))
+				.append(String.join(", ", Collections.nCopies(hashes.size(), "decode(?, 'hex')")))
 				.append(")");
-			hashes.forEach(h -> params.add(java.util.HexFormat.of().formatHex(h)));
+			hashes.forEach(h -> params.add(HexFormat.of().formatHex(h)));
 		}
 		return Queries.page(this.jdbc, "exc_access_log", where.toString(), params, "seq desc", ExchangeLog::row,
 				pageable);
@@ -259,7 +262,7 @@ public class ExchangeLog {
 	}
 
 	public static AccessEntry row(ResultSet rs, int n) throws SQLException {
-		java.sql.Array items = rs.getArray("items");
+		Array items = rs.getArray("items");
 		String[] itemValues = (String[]) items.getArray();
 		return new AccessEntry(rs.getLong("seq"), rs.getTimestamp("at").toInstant(),
 				rs.getObject("request_id", UUID.class), rs.getString("client_id"),

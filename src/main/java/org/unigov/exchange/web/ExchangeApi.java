@@ -49,6 +49,7 @@ import org.unigov.exchange.ServiceStatus;
 import org.unigov.shared.Actor;
 import org.unigov.shared.problem.CommonError;
 import org.unigov.shared.problem.UnigovException;
+import org.unigov.shared.Coded;
 
 /** The exchange over JSON: data services, the clients that call, the access log and traffic. */
 @RestController
@@ -152,7 +153,7 @@ class ExchangeApi {
 		if (change.status() == null || change.version() == null) {
 			throw new UnigovException(CommonError.MISSING_PARAMETER, "Send {\"status\": \"active|disabled\", \"version\": n}.");
 		}
-		ServiceStatus status = org.unigov.shared.Coded.parse(ServiceStatus.class, change.status())
+		ServiceStatus status = Coded.parse(ServiceStatus.class, change.status())
 			.orElseThrow(() -> new UnigovException(CommonError.INVALID_PARAMETER, "status is active or disabled."));
 		Actor actor = Actor.current();
 		return view(actor, this.registration.setStatus(actor, id, status, change.version()));

@@ -44,6 +44,14 @@ import org.unigov.shared.NavigationEntry;
 import org.unigov.shared.Role;
 import org.unigov.shared.problem.FieldProblem;
 import org.unigov.shared.problem.UnigovException;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.TreeMap;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.unigov.exchange.internal.ClientBinding;
+import org.unigov.exchange.internal.ExchangeError;
+import org.unigov.exchange.internal.OpenDataServices;
+import org.unigov.shared.ChinaTime;
 
 /**
  * Pages of the exchange: data services (ours and everyone's, registering one, one service with
@@ -54,7 +62,7 @@ import org.unigov.shared.problem.UnigovException;
 @PreAuthorize(ExchangeApi.STAFF)
 class ExchangePages {
 
-	static final ZoneId ZONE = org.unigov.shared.ChinaTime.ZONE;
+	static final ZoneId ZONE = ChinaTime.ZONE;
 
 	private final DataServices services;
 
@@ -72,10 +80,10 @@ class ExchangePages {
 
 	private final ExchangeServer server;
 
-	private final org.unigov.exchange.internal.OpenDataServices open;
+	private final OpenDataServices open;
 
 	ExchangePages(DataServices services, ServiceRegistration registration, ExchangeClients clients, ExchangeLog log, TrafficReport traffic,
-			Catalog catalog, SystemRegistry registry, ExchangeServer server, org.unigov.exchange.internal.OpenDataServices open) {
+			Catalog catalog, SystemRegistry registry, ExchangeServer server, OpenDataServices open) {
 		this.open = open;
 		this.services = services;
 		this.registration = registration;
@@ -121,7 +129,7 @@ class ExchangePages {
 
 	private Map<UUID, String> names(List<DataService> list) {
 		Map<UUID, String> names = new LinkedHashMap<>();
-		java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+		Locale locale = LocaleContextHolder.getLocale();
 		this.catalog.get(list.stream().map(DataService::entryId).toList())
 			.forEach(e -> names.put(e.id(), e.content().name(locale)));
 		return names;
@@ -164,7 +172,7 @@ class ExchangePages {
 			form.name = service.name();
 			form.baseUrl = service.baseUrl();
 			form.operations = String.join("\n", service.operations().stream().map(o -> o.method() + " " + o.path()).toList());
-			form.fieldMap = String.join("\n", new java.util.TreeMap<>(service.fieldMap()).entrySet()
+			form.fieldMap = String.join("\n", new TreeMap<>(service.fieldMap()).entrySet()
 				.stream()
 				.map(e -> e.getKey() + " = " + e.getValue())
 				.toList());
@@ -357,7 +365,7 @@ class ExchangePages {
 		Actor actor = Actor.current();
 		DataService service = this.services.visible(actor, id);
 		if (!DataServices.canManage(actor, service.providerAgencyId())) {
-			throw new UnigovException(org.unigov.exchange.internal.ExchangeError.NOT_YOUR_SERVICE,
+			throw new UnigovException(ExchangeError.NOT_YOUR_SERVICE,
 					"Only the provider agency changes its data services.");
 		}
 		model.addAttribute("service", service);
@@ -444,10 +452,10 @@ class ExchangePages {
 	@GetMapping("/exchange/clients")
 	String clients(Model model) {
 		Actor actor = Actor.current();
-		List<org.unigov.exchange.internal.ClientBinding> visible = this.clients.visible(actor);
+		List<ClientBinding> visible = this.clients.visible(actor);
 		model.addAttribute("clients", visible);
 		// the bound system by name, not by id
-		java.util.Map<java.util.UUID, String> systemNames = new java.util.HashMap<>();
+		Map<UUID, String> systemNames = new HashMap<>();
 		visible.forEach(c -> systemNames.computeIfAbsent(c.systemId(),
 				id -> this.registry.get(id).map(s -> s.name()).orElse(null)));
 		model.addAttribute("systemNames", systemNames);
