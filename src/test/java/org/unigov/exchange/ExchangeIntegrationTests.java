@@ -41,6 +41,7 @@ import org.unigov.UnigovTest;
 import org.unigov.exchange.internal.AccessLog;
 import org.unigov.exchange.internal.ExchangeLog;
 import org.unigov.exchange.internal.SubjectHasher;
+import org.unigov.exchange.internal.AccessEntries;
 import org.unigov.exchange.internal.AccessEntry;
 import org.unigov.exchange.internal.AccessEntryCodec;
 import org.unigov.exchange.internal.AccessJournal;
@@ -865,7 +866,7 @@ class ExchangeIntegrationTests {
 	void S10_anEntrysHashIsItsCanonicalFormChainedToThePreviousOne() throws Exception {
 		call(this.record, "/record?idNumber=" + SUBJECT);
 		List<AccessEntry> entries = this.jdbc.query("select * from exc_access_log order by seq desc limit 2",
-				ExchangeLog::row);
+				AccessEntries::row);
 		AccessEntry last = entries.get(0);
 		assertThat(last.previousHash()).isEqualTo(entries.get(1).hash());
 		assertThat(HexFormat.of().formatHex(AccessLogHashing.hash(last, last.seq(), last.previousHash())))

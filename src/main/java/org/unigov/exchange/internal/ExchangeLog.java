@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import org.unigov.shared.ChinaTime;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,21 +19,16 @@ import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.unigov.audit.AuditJournal;
 import org.unigov.audit.AuditRecord;
 import org.unigov.shared.Actor;
 import org.unigov.shared.Role;
-import org.unigov.shared.jdbc.Queries;
 import org.unigov.shared.jdbc.Where;
 import org.unigov.organization.AgencyScope;
 import org.unigov.shared.problem.CommonError;
 import org.unigov.shared.problem.UnigovException;
-import java.sql.Array;
-import java.util.Collections;
-import java.util.HexFormat;
 
 /**
  * Reading the access log: pages of entries for the agencies on either side of a call and for
@@ -48,8 +42,6 @@ public class ExchangeLog {
 	/** S10: entries are kept at least three years. */
 	public static final int KEEP_MONTHS = 36;
 
-	private final JdbcClient jdbc;
-
 	private final DataSource dataSource;
 
 	private final SubjectHasher subjects;
@@ -58,16 +50,18 @@ public class ExchangeLog {
 
 	private final AgencyScope scope;
 
+	private final AccessEntries entries;
+
 	private final LogArchive archive;
 
 	private final Clock clock;
 
-	ExchangeLog(JdbcClient jdbc, DataSource dataSource, SubjectHasher subjects, AuditJournal journal,
-			AgencyScope scope, Clock clock, LogArchive archive) {
+	ExchangeLog(DataSource dataSource, SubjectHasher subjects, AuditJournal journal,
+			AgencyScope scope, Clock clock, LogArchive archive, AccessEntries entries) {
+		this.entries = entries;
 		this.scope = scope;
 		this.archive = archive;
 		this.clock = clock;
-		this.jdbc = jdbc;
 		this.dataSource = dataSource;
 		this.subjects = subjects;
 		this.journal = journal;
@@ -91,57 +85,19 @@ public class ExchangeLog {
 		if (!canInspect(actor)) {
 			throw new UnigovException(CommonError.FORBIDDEN, "The access log is visible to government staff only.");
 		}
-		List<Object> params = new ArrayList<>();
-		StringBuilder where = new StringBuilder("where 1 = 1");
-		if (!actor.has(Role.PLATFORM_ADMIN)) {
-			UUID agency = actor.agencyId() == null ? new UUID(0, 0) : actor.agencyId();
-			if (actor.hasAny(Role.COORDINATOR, Role.AUDITOR) && actor.scopePrefix() != null) {
-				// the coordinator of the level sees the calls of the agencies in its scope, on either side
-				UUID[] scope = this.scope.agencyIds(Where.scopePattern(actor)).toArray(UUID[]::new);
-				where.append(" and (consumer_agency_id = any(?) or provider_agency_id = any(?))");
-				params.add(scope);
-				params.add(scope);
-			}
-			else if ("provider".equals(filter.side())) {
-				where.append(" and provider_agency_id = ?");
-				params.add(agency);
-			}
-			else if ("consumer".equals(filter.side())) {
-				where.append(" and consumer_agency_id = ?");
-				params.add(agency);
-			}
-			else {
-				where.append(" and (consumer_agency_id = ? or provider_agency_id = ?)");
-				params.add(agency);
-				params.add(agency);
-			}
+		List<byte[]> subjects = filter.subject() == null || filter.subject().isBlank() ? null
+				// every key the subject may have been hashed with: keys rotate
+				: this.subjects.allHashes(filter.subject().strip());
+		if (actor.has(Role.PLATFORM_ADMIN)) {
+			return this.entries.find(AccessEntries.Visible.ALL, filter, subjects, pageable);
 		}
-		if (filter.resource() != null && !filter.resource().isBlank()) {
-			where.append(" and resource_code = ?");
-			params.add(filter.resource().strip());
+		if (actor.hasAny(Role.COORDINATOR, Role.AUDITOR) && actor.scopePrefix() != null) {
+			// the coordinator of the level sees the calls of the agencies in its scope, on either side
+			return this.entries.find(AccessEntries.Visible.either(this.scope.agencyIds(Where.scopePattern(actor))),
+					filter, subjects, pageable);
 		}
-		if (filter.outcome() != null && !filter.outcome().isBlank()) {
-			where.append(" and outcome = ?");
-			params.add(filter.outcome().strip());
-		}
-		if (filter.from() != null) {
-			where.append(" and at >= ?::date::timestamp at time zone 'Asia/Shanghai'");
-			params.add(filter.from().toString());
-		}
-		if (filter.to() != null) {
-			where.append(" and at < (?::date + 1)::timestamp at time zone 'Asia/Shanghai'");
-			params.add(filter.to().toString());
-		}
-		if (filter.subject() != null && !filter.subject().isBlank()) {
-			// every key the subject may have been hashed with: keys rotate
-			List<byte[]> hashes = this.subjects.allHashes(filter.subject().strip());
-			where.append(" and subject_hmac in (")
-				.append(String.join(", ", Collections.nCopies(hashes.size(), "decode(?, 'hex')")))
-				.append(")");
-			hashes.forEach(h -> params.add(HexFormat.of().formatHex(h)));
-		}
-		return Queries.page(this.jdbc, "exc_access_log", where.toString(), params, "seq desc", ExchangeLog::row,
-				pageable);
+		UUID agency = actor.agencyId() == null ? new UUID(0, 0) : actor.agencyId();
+		return this.entries.find(AccessEntries.Visible.agency(agency, filter.side()), filter, subjects, pageable);
 	}
 
 	/**
@@ -188,7 +144,7 @@ public class ExchangeLog {
 			statement.setLong(1, expectedSeq);
 			try (ResultSet rs = statement.executeQuery()) {
 				while (rs.next()) {
-					AccessEntry e = row(rs, 0);
+					AccessEntry e = AccessEntries.row(rs, 0);
 					if (first == null) {
 						first = e.seq();
 					}
@@ -259,18 +215,5 @@ public class ExchangeLog {
 				Map.of("table", archived.table(), "firstSeq", archived.firstSeq() == null ? 0L : archived.firstSeq(),
 						"lastSeq", archived.lastSeq() == null ? 0L : archived.lastSeq())));
 		return result;
-	}
-
-	public static AccessEntry row(ResultSet rs, int n) throws SQLException {
-		Array items = rs.getArray("items");
-		String[] itemValues = (String[]) items.getArray();
-		return new AccessEntry(rs.getLong("seq"), rs.getTimestamp("at").toInstant(),
-				rs.getObject("request_id", UUID.class), rs.getString("client_id"),
-				rs.getObject("consumer_system_id", UUID.class), rs.getObject("consumer_agency_id", UUID.class),
-				rs.getObject("provider_agency_id", UUID.class), rs.getObject("service_id", UUID.class),
-				rs.getString("resource_code"), rs.getObject("grant_id", UUID.class), rs.getString("purpose"),
-				rs.getString("method"), rs.getString("path"), List.of(itemValues), rs.getInt("status"),
-				rs.getString("outcome"), rs.getInt("latency_us"), rs.getInt("bytes"), rs.getString("subject_key"),
-				rs.getBytes("subject_hmac"), rs.getBytes("previous_hash"), rs.getBytes("hash"));
 	}
 }
