@@ -17,13 +17,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.unigov.exchange.DataService;
 import org.unigov.exchange.DataServicesChanged;
 import org.unigov.exchange.internal.ExchangeClients;
 import org.unigov.exchange.internal.OpenDataServices;
 import org.unigov.exchange.internal.ServiceRegistration;
+import org.unigov.exchange.internal.Services;
 import org.unigov.catalog.EntryNames;
 import org.unigov.registry.SystemRegistry;
 import java.time.Clock;
@@ -79,7 +79,7 @@ class DemoExchange {
 
 	@Bean
 	@Order(60)
-	ApplicationRunner demoExchangeSeed(DemoMode demo, JdbcClient jdbc, TransactionTemplate transactions,
+	ApplicationRunner demoExchangeSeed(DemoMode demo, Services rows, TransactionTemplate transactions,
 			ServiceRegistration services, ExchangeClients clients, SharingDesk desk, OrganizationDirectory organizations,
 			EntryNames entries, SystemRegistry registry, Clock clock, DemoListener listener,
 			ApplicationEventPublisher events, OpenDataServices open) {
@@ -89,19 +89,14 @@ class DemoExchange {
 				return;
 			}
 			String base = "http://127.0.0.1:" + providers.address().getPort() + DemoProviders.PREFIX;
-			boolean seeded = jdbc.sql("select exists (select 1 from exc_service)").query(Boolean.class).single();
+			boolean seeded = rows.any();
 			if (!seeded && entries.anyPublished()) {
 				new ExchangeDemoSeed(services, clients, desk, organizations, entries, registry, clock, base, open)
 					.run(transactions);
 				log.info("Seeded the exchange demo: 4 provider stubs at {} (one an open-data API)", base);
 			}
 			else if (seeded) {
-				List<UUID> moved = jdbc.sql("""
-						update exc_service set base_url = regexp_replace(base_url, ?, ?)
-						where base_url ~ ? and base_url !~ ? returning id""")
-					.params(STUB_URL, base, STUB_URL, "^" + base.replace(".", "\\."))
-					.query(UUID.class)
-					.list();
+				List<UUID> moved = rows.rebase(STUB_URL, base);
 				moved.forEach(id -> events.publishEvent(new DataServicesChanged(id, "")));
 			}
 		};

@@ -130,6 +130,24 @@ public class Services {
 			.optional();
 	}
 
+	/** Whether any service is registered (the demo seeds once). */
+	public boolean any() {
+		return this.jdbc.sql("select exists (select 1 from exc_service)").query(Boolean.class).single();
+	}
+
+	/**
+	 * Points the base URLs that match {@code pattern} (a regular expression) and do not start with
+	 * {@code base} at {@code base} (the demo providers' port changes between runs); the ids moved.
+	 */
+	public List<UUID> rebase(String pattern, String base) {
+		return this.jdbc.sql("""
+				update exc_service set base_url = regexp_replace(base_url, ?, ?)
+				where base_url ~ ? and base_url !~ ? returning id""")
+			.params(pattern, base, pattern, "^" + base.replace(".", "\\."))
+			.query(UUID.class)
+			.list();
+	}
+
 	private DataService row(ResultSet rs, int n) throws SQLException {
 		return new DataService(rs.getObject("id", UUID.class), rs.getObject("entry_id", UUID.class),
 				rs.getString("entry_code"), rs.getObject("system_id", UUID.class),
