@@ -39,7 +39,7 @@ class ExchangeBrowserTests extends BrowserTest {
 	ExchangeServer server;
 
 	@Autowired
-	org.unigov.exchange.AccessLog accessLog;
+	org.unigov.exchange.internal.AccessLog accessLog;
 
 	@Test
 	@DisplayName("S6 S10 a provider registers a data service; a consumer's calls appear in both traffic views")

@@ -26,6 +26,8 @@ import org.unigov.UnigovApplication;
 import org.unigov.UnigovTest;
 import org.unigov.shared.Actor;
 import org.unigov.shared.Role;
+import org.unigov.exchange.internal.ExchangeLog;
+import org.unigov.exchange.internal.LogVerification;
 
 /**
  * S10 durability: a second Unigov process on the same database answers exchange calls while

@@ -38,6 +38,15 @@ import org.unigov.sharing.Grants;
 import org.unigov.shared.Actor;
 import org.unigov.shared.Role;
 import org.unigov.UnigovTest;
+import org.unigov.exchange.internal.AccessLog;
+import org.unigov.exchange.internal.ExchangeLog;
+import org.unigov.exchange.internal.SubjectHasher;
+import org.unigov.exchange.internal.AccessEntries;
+import org.unigov.exchange.internal.AccessEntry;
+import org.unigov.exchange.internal.AccessEntryCodec;
+import org.unigov.exchange.internal.AccessJournal;
+import org.unigov.exchange.internal.AccessLogHashing;
+import org.unigov.exchange.internal.LogVerification;
 
 /**
  * The exchange gateway over real HTTP (its own listener) against real provider systems (the JDK's
@@ -857,7 +866,7 @@ class ExchangeIntegrationTests {
 	void S10_anEntrysHashIsItsCanonicalFormChainedToThePreviousOne() throws Exception {
 		call(this.record, "/record?idNumber=" + SUBJECT);
 		List<AccessEntry> entries = this.jdbc.query("select * from exc_access_log order by seq desc limit 2",
-				ExchangeLog::row);
+				AccessEntries::row);
 		AccessEntry last = entries.get(0);
 		assertThat(last.previousHash()).isEqualTo(entries.get(1).hash());
 		assertThat(HexFormat.of().formatHex(AccessLogHashing.hash(last, last.seq(), last.previousHash())))

@@ -29,6 +29,8 @@ import org.unigov.SignIn;
 import org.unigov.UnigovTest;
 import org.unigov.catalog.CatalogFixtures;
 import org.unigov.exchange.gateway.ExchangeServer;
+import org.unigov.exchange.internal.AccessLog;
+import org.unigov.exchange.internal.SubjectHasher;
 
 /**
  * The gateway against providers that answer more than they should (issue 15): nested fields under

@@ -36,6 +36,9 @@ import org.unigov.catalog.CatalogFixtures;
 import org.unigov.exchange.gateway.ExchangeServer;
 import org.unigov.shared.Actor;
 import org.unigov.shared.Role;
+import org.unigov.exchange.internal.AccessLog;
+import org.unigov.exchange.internal.ExchangeLog;
+import org.unigov.exchange.internal.LogVerification;
 
 /**
  * Open data through the exchange (C5): the provider opens a data service of an entry open without

@@ -7,12 +7,15 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
-import org.unigov.registry.internal.RegistryError;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.type.filter.AssignableTypeFilter;
+import org.springframework.util.ClassUtils;
 import org.unigov.shared.problem.ErrorCode;
 
 /** Both languages say everything: the same keys, and a title for every stable error code. */
@@ -28,16 +31,27 @@ class MessageBundleTests {
 	@Test
 	void everyErrorCodeHasATitle() throws IOException {
 		Properties zh = load("/messages.properties");
-		Set<String> missing = java.util.stream.Stream
-			.of(RegistryError.values(), org.unigov.catalog.CatalogError.values(), org.unigov.sharing.SharingError.values(),
-					org.unigov.calendar.internal.CalendarError.values(), org.unigov.shared.problem.CommonError.values(),
-					org.unigov.organization.internal.OrganizationError.values(), org.unigov.identity.internal.IdentityError.values(),
-					org.unigov.exchange.ExchangeError.values(), org.unigov.projects.ProjectError.values())
-			.flatMap(Arrays::stream)
+		Set<String> missing = errorCodes().stream()
+			.flatMap(type -> Arrays.stream(type.getEnumConstants()))
 			.map(ErrorCode::code)
 			.filter(code -> zh.getProperty("problem." + code) == null)
 			.collect(Collectors.toSet());
 		assertThat(missing).isEmpty();
+	}
+
+	/** Every enum of stable error codes in the platform, found on the class path so none is forgotten. */
+	@SuppressWarnings("unchecked")
+	private static List<Class<? extends ErrorCode>> errorCodes() {
+		ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
+		scanner.addIncludeFilter(new AssignableTypeFilter(ErrorCode.class));
+		List<Class<? extends ErrorCode>> types = scanner.findCandidateComponents("org.unigov")
+			.stream()
+			.map(candidate -> ClassUtils.resolveClassName(candidate.getBeanClassName(), null))
+			.filter(Class::isEnum)
+			.map(type -> (Class<? extends ErrorCode>) type)
+			.toList();
+		assertThat(types).as("error code enums found").hasSizeGreaterThan(8);
+		return types;
 	}
 
 	private static Properties load(String resource) throws IOException {

@@ -22,6 +22,7 @@ import org.unigov.shared.ident.CitizenId;
 import org.unigov.shared.ident.CreditCode;
 
 import tools.jackson.databind.json.JsonMapper;
+import java.util.ArrayList;
 
 /**
  * The demo's provider systems, answering over real HTTP on a listener of their own bound to the
@@ -175,7 +176,7 @@ final class DemoProviders implements AutoCloseable {
 				{ "新城区", "解放门派出所", "西安市新城区解放路166号", "029-87410110" },
 				{ "渭滨区", "经二路派出所", "宝鸡市渭滨区经二路45号", "0917-3210110" } };
 		String district = query.get("district");
-		List<Map<String, Object>> stations = new java.util.ArrayList<>();
+		List<Map<String, Object>> stations = new ArrayList<>();
 		for (String[] s : all) {
 			if (district == null || district.equals(s[0])) {
 				Map<String, Object> station = new LinkedHashMap<>();

@@ -1,8 +1,9 @@
 package org.unigov.exchange.gateway;
 
+import java.time.Clock;
 import java.time.Instant;
 
-import org.unigov.exchange.AccessLogHashing;
+import org.unigov.exchange.internal.AccessLogHashing;
 
 /** The time of a call as the log stores it (microseconds) and the placeholder hash before chaining. */
 final class AccessLogTime {
@@ -12,7 +13,7 @@ final class AccessLogTime {
 	private AccessLogTime() {
 	}
 
-	static Instant now() {
-		return AccessLogHashing.normalize(Instant.now());
+	static Instant now(Clock clock) {
+		return AccessLogHashing.normalize(clock.instant());
 	}
 }

@@ -10,7 +10,11 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.jspecify.annotations.Nullable;
-import org.unigov.exchange.ExchangeError;
+import org.unigov.exchange.internal.ExchangeError;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import java.util.List;
+import java.util.Locale;
+import org.unigov.exchange.DataService;
 
 /**
  * What the gateway reads from a call before it trusts any of it: the path split and checked
@@ -59,12 +63,12 @@ final class CallSyntax {
 	 * The data subject a call names: the query parameter the service declares for it (named once),
 	 * else the one found in the path, else none.
 	 */
-	static @Nullable String subject(org.unigov.exchange.DataService service, @Nullable String inPath,
+	static @Nullable String subject(DataService service, @Nullable String inPath,
 			@Nullable String query) throws Refusal {
 		if (service.subjectParam() == null || query == null) {
 			return inPath;
 		}
-		java.util.List<String> values = new io.netty.handler.codec.http.QueryStringDecoder("?" + query).parameters()
+		List<String> values = new QueryStringDecoder("?" + query).parameters()
 			.get(service.subjectParam());
 		if (values != null && values.size() > 1) {
 			throw new Refusal(ExchangeError.BAD_PATH, "Name the data subject once: " + service.subjectParam() + " is repeated.");
@@ -161,7 +165,7 @@ final class CallSyntax {
 		}
 		int semicolon = contentType.indexOf(';');
 		String type = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip()
-			.toLowerCase(java.util.Locale.ROOT);
+			.toLowerCase(Locale.ROOT);
 		return type.equals("application/json") || (type.startsWith("application/") && type.endsWith("+json"));
 	}
 

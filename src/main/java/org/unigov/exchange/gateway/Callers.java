@@ -1,6 +1,7 @@
 package org.unigov.exchange.gateway;
 
 import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,9 +14,12 @@ import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
-import org.unigov.exchange.ClientBinding;
-import org.unigov.exchange.ExchangeClients;
+import org.unigov.exchange.internal.ClientBinding;
+import org.unigov.exchange.internal.ExchangeClients;
 import org.unigov.exchange.ExchangeClientsChanged;
+import java.util.HashMap;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 
 /**
  * Who is calling: the bearer token checked (signature, expiry, scope {@code exchange}, issued to a
@@ -24,7 +28,7 @@ import org.unigov.exchange.ExchangeClientsChanged;
  * per call; bindings are kept until they change.
  */
 @Component
-class Callers implements org.springframework.beans.factory.SmartInitializingSingleton {
+class Callers implements SmartInitializingSingleton {
 
 	static final int MAX_TOKENS = 50_000;
 
@@ -49,7 +53,10 @@ class Callers implements org.springframework.beans.factory.SmartInitializingSing
 	/** Every binding, in memory: the event loops never wait for the database. */
 	private volatile Map<String, ClientBinding> bindings = Map.of();
 
-	Callers(JwtDecoder decoder, ExchangeClients clients) {
+	private final Clock clock;
+
+	Callers(JwtDecoder decoder, ExchangeClients clients, Clock clock) {
+		this.clock = clock;
 		this.decoder = decoder;
 		this.clients = clients;
 	}
@@ -98,14 +105,14 @@ class Callers implements org.springframework.beans.factory.SmartInitializingSing
 	}
 
 	synchronized void reloadBindings() {
-		Map<String, ClientBinding> all = new java.util.HashMap<>();
+		Map<String, ClientBinding> all = new HashMap<>();
 		this.clients.all().forEach(b -> all.put(b.clientId(), b));
 		this.bindings = Map.copyOf(all);
 	}
 
 	@Scheduled(fixedDelay = 60_000)
 	void purgeExpired() {
-		purge(System.currentTimeMillis());
+		purge(this.clock.millis());
 	}
 
 	private void purge(long nowMillis) {
@@ -132,7 +139,7 @@ class Callers implements org.springframework.beans.factory.SmartInitializingSing
 			}
 		}
 		catch (RuntimeException ex) {
-			org.slf4j.LoggerFactory.getLogger(Callers.class).warn("Reloading exchange clients failed", ex);
+			LoggerFactory.getLogger(Callers.class).warn("Reloading exchange clients failed", ex);
 		}
 	}
 }

@@ -8,13 +8,16 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
+import java.time.Clock;
 import java.time.LocalDate;
+import org.unigov.shared.ChinaTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
@@ -22,11 +25,12 @@ import java.util.concurrent.Executors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.unigov.exchange.AccessEntry;
-import org.unigov.exchange.AccessLog;
-import org.unigov.exchange.ExchangeError;
-import org.unigov.exchange.OpenDataServices;
-import org.unigov.exchange.SubjectHasher;
+import org.unigov.exchange.internal.AccessEntry;
+import org.unigov.exchange.internal.AccessLog;
+import org.unigov.exchange.internal.ClientBinding;
+import org.unigov.exchange.internal.ExchangeError;
+import org.unigov.exchange.internal.OpenDataServices;
+import org.unigov.exchange.internal.SubjectHasher;
 import org.unigov.sharing.Grant;
 import org.unigov.sharing.GrantStatus;
 import org.unigov.shared.problem.CommonError;
@@ -38,6 +42,7 @@ import static org.unigov.exchange.gateway.CallSyntax.loggable;
 import static org.unigov.exchange.gateway.CallSyntax.purpose;
 import static org.unigov.exchange.gateway.CallSyntax.safeQuery;
 import static org.unigov.exchange.gateway.CallSyntax.segments;
+import java.util.Arrays;
 
 /**
  * The call path of {@code /exchange/v1/{resource}/{path}}, run on the exchange listener's event
@@ -76,13 +81,17 @@ final class ExchangeGateway {
 
 	private final OpenCalls open;
 
+	private final Clock clock;
+
 	private final Map<UUID, RateLimiter> limiters = new ConcurrentHashMap<>();
 
 	/** Where the rare calls that need the database (why a grant is not in force) wait for it. */
 	private final Executor blocking = Executors.newVirtualThreadPerTaskExecutor();
 
 	ExchangeGateway(Callers callers, Routes routes, GrantIndex grants, ProviderPool providers, AccessLog accessLog,
-			SubjectHasher subjects, ExchangeMetrics metrics, Problems problems, int maxRequestBytes, OpenCalls open) {
+			SubjectHasher subjects, ExchangeMetrics metrics, Problems problems, int maxRequestBytes, OpenCalls open,
+			Clock clock) {
+		this.clock = clock;
 		this.open = open;
 		this.callers = callers;
 		this.routes = routes;
@@ -130,7 +139,7 @@ final class ExchangeGateway {
 		String query = question < 0 ? null : uri.substring(question + 1);
 		HttpHeaders headers = request.headers();
 		String language = headers.get("Accept-Language");
-		GatewayCall call = new GatewayCall(request.method().name(), loggable(path),
+		GatewayCall call = new GatewayCall(AccessLogTime.now(this.clock), request.method().name(), loggable(path),
 				language != null && language.toLowerCase(Locale.ROOT).startsWith("en"), loop);
 		if (path.startsWith(OpenCalls.PREFIX)) {
 			CompletableFuture<Reply> reply;
@@ -150,7 +159,7 @@ final class ExchangeGateway {
 		}
 		Callers.Caller caller;
 		try {
-			caller = this.callers.authenticate(headers.get("Authorization"), System.currentTimeMillis());
+			caller = this.callers.authenticate(headers.get("Authorization"), this.clock.millis());
 		}
 		catch (Callers.Unauthenticated ex) {
 			this.metrics.unauthenticated();
@@ -183,7 +192,7 @@ final class ExchangeGateway {
 		}
 		catch (RuntimeException ex) {
 			// the permit is released below, whatever went wrong
-			asked = CompletableFuture.failedFuture(new java.io.IOException("The call could not be sent: " + ex, ex));
+			asked = CompletableFuture.failedFuture(new IOException("The call could not be sent: " + ex, ex));
 		}
 		return asked
 			.handle((answer, error) -> {
@@ -200,7 +209,7 @@ final class ExchangeGateway {
 				if (error == null) {
 					return logged(call, call.entry(reply.status(), "ok", reply.body().length), reply);
 				}
-				Throwable cause = error instanceof java.util.concurrent.CompletionException ? error.getCause() : error;
+				Throwable cause = error instanceof CompletionException ? error.getCause() : error;
 				if (cause instanceof Refusal refusal) {
 					return refuse(call, refusal);
 				}
@@ -213,22 +222,10 @@ final class ExchangeGateway {
 	private Forward check(FullHttpRequest request, GatewayCall call, Callers.Caller caller, String rest,
 			@Nullable String query) throws Refusal, Diagnose {
 		HttpHeaders headers = request.headers();
-		var binding = caller.system() ? this.callers.binding(caller.clientId()) : null;
-		if (!caller.system() || !caller.exchangeScope() || binding == null) {
-			throw new Refusal(ExchangeError.NOT_A_SYSTEM, !caller.system() || !caller.exchangeScope()
-					? "Only department systems call the exchange: a client_credentials token with scope exchange."
-					: "Client " + caller.clientId() + " is not bound to a registered system; its agency admin binds it on /exchange/clients.");
-		}
-		call.systemId = binding.systemId();
-		call.agencyId = binding.agencyId();
-		String xroadClient = headers.get("X-Road-Client");
-		if (xroadClient != null && !xroadClient.equals(binding.xroadClient())) {
-			throw new Refusal(ExchangeError.NOT_A_SYSTEM,
-					"X-Road-Client names another member or subsystem than the token's client is bound to.");
-		}
+		ClientBinding binding = binding(call, caller, headers.get("X-Road-Client"));
 		String[] segments = segments(rest);
 		call.resource = segments[0];
-		String[] servicePath = java.util.Arrays.copyOfRange(segments, 1, segments.length);
+		String[] servicePath = Arrays.copyOfRange(segments, 1, segments.length);
 		if (query != null && (query.length() > 2048 || !safeQuery(query))) {
 			throw new Refusal(ExchangeError.BAD_PATH,
 					"The query string is too long or contains characters that must be percent-encoded.");
@@ -251,16 +248,41 @@ final class ExchangeGateway {
 			throw new Refusal(ExchangeError.OPERATION_NOT_OFFERED,
 					"The data service does not offer " + call.method + " /" + String.join("/", servicePath) + ".");
 		}
-		// the log keeps the operation's template: a path variable may be an identity number
-		StringBuilder template = new StringBuilder(PREFIX).append(call.resource);
-		String subjectInPath = null;
-		for (int i = 1; i < operation.length; i++) {
-			template.append('/').append(operation[i]);
-			if (service.subjectParam() != null && operation[i].equals("{" + service.subjectParam() + "}")) {
-				subjectInPath = servicePath[i - 1];
-			}
+		Routes.Matched matched = route.matched(PREFIX, call.resource, operation, servicePath);
+		call.path = matched.template();
+		limit(grant);
+		byte[] body = null;
+		if ("POST".equals(call.method)) {
+			body = CallSyntax.body(request, this.maxRequestBytes);
 		}
-		call.path = template.toString();
+		String subject = CallSyntax.subject(service, matched.subjectInPath(), query);
+		if (subject != null) {
+			call.subject = this.subjects.hash(subject);
+			call.subjectKey = this.subjects.currentKeyId();
+		}
+		route.admit(this.clock.millis());
+		return forward(call, route, grant, binding, rawPurpose, servicePath, query, body);
+	}
+
+	/** The token's client as bound to a registered system, which the X-Road-Client header (if any) must name. */
+	private ClientBinding binding(GatewayCall call, Callers.Caller caller, @Nullable String xroadClient) throws Refusal {
+		ClientBinding binding = caller.system() ? this.callers.binding(caller.clientId()) : null;
+		if (!caller.system() || !caller.exchangeScope() || binding == null) {
+			throw new Refusal(ExchangeError.NOT_A_SYSTEM, !caller.system() || !caller.exchangeScope()
+					? "Only department systems call the exchange: a client_credentials token with scope exchange."
+					: "Client " + caller.clientId() + " is not bound to a registered system; its agency admin binds it on /exchange/clients.");
+		}
+		call.systemId = binding.systemId();
+		call.agencyId = binding.agencyId();
+		if (xroadClient != null && !xroadClient.equals(binding.xroadClient())) {
+			throw new Refusal(ExchangeError.NOT_A_SYSTEM,
+					"X-Road-Client names another member or subsystem than the token's client is bound to.");
+		}
+		return binding;
+	}
+
+	/** The grant's rate limit (per minute): refused with Retry-After once it is used up. */
+	private void limit(GrantIndex.Active grant) throws Refusal {
 		RateLimiter limiter = this.limiters.compute(grant.id(),
 				(id, current) -> current != null && current.perMinute() == grant.ratePerMinute() ? current
 						: new RateLimiter(grant.ratePerMinute(), System.nanoTime()));
@@ -268,35 +290,20 @@ final class ExchangeGateway {
 			throw new Refusal(ExchangeError.RATE_LIMITED, "The grant allows " + grant.ratePerMinute()
 					+ " calls a minute; wait before calling again.", limiter.retryAfterSeconds(System.nanoTime()));
 		}
-		byte[] body = null;
-		if ("POST".equals(call.method)) {
-			body = CallSyntax.body(request, this.maxRequestBytes);
-		}
-		String subject = subjectInPath;
-		subject = CallSyntax.subject(service, subject, query);
-		if (subject != null) {
-			call.subject = this.subjects.hash(subject);
-			call.subjectKey = this.subjects.currentKeyId();
-		}
-		route.admit();
-		try {
-			Map<String, String> forwarded = new LinkedHashMap<>();
-			forwarded.put("Accept", "application/json");
-			forwarded.put("X-Request-Id", call.requestId.toString());
-			forwarded.put("X-Unigov-Consumer-System", binding.systemId().toString());
-			forwarded.put("X-Unigov-Consumer-Agency", binding.agencyId().toString());
-			forwarded.put("X-Unigov-Grant", grant.id().toString());
-			forwarded.put("X-Purpose", rawPurpose);
-			String target = service.baseUrl() + (servicePath.length == 0 ? "" : "/" + String.join("/", servicePath))
-					+ (query == null ? "" : "?" + query);
-			return new Forward(route, grant, URI.create(target), forwarded, body);
-		}
-		catch (IllegalArgumentException ex) {
-			// never keep the bulkhead's permit for a call that does not go out
-			route.inFlight.release();
-			route.breaker.release();
-			throw new Refusal(ExchangeError.BAD_PATH, "The call's address cannot be formed from this path and query.");
-		}
+	}
+
+	/** The call as it goes to the provider, with the headers that tell it who calls under which grant. */
+	private Forward forward(GatewayCall call, Routes.Route route, GrantIndex.Active grant, ClientBinding binding,
+			String rawPurpose, String[] servicePath, @Nullable String query, byte @Nullable [] body) throws Refusal {
+		URI target = route.target(servicePath, query);
+		Map<String, String> forwarded = new LinkedHashMap<>();
+		forwarded.put("Accept", "application/json");
+		forwarded.put("X-Request-Id", call.requestId.toString());
+		forwarded.put("X-Unigov-Consumer-System", binding.systemId().toString());
+		forwarded.put("X-Unigov-Consumer-Agency", binding.agencyId().toString());
+		forwarded.put("X-Unigov-Grant", grant.id().toString());
+		forwarded.put("X-Purpose", rawPurpose);
+		return new Forward(route, grant, target, forwarded, body);
 	}
 
 	/** The provider's answer turned into the consumer's: only JSON, only the granted items. */
@@ -304,49 +311,11 @@ final class ExchangeGateway {
 			throws Refusal {
 		Routes.Route route = forward.route();
 		var service = route.service;
-		Throwable cause = error instanceof java.util.concurrent.CompletionException ? error.getCause() : error;
+		Throwable cause = error instanceof CompletionException ? error.getCause() : error;
 		if (cause != null) {
-			if (cause instanceof ProviderPool.TooLarge) {
-				route.breaker.success();
-				throw new Refusal(ExchangeError.PROVIDER_TOO_LARGE, "The provider's answer exceeds the gateway's limit "
-						+ "(unigov.exchange.max-response-size) and was not passed on.");
-			}
-			if (cause instanceof ProviderPool.AddressRefused) {
-				route.breaker.release();
-				log.warn("Data service {}: {}", service.id(), cause.getMessage());
-				throw new Refusal(ExchangeError.PROVIDER_ADDRESS_REFUSED, cause.getMessage() + ".");
-			}
-			route.breaker.failure(System.currentTimeMillis());
-			if (cause instanceof ProviderPool.Timeout) {
-				throw new Refusal(ExchangeError.PROVIDER_TIMEOUT,
-						"The provider did not answer within " + service.timeoutMs() + " ms.");
-			}
-			if (cause instanceof ConnectException || cause.getCause() instanceof ConnectException) {
-				throw new Refusal(ExchangeError.PROVIDER_FAILED, "The provider refused the connection.");
-			}
-			throw new Refusal(ExchangeError.PROVIDER_FAILED, "The call to the provider failed: " + cause.getMessage());
+			throw failed(route, cause);
 		}
-		if (answer == null || answer.status() >= 500) {
-			route.breaker.failure(System.currentTimeMillis());
-			throw new Refusal(ExchangeError.PROVIDER_FAILED,
-					"The provider answered " + (answer == null ? "nothing" : answer.status()) + ".");
-		}
-		route.breaker.success();
-		if (answer.status() == 404) {
-			throw new Refusal(ExchangeError.PROVIDER_NOT_FOUND, "The provider has no record for this request.");
-		}
-		if (answer.status() == 400 || answer.status() == 422) {
-			throw new Refusal(ExchangeError.PROVIDER_REJECTED, "The provider refused the request as malformed ("
-					+ answer.status() + "); check the parameters against the data service's description.");
-		}
-		if (answer.status() < 200 || answer.status() >= 300) {
-			throw new Refusal(ExchangeError.PROVIDER_FAILED, "The provider answered " + answer.status() + ".");
-		}
-		if (!isJson(answer.contentType())) {
-			throw new Refusal(ExchangeError.PROVIDER_NOT_JSON, "The provider answered "
-					+ (answer.contentType() == null ? "without a content type" : answer.contentType())
-					+ " instead of JSON; nothing was passed on.");
-		}
+		checkStatus(route, answer);
 		FieldFilter filter = route.filter(forward.grant().id(), forward.grant().items());
 		ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, answer.body().length));
 		try {
@@ -367,9 +336,58 @@ final class ExchangeGateway {
 		return new Reply(answer.status(), "application/json", out.toByteArray(), headers);
 	}
 
+	/** What a failed provider call is refused as; the breaker learns of it. */
+	private Refusal failed(Routes.Route route, Throwable cause) {
+		var service = route.service;
+		if (cause instanceof ProviderPool.TooLarge) {
+			route.breaker.success();
+			return new Refusal(ExchangeError.PROVIDER_TOO_LARGE, "The provider's answer exceeds the gateway's limit "
+					+ "(unigov.exchange.max-response-size) and was not passed on.");
+		}
+		if (cause instanceof ProviderPool.AddressRefused) {
+			route.breaker.release();
+			log.warn("Data service {}: {}", service.id(), cause.getMessage());
+			return new Refusal(ExchangeError.PROVIDER_ADDRESS_REFUSED, cause.getMessage() + ".");
+		}
+		route.breaker.failure(this.clock.millis());
+		if (cause instanceof ProviderPool.Timeout) {
+			return new Refusal(ExchangeError.PROVIDER_TIMEOUT,
+					"The provider did not answer within " + service.timeoutMs() + " ms.");
+		}
+		if (cause instanceof ConnectException || cause.getCause() instanceof ConnectException) {
+			return new Refusal(ExchangeError.PROVIDER_FAILED, "The provider refused the connection.");
+		}
+		return new Refusal(ExchangeError.PROVIDER_FAILED, "The call to the provider failed: " + cause.getMessage());
+	}
+
+	/** The provider's status and content type: only a 2xx JSON answer is passed on. */
+	private void checkStatus(Routes.Route route, ProviderPool.@Nullable Answer answer) throws Refusal {
+		if (answer == null || answer.status() >= 500) {
+			route.breaker.failure(this.clock.millis());
+			throw new Refusal(ExchangeError.PROVIDER_FAILED,
+					"The provider answered " + (answer == null ? "nothing" : answer.status()) + ".");
+		}
+		route.breaker.success();
+		if (answer.status() == 404) {
+			throw new Refusal(ExchangeError.PROVIDER_NOT_FOUND, "The provider has no record for this request.");
+		}
+		if (answer.status() == 400 || answer.status() == 422) {
+			throw new Refusal(ExchangeError.PROVIDER_REJECTED, "The provider refused the request as malformed ("
+					+ answer.status() + "); check the parameters against the data service's description.");
+		}
+		if (answer.status() < 200 || answer.status() >= 300) {
+			throw new Refusal(ExchangeError.PROVIDER_FAILED, "The provider answered " + answer.status() + ".");
+		}
+		if (!isJson(answer.contentType())) {
+			throw new Refusal(ExchangeError.PROVIDER_NOT_JSON, "The provider answered "
+					+ (answer.contentType() == null ? "without a content type" : answer.contentType())
+					+ " instead of JSON; nothing was passed on.");
+		}
+	}
+
 	private GrantIndex.Active grant(GatewayCall call, UUID systemId, String entryCode) throws Refusal, Diagnose {
 		List<GrantIndex.Active> candidates = this.grants.find(systemId, entryCode);
-		LocalDate today = LocalDate.now(AccessLog.ZONE);
+		LocalDate today = LocalDate.now(this.clock.withZone(ChinaTime.ZONE));
 		boolean otherPurpose = false;
 		for (GrantIndex.Active g : candidates) {
 			if (g.purpose().equals(call.purpose)) {

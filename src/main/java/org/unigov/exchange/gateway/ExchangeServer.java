@@ -1,6 +1,8 @@
 package org.unigov.exchange.gateway;
 
 import io.netty.bootstrap.ServerBootstrap;
+import java.time.Clock;
+import org.unigov.exchange.internal.ExchangeProperties;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
@@ -47,10 +49,15 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
-import org.unigov.exchange.AccessLog;
-import org.unigov.exchange.ExchangeError;
-import org.unigov.exchange.SubjectHasher;
+import org.unigov.exchange.internal.AccessLog;
+import org.unigov.exchange.internal.ExchangeError;
+import org.unigov.exchange.internal.SubjectHasher;
 import org.unigov.shared.problem.Problems;
+import io.netty.handler.timeout.ReadTimeoutHandler;
+import io.netty.util.AttributeKey;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The exchange's own HTTP listener ({@code unigov.exchange.port}, 8081 by default), apart from the
@@ -148,12 +155,14 @@ public class ExchangeServer implements SmartLifecycle {
 	private final Class<? extends ServerChannel> serverType;
 
 	ExchangeServer(Callers callers, Routes routes, GrantIndex grants, AccessLog accessLog, SubjectHasher subjects,
-			ExchangeMetrics metrics, Problems problems, ProviderAddresses addresses, @Value("${unigov.exchange.host:0.0.0.0}") String host,
-			@Value("${unigov.exchange.port:8081}") int port, @Value("${unigov.exchange.threads:0}") int threads,
-			@Value("${unigov.exchange.max-request-size:64KB}") DataSize maxRequest,
-			@Value("${unigov.exchange.max-response-size:10MB}") DataSize maxResponse,
-			@Value("${unigov.exchange.transport:auto}") String transport, OpenIndex open,
-			@Value("${unigov.trusted-proxies:}") String trustedProxies) {
+			ExchangeMetrics metrics, Problems problems, ProviderAddresses addresses, ExchangeProperties properties,
+			OpenIndex open, @Value("${unigov.trusted-proxies:}") String trustedProxies, Clock clock) {
+		String host = properties.host();
+		int port = properties.port();
+		int threads = properties.threads();
+		DataSize maxRequest = properties.maxRequestSize();
+		DataSize maxResponse = properties.maxResponseSize();
+		String transport = properties.transport();
 		this.transport = Transport.choose(transport);
 		this.serverType = this.transport.server;
 		this.providers = new ProviderPool(this.transport.client, (int) maxResponse.toBytes(), addresses);
@@ -161,7 +170,7 @@ public class ExchangeServer implements SmartLifecycle {
 		this.problems = problems;
 		this.maxRequestBytes = (int) maxRequest.toBytes();
 		this.gateway = new ExchangeGateway(callers, routes, grants, this.providers, accessLog, subjects, metrics,
-				problems, this.maxRequestBytes, new OpenCalls(open, routes, subjects, trustedProxies));
+				problems, this.maxRequestBytes, new OpenCalls(open, routes, subjects, trustedProxies, clock), clock);
 		this.host = host;
 		this.configuredPort = port;
 		this.threads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
@@ -186,7 +195,7 @@ public class ExchangeServer implements SmartLifecycle {
 					protected void initChannel(Channel ch) {
 						ch.pipeline()
 							// a connection that sends nothing for two minutes is closed (half-sent requests too)
-							.addLast(new io.netty.handler.timeout.ReadTimeoutHandler(120))
+							.addLast(new ReadTimeoutHandler(120))
 							.addLast(new HttpServerCodec(4096, 16384, 65536))
 							.addLast(new Aggregator(ExchangeServer.this.maxRequestBytes))
 							.addLast(handler);
@@ -212,7 +221,7 @@ public class ExchangeServer implements SmartLifecycle {
 			this.server.close().syncUninterruptibly();
 		}
 		if (this.group != null) {
-			this.group.shutdownGracefully(0, 5, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
+			this.group.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
 		}
 		this.server = null;
 		this.group = null;
@@ -259,11 +268,11 @@ public class ExchangeServer implements SmartLifecycle {
 
 	private static final byte[] INTERNAL_ERROR = ("{\"type\":\"" + Problems.TYPE_BASE
 			+ "internal-error\",\"title\":\"Internal error\",\"status\":500,\"code\":\"internal_error\"}")
-		.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		.getBytes(StandardCharsets.UTF_8);
 
-	private static final io.netty.util.AttributeKey<Boolean> BUSY = io.netty.util.AttributeKey.valueOf("unigov.busy");
+	private static final AttributeKey<Boolean> BUSY = AttributeKey.valueOf("unigov.busy");
 
-	private static final io.netty.util.AttributeKey<ArrayDeque<FullHttpRequest>> WAITING = io.netty.util.AttributeKey
+	private static final AttributeKey<ArrayDeque<FullHttpRequest>> WAITING = AttributeKey
 		.valueOf("unigov.waiting");
 
 	/** Pipelined calls read ahead on one connection before reading pauses; beyond the second bound it is closed. */
@@ -329,7 +338,7 @@ public class ExchangeServer implements SmartLifecycle {
 			if (!request.decoderResult().isSuccess()) {
 				byte[] body = ExchangeServer.this.problems.json(ExchangeError.BAD_HEADER,
 						"The request is not well-formed HTTP/1.1.", "/exchange/v1/", Locale.SIMPLIFIED_CHINESE);
-				write(ctx, new ExchangeGateway.Reply(400, "application/problem+json", body, new java.util.HashMap<>()),
+				write(ctx, new ExchangeGateway.Reply(400, "application/problem+json", body, new HashMap<>()),
 						false);
 				return;
 			}
@@ -340,7 +349,7 @@ public class ExchangeServer implements SmartLifecycle {
 					// a defect, not a refusal: answer what api.md promises for those, then close
 					log.error("Exchange call failed", error);
 					write(ctx, new ExchangeGateway.Reply(500, "application/problem+json", INTERNAL_ERROR,
-							new java.util.HashMap<>()), false);
+							new HashMap<>()), false);
 					return;
 				}
 				write(ctx, reply, keepAlive);

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
-import org.unigov.exchange.FieldPaths;
+import org.unigov.exchange.internal.FieldPaths;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;

@@ -6,14 +6,14 @@ import java.util.UUID;
 import java.util.concurrent.Executor;
 
 import org.jspecify.annotations.Nullable;
-import org.unigov.exchange.AccessEntry;
+import org.unigov.exchange.internal.AccessEntry;
 
 /** What is known about a call as it goes, for its log entry. */
 final class GatewayCall {
 
 	final long started = System.nanoTime();
 
-	final Instant at = AccessLogTime.now();
+	final Instant at;
 
 	final UUID requestId = CallSyntax.requestId();
 
@@ -55,7 +55,8 @@ final class GatewayCall {
 	/** Where the answer is written: the call's entry is confirmed on this thread. */
 	final Executor loop;
 
-	GatewayCall(String method, String path, boolean english, Executor loop) {
+	GatewayCall(Instant at, String method, String path, boolean english, Executor loop) {
+		this.at = at;
 		this.loop = loop;
 		this.method = method;
 		this.path = path;

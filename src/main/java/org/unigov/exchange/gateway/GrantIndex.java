@@ -8,9 +8,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
@@ -27,11 +30,12 @@ import org.unigov.sharing.Grants;
 /**
  * The grants in force, in memory, by consumer system and resource code: the gateway's grant check
  * is a map lookup. The sharing module's events change it once their transaction has committed,
- * so a suspension, revocation or expiry takes effect on the next call; a full reload every
+ * so a suspension, revocation or expiry takes effect on the next call; an issued grant is built
+ * from its event, without reading sharing's data again. A full reload through sharing's API every
  * minute covers changes made by another instance.
  */
 @Component
-class GrantIndex implements org.springframework.beans.factory.SmartInitializingSingleton {
+class GrantIndex implements SmartInitializingSingleton {
 
 	private static final Logger log = LoggerFactory.getLogger(GrantIndex.class);
 
@@ -51,7 +55,10 @@ class GrantIndex implements org.springframework.beans.factory.SmartInitializingS
 
 	private final Map<UUID, Active> byId = new ConcurrentHashMap<>();
 
-	private final java.util.concurrent.atomic.AtomicLong changes = new java.util.concurrent.atomic.AtomicLong();
+	/** Grants suspended while this instance ran, as they were: a resumption puts them back. */
+	private final Map<UUID, Active> suspended = new ConcurrentHashMap<>();
+
+	private final AtomicLong changes = new AtomicLong();
 
 	private volatile boolean loaded;
 
@@ -123,43 +130,60 @@ class GrantIndex implements org.springframework.beans.factory.SmartInitializingS
 		this.byConsumer = Map.copyOf(index);
 	}
 
+	/** A grant took effect or was renewed: the event carries all the gateway needs of it. */
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
 	void on(GrantIssued e) {
-		put(e.grantId());
+		put(new Active(e.grantId(), e.consumerSystemId(), e.consumerAgencyId(), e.providerAgencyId(), e.entryCode(),
+				Set.copyOf(e.items()), e.purpose(), e.validFrom(), e.validTo(), e.rateLimitPerMinute()));
 	}
 
+	/**
+	 * A suspended grant is in force again as it was when suspended; one suspended before this
+	 * instance started (not held here) is read from sharing once.
+	 */
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
 	void on(GrantResumed e) {
-		put(e.grantId());
+		Active held = this.suspended.remove(e.grantId());
+		if (held != null) {
+			put(held);
+		}
+		else {
+			this.grants.get(e.grantId()).filter(g -> g.status() == GrantStatus.ACTIVE).ifPresent(g -> put(active(g)));
+		}
 	}
 
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
 	void on(GrantSuspended e) {
-		remove(e.grantId());
+		Active held = remove(e.grantId());
+		if (held != null) {
+			this.suspended.put(held.id(), held);
+		}
 	}
 
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
 	void on(GrantRevoked e) {
 		remove(e.grantId());
+		this.suspended.remove(e.grantId());
 	}
 
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
 	void on(GrantExpired e) {
 		remove(e.grantId());
+		this.suspended.remove(e.grantId());
 	}
 
-	private synchronized void put(UUID grantId) {
+	private synchronized void put(Active grant) {
 		this.changes.incrementAndGet();
-		this.grants.get(grantId).filter(g -> g.status() == GrantStatus.ACTIVE).ifPresent(g -> {
-			this.byId.put(g.id(), active(g));
-			rebuild();
-		});
+		this.byId.put(grant.id(), grant);
+		rebuild();
 	}
 
-	private synchronized void remove(UUID grantId) {
+	private synchronized @Nullable Active remove(UUID grantId) {
 		this.changes.incrementAndGet();
-		if (this.byId.remove(grantId) != null) {
+		Active removed = this.byId.remove(grantId);
+		if (removed != null) {
 			rebuild();
 		}
+		return removed;
 	}
 }

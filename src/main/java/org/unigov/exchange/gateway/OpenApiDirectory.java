@@ -1,14 +1,15 @@
 package org.unigov.exchange.gateway;
 
 import java.net.URI;
+import org.unigov.exchange.internal.ExchangeProperties;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.unigov.catalog.OpenApis;
+import java.util.Set;
 
 /**
  * Tells the catalog which of its entries have an open API served now, and where: the exchange's
@@ -27,7 +28,8 @@ class OpenApiDirectory implements OpenApis {
 	private final String publicUrl;
 
 	OpenApiDirectory(OpenIndex open, Routes routes, ExchangeServer server,
-			@Value("${unigov.exchange.public-url:}") String publicUrl) {
+			ExchangeProperties properties) {
+		String publicUrl = properties.publicUrl();
 		this.open = open;
 		this.routes = routes;
 		this.server = server;
@@ -40,7 +42,7 @@ class OpenApiDirectory implements OpenApis {
 		if (entryIds.isEmpty()) {
 			return Map.of();
 		}
-		java.util.Set<UUID> wanted = java.util.Set.copyOf(entryIds);
+		Set<UUID> wanted = Set.copyOf(entryIds);
 		String base = base(webBase);
 		Map<UUID, OpenApi> apis = new HashMap<>();
 		this.open.all().forEach((resource, opened) -> {

@@ -1,6 +1,9 @@
 package org.unigov.exchange.gateway;
 
 import io.netty.handler.codec.http.HttpHeaders;
+import java.nio.charset.StandardCharsets;
+import java.net.URLEncoder;
+import java.time.Clock;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -13,10 +16,13 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
-import org.unigov.exchange.ExchangeError;
-import org.unigov.exchange.OpenDataServices;
-import org.unigov.exchange.SubjectHasher;
+import org.unigov.exchange.internal.ExchangeError;
+import org.unigov.exchange.internal.OpenDataServices;
+import org.unigov.exchange.internal.SubjectHasher;
 import org.unigov.exchange.internal.ProviderAddresses;
+import java.net.UnknownHostException;
+import java.util.Arrays;
+import java.util.regex.Pattern;
 
 /**
  * The checks of an anonymous open-data call, {@code GET /open/v1/{resource}/{path}}: the client's
@@ -40,18 +46,21 @@ final class OpenCalls {
 
 	private final SubjectHasher hasher;
 
+	private final Clock clock;
+
 	private final List<ProviderAddresses.Network> trustedProxies;
 
 	private final Map<String, RateLimiter> limiters = new ConcurrentHashMap<>();
 
-	OpenCalls(OpenIndex open, Routes routes, SubjectHasher hasher, String trustedProxies) {
+	OpenCalls(OpenIndex open, Routes routes, SubjectHasher hasher, String trustedProxies, Clock clock) {
+		this.clock = clock;
 		this.open = open;
 		this.routes = routes;
 		this.hasher = hasher;
 		// as the web listener reads it (docs/operations.md): CIDRs, or a regular expression when it has no '/'
 		List<ProviderAddresses.Network> networks = new ArrayList<>();
 		String value = trustedProxies.strip();
-		this.trustedPattern = !value.isEmpty() && !value.contains("/") ? java.util.regex.Pattern.compile(value) : null;
+		this.trustedPattern = !value.isEmpty() && !value.contains("/") ? Pattern.compile(value) : null;
 		if (this.trustedPattern == null) {
 			for (String cidr : value.split(",")) {
 				if (!cidr.isBlank()) {
@@ -86,7 +95,7 @@ final class OpenCalls {
 		}
 		String[] segments = CallSyntax.segments(rest);
 		String resource = segments[0];
-		String[] servicePath = java.util.Arrays.copyOfRange(segments, 1, segments.length);
+		String[] servicePath = Arrays.copyOfRange(segments, 1, segments.length);
 		if (query != null && (query.length() > 2048 || !CallSyntax.safeQuery(query))) {
 			throw new Refusal(ExchangeError.BAD_PATH,
 					"The query string is too long or contains characters that must be percent-encoded.");
@@ -114,38 +123,22 @@ final class OpenCalls {
 					+ ", not " + call.method + " /" + String.join("/", servicePath) + ".");
 		}
 		var service = route.service;
-		StringBuilder template = new StringBuilder(PREFIX).append(resource);
-		String subject = null;
-		for (int i = 1; i < operation.length; i++) {
-			template.append('/').append(operation[i]);
-			if (service.subjectParam() != null && operation[i].equals("{" + service.subjectParam() + "}")) {
-				subject = servicePath[i - 1];
-			}
-		}
-		call.path = template.toString();
-		subject = CallSyntax.subject(service, subject, query);
+		Routes.Matched matched = route.matched(PREFIX, resource, operation, servicePath);
+		call.path = matched.template();
+		String subject = CallSyntax.subject(service, matched.subjectInPath(), query);
 		if (subject != null) {
 			call.subject = this.hasher.hash(subject);
 			call.subjectKey = this.hasher.currentKeyId();
 		}
-		route.admit();
-		try {
-			Map<String, String> forwarded = new LinkedHashMap<>();
-			forwarded.put("Accept", "application/json");
-			forwarded.put("X-Request-Id", call.requestId.toString());
-			forwarded.put("X-Unigov-Open-Data", "anonymous");
-			forwarded.put("X-Unigov-Grant", grant.id().toString());
-			forwarded.put("X-Purpose", java.net.URLEncoder.encode(OpenDataServices.PURPOSE,
-					java.nio.charset.StandardCharsets.UTF_8));
-			String target = service.baseUrl() + (servicePath.length == 0 ? "" : "/" + String.join("/", servicePath))
-					+ (query == null ? "" : "?" + query);
-			return new ExchangeGateway.Forward(route, grant, URI.create(target), forwarded, null);
-		}
-		catch (IllegalArgumentException ex) {
-			route.inFlight.release();
-			route.breaker.release();
-			throw new Refusal(ExchangeError.BAD_PATH, "The call's address cannot be formed from this path and query.");
-		}
+		route.admit(this.clock.millis());
+		URI target = route.target(servicePath, query);
+		Map<String, String> forwarded = new LinkedHashMap<>();
+		forwarded.put("Accept", "application/json");
+		forwarded.put("X-Request-Id", call.requestId.toString());
+		forwarded.put("X-Unigov-Open-Data", "anonymous");
+		forwarded.put("X-Unigov-Grant", grant.id().toString());
+		forwarded.put("X-Purpose", URLEncoder.encode(OpenDataServices.PURPOSE, StandardCharsets.UTF_8));
+		return new ExchangeGateway.Forward(route, grant, target, forwarded, null);
 	}
 
 	/**
@@ -198,7 +191,7 @@ final class OpenCalls {
 				}
 				hop = InetAddress.getByName(hops.get(i));
 			}
-			catch (java.net.UnknownHostException ex) {
+			catch (UnknownHostException ex) {
 				break; // not an address: stop at the last one a trusted proxy vouched for
 			}
 			client = hop;

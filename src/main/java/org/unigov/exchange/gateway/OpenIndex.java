@@ -1,6 +1,7 @@
 package org.unigov.exchange.gateway;
 
 import java.nio.charset.StandardCharsets;
+import org.unigov.exchange.internal.ExchangeProperties;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -11,9 +12,6 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -22,8 +20,7 @@ import org.unigov.catalog.CatalogChanged;
 import org.unigov.catalog.CatalogEntry;
 import org.unigov.exchange.DataService;
 import org.unigov.exchange.DataServices;
-import org.unigov.exchange.DataServicesChanged;
-import org.unigov.exchange.OpenDataServices;
+import org.unigov.exchange.internal.OpenDataServices;
 
 /**
  * The open APIs the gateway serves now, by resource code: the active data services their providers
@@ -32,7 +29,7 @@ import org.unigov.exchange.OpenDataServices;
  * Reloaded after a data service or a catalog entry changes and every minute.
  */
 @Component
-class OpenIndex implements SmartInitializingSingleton {
+class OpenIndex extends ServiceIndex {
 
 	private static final Logger log = LoggerFactory.getLogger(OpenIndex.class);
 
@@ -52,7 +49,8 @@ class OpenIndex implements SmartInitializingSingleton {
 	private volatile Map<String, Open> byResource = Map.of();
 
 	OpenIndex(DataServices services, Catalog catalog,
-			@Value("${unigov.exchange.open.calls-per-minute:60}") int perMinute) {
+			ExchangeProperties properties) {
+		int perMinute = properties.open().callsPerMinute();
 		if (perMinute < 1) {
 			throw new IllegalArgumentException("unigov.exchange.open.calls-per-minute must be at least 1");
 		}
@@ -82,26 +80,12 @@ class OpenIndex implements SmartInitializingSingleton {
 		return UUID.nameUUIDFromBytes(("unigov:open-data:" + serviceId).getBytes(StandardCharsets.UTF_8));
 	}
 
-	@Override
-	public void afterSingletonsInstantiated() {
-		reload();
-	}
-
-	@Scheduled(initialDelay = 60_000, fixedDelay = 60_000)
-	void scheduledReload() {
-		reload();
-	}
-
-	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
-	void on(DataServicesChanged e) {
-		reload();
-	}
-
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
 	void on(CatalogChanged e) {
 		reload();
 	}
 
+	@Override
 	synchronized void reload() {
 		try {
 			List<DataService> opened = this.services.active().stream().filter(DataService::openApi).toList();

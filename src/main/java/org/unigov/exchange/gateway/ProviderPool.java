@@ -44,6 +44,11 @@ import javax.net.ssl.SSLException;
 
 import org.jspecify.annotations.Nullable;
 import org.unigov.exchange.internal.ProviderAddresses;
+import io.netty.handler.codec.http.HttpStatusClass;
+import io.netty.util.NetUtil;
+import io.netty.util.ReferenceCountUtil;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 
 /**
  * The gateway's HTTP/1.1 client towards providers, on the same event loop as the call it serves:
@@ -167,7 +172,7 @@ final class ProviderPool {
 			send(channel, request, pending);
 			return;
 		}
-		if (io.netty.util.NetUtil.isValidIpV4Address(address.host()) || io.netty.util.NetUtil.isValidIpV6Address(address.host())) {
+		if (NetUtil.isValidIpV4Address(address.host()) || NetUtil.isValidIpV6Address(address.host())) {
 			connect(loop, address, new InetSocketAddress(address.host(), address.port()), request, pending, timeoutMs);
 			return;
 		}
@@ -183,7 +188,7 @@ final class ProviderPool {
 			}));
 	}
 
-	private static final java.util.concurrent.Executor RESOLVER = java.util.concurrent.Executors
+	private static final Executor RESOLVER = Executors
 		.newVirtualThreadPerTaskExecutor();
 
 	private void connect(EventLoop loop, Address address, InetSocketAddress resolved, DefaultFullHttpRequest request,
@@ -258,7 +263,7 @@ final class ProviderPool {
 		@Override
 		public void channelRead(ChannelHandlerContext ctx, Object msg) {
 			if (ctx.channel().attr(PENDING).get() == null) {
-				io.netty.util.ReferenceCountUtil.release(msg);
+				ReferenceCountUtil.release(msg);
 				ctx.close();
 				return;
 			}
@@ -269,7 +274,7 @@ final class ProviderPool {
 	/** Whether the connection may carry another call after {@code response}. */
 	private static boolean reusable(ChannelHandlerContext ctx, FullHttpResponse response) {
 		HttpResponseStatus status = response.status();
-		if (status.codeClass() == io.netty.handler.codec.http.HttpStatusClass.INFORMATIONAL
+		if (status.codeClass() == HttpStatusClass.INFORMATIONAL
 				|| status.code() == 204 || status.code() == 304) {
 			return false;
 		}

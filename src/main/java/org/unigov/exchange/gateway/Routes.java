@@ -1,6 +1,9 @@
 package org.unigov.exchange.gateway;
 
 import java.util.HashMap;
+import org.unigov.exchange.internal.ExchangeError;
+import java.net.URI;
+import org.unigov.exchange.internal.ExchangeProperties;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,15 +14,9 @@ import java.util.concurrent.Semaphore;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
 import org.unigov.exchange.DataService;
 import org.unigov.exchange.DataServices;
-import org.unigov.exchange.DataServicesChanged;
 
 /**
  * The active data services by resource code, each with what the gateway keeps for it between
@@ -28,7 +25,7 @@ import org.unigov.exchange.DataServicesChanged;
  * and every minute (changes made through another instance).
  */
 @Component
-class Routes implements SmartInitializingSingleton {
+class Routes extends ServiceIndex {
 
 	private static final Logger log = LoggerFactory.getLogger(Routes.class);
 
@@ -42,17 +39,20 @@ class Routes implements SmartInitializingSingleton {
 
 	private final Map<UUID, Route> byId = new ConcurrentHashMap<>();
 
-	Routes(DataServices services, @Value("${unigov.exchange.breaker.failures:5}") int breakerThreshold,
-			@Value("${unigov.exchange.breaker.open-for:10s}") java.time.Duration breakerOpen) {
+	Routes(DataServices services, ExchangeProperties properties) {
 		this.services = services;
-		this.breakerThreshold = breakerThreshold;
-		this.breakerOpenMillis = breakerOpen.toMillis();
+		this.breakerThreshold = properties.breaker().failures();
+		this.breakerOpenMillis = properties.breaker().openFor().toMillis();
 	}
 
 	private record FilterKey(UUID grantId, Set<String> items) {
 	}
 
 	/** One active data service with its runtime state. */
+	/** A matched operation: the path the log keeps and the subject named in the path. */
+	record Matched(String template, @Nullable String subjectInPath) {
+	}
+
 	static final class Route {
 
 		final DataService service;
@@ -85,16 +85,46 @@ class Routes implements SmartInitializingSingleton {
 		 * failures (503 with Retry-After), or the service's calls in flight are at its bulkhead
 		 * (503). A call let through holds a permit the caller releases when it ends.
 		 */
-		void admit() throws Refusal {
-			long now = System.currentTimeMillis();
+		void admit(long now) throws Refusal {
 			if (!this.breaker.allow(now)) {
-				throw new Refusal(org.unigov.exchange.ExchangeError.CIRCUIT_OPEN,
+				throw new Refusal(ExchangeError.CIRCUIT_OPEN,
 						"The provider failed repeatedly; calls resume shortly.", this.breaker.retryAfterSeconds(now));
 			}
 			if (!this.inFlight.tryAcquire()) {
 				this.breaker.release();
-				throw new Refusal(org.unigov.exchange.ExchangeError.PROVIDER_BUSY, "The provider already has "
+				throw new Refusal(ExchangeError.PROVIDER_BUSY, "The provider already has "
 						+ this.service.maxConcurrent() + " calls in flight; try again shortly.", 1L);
+			}
+		}
+
+		/**
+		 * The log's path for a matched operation — its template, since a path variable may be an
+		 * identity number — and the subject the path names, if the subject parameter is in it.
+		 */
+		Matched matched(String prefix, String resource, String[] operation, String[] servicePath) {
+			StringBuilder template = new StringBuilder(prefix).append(resource);
+			String subject = null;
+			for (int i = 1; i < operation.length; i++) {
+				template.append('/').append(operation[i]);
+				if (this.service.subjectParam() != null && operation[i].equals("{" + this.service.subjectParam() + "}")) {
+					subject = servicePath[i - 1];
+				}
+			}
+			return new Matched(template.toString(), subject);
+		}
+
+		/** The provider's address for an admitted call; its permit is released when none can be formed. */
+		URI target(String[] servicePath, @Nullable String query) throws Refusal {
+			try {
+				return URI.create(this.service.baseUrl()
+						+ (servicePath.length == 0 ? "" : "/" + String.join("/", servicePath))
+						+ (query == null ? "" : "?" + query));
+			}
+			catch (IllegalArgumentException ex) {
+				// never keep the bulkhead's permit for a call that does not go out
+				this.inFlight.release();
+				this.breaker.release();
+				throw new Refusal(ExchangeError.BAD_PATH, "The call's address cannot be formed from this path and query.");
 			}
 		}
 
@@ -141,20 +171,6 @@ class Routes implements SmartInitializingSingleton {
 	}
 
 	@Override
-	public void afterSingletonsInstantiated() {
-		reload();
-	}
-
-	@Scheduled(initialDelay = 60_000, fixedDelay = 60_000)
-	void scheduledReload() {
-		reload();
-	}
-
-	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
-	void on(DataServicesChanged e) {
-		reload();
-	}
-
 	synchronized void reload() {
 		try {
 			Map<String, Route> routes = new HashMap<>();

@@ -1,6 +1,7 @@
 package org.unigov.exchange.internal;
 
 import java.net.Inet4Address;
+import org.springframework.beans.factory.annotation.Autowired;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -13,7 +14,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -43,7 +43,13 @@ public class ProviderAddresses {
 
 	private final Set<InetSocketAddress> allowedEndpoints = ConcurrentHashMap.newKeySet();
 
-	public ProviderAddresses(@Value("${unigov.exchange.providers.allowed-networks:}") String allowedNetworks) {
+	@Autowired
+	ProviderAddresses(ExchangeProperties properties) {
+		this(properties.providers().allowedNetworks());
+	}
+
+	/** Addresses with these allowed networks (CIDRs, comma-separated). */
+	public ProviderAddresses(String allowedNetworks) {
 		List<Network> networks = new ArrayList<>();
 		for (String block : allowedNetworks.split(",")) {
 			if (!block.isBlank()) {

@@ -33,20 +33,23 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.unigov.shared.Access;
-import org.unigov.exchange.AccessEntry;
-import org.unigov.exchange.ClientBinding;
+import org.unigov.exchange.internal.AccessEntry;
+import org.unigov.exchange.internal.ClientBinding;
 import org.unigov.exchange.DataService;
-import org.unigov.exchange.DataServiceInput;
+import org.unigov.exchange.internal.DataServiceInput;
 import org.unigov.exchange.DataServices;
-import org.unigov.exchange.ExchangeClients;
-import org.unigov.exchange.ExchangeLog;
-import org.unigov.exchange.ExchangeTraffic;
-import org.unigov.exchange.LogVerification;
-import org.unigov.exchange.OpenDataServices;
+import org.unigov.exchange.internal.ExchangeClients;
+import org.unigov.exchange.internal.ServiceRegistration;
+import org.unigov.exchange.internal.ServiceCheck;
+import org.unigov.exchange.internal.ExchangeLog;
+import org.unigov.exchange.internal.TrafficReport;
+import org.unigov.exchange.internal.LogVerification;
+import org.unigov.exchange.internal.OpenDataServices;
 import org.unigov.exchange.ServiceStatus;
 import org.unigov.shared.Actor;
 import org.unigov.shared.problem.CommonError;
 import org.unigov.shared.problem.UnigovException;
+import org.unigov.shared.Coded;
 
 /** The exchange over JSON: data services, the clients that call, the access log and traffic. */
 @RestController
@@ -58,18 +61,21 @@ class ExchangeApi {
 
 	private final DataServices services;
 
+	private final ServiceRegistration registration;
+
 	private final ExchangeClients clients;
 
 	private final ExchangeLog log;
 
-	private final ExchangeTraffic traffic;
+	private final TrafficReport traffic;
 
 	private final OpenDataServices open;
 
-	ExchangeApi(DataServices services, ExchangeClients clients, ExchangeLog log, ExchangeTraffic traffic,
+	ExchangeApi(DataServices services, ServiceRegistration registration, ExchangeClients clients, ExchangeLog log, TrafficReport traffic,
 			OpenDataServices open) {
 		this.open = open;
 		this.services = services;
+		this.registration = registration;
 		this.clients = clients;
 		this.log = log;
 		this.traffic = traffic;
@@ -112,7 +118,7 @@ class ExchangeApi {
 					+ "reach a consumer.")
 	ServiceView register(@RequestBody DataServiceInput input) {
 		Actor actor = Actor.current();
-		return view(actor, this.services.register(actor, input));
+		return view(actor, this.registration.register(actor, input));
 	}
 
 	@GetMapping("/services/{id}")
@@ -134,7 +140,7 @@ class ExchangeApi {
 			throw new UnigovException(CommonError.MISSING_PARAMETER, "Send {\"service\": {...}, \"version\": n}.");
 		}
 		Actor actor = Actor.current();
-		return view(actor, this.services.update(actor, id, update.service(), update.version()));
+		return view(actor, this.registration.update(actor, id, update.service(), update.version()));
 	}
 
 	record StatusChange(@NotNull String status, @NotNull Long version) {
@@ -147,10 +153,10 @@ class ExchangeApi {
 		if (change.status() == null || change.version() == null) {
 			throw new UnigovException(CommonError.MISSING_PARAMETER, "Send {\"status\": \"active|disabled\", \"version\": n}.");
 		}
-		ServiceStatus status = org.unigov.shared.Coded.parse(ServiceStatus.class, change.status())
+		ServiceStatus status = Coded.parse(ServiceStatus.class, change.status())
 			.orElseThrow(() -> new UnigovException(CommonError.INVALID_PARAMETER, "status is active or disabled."));
 		Actor actor = Actor.current();
-		return view(actor, this.services.setStatus(actor, id, status, change.version()));
+		return view(actor, this.registration.setStatus(actor, id, status, change.version()));
 	}
 
 	record OpenApiChange(@NotNull Boolean open, @NotNull Long version) {
@@ -270,12 +276,12 @@ class ExchangeApi {
 	@GetMapping("/traffic")
 	@PreAuthorize(STAFF)
 	@Operation(summary = "Calls, errors and latency by day: side=provider (calls to your resources) or consumer (your systems' calls)")
-	ExchangeTraffic.Traffic traffic(@RequestParam(defaultValue = "provider") String side,
+	TrafficReport.Traffic traffic(@RequestParam(defaultValue = "provider") String side,
 			@RequestParam(required = false) @Nullable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @Nullable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-		ExchangeTraffic.Side parsed = switch (side) {
-			case "provider" -> ExchangeTraffic.Side.PROVIDER;
-			case "consumer" -> ExchangeTraffic.Side.CONSUMER;
+		TrafficReport.Side parsed = switch (side) {
+			case "provider" -> TrafficReport.Side.PROVIDER;
+			case "consumer" -> TrafficReport.Side.CONSUMER;
 			default -> throw new UnigovException(CommonError.INVALID_PARAMETER, "side is provider or consumer.");
 		};
 		return this.traffic.traffic(Actor.current(), parsed, from, to);

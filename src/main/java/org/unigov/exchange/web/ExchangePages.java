@@ -28,11 +28,13 @@ import org.unigov.catalog.Catalog;
 import org.unigov.catalog.CatalogEntry;
 import org.unigov.catalog.EntryStatus;
 import org.unigov.exchange.DataService;
-import org.unigov.exchange.DataServiceInput;
+import org.unigov.exchange.internal.DataServiceInput;
 import org.unigov.exchange.DataServices;
-import org.unigov.exchange.ExchangeClients;
-import org.unigov.exchange.ExchangeLog;
-import org.unigov.exchange.ExchangeTraffic;
+import org.unigov.exchange.internal.ExchangeClients;
+import org.unigov.exchange.internal.ServiceRegistration;
+import org.unigov.exchange.internal.ServiceCheck;
+import org.unigov.exchange.internal.ExchangeLog;
+import org.unigov.exchange.internal.TrafficReport;
 import org.unigov.exchange.ServiceStatus;
 import org.unigov.exchange.gateway.ExchangeServer;
 import org.unigov.registry.RegisteredSystem;
@@ -43,6 +45,14 @@ import org.unigov.shared.NavigationEntry;
 import org.unigov.shared.Role;
 import org.unigov.shared.problem.FieldProblem;
 import org.unigov.shared.problem.UnigovException;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.TreeMap;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.unigov.exchange.internal.ClientBinding;
+import org.unigov.exchange.internal.ExchangeError;
+import org.unigov.exchange.internal.OpenDataServices;
+import org.unigov.shared.ChinaTime;
 
 /**
  * Pages of the exchange: data services (ours and everyone's, registering one, one service with
@@ -53,15 +63,17 @@ import org.unigov.shared.problem.UnigovException;
 @PreAuthorize(ExchangeApi.STAFF)
 class ExchangePages {
 
-	static final ZoneId ZONE = org.unigov.shared.ChinaTime.ZONE;
+	static final ZoneId ZONE = ChinaTime.ZONE;
 
 	private final DataServices services;
+
+	private final ServiceRegistration registration;
 
 	private final ExchangeClients clients;
 
 	private final ExchangeLog log;
 
-	private final ExchangeTraffic traffic;
+	private final TrafficReport traffic;
 
 	private final Catalog catalog;
 
@@ -69,12 +81,13 @@ class ExchangePages {
 
 	private final ExchangeServer server;
 
-	private final org.unigov.exchange.OpenDataServices open;
+	private final OpenDataServices open;
 
-	ExchangePages(DataServices services, ExchangeClients clients, ExchangeLog log, ExchangeTraffic traffic,
-			Catalog catalog, SystemRegistry registry, ExchangeServer server, org.unigov.exchange.OpenDataServices open) {
+	ExchangePages(DataServices services, ServiceRegistration registration, ExchangeClients clients, ExchangeLog log, TrafficReport traffic,
+			Catalog catalog, SystemRegistry registry, ExchangeServer server, OpenDataServices open) {
 		this.open = open;
 		this.services = services;
+		this.registration = registration;
 		this.clients = clients;
 		this.log = log;
 		this.traffic = traffic;
@@ -117,7 +130,7 @@ class ExchangePages {
 
 	private Map<UUID, String> names(List<DataService> list) {
 		Map<UUID, String> names = new LinkedHashMap<>();
-		java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+		Locale locale = LocaleContextHolder.getLocale();
 		this.catalog.get(list.stream().map(DataService::entryId).toList())
 			.forEach(e -> names.put(e.id(), e.content().name(locale)));
 		return names;
@@ -160,7 +173,7 @@ class ExchangePages {
 			form.name = service.name();
 			form.baseUrl = service.baseUrl();
 			form.operations = String.join("\n", service.operations().stream().map(o -> o.method() + " " + o.path()).toList());
-			form.fieldMap = String.join("\n", new java.util.TreeMap<>(service.fieldMap()).entrySet()
+			form.fieldMap = String.join("\n", new TreeMap<>(service.fieldMap()).entrySet()
 				.stream()
 				.map(e -> e.getKey() + " = " + e.getValue())
 				.toList());
@@ -324,10 +337,10 @@ class ExchangePages {
 		List<FieldProblem> problems = new ArrayList<>();
 		DataServiceInput input = form.input(problems);
 		if (!problems.isEmpty()) {
-			return form(model, form, DataServices.invalid(problems));
+			return form(model, form, ServiceCheck.invalid(problems));
 		}
 		try {
-			DataService service = this.services.register(Actor.current(), input);
+			DataService service = this.registration.register(Actor.current(), input);
 			redirect.addFlashAttribute("done", "registered");
 			return "redirect:/exchange/services/" + service.id();
 		}
@@ -353,7 +366,7 @@ class ExchangePages {
 		Actor actor = Actor.current();
 		DataService service = this.services.visible(actor, id);
 		if (!DataServices.canManage(actor, service.providerAgencyId())) {
-			throw new UnigovException(org.unigov.exchange.ExchangeError.NOT_YOUR_SERVICE,
+			throw new UnigovException(ExchangeError.NOT_YOUR_SERVICE,
 					"Only the provider agency changes its data services.");
 		}
 		model.addAttribute("service", service);
@@ -378,10 +391,10 @@ class ExchangePages {
 			version = -1;
 		}
 		if (!problems.isEmpty()) {
-			return form(model, form, DataServices.invalid(problems));
+			return form(model, form, ServiceCheck.invalid(problems));
 		}
 		try {
-			this.services.update(actor, id, input, version);
+			this.registration.update(actor, id, input, version);
 			redirect.addFlashAttribute("done", "updated");
 			return "redirect:/exchange/services/" + id;
 		}
@@ -394,7 +407,7 @@ class ExchangePages {
 	@PreAuthorize(Access.AGENCY_WORKERS)
 	String status(@PathVariable UUID id, @RequestParam String status, @RequestParam long version,
 			RedirectAttributes redirect) {
-		this.services.setStatus(Actor.current(), id,
+		this.registration.setStatus(Actor.current(), id,
 				"active".equals(status) ? ServiceStatus.ACTIVE : ServiceStatus.DISABLED, version);
 		redirect.addFlashAttribute("done", status);
 		return "redirect:/exchange/services/" + id;
@@ -405,17 +418,17 @@ class ExchangePages {
 			@RequestParam(required = false) @Nullable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @Nullable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			Model model) {
-		ExchangeTraffic.Side parsed = "consumer".equals(side) ? ExchangeTraffic.Side.CONSUMER
-				: ExchangeTraffic.Side.PROVIDER;
-		ExchangeTraffic.Traffic result = this.traffic.traffic(Actor.current(), parsed, from, to);
+		TrafficReport.Side parsed = "consumer".equals(side) ? TrafficReport.Side.CONSUMER
+				: TrafficReport.Side.PROVIDER;
+		TrafficReport.Traffic result = this.traffic.traffic(Actor.current(), parsed, from, to);
 		model.addAttribute("traffic", result);
-		model.addAttribute("side", parsed == ExchangeTraffic.Side.CONSUMER ? "consumer" : "provider");
+		model.addAttribute("side", parsed == TrafficReport.Side.CONSUMER ? "consumer" : "provider");
 		model.addAttribute("chart", chart(result));
 		return "exchange/traffic";
 	}
 
 	/** The chart's data as JSON, read by /js/exchange-traffic.js (no inline script under the CSP). */
-	private static String chart(ExchangeTraffic.Traffic traffic) {
+	private static String chart(TrafficReport.Traffic traffic) {
 		StringBuilder json = new StringBuilder("{\"days\":[");
 		StringBuilder calls = new StringBuilder();
 		StringBuilder errors = new StringBuilder();
@@ -423,7 +436,7 @@ class ExchangePages {
 		StringBuilder rejected = new StringBuilder();
 		StringBuilder latency = new StringBuilder();
 		for (int i = 0; i < traffic.days().size(); i++) {
-			ExchangeTraffic.DayTotal day = traffic.days().get(i);
+			TrafficReport.DayTotal day = traffic.days().get(i);
 			String comma = i == 0 ? "" : ",";
 			json.append(comma).append('"').append(day.day()).append('"');
 			calls.append(comma).append(day.calls());
@@ -440,10 +453,10 @@ class ExchangePages {
 	@GetMapping("/exchange/clients")
 	String clients(Model model) {
 		Actor actor = Actor.current();
-		List<org.unigov.exchange.ClientBinding> visible = this.clients.visible(actor);
+		List<ClientBinding> visible = this.clients.visible(actor);
 		model.addAttribute("clients", visible);
 		// the bound system by name, not by id
-		java.util.Map<java.util.UUID, String> systemNames = new java.util.HashMap<>();
+		Map<UUID, String> systemNames = new HashMap<>();
 		visible.forEach(c -> systemNames.computeIfAbsent(c.systemId(),
 				id -> this.registry.get(new SystemId(id)).map(s -> s.name()).orElse(null)));
 		model.addAttribute("systemNames", systemNames);

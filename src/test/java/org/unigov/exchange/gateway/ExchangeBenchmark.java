@@ -23,11 +23,11 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 import org.unigov.UnigovApplication;
-import org.unigov.exchange.AccessEntry;
-import org.unigov.exchange.AccessLog;
-import org.unigov.exchange.AccessLogHashing;
+import org.unigov.exchange.internal.AccessEntry;
+import org.unigov.exchange.internal.AccessLog;
+import org.unigov.exchange.internal.AccessLogHashing;
 import org.unigov.exchange.ExchangeFixtures;
-import org.unigov.exchange.SubjectHasher;
+import org.unigov.exchange.internal.SubjectHasher;
 
 /**
  * The exchange gateway against a plain reverse proxy, in one run on loopback (issue 5): a static
@@ -350,7 +350,7 @@ public final class ExchangeBenchmark {
 		byte[] record = ExchangeFixtures.record().getBytes(StandardCharsets.UTF_8);
 		FieldFilter filter = FieldFilter.compile(ExchangeFixtures.fieldMap(), Set.copyOf(ExchangeFixtures.ITEMS.subList(0, 8)));
 		String authorization = "Bearer " + token;
-		AccessEntry entry = new AccessEntry(0, AccessLogTime.now(), UUID.randomUUID(), "client", UUID.randomUUID(),
+		AccessEntry entry = new AccessEntry(0, AccessLogTime.now(java.time.Clock.systemUTC()), UUID.randomUUID(), "client", UUID.randomUUID(),
 				UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "101-00001", UUID.randomUUID(), "社会保险待遇资格认证",
 				"GET", "/exchange/v1/101-00001/record", ExchangeFixtures.ITEMS.subList(0, 8), 200, "ok", 1234, 600, "k1",
 				subjects.hash("11010519491231002X"), AccessLogTime.NO_HASH, AccessLogTime.NO_HASH);

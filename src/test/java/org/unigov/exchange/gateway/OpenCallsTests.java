@@ -22,7 +22,7 @@ class OpenCallsTests {
 
 	@SuppressWarnings("NullAway")
 	static OpenCalls calls(String trusted) {
-		return new OpenCalls(null, null, null, trusted);
+		return new OpenCalls(null, null, null, trusted, java.time.Clock.systemUTC());
 	}
 
 	@Test

@@ -1,4 +1,4 @@
-package org.unigov.exchange;
+package org.unigov.exchange.internal;
 
 import org.springframework.http.HttpStatus;
 import org.unigov.shared.problem.ErrorCode;

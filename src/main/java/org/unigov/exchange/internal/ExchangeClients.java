@@ -1,8 +1,6 @@
-package org.unigov.exchange;
+package org.unigov.exchange.internal;
 
 import java.security.SecureRandom;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
@@ -13,7 +11,6 @@ import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
@@ -30,9 +27,13 @@ import org.unigov.registry.SystemId;
 import org.unigov.registry.SystemRegistry;
 import org.unigov.shared.Actor;
 import org.unigov.shared.Role;
+import org.unigov.shared.jdbc.Where;
 import org.unigov.shared.problem.CommonError;
 import org.unigov.shared.problem.FieldProblem;
 import org.unigov.shared.problem.UnigovException;
+import org.unigov.exchange.DataServices;
+import org.unigov.exchange.ExchangeClientsChanged;
+import java.util.ArrayList;
 
 /**
  * The systems that call through the exchange: an agency admin registers an OAuth2 client
@@ -51,7 +52,7 @@ public class ExchangeClients {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
-	private final JdbcClient jdbc;
+	private final Clients bindings;
 
 	private final SystemRegistry registry;
 
@@ -63,9 +64,9 @@ public class ExchangeClients {
 
 	private final ApplicationEventPublisher events;
 
-	ExchangeClients(JdbcClient jdbc, SystemRegistry registry, RegisteredClientRepository clients,
+	ExchangeClients(Clients bindings, SystemRegistry registry, RegisteredClientRepository clients,
 			PasswordEncoder passwords, AuditJournal journal, ApplicationEventPublisher events) {
-		this.jdbc = jdbc;
+		this.bindings = bindings;
 		this.registry = registry;
 		this.clients = clients;
 		this.passwords = passwords;
@@ -79,36 +80,28 @@ public class ExchangeClients {
 
 	@Transactional(readOnly = true)
 	public Optional<ClientBinding> binding(String clientId) {
-		return this.jdbc.sql("select * from exc_client where client_id = ?").param(clientId).query(ExchangeClients::row)
-			.optional();
+		return this.bindings.get(clientId);
 	}
 
 	/** Every binding, for the gateway's in-memory copy. */
 	@Transactional(readOnly = true)
 	public List<ClientBinding> all() {
-		return this.jdbc.sql("select * from exc_client").query(ExchangeClients::row).list();
+		return this.bindings.all();
 	}
 
 	/** The clients of the actor's agency (every client for platform admins, the scope for coordinators). */
 	@Transactional(readOnly = true)
 	public List<ClientBinding> visible(Actor actor) {
 		if (actor.has(Role.PLATFORM_ADMIN)) {
-			return this.jdbc.sql("select * from exc_client order by division_code, client_id").query(ExchangeClients::row)
-				.list();
+			return this.bindings.all();
 		}
 		if (actor.hasAny(Role.COORDINATOR, Role.AUDITOR) && actor.scopePrefix() != null) {
-			return this.jdbc.sql("select * from exc_client where division_code like ? order by division_code, client_id")
-				.param(org.unigov.shared.jdbc.Where.scopePattern(actor))
-				.query(ExchangeClients::row)
-				.list();
+			return this.bindings.inDivisions(Where.scopePattern(actor));
 		}
 		if (actor.agencyId() == null) {
 			return List.of();
 		}
-		return this.jdbc.sql("select * from exc_client where agency_id = ? order by client_id")
-			.param(actor.agencyId())
-			.query(ExchangeClients::row)
-			.list();
+		return this.bindings.ofAgency(actor.agencyId());
 	}
 
 	/** Registers a new client for one of the agency's systems; only its agency admin (or a platform admin) may. */
@@ -117,7 +110,7 @@ public class ExchangeClients {
 			@Nullable String xroadClient) {
 		RegisteredSystem system = systemId == null ? null : this.registry.get(new SystemId(systemId)).orElse(null);
 		if (system == null) {
-			throw DataServices.invalidClient(List.of(new FieldProblem("systemId", "required",
+			throw ServiceCheck.invalidClient(List.of(new FieldProblem("systemId", "required",
 					"Name the registered system the client calls for.")));
 		}
 		if (!actor.has(Role.PLATFORM_ADMIN)
@@ -127,7 +120,7 @@ public class ExchangeClients {
 		}
 		String id = clientId == null || clientId.isBlank() ? "sys-" + HexFormat.of().formatHex(bytes(6)) : clientId.strip();
 		String xroad = xroadClient == null || xroadClient.isBlank() ? null : xroadClient.strip();
-		List<FieldProblem> problems = new java.util.ArrayList<>();
+		List<FieldProblem> problems = new ArrayList<>();
 		if (!CLIENT_ID.matcher(id).matches()) {
 			problems.add(new FieldProblem("clientId", "invalid_client_id",
 					"A client id is 4 to 64 lower-case letters, digits and '-'."));
@@ -139,14 +132,11 @@ public class ExchangeClients {
 			problems.add(new FieldProblem("xroadClient", "invalid_xroad_client",
 					"An X-Road client is INSTANCE/CLASS/MEMBER/SUBSYSTEM."));
 		}
-		else if (xroad != null && this.jdbc.sql("select exists (select 1 from exc_client where xroad_client = ?)")
-			.param(xroad)
-			.query(Boolean.class)
-			.single()) {
+		else if (xroad != null && this.bindings.xroadClientBound(xroad)) {
 			problems.add(new FieldProblem("xroadClient", "taken", "X-Road client " + xroad + " is bound already."));
 		}
 		if (!problems.isEmpty()) {
-			throw DataServices.invalidClient(problems);
+			throw ServiceCheck.invalidClient(problems);
 		}
 		String secret = HexFormat.of().formatHex(bytes(24));
 		this.clients.save(RegisteredClient.withId(UUID.randomUUID().toString())
@@ -174,31 +164,24 @@ public class ExchangeClients {
 		RegisteredSystem system = this.registry.get(new SystemId(systemId)).orElse(null);
 		if (client == null || system == null
 				|| !client.getAuthorizationGrantTypes().contains(AuthorizationGrantType.CLIENT_CREDENTIALS)) {
-			throw DataServices.invalidClient(List.of(new FieldProblem("clientId", "unknown_client",
+			throw ServiceCheck.invalidClient(List.of(new FieldProblem("clientId", "unknown_client",
 					"Client " + clientId + " is not a registered client_credentials client.")));
 		}
 		Object agency = client.getClientSettings().getSetting(AGENCY_SETTING);
 		if (agency != null && !agency.toString().equals(system.agencyId().toString())) {
-			throw DataServices.invalidClient(List.of(new FieldProblem("systemId", "other_agency",
+			throw ServiceCheck.invalidClient(List.of(new FieldProblem("systemId", "other_agency",
 					"The client belongs to another agency than the system.")));
 		}
 		return bind(actor, clientId, system, xroadClient);
 	}
 
 	private ClientBinding bind(Actor actor, String clientId, RegisteredSystem system, @Nullable String xroad) {
-		this.jdbc.sql("""
-				insert into exc_client (client_id, system_id, agency_id, division_code, xroad_client, bound_by)
-				values (?, ?, ?, ?, ?, ?)
-				on conflict (client_id) do update set system_id = excluded.system_id, agency_id = excluded.agency_id,
-				    division_code = excluded.division_code, xroad_client = excluded.xroad_client,
-				    bound_at = now(), bound_by = excluded.bound_by""")
-			.params(clientId, system.id(), system.agencyId(), system.divisionCode(), xroad, actor.username())
-			.update();
+		ClientBinding binding = this.bindings.bind(clientId, system, xroad, actor.username());
 		this.journal.append(actor, AuditRecord.of("exchange.client.bound", "oauth2-client", clientId,
 				system.divisionCode(), Map.of("system", system.id().toString(), "systemName", system.name(),
 						"xroadClient", xroad == null ? "" : xroad)));
 		this.events.publishEvent(new ExchangeClientsChanged(clientId));
-		return binding(clientId).orElseThrow();
+		return binding;
 	}
 
 	/** Unbinds a client: its calls are refused from the next one on. */
@@ -210,7 +193,7 @@ public class ExchangeClients {
 				&& !(actor.has(Role.AGENCY_ADMIN) && binding.agencyId().equals(actor.agencyId()))) {
 			throw new UnigovException(CommonError.FORBIDDEN, "Only an admin of the client's agency unbinds it.");
 		}
-		this.jdbc.sql("delete from exc_client where client_id = ?").param(clientId).update();
+		this.bindings.delete(clientId);
 		this.journal.append(actor, AuditRecord.of("exchange.client.unbound", "oauth2-client", clientId,
 				binding.divisionCode(), Map.of("system", binding.systemId().toString())));
 		this.events.publishEvent(new ExchangeClientsChanged(clientId));
@@ -220,11 +203,5 @@ public class ExchangeClients {
 		byte[] bytes = new byte[n];
 		RANDOM.nextBytes(bytes);
 		return bytes;
-	}
-
-	static ClientBinding row(ResultSet rs, int n) throws SQLException {
-		return new ClientBinding(rs.getString("client_id"), rs.getObject("system_id", UUID.class),
-				rs.getObject("agency_id", UUID.class), rs.getString("division_code"), rs.getString("xroad_client"),
-				rs.getTimestamp("bound_at").toInstant(), rs.getString("bound_by"));
 	}
 }

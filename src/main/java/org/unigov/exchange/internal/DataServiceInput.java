@@ -1,10 +1,11 @@
-package org.unigov.exchange;
+package org.unigov.exchange.internal;
 
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.unigov.exchange.DataService;
 
 /**
  * What a provider states when it registers or changes a data service; every problem is reported

@@ -1,4 +1,4 @@
-package org.unigov.exchange;
+package org.unigov.exchange.internal;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -11,6 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.zip.CRC32C;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The access log's local write-ahead journal: a preallocated ring file that a batch of entries is
@@ -26,10 +29,10 @@ import java.util.zip.CRC32C;
  * record that does not fit before the ring's end is preceded by a wrap marker (or by nothing, when
  * fewer than a header's bytes remain) and written from the ring's start.
  */
-final class AccessJournal implements Closeable {
+public final class AccessJournal implements Closeable {
 
 	/** The journal cannot take the batch without overwriting entries not yet shipped. */
-	static final class Full extends IOException {
+	public static final class Full extends IOException {
 
 		private static final long serialVersionUID = 1L;
 
@@ -40,11 +43,11 @@ final class AccessJournal implements Closeable {
 	}
 
 	/** One record read back: its position, the position after it, its payload. */
-	record Entry(long position, long end, byte[] payload) {
+	public record Entry(long position, long end, byte[] payload) {
 	}
 
 	/** Records read back, and the position after the last thing read (a wrap marker included). */
-	record Chunk(List<Entry> entries, long next) {
+	public record Chunk(List<Entry> entries, long next) {
 	}
 
 	static final int HEADER_BYTES = 4096;
@@ -83,7 +86,7 @@ final class AccessJournal implements Closeable {
 	 * Opens the journal at {@code file}, creating it (zero-filled, so later flushes write no file
 	 * metadata) with {@code capacity} bytes of ring when it does not exist.
 	 */
-	static AccessJournal open(Path file, long capacity) throws IOException {
+	public static AccessJournal open(Path file, long capacity) throws IOException {
 		if (Files.exists(file)) {
 			FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
 			try {
@@ -127,12 +130,12 @@ final class AccessJournal implements Closeable {
 		}
 		try {
 			// the journal holds who called for which purpose: readable by this service's user only
-			Files.setPosixFilePermissions(partial, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+			Files.setPosixFilePermissions(partial, PosixFilePermissions.fromString("rw-------"));
 		}
 		catch (UnsupportedOperationException notPosix) {
 			// the file system's own permissions apply
 		}
-		Files.move(partial, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+		Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
 		try (FileChannel directory = FileChannel.open(file.toAbsolutePath().getParent(), StandardOpenOption.READ)) {
 			directory.force(true);
 		}
@@ -142,24 +145,24 @@ final class AccessJournal implements Closeable {
 		return open(file, capacity);
 	}
 
-	UUID instance() {
+	public UUID instance() {
 		return this.instance;
 	}
 
-	long capacity() {
+	public long capacity() {
 		return this.capacity;
 	}
 
-	long end() {
+	public long end() {
 		return this.end;
 	}
 
-	long shipped() {
+	public long shipped() {
 		return this.shipped;
 	}
 
 	/** Everything before {@code position} is in the database: its space may be reused. */
-	void shipped(long position) {
+	public void shipped(long position) {
 		this.shipped = Math.max(this.shipped, position);
 	}
 
@@ -167,7 +170,7 @@ final class AccessJournal implements Closeable {
 	 * Reads the records from {@code from} (the shipped position) to the journal's end, and makes
 	 * that end the place of the next append. Called once, before any append.
 	 */
-	List<Entry> recover(long from) throws IOException {
+	public List<Entry> recover(long from) throws IOException {
 		List<Entry> entries = new ArrayList<>();
 		this.end = scan(from, Long.MAX_VALUE, Integer.MAX_VALUE, entries);
 		this.shipped = from;
@@ -178,7 +181,7 @@ final class AccessJournal implements Closeable {
 	 * Up to {@code max} records from {@code from}, none beyond {@code to} (a position the writer has
 	 * flushed); for the shipper, while the writer appends.
 	 */
-	Chunk read(long from, long to, int max) throws IOException {
+	public Chunk read(long from, long to, int max) throws IOException {
 		List<Entry> entries = new ArrayList<>(Math.min(max, 1024));
 		long next = scan(from, to, max, entries);
 		return new Chunk(entries, next);
@@ -227,7 +230,7 @@ final class AccessJournal implements Closeable {
 	 * Appends the payloads as one write (two when the ring wraps) and flushes them to disk; returns
 	 * each record's end position. Only one thread appends.
 	 */
-	long[] append(List<byte[]> payloads) throws IOException {
+	public long[] append(List<byte[]> payloads) throws IOException {
 		long position = this.end;
 		long[] ends = new long[payloads.size()];
 		// lay the records out: the part before the ring's end and the part after it
@@ -287,7 +290,7 @@ final class AccessJournal implements Closeable {
 		return bytes;
 	}
 
-	private static int checksum(CRC32C crc, long position, int length, byte @org.jspecify.annotations.Nullable [] payload,
+	private static int checksum(CRC32C crc, long position, int length, byte @Nullable [] payload,
 			int payloadLength) {
 		crc.reset();
 		ByteBuffer head = ByteBuffer.allocate(12).putLong(position).putInt(length);

@@ -1,11 +1,11 @@
-package org.unigov.exchange;
+package org.unigov.exchange.internal;
 
 import java.util.Map;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
+
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.unigov.audit.AuditJournal;
@@ -19,6 +19,9 @@ import org.unigov.catalog.Secrecy;
 import org.unigov.shared.Actor;
 import org.unigov.shared.problem.CommonError;
 import org.unigov.shared.problem.UnigovException;
+import org.unigov.exchange.DataService;
+import org.unigov.exchange.DataServices;
+import org.unigov.exchange.DataServicesChanged;
 
 /**
  * Open data through the exchange (C5): the provider opens a data service as the open API of its
@@ -43,17 +46,17 @@ public class OpenDataServices {
 
 	private final Catalog catalog;
 
-	private final JdbcClient jdbc;
+	private final Services rows;
 
 	private final AuditJournal journal;
 
 	private final ApplicationEventPublisher events;
 
-	OpenDataServices(DataServices services, Catalog catalog, JdbcClient jdbc, AuditJournal journal,
+	OpenDataServices(DataServices services, Catalog catalog, Services rows, AuditJournal journal,
 			ApplicationEventPublisher events) {
 		this.services = services;
 		this.catalog = catalog;
-		this.jdbc = jdbc;
+		this.rows = rows;
 		this.journal = journal;
 		this.events = events;
 	}
@@ -127,18 +130,11 @@ public class OpenDataServices {
 						"Data service " + current.name() + " cannot be opened to the public: " + reason.detail());
 			}
 		}
-		int changed = this.jdbc.sql("""
-				update exc_service set open_api = ?, version = version + 1, updated_at = now()
-				where id = ? and version = ?""")
-			.params(open, id, expectedVersion)
-			.update();
-		if (changed == 0) {
-			throw new UnigovException(CommonError.STALE_VERSION,
-					"Data service " + id + " was changed by someone else; reload it and try again.");
-		}
+		DataService changed = this.rows.setOpenApi(id, open, expectedVersion)
+			.orElseThrow(() -> ServiceRegistration.stale(id));
 		this.journal.append(actor, AuditRecord.of(open ? "exchange.service.open-api-on" : "exchange.service.open-api-off",
 				"data-service", id, current.providerDivision(), Map.of("resource", current.entryCode())));
 		this.events.publishEvent(new DataServicesChanged(id, current.entryCode()));
-		return this.services.get(id).orElseThrow();
+		return changed;
 	}
 }

@@ -1,4 +1,4 @@
-package org.unigov.exchange;
+package org.unigov.exchange.internal;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import java.util.Locale;
 
 /**
  * The keyed hash (HMAC-SHA-256) of a data subject's identifier that the access log keeps instead
@@ -43,8 +44,8 @@ public class SubjectHasher {
 
 	private final Mac current;
 
-	SubjectHasher(@Value("${unigov.exchange.subject-keys:}") String configured,
-			@Value("${unigov.data-dir:var}") String dataDir) throws IOException {
+	SubjectHasher(ExchangeProperties properties, @Value("${unigov.data-dir:var}") String dataDir) throws IOException {
+		String configured = properties.subjectKeys();
 		String spec = configured.isBlank() ? generatedKey(Path.of(dataDir)) : configured;
 		for (String pair : spec.split(",")) {
 			String trimmed = pair.strip();
@@ -114,7 +115,7 @@ public class SubjectHasher {
 			// a clone per call: Mac is not thread-safe, and calls run on virtual threads, where a
 			// thread-local would be created anew for every call
 			Mac mac = (Mac) prototype.clone();
-			return mac.doFinal(identifier.strip().toUpperCase(java.util.Locale.ROOT).getBytes(StandardCharsets.UTF_8));
+			return mac.doFinal(identifier.strip().toUpperCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
 		}
 		catch (CloneNotSupportedException ex) {
 			throw new IllegalStateException("HmacSHA256 cannot be cloned", ex);

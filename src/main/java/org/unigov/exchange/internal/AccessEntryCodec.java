@@ -1,4 +1,4 @@
-package org.unigov.exchange;
+package org.unigov.exchange.internal;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -19,14 +19,14 @@ import org.jspecify.annotations.Nullable;
  * except the sequence number and the hashes, which the database's chain gives it when it is
  * shipped. Version 1; strings are UTF-8 with their length, absent values a flag.
  */
-final class AccessEntryCodec {
+public final class AccessEntryCodec {
 
 	private static final int VERSION = 1;
 
 	private AccessEntryCodec() {
 	}
 
-	static byte[] encode(AccessEntry entry) {
+	public static byte[] encode(AccessEntry entry) {
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
 		try (DataOutputStream out = new DataOutputStream(bytes)) {
 			out.writeByte(VERSION);
@@ -63,7 +63,7 @@ final class AccessEntryCodec {
 		return bytes.toByteArray();
 	}
 
-	static AccessEntry decode(byte[] payload) {
+	public static AccessEntry decode(byte[] payload) {
 		try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload))) {
 			int version = in.readUnsignedByte();
 			if (version != VERSION) {
