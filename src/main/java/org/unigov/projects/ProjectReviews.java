@@ -1,5 +1,14 @@
 package org.unigov.projects;
 
+import org.unigov.projects.internal.GateOutcome;
+import org.unigov.projects.internal.GateResult;
+import org.unigov.projects.internal.Project;
+import org.unigov.projects.internal.ProjectError;
+import org.unigov.projects.internal.ProjectGates;
+import org.unigov.projects.internal.ProjectSettings;
+import org.unigov.projects.internal.ProjectSettingsStore;
+import org.unigov.projects.internal.ProjectStatus;
+import org.unigov.projects.internal.Projects;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package org.unigov.projects;
 
+import org.unigov.projects.internal.ProjectExecution;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;

@@ -1,5 +1,9 @@
 package org.unigov.projects;
 
+import org.unigov.projects.internal.Project;
+import org.unigov.projects.internal.ProjectInput;
+import org.unigov.projects.internal.ProjectSettings;
+import org.unigov.projects.internal.Projects;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;

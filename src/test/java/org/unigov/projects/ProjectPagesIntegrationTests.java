@@ -1,5 +1,6 @@
 package org.unigov.projects;
 
+import org.unigov.projects.internal.Projects;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;

@@ -1,5 +1,6 @@
 package org.unigov.projects;
 
+import org.unigov.projects.internal.Project;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;

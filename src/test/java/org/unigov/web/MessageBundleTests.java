@@ -32,7 +32,7 @@ class MessageBundleTests {
 			.of(RegistryError.values(), org.unigov.catalog.CatalogError.values(), org.unigov.sharing.SharingError.values(),
 					org.unigov.calendar.CalendarError.values(), org.unigov.shared.problem.CommonError.values(),
 					org.unigov.organization.OrganizationError.values(), org.unigov.identity.IdentityError.values(),
-					org.unigov.exchange.ExchangeError.values(), org.unigov.projects.ProjectError.values())
+					org.unigov.exchange.ExchangeError.values(), org.unigov.projects.internal.ProjectError.values())
 			.flatMap(Arrays::stream)
 			.map(ErrorCode::code)
 			.filter(code -> zh.getProperty("problem." + code) == null)

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
-import org.unigov.projects.Project;
-import org.unigov.projects.ProjectInput;
+import org.unigov.projects.internal.Project;
+import org.unigov.projects.internal.ProjectInput;
 import org.unigov.shared.Amounts;
 import org.unigov.shared.problem.FieldProblem;
 import org.unigov.shared.web.FormValues;

@@ -29,21 +29,21 @@ import org.unigov.shared.Access;
 import org.unigov.audit.AuditJournal;
 import org.unigov.calendar.WorkingCalendar;
 import org.unigov.organization.Agency;
-import org.unigov.projects.BudgetKind;
-import org.unigov.projects.GateResult;
-import org.unigov.projects.IndicatorKind;
-import org.unigov.projects.Project;
-import org.unigov.projects.ProjectExecution;
-import org.unigov.projects.ProjectInput;
-import org.unigov.projects.ProjectOutcomes;
-import org.unigov.projects.ProjectPortfolio;
+import org.unigov.projects.internal.BudgetKind;
+import org.unigov.projects.internal.GateResult;
+import org.unigov.projects.internal.IndicatorKind;
+import org.unigov.projects.internal.Project;
+import org.unigov.projects.internal.ProjectExecution;
+import org.unigov.projects.internal.ProjectInput;
+import org.unigov.projects.internal.ProjectOutcomes;
+import org.unigov.projects.internal.ProjectPortfolio;
 import org.unigov.projects.ProjectReviews;
-import org.unigov.projects.ProjectStatus;
-import org.unigov.projects.ProjectType;
-import org.unigov.projects.Projects;
+import org.unigov.projects.internal.ProjectStatus;
+import org.unigov.projects.internal.ProjectType;
+import org.unigov.projects.internal.Projects;
 import org.unigov.projects.ReviewStep;
 import org.unigov.projects.Stage;
-import org.unigov.projects.StagePath;
+import org.unigov.projects.internal.StagePath;
 import org.unigov.projects.StepStatus;
 import org.unigov.registry.FundingSource;
 import org.unigov.registry.LoginMethod;
@@ -91,13 +91,13 @@ class ProjectPages {
 
 	private final JsonMapper json;
 
-	private final org.unigov.projects.ProjectSettingsStore settings;
+	private final org.unigov.projects.internal.ProjectSettingsStore settings;
 
 	private final org.unigov.registry.ReusableSystems reusable;
 
 	ProjectPages(Projects projects, ProjectReviews reviews, ProjectExecution execution, ProjectOutcomes outcomes,
 			ProjectPortfolio portfolio, SystemRegistry registry, Taxonomy taxonomy, WorkingCalendar calendar,
-			AuditJournal journal, JsonMapper json, org.unigov.projects.ProjectSettingsStore settings,
+			AuditJournal journal, JsonMapper json, org.unigov.projects.internal.ProjectSettingsStore settings,
 			org.unigov.registry.ReusableSystems reusable) {
 		this.settings = settings;
 		this.reusable = reusable;
@@ -215,7 +215,7 @@ class ProjectPages {
 		List<FieldProblem> problems = new ArrayList<>();
 		ProjectInput input = form.input(problems);
 		try {
-			refuseIf(problems, org.unigov.projects.ProjectError.INVALID_PROJECT);
+			refuseIf(problems, org.unigov.projects.internal.ProjectError.INVALID_PROJECT);
 			Project project = this.projects.create(Actor.current(), input);
 			redirect.addFlashAttribute("done", "created");
 			return "redirect:/projects/" + project.id();
@@ -244,7 +244,7 @@ class ProjectPages {
 		List<FieldProblem> problems = new ArrayList<>();
 		ProjectInput input = form.input(problems);
 		try {
-			refuseIf(problems, org.unigov.projects.ProjectError.INVALID_PROJECT);
+			refuseIf(problems, org.unigov.projects.internal.ProjectError.INVALID_PROJECT);
 			this.projects.update(Actor.current(), id, input, version);
 			redirect.addFlashAttribute("done", "updated");
 			return "redirect:/projects/" + id;
@@ -334,14 +334,14 @@ class ProjectPages {
 					if (amount.problem() != null) {
 						problems.add(amount.problem());
 					}
-					refuseIf(problems, org.unigov.projects.ProjectError.INVALID_PROJECT);
+					refuseIf(problems, org.unigov.projects.internal.ProjectError.INVALID_PROJECT);
 					this.execution.recordSpend(actor, id, FormValues.date(form.get("spentOn")), form.get("kind"),
 							correction ? -amount.value() : amount.value(), form.get("note"));
 				}
 				case "milestones" -> {
 					List<FieldProblem> problems = new ArrayList<>();
 					List<ProjectExecution.MilestoneInput> plan = MilestoneRows.input(MilestoneRows.read(form), problems);
-					refuseIf(problems, org.unigov.projects.ProjectError.INVALID_PROJECT);
+					refuseIf(problems, org.unigov.projects.internal.ProjectError.INVALID_PROJECT);
 					this.execution.planMilestones(actor, id, plan, version);
 				}
 				case "delivered" -> this.execution.deliver(actor, id, uuid(form.get("systemId")),
@@ -441,7 +441,7 @@ class ProjectPages {
 				problems.add(new FieldProblem("duplicateThreshold", "invalid_threshold", "Not a number."));
 			}
 			Integer days = FormValues.integer(form.get("reviewDays"));
-			refuseIf(problems, org.unigov.projects.ProjectError.INVALID_SETTINGS);
+			refuseIf(problems, org.unigov.projects.internal.ProjectError.INVALID_SETTINGS);
 			this.settings.update(Actor.current(), city.value(), province.value(), threshold, days == null ? 0 : days,
 					FormValues.integer(form.get("version")) == null ? -1 : Long.parseLong(form.get("version").strip()));
 			redirect.addFlashAttribute("done", "settings");

@@ -1,5 +1,6 @@
-package org.unigov.projects;
+package org.unigov.projects.internal;
 
+import org.unigov.projects.ProjectReviews;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;

@@ -1,5 +1,6 @@
-package org.unigov.projects;
+package org.unigov.projects.internal;
 
+import org.unigov.projects.Stage;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;

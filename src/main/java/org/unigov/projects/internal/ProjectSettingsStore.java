@@ -1,4 +1,4 @@
-package org.unigov.projects;
+package org.unigov.projects.internal;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;

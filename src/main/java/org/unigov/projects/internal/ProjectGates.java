@@ -1,4 +1,4 @@
-package org.unigov.projects;
+package org.unigov.projects.internal;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -247,7 +247,7 @@ public class ProjectGates {
 	}
 
 	/** The divisions of the route's levels: the project's own, then its parents up to the highest level. */
-	List<Division> divisions(String divisionCode, List<Integer> route) {
+	public List<Division> divisions(String divisionCode, List<Integer> route) {
 		List<Division> chain = new ArrayList<>();
 		Division current = this.directory.requireDivision(divisionCode);
 		while (current != null) {
@@ -266,7 +266,7 @@ public class ProjectGates {
 		return result;
 	}
 
-	static String levelName(int level) {
+	public static String levelName(int level) {
 		return switch (level) {
 			case 1 -> "province";
 			case 2 -> "city";

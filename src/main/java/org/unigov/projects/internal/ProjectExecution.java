@@ -1,4 +1,4 @@
-package org.unigov.projects;
+package org.unigov.projects.internal;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -178,7 +178,7 @@ public class ProjectExecution {
 				maxSlipDays, rating, level, project.omFen(), omSpent);
 	}
 
-	static int rating(int worstPct) {
+	public static int rating(int worstPct) {
 		if (worstPct < 10) {
 			return 5;
 		}

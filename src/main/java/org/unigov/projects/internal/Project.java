@@ -1,5 +1,6 @@
-package org.unigov.projects;
+package org.unigov.projects.internal;
 
+import org.unigov.projects.Stage;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;

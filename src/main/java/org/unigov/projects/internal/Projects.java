@@ -1,5 +1,7 @@
-package org.unigov.projects;
+package org.unigov.projects.internal;
 
+import org.unigov.projects.ProjectReviews;
+import org.unigov.projects.Stage;
 import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -65,7 +67,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class Projects {
 
 
-	static final String SUBJECT = "project";
+	public static final String SUBJECT = "project";
 
 	private static final TypeReference<List<Project.Publication>> PUBLICATIONS = new TypeReference<>() {
 	};
@@ -205,7 +207,7 @@ public class Projects {
 			.toList();
 	}
 
-	static <E extends Enum<E> & Coded> E code(Class<E> type, String code) {
+	public static <E extends Enum<E> & Coded> E code(Class<E> type, String code) {
 		return Coded.parse(type, code).orElseThrow(() -> new IllegalStateException("Unknown " + type.getSimpleName() + " " + code));
 	}
 
@@ -400,14 +402,14 @@ public class Projects {
 		return get(id).orElseThrow();
 	}
 
-	static void requireUpdated(int updated, Project project, long expectedVersion) {
+	public static void requireUpdated(int updated, Project project, long expectedVersion) {
 		if (updated == 0) {
 			throw new UnigovException(CommonError.STALE_VERSION, "Project " + project.code()
 					+ " was changed by someone else (you had version " + expectedVersion + "): reload it and try again.");
 		}
 	}
 
-	static Stage firstStage(StagePath path) {
+	public static Stage firstStage(StagePath path) {
 		return switch (path) {
 			case STANDARD -> Stage.PROPOSAL;
 			case IN_PLAN -> Stage.FEASIBILITY;
@@ -416,7 +418,7 @@ public class Projects {
 	}
 
 	/** P1: the stage after an approved one, or null when the approved one was the last. */
-	static @Nullable Stage nextStage(StagePath path, Stage stage) {
+	public static @Nullable Stage nextStage(StagePath path, Stage stage) {
 		return switch (stage) {
 			case PROPOSAL -> Stage.FEASIBILITY;
 			case FEASIBILITY -> Stage.PRELIMINARY_DESIGN;
