@@ -3,7 +3,7 @@ package org.unigov.projects;
 import org.unigov.projects.internal.Project;
 import org.unigov.projects.internal.ProjectInput;
 import org.unigov.projects.internal.ProjectSettings;
-import org.unigov.projects.internal.Projects;
+import org.unigov.projects.internal.ProposalDrafting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
@@ -66,7 +66,7 @@ class ProjectIntegrationTests {
 	JdbcClient jdbc;
 
 	@Autowired
-	Projects projects;
+	ProposalDrafting drafting;
 
 	@Autowired
 	ProjectReviews reviews;
@@ -550,7 +550,7 @@ class ProjectIntegrationTests {
 			Agency data = directory.agencyByCreditCode(DemoOrganization.agency("yt-data").creditCode()).orElseThrow();
 			Actor dataStaff = new Actor(UUID.randomUUID(), "yt-data-staff", "雁塔区数据局 员工", Actor.Kind.STAFF,
 					data.id().value(), data.creditCode(), data.divisionCode(), Set.of(Role.AGENCY_STAFF));
-			Project project = projects.create(dataStaff, new tools.jackson.databind.json.JsonMapper()
+			Project project = drafting.create(dataStaff, new tools.jackson.databind.json.JsonMapper()
 				.readValue(json(proposal()), ProjectInput.class));
 			reviews.submit(dataStaff, project.id(), project.version());
 			decide("yt-coord", project.id().toString(), "approve", null).andExpect(status().isForbidden())

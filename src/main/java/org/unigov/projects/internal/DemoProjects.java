@@ -42,6 +42,8 @@ class DemoProjects implements ApplicationRunner {
 
 	private final Projects projects;
 
+	private final ProposalDrafting drafting;
+
 	private final ProjectReviews reviews;
 
 	private final ProjectExecution execution;
@@ -52,11 +54,12 @@ class DemoProjects implements ApplicationRunner {
 
 	private final TransactionTemplate transactions;
 
-	DemoProjects(DemoMode demo, JdbcClient jdbc, Projects projects, ProjectReviews reviews, ProjectExecution execution,
+	DemoProjects(DemoMode demo, JdbcClient jdbc, Projects projects, ProposalDrafting drafting, ProjectReviews reviews, ProjectExecution execution,
 			OrganizationDirectory organizations, WorkingCalendar calendar, TransactionTemplate transactions) {
 		this.demo = demo;
 		this.jdbc = jdbc;
 		this.projects = projects;
+		this.drafting = drafting;
 		this.reviews = reviews;
 		this.execution = execution;
 		this.organizations = organizations;
@@ -154,7 +157,7 @@ class DemoProjects implements ApplicationRunner {
 		Project withdrawn = create("yt-civil", "雁塔区救助资金发放监管系统", "对救助资金发放开展监管。", "new-system", "urgent",
 				List.of("social-assistance", "budget-finance"), 30_000_000L, 3_000_000L,
 				target("service-applications", "救助资金网上申领量", 0, 500), null, "与社会救助信息管理系统的资金模块分工不同。");
-		this.projects.withdraw(staff("yt-civil"), withdrawn.id(), withdrawn.version());
+		this.drafting.withdraw(staff("yt-civil"), withdrawn.id(), withdrawn.version());
 		// in review at the county, above the city threshold: the route goes on to the city
 		Project grid = create("yt-civil", "雁塔区社区网格服务移动端", "为网格员和居民提供事件上报、服务预约的移动端应用。", "upgrade", "urgent",
 				List.of("grid-management", "mobile-service"), 120_000_000L, 15_000_000L,
@@ -193,7 +196,7 @@ class DemoProjects implements ApplicationRunner {
 				"unified-identity", null, justification, List.of(),
 				List.of(new ProjectInput.Publication(name.replaceAll("(系统|平台|升级|改造|年度运维|移动端)+$", "") + "业务数据", "")),
 				List.of(), List.of(), lines, List.of(target));
-		return this.projects.create(staff(agency), input);
+		return this.drafting.create(staff(agency), input);
 	}
 
 	private Project submit(String agency, Project project) {

@@ -41,6 +41,7 @@ import org.unigov.projects.ProjectReviews;
 import org.unigov.projects.internal.ProjectStatus;
 import org.unigov.projects.internal.ProjectType;
 import org.unigov.projects.internal.Projects;
+import org.unigov.projects.internal.ProposalDrafting;
 import org.unigov.projects.ReviewStep;
 import org.unigov.projects.Stage;
 import org.unigov.projects.internal.StagePath;
@@ -73,6 +74,8 @@ class ProjectPages {
 
 	private final Projects projects;
 
+	private final ProposalDrafting drafting;
+
 	private final ProjectReviews reviews;
 
 	private final ProjectExecution execution;
@@ -95,13 +98,14 @@ class ProjectPages {
 
 	private final org.unigov.registry.ReusableSystems reusable;
 
-	ProjectPages(Projects projects, ProjectReviews reviews, ProjectExecution execution, ProjectOutcomes outcomes,
+	ProjectPages(Projects projects, ProposalDrafting drafting, ProjectReviews reviews, ProjectExecution execution, ProjectOutcomes outcomes,
 			ProjectPortfolio portfolio, SystemRegistry registry, Taxonomy taxonomy, WorkingCalendar calendar,
 			AuditJournal journal, JsonMapper json, org.unigov.projects.internal.ProjectSettingsStore settings,
 			org.unigov.registry.ReusableSystems reusable) {
 		this.settings = settings;
 		this.reusable = reusable;
 		this.projects = projects;
+		this.drafting = drafting;
 		this.reviews = reviews;
 		this.execution = execution;
 		this.outcomes = outcomes;
@@ -216,7 +220,7 @@ class ProjectPages {
 		ProjectInput input = form.input(problems);
 		try {
 			refuseIf(problems, org.unigov.projects.internal.ProjectError.INVALID_PROJECT);
-			Project project = this.projects.create(Actor.current(), input);
+			Project project = this.drafting.create(Actor.current(), input);
 			redirect.addFlashAttribute("done", "created");
 			return "redirect:/projects/" + project.id();
 		}
@@ -245,7 +249,7 @@ class ProjectPages {
 		ProjectInput input = form.input(problems);
 		try {
 			refuseIf(problems, org.unigov.projects.internal.ProjectError.INVALID_PROJECT);
-			this.projects.update(Actor.current(), id, input, version);
+			this.drafting.update(Actor.current(), id, input, version);
 			redirect.addFlashAttribute("done", "updated");
 			return "redirect:/projects/" + id;
 		}
@@ -317,7 +321,7 @@ class ProjectPages {
 		try {
 			switch (action) {
 				case "submit" -> this.reviews.submit(actor, id, version);
-				case "withdraw" -> this.projects.withdraw(actor, id, version);
+				case "withdraw" -> this.drafting.withdraw(actor, id, version);
 				case "decision" -> {
 					ProjectReviews.Decision decision = ProjectReviews.Decision.parse(form.get("decision"));
 					if (decision == null) {

@@ -37,6 +37,7 @@ import org.unigov.projects.internal.ProjectSettings;
 import org.unigov.projects.internal.ProjectSettingsStore;
 import org.unigov.projects.internal.ProjectStatus;
 import org.unigov.projects.internal.Projects;
+import org.unigov.projects.internal.ProposalDrafting;
 import org.unigov.projects.ReviewStep;
 import org.unigov.projects.Stage;
 import org.unigov.shared.Actor;
@@ -58,6 +59,8 @@ class ProjectsApi {
 
 	private final Projects projects;
 
+	private final ProposalDrafting drafting;
+
 	private final ProjectReviews reviews;
 
 	private final ProjectSettingsStore settings;
@@ -66,9 +69,10 @@ class ProjectsApi {
 
 	private final AuditJournal journal;
 
-	ProjectsApi(Projects projects, ProjectReviews reviews, ProjectSettingsStore settings, WorkingCalendar calendar,
+	ProjectsApi(Projects projects, ProposalDrafting drafting, ProjectReviews reviews, ProjectSettingsStore settings, WorkingCalendar calendar,
 			AuditJournal journal) {
 		this.projects = projects;
+		this.drafting = drafting;
 		this.reviews = reviews;
 		this.settings = settings;
 		this.calendar = calendar;
@@ -117,7 +121,7 @@ class ProjectsApi {
 			description = "Every problem is listed in one 422 (invalid_project); targets that only count things built or "
 					+ "users registered are refused on their own (output_only_targets, P7). Money is in fen.")
 	ProjectView create(@Valid @RequestBody ProjectInput input) {
-		return view(this.projects.create(Actor.current(), input));
+		return view(this.drafting.create(Actor.current(), input));
 	}
 
 	@GetMapping
@@ -159,7 +163,7 @@ class ProjectsApi {
 	@PreAuthorize(AGENCIES)
 	@Operation(summary = "Revise a draft or returned proposal (audited: project.updated); 409 on a stale version")
 	ProjectView update(@PathVariable UUID id, @Valid @RequestBody UpdateRequest request) {
-		return view(this.projects.update(Actor.current(), id, request.project(), request.version()));
+		return view(this.drafting.update(Actor.current(), id, request.project(), request.version()));
 	}
 
 	@GetMapping("/{id}/gates")
@@ -182,7 +186,7 @@ class ProjectsApi {
 	@PreAuthorize(AGENCIES)
 	@Operation(summary = "Withdraw a proposal not yet approved (audited: project.withdrawn)")
 	ProjectView withdraw(@PathVariable UUID id, @Valid @RequestBody VersionRequest request) {
-		return view(this.projects.withdraw(Actor.current(), id, request.version()));
+		return view(this.drafting.withdraw(Actor.current(), id, request.version()));
 	}
 
 	@PostMapping("/{id}/decision")
