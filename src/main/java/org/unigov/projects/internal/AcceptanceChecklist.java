@@ -62,53 +62,9 @@ class AcceptanceChecklist {
 			items.add(ProjectOutcomes.CheckItem.of("system_live", "verified", system.status() == SystemStatus.LIVE,
 					"Registry status: " + system.status().code() + ".", List.of(link), "projects.check.text.status",
 					"#{registry.status." + system.status().code() + "}"));
-			List<CatalogEntry> published = this.catalog.publishedFromSystem(system.id());
-			List<String> missing = new ArrayList<>();
-			List<String> found = new ArrayList<>();
-			List<CatalogEntry> promised = new ArrayList<>();
-			for (Project.Publication publication : project.publishes()) {
-				Optional<CatalogEntry> entry = published.stream()
-					.filter(e -> e.content().name().strip().equals(publication.name().strip()))
-					.findFirst();
-				if (entry.isPresent()) {
-					found.add("/catalog/entries/" + entry.get().id());
-					promised.add(entry.get());
-				}
-				else {
-					missing.add(publication.name());
-				}
-			}
-			items.add(ProjectOutcomes.CheckItem.of("data_published", "verified", missing.isEmpty(),
-					project.publishes().isEmpty() ? "The proposal promised no data resource."
-							: missing.isEmpty() ? "Every promised data resource is published from the system."
-									: "Not published from the system: " + String.join(", ", missing) + ".",
-					found, "projects.check.text." + (project.publishes().isEmpty() ? "none-promised"
-							: missing.isEmpty() ? "all-published" : "not-published"), String.join("、", missing)));
-			// public-facing if the proposal or the registry says so; an exemption counts only when the
-			// proposal asked for its own accounts (the identity gate showed it to the approvers)
-			boolean publicFacing = project.publicFacing() || system.publicFacing();
-			boolean exempt = project.signIn() == LoginMethod.OWN_ACCOUNTS && project.identityExemption() != null
-					&& !project.identityExemption().isBlank();
-			boolean identity = !publicFacing || system.loginMethod() == LoginMethod.UNIFIED_IDENTITY
-					|| system.loginMethod() == LoginMethod.NONE || exempt;
-			boolean exempted = system.loginMethod() == LoginMethod.OWN_ACCOUNTS && identity;
-			items.add(ProjectOutcomes.CheckItem.of("unified_identity", "verified", identity, !publicFacing
-					? "An internal system." : "Sign-in in the registry: " + system.loginMethod().code()
-							+ (exempted ? " (exemption granted with the approval)." : "."),
-					List.of(link), "projects.check.text." + (!publicFacing ? "internal" : exempted ? "sign-in-exempt" : "sign-in"),
-					"#{registry.login." + system.loginMethod().code() + "}"));
-			List<DataService> registered = this.services.bySystem(system.id());
-			List<String> unserved = promised.stream()
-				.filter(e -> registered.stream().noneMatch(s -> s.active() && s.entryId().equals(e.id())))
-				.map(e -> e.code())
-				.toList();
-			items.add(ProjectOutcomes.CheckItem.of("exchange_services", "verified", unserved.isEmpty(), promised.isEmpty()
-					? "No published resource to serve." : unserved.isEmpty()
-							? "Each published resource has an active data service on the exchange."
-							: "No active data service on the exchange for: " + String.join(", ", unserved) + ".",
-					registered.stream().map(s -> "/exchange/services/" + s.id()).toList(), "projects.check.text."
-							+ (promised.isEmpty() ? "nothing-to-serve" : unserved.isEmpty() ? "all-served" : "not-served"),
-					String.join("、", unserved)));
+			List<CatalogEntry> promised = published(project, system, items);
+			items.add(identity(project, system, link));
+			items.add(exchangeServices(system, promised));
 		}
 		for (String declared : List.of("security_assessment", "final_accounts")) {
 			String statement = declarations.get(declared);
@@ -118,5 +74,68 @@ class AcceptanceChecklist {
 					: new ProjectOutcomes.CheckItem(declared, "declared", true, statement.strip(), List.of(), null, null));
 		}
 		return items;
+	}
+
+	/** Each promised data resource published from the system; the catalog entries found. */
+	private List<CatalogEntry> published(Project project, RegisteredSystem system, List<ProjectOutcomes.CheckItem> items) {
+		List<CatalogEntry> published = this.catalog.publishedFromSystem(system.id());
+		List<String> missing = new ArrayList<>();
+		List<String> found = new ArrayList<>();
+		List<CatalogEntry> promised = new ArrayList<>();
+		for (Project.Publication publication : project.publishes()) {
+			Optional<CatalogEntry> entry = published.stream()
+				.filter(e -> e.content().name().strip().equals(publication.name().strip()))
+				.findFirst();
+			if (entry.isPresent()) {
+				found.add("/catalog/entries/" + entry.get().id());
+				promised.add(entry.get());
+			}
+			else {
+				missing.add(publication.name());
+			}
+		}
+		items.add(ProjectOutcomes.CheckItem.of("data_published", "verified", missing.isEmpty(),
+				project.publishes().isEmpty() ? "The proposal promised no data resource."
+						: missing.isEmpty() ? "Every promised data resource is published from the system."
+								: "Not published from the system: " + String.join(", ", missing) + ".",
+				found, "projects.check.text." + (project.publishes().isEmpty() ? "none-promised"
+						: missing.isEmpty() ? "all-published" : "not-published"), String.join("、", missing)));
+		return promised;
+	}
+
+	/**
+	 * P4: a public-facing system signs in with the unified identity, unless the proposal asked for
+	 * its own accounts with an exemption.
+	 */
+	private static ProjectOutcomes.CheckItem identity(Project project, RegisteredSystem system, String link) {
+		// public-facing if the proposal or the registry says so; an exemption counts only when the
+		// proposal asked for its own accounts (the identity gate showed it to the approvers)
+		boolean publicFacing = project.publicFacing() || system.publicFacing();
+		boolean exempt = project.signIn() == LoginMethod.OWN_ACCOUNTS && project.identityExemption() != null
+				&& !project.identityExemption().isBlank();
+		boolean identity = !publicFacing || system.loginMethod() == LoginMethod.UNIFIED_IDENTITY
+				|| system.loginMethod() == LoginMethod.NONE || exempt;
+		boolean exempted = system.loginMethod() == LoginMethod.OWN_ACCOUNTS && identity;
+		return ProjectOutcomes.CheckItem.of("unified_identity", "verified", identity, !publicFacing
+				? "An internal system." : "Sign-in in the registry: " + system.loginMethod().code()
+						+ (exempted ? " (exemption granted with the approval)." : "."),
+				List.of(link), "projects.check.text." + (!publicFacing ? "internal" : exempted ? "sign-in-exempt" : "sign-in"),
+				"#{registry.login." + system.loginMethod().code() + "}");
+	}
+
+	/** Each published resource has an active data service on the exchange. */
+	private ProjectOutcomes.CheckItem exchangeServices(RegisteredSystem system, List<CatalogEntry> promised) {
+		List<DataService> registered = this.services.bySystem(system.id());
+		List<String> unserved = promised.stream()
+			.filter(e -> registered.stream().noneMatch(s -> s.active() && s.entryId().equals(e.id())))
+			.map(e -> e.code())
+			.toList();
+		return ProjectOutcomes.CheckItem.of("exchange_services", "verified", unserved.isEmpty(), promised.isEmpty()
+				? "No published resource to serve." : unserved.isEmpty()
+						? "Each published resource has an active data service on the exchange."
+						: "No active data service on the exchange for: " + String.join(", ", unserved) + ".",
+				registered.stream().map(s -> "/exchange/services/" + s.id()).toList(), "projects.check.text."
+						+ (promised.isEmpty() ? "nothing-to-serve" : unserved.isEmpty() ? "all-served" : "not-served"),
+				String.join("、", unserved));
 	}
 }

@@ -1,5 +1,13 @@
 package org.unigov.projects.internal;
 
+import org.unigov.organization.AgencyId;
+import org.springframework.context.i18n.LocaleContextHolder;
+import java.util.stream.Collectors;
+import java.util.Map;
+import java.util.Comparator;
+import java.util.Arrays;
+import java.time.OffsetDateTime;
+import java.math.BigDecimal;
 import org.unigov.projects.Stage;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -111,53 +119,12 @@ public class ProjectPortfolio {
 		String prefix = scope(actor, division);
 		String like = prefix + "%";
 		LocalDate today = this.calendar.today();
-		// one scan for three views: the pipeline over every project, and budgets and spending of the
-		// approved and accepted ones by division and by agency (grouping sets)
-		List<StageCount> pipeline = new ArrayList<>();
-		List<Spend> byDivision = new ArrayList<>();
-		List<Spend> byAgency = new ArrayList<>();
-		this.jdbc.sql("""
-				select stage, status, division_code, agency_code, count(*) as n, coalesce(sum(total_fen), 0) as total,
-				    count(*) filter (where status in ('approved', 'accepted')) as approved,
-				    coalesce(sum(total_fen) filter (where status in ('approved', 'accepted')), 0) as budget,
-				    coalesce(sum(spent_fen) filter (where status in ('approved', 'accepted')), 0) as spent
-				from prj_project where division_code like ? and status <> 'withdrawn'
-				group by grouping sets ((stage, status), (division_code), (agency_code))""")
-			.param(like)
-			.query((rs, n) -> {
-				if (rs.getString("stage") != null) {
-					pipeline.add(new StageCount(rs.getString("stage"), rs.getString("status"), rs.getLong("n"), rs.getLong("total")));
-				}
-				else if (rs.getLong("approved") > 0) {
-					String key = rs.getString("division_code") != null ? rs.getString("division_code") : rs.getString("agency_code");
-					Spend spend = new Spend(key, key, rs.getLong("approved"), rs.getLong("budget"), rs.getLong("spent"));
-					(rs.getString("division_code") != null ? byDivision : byAgency).add(spend);
-				}
-				return null;
-			})
-			.list();
-		pipeline.sort(java.util.Comparator.comparing(StageCount::stage).thenComparing(StageCount::status));
-		java.util.Comparator<Spend> largest = java.util.Comparator.comparingLong(Spend::budgetFen).reversed()
-			.thenComparing(Spend::key);
-		byDivision.sort(largest);
-		byAgency.sort(largest);
-		if (byAgency.size() > 50) {
-			byAgency.subList(50, byAgency.size()).clear();
-		}
+		Breakdown breakdown = breakdown(like);
+		List<StageCount> pipeline = breakdown.pipeline();
+		List<Spend> byDivision = breakdown.byDivision();
 		long projects = pipeline.stream().mapToLong(StageCount::projects).sum();
 		long total = pipeline.stream().mapToLong(StageCount::totalFen).sum();
-		// money counts for projects past the proposal: approved or accepted
-		String spendJoin = """
-				from prj_project p
-				where p.division_code like ? and p.status in ('approved', 'accepted')""";
-		List<Spend> byCapability = this.jdbc.sql("select c as k, count(*) as n, sum(p.total_fen) as budget, "
-				+ "sum(p.spent_fen) as spent "
-				+ spendJoin.replace("from prj_project p", "from prj_project p cross join lateral unnest(p.capabilities) c")
-				+ " group by c order by budget desc")
-			.param(like)
-			.query((rs, n) -> new Spend(rs.getString("k"), this.taxonomy.name(rs.getString("k"), org.springframework.context.i18n.LocaleContextHolder.getLocale()),
-					rs.getLong("n"), rs.getLong("budget"), rs.getLong("spent")))
-			.list();
+		List<Spend> byCapability = byCapability(like);
 		// each list with its full count in one query (a window over the rows before the limit)
 		Listed overdue = listed("""
 				select p.*, s.due as step_due, s.division_code as step_division, s.kind as step_kind, count(*) over () as total
@@ -184,8 +151,66 @@ public class ProjectPortfolio {
 			.query((rs, n) -> item(rs, null, null))
 			.list();
 		long spent = byDivision.stream().mapToLong(Spend::spentFen).sum();
-		return new Portfolio(prefix, projects, total, spent, pipeline, byDivision, byAgency, byCapability, recent,
-				overdue.total(), overdue.items(), failing.total(), failing.items(), zombies.total(), zombies.items());
+		return new Portfolio(prefix, projects, total, spent, pipeline, byDivision, breakdown.byAgency(), byCapability,
+				recent, overdue.total(), overdue.items(), failing.total(), failing.items(), zombies.total(),
+				zombies.items());
+	}
+
+	/** The pipeline over every project, and budgets and spending by division and by agency. */
+	private record Breakdown(List<StageCount> pipeline, List<Spend> byDivision, List<Spend> byAgency) {
+	}
+
+	/**
+	 * One scan for three views: the pipeline over every project, and budgets and spending of the
+	 * approved and accepted ones by division and by agency (grouping sets).
+	 */
+	private Breakdown breakdown(String like) {
+		List<StageCount> pipeline = new ArrayList<>();
+		List<Spend> byDivision = new ArrayList<>();
+		List<Spend> byAgency = new ArrayList<>();
+		this.jdbc.sql("""
+				select stage, status, division_code, agency_code, count(*) as n, coalesce(sum(total_fen), 0) as total,
+				    count(*) filter (where status in ('approved', 'accepted')) as approved,
+				    coalesce(sum(total_fen) filter (where status in ('approved', 'accepted')), 0) as budget,
+				    coalesce(sum(spent_fen) filter (where status in ('approved', 'accepted')), 0) as spent
+				from prj_project where division_code like ? and status <> 'withdrawn'
+				group by grouping sets ((stage, status), (division_code), (agency_code))""")
+			.param(like)
+			.query((rs, n) -> {
+				if (rs.getString("stage") != null) {
+					pipeline.add(new StageCount(rs.getString("stage"), rs.getString("status"), rs.getLong("n"), rs.getLong("total")));
+				}
+				else if (rs.getLong("approved") > 0) {
+					String key = rs.getString("division_code") != null ? rs.getString("division_code") : rs.getString("agency_code");
+					Spend spend = new Spend(key, key, rs.getLong("approved"), rs.getLong("budget"), rs.getLong("spent"));
+					(rs.getString("division_code") != null ? byDivision : byAgency).add(spend);
+				}
+				return null;
+			})
+			.list();
+		pipeline.sort(Comparator.comparing(StageCount::stage).thenComparing(StageCount::status));
+		Comparator<Spend> largest = Comparator.comparingLong(Spend::budgetFen).reversed()
+			.thenComparing(Spend::key);
+		byDivision.sort(largest);
+		byAgency.sort(largest);
+		if (byAgency.size() > 50) {
+			byAgency.subList(50, byAgency.size()).clear();
+		}
+		return new Breakdown(pipeline, byDivision, byAgency);
+	}
+
+	/** Budgets and spending of the approved and accepted projects by planned capability. */
+	private List<Spend> byCapability(String like) {
+		Locale locale = LocaleContextHolder.getLocale();
+		return this.jdbc.sql("""
+				select c as k, count(*) as n, sum(p.total_fen) as budget, sum(p.spent_fen) as spent
+				from prj_project p cross join lateral unnest(p.capabilities) c
+				where p.division_code like ? and p.status in ('approved', 'accepted')
+				group by c order by budget desc""")
+			.param(like)
+			.query((rs, n) -> new Spend(rs.getString("k"), this.taxonomy.name(rs.getString("k"), locale), rs.getLong("n"),
+					rs.getLong("budget"), rs.getLong("spent")))
+			.list();
 	}
 
 	/** Up to {@link #LIST_LIMIT} projects and how many there are in all. */
@@ -216,21 +241,21 @@ public class ProjectPortfolio {
 			@Nullable LocalDate decided) {
 	}
 
-	private static final java.util.Map<Integer, String> LEVELS_ZH = java.util.Map.of(1, "省级", 2, "市级", 3, "县级");
+	private static final Map<Integer, String> LEVELS_ZH = Map.of(1, "省级", 2, "市级", 3, "县级");
 
-	private static final java.util.Map<Integer, String> LEVELS_EN = java.util.Map.of(1, "province", 2, "city", 3, "county");
+	private static final Map<Integer, String> LEVELS_EN = Map.of(1, "province", 2, "city", 3, "county");
 
-	private static final java.util.Map<String, String> RISK_ZH = java.util.Map.of("low", "低风险", "medium", "中风险", "high",
+	private static final Map<String, String> RISK_ZH = Map.of("low", "低风险", "medium", "中风险", "high",
 			"高风险", "unplanned", "尚未制定里程碑计划");
 
-	private static final java.util.Map<String, String> RISK_EN = java.util.Map.of("low", "low risk", "medium", "medium risk",
+	private static final Map<String, String> RISK_EN = Map.of("low", "low risk", "medium", "medium risk",
 			"high", "high risk", "unplanned", "no milestone plan yet");
 
 	/** The approval route by level names, lowest first: 县级 → 市级 → 省级. */
 	static String route(List<Integer> levels, boolean zh) {
 		return levels.stream()
 			.map(l -> (zh ? LEVELS_ZH : LEVELS_EN).getOrDefault(l, String.valueOf(l)))
-			.collect(java.util.stream.Collectors.joining(" → "));
+			.collect(Collectors.joining(" → "));
 	}
 
 	/** Risk and variances of a project under way (approved or accepted), else {@code null}. */
@@ -244,29 +269,9 @@ public class ProjectPortfolio {
 	/** Every project of the portfolio's scope (up to {@link #EXPORT_LIMIT}) as an XLSX workbook; amounts in yuan. */
 	public void xlsx(Actor actor, @Nullable String division, Locale locale, OutputStream out) {
 		String prefix = scope(actor, division);
-		List<ExportRow> rows = this.jdbc.sql("""
-				select p.*, p.spent_fen as spent
-				from prj_project p where p.division_code like ? order by p.division_code, p.code limit ?""")
-			.params(prefix + "%", EXPORT_LIMIT)
-			.query((rs, n) -> new ExportRow(rs.getObject("id", UUID.class), rs.getString("code"), rs.getString("name"),
-					rs.getObject("agency_id", UUID.class), rs.getString("agency_code"),
-					rs.getString("division_code"), rs.getString("type"), rs.getString("path"), rs.getString("stage"),
-					rs.getString("status"), rs.getLong("build_fen"), rs.getLong("om_fen"), rs.getLong("total_fen"),
-					rs.getLong("spent"), rs.getString("gate_outcome"),
-					java.util.Arrays.stream((Integer[]) rs.getArray("route").getArray()).toList(),
-					List.of((String[]) rs.getArray("capabilities").getArray()),
-					date(rs.getObject("submitted_at", java.time.OffsetDateTime.class)),
-					date(rs.getObject("decided_at", java.time.OffsetDateTime.class))))
-			.list();
+		List<ExportRow> rows = exportRows(prefix);
 		boolean zh = "zh".equals(locale.getLanguage());
-		List<String> headers = zh
-				? List.of("项目编号", "项目名称", "申报部门", "行政区划", "项目类型", "审批程序", "阶段", "状态", "建设费用（元）",
-						"运维费用（元）", "总投资（元）", "已支出（元）", "提交检查", "审批层级", "功能", "提交日期", "决定日期",
-						"风险等级", "成本偏差（元）", "进度偏差（元）", "成本超支（%）", "进度延误（%）", "统一社会信用代码")
-				: List.of("Code", "Name", "Agency", "Division", "Type", "Path", "Stage", "Status", "Build (yuan)",
-						"O&M (yuan)", "Total (yuan)", "Spent (yuan)", "Gates", "Route", "Capabilities", "Submitted", "Decided",
-						"Risk", "Cost variance (yuan)", "Schedule variance (yuan)", "Cost overrun (%)", "Schedule slip (%)",
-						"Agency credit code");
+		List<String> headers = zh ? HEADERS_ZH : HEADERS_EN;
 		try (SXSSFWorkbook workbook = new SXSSFWorkbook(200)) {
 			Sheet sheet = workbook.createSheet(zh ? "项目清单" : "Projects");
 			CellStyle bold = workbook.createCellStyle();
@@ -283,58 +288,92 @@ public class ProjectPortfolio {
 			}
 			int r = 1;
 			for (ExportRow row : rows) {
-				Row out2 = sheet.createRow(r++);
-				String agency = this.directory.agency(new org.unigov.organization.AgencyId(row.agencyId()))
-					.map(a -> a.name(locale))
-					.orElse(row.agencyCode());
-				String divisionName = this.directory.division(row.divisionCode())
-					.map(d -> d.name(locale))
-					.orElse(row.divisionCode());
-				String capabilityNames = row.capabilities()
-					.stream()
-					.map(c -> this.taxonomy.name(c, locale))
-					.collect(java.util.stream.Collectors.joining(zh ? "、" : "; "));
-				ProjectExecution.Variance v = variance(row);
-				List<Object> values = new ArrayList<>(List.of(row.code(), row.name(), agency, divisionName,
-						label(ProjectType.class, row.type(), zh), label(StagePath.class, row.path(), zh),
-						label(Stage.class, row.stage(), zh), label(ProjectStatus.class, row.status(), zh), row.buildFen(),
-						row.omFen(), row.totalFen(), row.spentFen(),
-						row.gateOutcome() == null ? "" : label(GateOutcome.class, row.gateOutcome(), zh), route(row.route(), zh),
-						capabilityNames, row.submitted() == null ? "" : row.submitted().toString(),
-						row.decided() == null ? "" : row.decided().toString()));
-				if (v == null) {
-					values.addAll(List.of("", "", "", "", ""));
-				}
-				else {
-					String risk = (zh ? RISK_ZH : RISK_EN).getOrDefault(v.riskLevel(), v.riskLevel());
-					values.add(v.riskRating() == null ? risk
-							: zh ? v.riskRating() + "级（" + risk + "）" : v.riskRating() + " (" + risk + ")");
-					values.add(v.costVarianceFen());
-					values.add(v.scheduleVarianceFen());
-					values.add(v.costOverrunPct());
-					values.add(v.scheduleSlipPct());
-				}
-				values.add(row.agencyCode());
-				for (int c = 0; c < values.size(); c++) {
-					var cell = out2.createCell(c);
-					if (values.get(c) instanceof Long fen) {
-						// yuan with two decimals, from whole fen
-						cell.setCellValue(new java.math.BigDecimal(fen).movePointLeft(2).doubleValue());
-						cell.setCellStyle(money);
-					}
-					else if (values.get(c) instanceof Integer whole) {
-						cell.setCellValue(whole);
-					}
-					else {
-						cell.setCellValue(Spreadsheets.neutralise(String.valueOf(values.get(c))));
-					}
-				}
+				write(sheet.createRow(r++), values(row, locale, zh), money);
 			}
 			sheet.createFreezePane(0, 1);
 			workbook.write(out);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static final List<String> HEADERS_ZH = List.of("项目编号", "项目名称", "申报部门", "行政区划", "项目类型", "审批程序",
+			"阶段", "状态", "建设费用（元）", "运维费用（元）", "总投资（元）", "已支出（元）", "提交检查", "审批层级", "功能", "提交日期",
+			"决定日期", "风险等级", "成本偏差（元）", "进度偏差（元）", "成本超支（%）", "进度延误（%）", "统一社会信用代码");
+
+	private static final List<String> HEADERS_EN = List.of("Code", "Name", "Agency", "Division", "Type", "Path", "Stage",
+			"Status", "Build (yuan)", "O&M (yuan)", "Total (yuan)", "Spent (yuan)", "Gates", "Route", "Capabilities",
+			"Submitted", "Decided", "Risk", "Cost variance (yuan)", "Schedule variance (yuan)", "Cost overrun (%)",
+			"Schedule slip (%)", "Agency credit code");
+
+	private List<ExportRow> exportRows(String prefix) {
+		return this.jdbc.sql("""
+				select p.*, p.spent_fen as spent
+				from prj_project p where p.division_code like ? order by p.division_code, p.code limit ?""")
+			.params(prefix + "%", EXPORT_LIMIT)
+			.query((rs, n) -> new ExportRow(rs.getObject("id", UUID.class), rs.getString("code"), rs.getString("name"),
+					rs.getObject("agency_id", UUID.class), rs.getString("agency_code"),
+					rs.getString("division_code"), rs.getString("type"), rs.getString("path"), rs.getString("stage"),
+					rs.getString("status"), rs.getLong("build_fen"), rs.getLong("om_fen"), rs.getLong("total_fen"),
+					rs.getLong("spent"), rs.getString("gate_outcome"),
+					Arrays.stream((Integer[]) rs.getArray("route").getArray()).toList(),
+					List.of((String[]) rs.getArray("capabilities").getArray()),
+					date(rs.getObject("submitted_at", OffsetDateTime.class)),
+					date(rs.getObject("decided_at", OffsetDateTime.class))))
+			.list();
+	}
+
+	/** One spreadsheet row's cells: names, not ids; whole fen become yuan in {@link #write}. */
+	private List<Object> values(ExportRow row, Locale locale, boolean zh) {
+		String agency = this.directory.agency(new AgencyId(row.agencyId()))
+			.map(a -> a.name(locale))
+			.orElse(row.agencyCode());
+		String divisionName = this.directory.division(row.divisionCode())
+			.map(d -> d.name(locale))
+			.orElse(row.divisionCode());
+		String capabilityNames = row.capabilities()
+			.stream()
+			.map(c -> this.taxonomy.name(c, locale))
+			.collect(Collectors.joining(zh ? "、" : "; "));
+		List<Object> values = new ArrayList<>(List.of(row.code(), row.name(), agency, divisionName,
+				label(ProjectType.class, row.type(), zh), label(StagePath.class, row.path(), zh),
+				label(Stage.class, row.stage(), zh), label(ProjectStatus.class, row.status(), zh), row.buildFen(),
+				row.omFen(), row.totalFen(), row.spentFen(),
+				row.gateOutcome() == null ? "" : label(GateOutcome.class, row.gateOutcome(), zh), route(row.route(), zh),
+				capabilityNames, row.submitted() == null ? "" : row.submitted().toString(),
+				row.decided() == null ? "" : row.decided().toString()));
+		ProjectExecution.Variance v = variance(row);
+		if (v == null) {
+			values.addAll(List.of("", "", "", "", ""));
+		}
+		else {
+			String risk = (zh ? RISK_ZH : RISK_EN).getOrDefault(v.riskLevel(), v.riskLevel());
+			values.add(v.riskRating() == null ? risk
+					: zh ? v.riskRating() + "级（" + risk + "）" : v.riskRating() + " (" + risk + ")");
+			values.add(v.costVarianceFen());
+			values.add(v.scheduleVarianceFen());
+			values.add(v.costOverrunPct());
+			values.add(v.scheduleSlipPct());
+		}
+		values.add(row.agencyCode());
+		return values;
+	}
+
+	private static void write(Row row, List<Object> values, CellStyle money) {
+		for (int c = 0; c < values.size(); c++) {
+			var cell = row.createCell(c);
+			if (values.get(c) instanceof Long fen) {
+				// yuan with two decimals, from whole fen
+				cell.setCellValue(new BigDecimal(fen).movePointLeft(2).doubleValue());
+				cell.setCellStyle(money);
+			}
+			else if (values.get(c) instanceof Integer whole) {
+				cell.setCellValue(whole);
+			}
+			else {
+				cell.setCellValue(Spreadsheets.neutralise(String.valueOf(values.get(c))));
+			}
 		}
 	}
 

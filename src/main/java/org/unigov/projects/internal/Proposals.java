@@ -142,6 +142,30 @@ public class Proposals {
 				where id = ? and version = ?""").params(id, expectedVersion).update() > 0;
 	}
 
+	/** Counts a change to the project (a review decided) if still at {@code expectedVersion}. */
+	public boolean touch(UUID id, long expectedVersion) {
+		return this.jdbc.sql("update prj_project set updated_at = now(), version = version + 1 where id = ? and version = ?")
+			.params(id, expectedVersion)
+			.update() > 0;
+	}
+
+	/** The last stage approved: the project is approved. */
+	public void approve(UUID id) {
+		this.jdbc.sql("update prj_project set status = 'approved', decided_at = now() where id = ?").param(id).update();
+	}
+
+	/** A stage approved: the project is a draft again at the next stage (P1). */
+	public void nextStage(UUID id, Stage next) {
+		this.jdbc.sql("update prj_project set status = 'draft', stage = ? where id = ?").params(next.code(), id).update();
+	}
+
+	/** Returned for revision or rejected; a rejection is the final decision. */
+	public void close(UUID id, boolean rejected) {
+		this.jdbc.sql("update prj_project set status = ?, decided_at = case when ? then now() else decided_at end where id = ?")
+			.params(rejected ? "rejected" : "returned", rejected, id)
+			.update();
+	}
+
 	/** Keeps the worst outcome of the gates run on the saved proposal. */
 	public void recordGateOutcome(UUID id, GateOutcome outcome) {
 		this.jdbc.sql("update prj_project set gate_outcome = ?, gates_checked_at = now() where id = ?")
