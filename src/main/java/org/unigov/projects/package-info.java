@@ -11,6 +11,6 @@
 		allowedDependencies = { "shared", "audit", "organization", "registry", "catalog", "calendar", "exchange" })
 package org.unigov.projects;
 
-import org.unigov.projects.internal.Project;
 import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.ApplicationModule;
+import org.unigov.projects.internal.Project;

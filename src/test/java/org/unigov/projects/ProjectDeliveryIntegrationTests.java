@@ -1,6 +1,5 @@
 package org.unigov.projects;
 
-import org.unigov.projects.internal.ProjectExecution;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -37,6 +36,7 @@ import org.unigov.UnigovTest;
 import org.unigov.calendar.WorkingCalendar;
 import org.unigov.catalog.CatalogFixtures;
 import org.unigov.exchange.ExchangeFixtures;
+import org.unigov.projects.internal.ProjectExecution;
 
 /**
  * After approval: execution with computed variances, acceptance from platform facts (P6),

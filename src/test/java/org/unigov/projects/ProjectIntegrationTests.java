@@ -1,9 +1,5 @@
 package org.unigov.projects;
 
-import org.unigov.projects.internal.Project;
-import org.unigov.projects.internal.ProjectInput;
-import org.unigov.projects.internal.ProjectSettings;
-import org.unigov.projects.internal.ProposalDrafting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
@@ -32,7 +28,6 @@ import java.util.Set;
 import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
-import org.unigov.shared.Amounts;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -47,7 +42,12 @@ import org.unigov.catalog.CatalogFixtures;
 import org.unigov.organization.Agency;
 import org.unigov.organization.DemoOrganization;
 import org.unigov.organization.OrganizationDirectory;
+import org.unigov.projects.internal.Project;
+import org.unigov.projects.internal.ProjectInput;
+import org.unigov.projects.internal.ProjectSettings;
+import org.unigov.projects.internal.ProposalDrafting;
 import org.unigov.shared.Actor;
+import org.unigov.shared.Amounts;
 import org.unigov.shared.Role;
 import org.unigov.shared.problem.UnigovException;
 

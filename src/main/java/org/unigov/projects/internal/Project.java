@@ -1,6 +1,5 @@
 package org.unigov.projects.internal;
 
-import org.unigov.projects.Stage;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -8,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.unigov.projects.Stage;
 import org.unigov.registry.FundingSource;
 import org.unigov.registry.LoginMethod;
 

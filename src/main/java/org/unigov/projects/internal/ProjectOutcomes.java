@@ -1,6 +1,5 @@
 package org.unigov.projects.internal;
 
-import org.unigov.projects.ProjectReviews;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -24,6 +23,7 @@ import org.unigov.audit.AuditJournal;
 import org.unigov.audit.AuditRecord;
 import org.unigov.calendar.WorkingCalendar;
 import org.unigov.exchange.ExchangeTraffic;
+import org.unigov.projects.ProjectReviews;
 import org.unigov.registry.RegisteredSystem;
 import org.unigov.registry.SystemRegistry;
 import org.unigov.registry.SystemStatus;

@@ -1,37 +1,37 @@
 package org.unigov.projects.internal;
 
-import org.unigov.organization.AgencyId;
-import org.springframework.context.i18n.LocaleContextHolder;
-import java.util.stream.Collectors;
-import java.util.Map;
-import java.util.Comparator;
-import java.util.Arrays;
-import java.time.OffsetDateTime;
-import java.math.BigDecimal;
-import org.unigov.projects.Stage;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
-import org.unigov.shared.Spreadsheets;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.unigov.calendar.WorkingCalendar;
+import org.unigov.organization.AgencyId;
+import org.unigov.projects.Stage;
 import org.unigov.registry.Taxonomy;
 import org.unigov.shared.Actor;
 import org.unigov.shared.Role;
+import org.unigov.shared.Spreadsheets;
 import org.unigov.shared.problem.CommonError;
 import org.unigov.shared.problem.UnigovException;
 

@@ -8,12 +8,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -28,11 +29,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.unigov.shared.Access;
 import org.unigov.projects.internal.Project;
 import org.unigov.projects.internal.ProjectExecution;
 import org.unigov.projects.internal.ProjectOutcomes;
 import org.unigov.projects.internal.ProjectPortfolio;
+import org.unigov.shared.Access;
 import org.unigov.shared.Actor;
 import org.unigov.shared.ident.PlainText;
 import org.unigov.shared.problem.CommonError;
