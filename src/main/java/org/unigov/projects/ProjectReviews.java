@@ -350,7 +350,7 @@ public class ProjectReviews {
 
 	private static final RowMapper<ReviewStep> STEPS = (rs, n) -> new ReviewStep(rs.getObject("id", UUID.class),
 			rs.getObject("project_id", UUID.class), rs.getInt("round"), Projects.code(Stage.class, rs.getString("stage")),
-			ReviewStep.Kind.valueOf(rs.getString("kind").toUpperCase(java.util.Locale.ROOT)), rs.getInt("level"),
+			ReviewStep.Kind.valueOf(rs.getString("kind").toUpperCase(Locale.ROOT)), rs.getInt("level"),
 			rs.getString("division_code"), rs.getInt("position"), Projects.code(StepStatus.class, rs.getString("status")),
 			instant(rs.getObject("activated_at", OffsetDateTime.class)), rs.getObject("due", LocalDate.class),
 			rs.getString("decided_by"), rs.getString("decided_by_name"),
@@ -389,7 +389,7 @@ public class ProjectReviews {
 					this.json.readValue(rs.getString("reasons"), REASONS)))
 			.list()
 			.stream()
-			.sorted(java.util.Comparator.comparingInt(g -> List.of(GateResult.DUPLICATE, GateResult.SHARING,
+			.sorted(Comparator.comparingInt(g -> List.of(GateResult.DUPLICATE, GateResult.SHARING,
 					GateResult.IDENTITY, GateResult.BUDGET).indexOf(g.gate())))
 			.toList();
 	}

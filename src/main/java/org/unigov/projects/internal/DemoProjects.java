@@ -2,6 +2,7 @@ package org.unigov.projects.internal;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -224,7 +225,7 @@ class DemoProjects implements ApplicationRunner {
 		Agency a = agency(agency);
 		String source = a.divisionCode().endsWith("0000") ? "provincial-fiscal"
 				: a.divisionCode().endsWith("00") ? "municipal-fiscal" : "county-fiscal";
-		List<ProjectInput.BudgetLine> lines = new java.util.ArrayList<>();
+		List<ProjectInput.BudgetLine> lines = new ArrayList<>();
 		if (buildFen > 0) {
 			lines.add(new ProjectInput.BudgetLine("build", year, source, buildFen, ""));
 		}

@@ -24,6 +24,7 @@ import org.unigov.registry.RegisteredSystem;
 import org.unigov.registry.SystemRegistry;
 import org.unigov.shared.Actor;
 import org.unigov.shared.Amounts;
+import org.unigov.shared.Coded;
 import org.unigov.shared.problem.FieldProblem;
 import org.unigov.shared.problem.UnigovException;
 
@@ -308,7 +309,7 @@ public class ProjectExecution {
 		if (spentOn == null || spentOn.isAfter(this.calendar.today()) || spentOn.getYear() < 2000) {
 			problems.add(new FieldProblem("spentOn", "invalid_date", "spentOn is the day of payment, not after today."));
 		}
-		BudgetKind parsed = kind == null ? null : org.unigov.shared.Coded.parse(BudgetKind.class, kind).orElse(null);
+		BudgetKind parsed = kind == null ? null : Coded.parse(BudgetKind.class, kind).orElse(null);
 		if (parsed == null) {
 			problems.add(new FieldProblem("kind", "invalid_value", "kind is build or om."));
 		}

@@ -1,6 +1,7 @@
 package org.unigov.projects.internal;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -292,6 +293,6 @@ public class ProjectGates {
 	}
 
 	private static GateResult.Reason reason(String code, String message, Map<String, ?> values) {
-		return new GateResult.Reason(code, message, java.util.Collections.unmodifiableMap(new LinkedHashMap<String, Object>(values)));
+		return new GateResult.Reason(code, message, Collections.unmodifiableMap(new LinkedHashMap<String, Object>(values)));
 	}
 }

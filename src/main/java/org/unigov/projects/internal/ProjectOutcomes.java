@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -29,6 +30,7 @@ import org.unigov.registry.SystemRegistry;
 import org.unigov.registry.SystemStatus;
 import org.unigov.shared.Actor;
 import org.unigov.shared.Role;
+import org.unigov.shared.problem.FieldProblem;
 import org.unigov.shared.problem.UnigovException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -309,15 +311,15 @@ public class ProjectOutcomes {
 			throw new UnigovException(ProjectError.WRONG_STATE, "Project " + project.code()
 					+ " has no delivered system yet: evaluation compares targets with the system's measured use.");
 		}
-		List<org.unigov.shared.problem.FieldProblem> problems = new ArrayList<>();
+		List<FieldProblem> problems = new ArrayList<>();
 		reported.forEach((line, value) -> {
 			if (line == null || line < 1 || line > project.targets().size()) {
-				problems.add(new org.unigov.shared.problem.FieldProblem("reported", "unknown_target",
+				problems.add(new FieldProblem("reported", "unknown_target",
 						"reported names target lines 1 to " + project.targets().size() + "."));
 			}
 			else if (value == null || value.signum() < 0 || value.stripTrailingZeros().scale() > 2
 					|| value.compareTo(new BigDecimal("1e17")) >= 0) {
-				problems.add(new org.unigov.shared.problem.FieldProblem("reported[" + line + "]", "invalid_number",
+				problems.add(new FieldProblem("reported[" + line + "]", "invalid_number",
 						"A reported value is a number of zero or more with at most two decimals."));
 			}
 		});
@@ -340,7 +342,7 @@ public class ProjectOutcomes {
 	}
 
 	Evaluation measure(Project project, Map<Integer, BigDecimal> reported, LocalDate today) {
-		UUID systemId = java.util.Objects.requireNonNull(project.deliveredSystemId());
+		UUID systemId = Objects.requireNonNull(project.deliveredSystemId());
 		RegisteredSystem system = this.registry.get(systemId).orElse(null);
 		YearMonth last = YearMonth.from(today).minusMonths(1);
 		List<ExchangeTraffic.MonthUse> months = this.traffic.monthlyUse(systemId, last.minusMonths(ZOMBIE_MONTHS - 1), last);

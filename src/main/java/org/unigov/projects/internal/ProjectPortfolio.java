@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -21,15 +23,18 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.unigov.calendar.WorkingCalendar;
 import org.unigov.organization.AgencyId;
+import org.unigov.organization.OrganizationDirectory;
 import org.unigov.projects.Stage;
 import org.unigov.registry.Taxonomy;
 import org.unigov.shared.Actor;
+import org.unigov.shared.Coded;
 import org.unigov.shared.Role;
 import org.unigov.shared.Spreadsheets;
 import org.unigov.shared.problem.CommonError;
@@ -57,16 +62,16 @@ public class ProjectPortfolio {
 
 	private final Taxonomy taxonomy;
 
-	private final org.unigov.organization.OrganizationDirectory directory;
+	private final OrganizationDirectory directory;
 
-	private final org.springframework.beans.factory.ObjectProvider<ProjectExecution> execution;
+	private final ObjectProvider<ProjectExecution> execution;
 
-	private final org.springframework.beans.factory.ObjectProvider<Projects> projects;
+	private final ObjectProvider<Projects> projects;
 
 	ProjectPortfolio(JdbcClient jdbc, WorkingCalendar calendar, Taxonomy taxonomy,
-			org.unigov.organization.OrganizationDirectory directory,
-			org.springframework.beans.factory.ObjectProvider<ProjectExecution> execution,
-			org.springframework.beans.factory.ObjectProvider<Projects> projects) {
+			OrganizationDirectory directory,
+			ObjectProvider<ProjectExecution> execution,
+			ObjectProvider<Projects> projects) {
 		this.jdbc = jdbc;
 		this.calendar = calendar;
 		this.taxonomy = taxonomy;
@@ -227,8 +232,8 @@ public class ProjectPortfolio {
 		return new Listed(total[0], items);
 	}
 
-	private static Item item(java.sql.ResultSet rs, @Nullable LocalDate due, @Nullable String note)
-			throws java.sql.SQLException {
+	private static Item item(ResultSet rs, @Nullable LocalDate due, @Nullable String note)
+			throws SQLException {
 		return new Item(rs.getObject("id", UUID.class), rs.getString("code"), rs.getString("name"),
 				rs.getString("agency_code"), rs.getString("division_code"), rs.getString("stage"), rs.getString("status"),
 				rs.getLong("total_fen"), due, note);
@@ -377,7 +382,7 @@ public class ProjectPortfolio {
 		}
 	}
 
-	private static <E extends Enum<E> & org.unigov.shared.Coded> String label(Class<E> type, String code, boolean zh) {
+	private static <E extends Enum<E> & Coded> String label(Class<E> type, String code, boolean zh) {
 		E value = Projects.code(type, code);
 		return zh ? value.labelZh() : value.labelEn();
 	}

@@ -1,5 +1,6 @@
 package org.unigov.projects.internal;
 
+import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -86,8 +87,8 @@ public class ProjectSettingsStore {
 		Map<String, Object> details = new LinkedHashMap<>();
 		details.put("countyToCityFen", List.of(before.countyToCityFen(), countyToCityFen));
 		details.put("toProvinceFen", List.of(before.toProvinceFen(), toProvinceFen));
-		details.put("duplicateThreshold", List.of(java.math.BigDecimal.valueOf(before.duplicateThreshold()),
-				java.math.BigDecimal.valueOf(duplicateThreshold)));
+		details.put("duplicateThreshold", List.of(BigDecimal.valueOf(before.duplicateThreshold()),
+				BigDecimal.valueOf(duplicateThreshold)));
 		details.put("reviewDays", List.of(before.reviewDays(), reviewDays));
 		this.journal.append(actor, AuditRecord.of("project-settings.changed", "project-settings", "1", null, details));
 		return current();

@@ -3,6 +3,7 @@ package org.unigov.projects.web;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -125,7 +126,7 @@ class ProjectDeliveryApi {
 	@PreAuthorize(ProjectsApi.AGENCIES)
 	@Operation(summary = "Ask for acceptance (验收): the checklist is computed from platform facts; declarations are kept as declared")
 	ProjectOutcomes.Acceptance requestAcceptance(@PathVariable UUID id, @Valid @RequestBody AcceptanceRequest request) {
-		Map<String, String> declarations = new java.util.LinkedHashMap<>();
+		Map<String, String> declarations = new LinkedHashMap<>();
 		if (request.securityAssessment() != null) {
 			declarations.put("security_assessment", request.securityAssessment());
 		}

@@ -3,6 +3,7 @@ package org.unigov.projects.web;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 
@@ -89,7 +90,7 @@ public class ProjectForm {
 	private List<String> targetDue = blank(TARGET_ROWS);
 
 	private static List<String> blank(int n) {
-		return new ArrayList<>(java.util.Collections.nCopies(n, ""));
+		return new ArrayList<>(Collections.nCopies(n, ""));
 	}
 
 	/** The form of a saved proposal, for revising it. */

@@ -41,6 +41,7 @@ import org.unigov.projects.internal.ProjectExecution;
 import org.unigov.projects.internal.ProjectInput;
 import org.unigov.projects.internal.ProjectOutcomes;
 import org.unigov.projects.internal.ProjectPortfolio;
+import org.unigov.projects.internal.ProjectSettingsStore;
 import org.unigov.projects.internal.ProjectStatus;
 import org.unigov.projects.internal.ProjectType;
 import org.unigov.projects.internal.Projects;
@@ -49,10 +50,12 @@ import org.unigov.projects.internal.StagePath;
 import org.unigov.registry.FundingSource;
 import org.unigov.registry.LoginMethod;
 import org.unigov.registry.RegisteredSystem;
+import org.unigov.registry.ReusableSystems;
 import org.unigov.registry.SystemRegistry;
 import org.unigov.registry.Taxonomy;
 import org.unigov.shared.Access;
 import org.unigov.shared.Actor;
+import org.unigov.shared.Amounts;
 import org.unigov.shared.Coded;
 import org.unigov.shared.NavigationEntry;
 import org.unigov.shared.Role;
@@ -95,14 +98,14 @@ class ProjectPages {
 
 	private final JsonMapper json;
 
-	private final org.unigov.projects.internal.ProjectSettingsStore settings;
+	private final ProjectSettingsStore settings;
 
-	private final org.unigov.registry.ReusableSystems reusable;
+	private final ReusableSystems reusable;
 
 	ProjectPages(Projects projects, ProposalDrafting drafting, ProjectReviews reviews, ProjectExecution execution, ProjectOutcomes outcomes,
 			ProjectPortfolio portfolio, SystemRegistry registry, Taxonomy taxonomy, WorkingCalendar calendar,
-			AuditJournal journal, JsonMapper json, org.unigov.projects.internal.ProjectSettingsStore settings,
-			org.unigov.registry.ReusableSystems reusable) {
+			AuditJournal journal, JsonMapper json, ProjectSettingsStore settings,
+			ReusableSystems reusable) {
 		this.settings = settings;
 		this.reusable = reusable;
 		this.projects = projects;
@@ -379,8 +382,8 @@ class ProjectPages {
 	String changeSettings(@RequestParam Map<String, String> form, RedirectAttributes redirect) {
 		try {
 			List<FieldProblem> problems = new ArrayList<>();
-			var city = org.unigov.shared.Amounts.fen("countyToCityFen", form.get("countyToCityYuan"));
-			var province = org.unigov.shared.Amounts.fen("toProvinceFen", form.get("toProvinceYuan"));
+			var city = Amounts.fen("countyToCityFen", form.get("countyToCityYuan"));
+			var province = Amounts.fen("toProvinceFen", form.get("toProvinceYuan"));
 			for (var read : List.of(city, province)) {
 				if (read.problem() != null) {
 					problems.add(read.problem());
