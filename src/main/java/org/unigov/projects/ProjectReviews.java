@@ -3,12 +3,17 @@ package org.unigov.projects;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
@@ -20,6 +25,17 @@ import org.unigov.audit.AuditJournal;
 import org.unigov.audit.AuditRecord;
 import org.unigov.calendar.WorkingCalendar;
 import org.unigov.organization.Division;
+import org.unigov.projects.internal.GateOutcome;
+import org.unigov.projects.internal.GateResult;
+import org.unigov.projects.internal.Project;
+import org.unigov.projects.internal.ProjectError;
+import org.unigov.projects.internal.ProjectGates;
+import org.unigov.projects.internal.ProjectSettings;
+import org.unigov.projects.internal.ProjectSettingsStore;
+import org.unigov.projects.internal.ProjectStatus;
+import org.unigov.projects.internal.Projects;
+import org.unigov.projects.internal.Proposals;
+import org.unigov.projects.internal.ReviewSteps;
 import org.unigov.shared.Actor;
 import org.unigov.shared.Role;
 import org.unigov.shared.problem.UnigovException;
@@ -58,12 +74,18 @@ public class ProjectReviews {
 
 	private final JsonMapper json;
 
-	private final org.springframework.context.ApplicationEventPublisher events;
+	private final ApplicationEventPublisher events;
+
+	private final Proposals proposals;
+
+	private final ReviewSteps reviewSteps;
 
 	ProjectReviews(JdbcClient jdbc, Projects projects, ProjectGates gates, ProjectSettingsStore settings,
-			WorkingCalendar calendar, AuditJournal journal, JsonMapper json,
-			org.springframework.context.ApplicationEventPublisher events) {
+			WorkingCalendar calendar, AuditJournal journal, JsonMapper json, ApplicationEventPublisher events,
+			Proposals proposals, ReviewSteps reviewSteps) {
 		this.jdbc = jdbc;
+		this.proposals = proposals;
+		this.reviewSteps = reviewSteps;
 		this.projects = projects;
 		this.gates = gates;
 		this.settings = settings;
@@ -77,6 +99,15 @@ public class ProjectReviews {
 	public enum Decision {
 
 		APPROVE, RETURN, REJECT;
+
+		/** The status the decided step gets. */
+		String stepStatus() {
+			return switch (this) {
+				case APPROVE -> "approved";
+				case RETURN -> "returned";
+				case REJECT -> "rejected";
+			};
+		}
 
 		public static @Nullable Decision parse(@Nullable String text) {
 			if (text == null) {
@@ -190,7 +221,42 @@ public class ProjectReviews {
 	 */
 	public Project decide(Actor actor, UUID id, Decision decision, @Nullable String comment, long expectedVersion) {
 		Project project = this.projects.visible(actor, id);
-		java.util.Set<ReviewStep.Kind> kinds = java.util.EnumSet.noneOf(ReviewStep.Kind.class);
+		ReviewStep step = reviewersStep(actor, project, expectedVersion);
+		String note = note(decision, comment);
+		boolean updated = this.proposals.touch(id, expectedVersion);
+		Projects.requireUpdated(updated ? 1 : 0, project, expectedVersion);
+		this.reviewSteps.decide(step.id(), decision.stepStatus(), actor, note);
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("code", project.code());
+		details.put("round", project.round());
+		details.put("stage", project.stage().code());
+		details.put("step", step.kind().code());
+		details.put("level", step.level());
+		details.put("decision", decision.name().toLowerCase(Locale.ROOT));
+		if (note != null) {
+			details.put("comment", note);
+		}
+		if (decision == Decision.APPROVE) {
+			approved(project, step, details);
+		}
+		else {
+			this.reviewSteps.cancelRound(id, project.round());
+			this.proposals.close(id, decision == Decision.REJECT);
+			details.put("result", decision == Decision.RETURN ? "returned" : "rejected");
+		}
+		this.journal.append(actor, AuditRecord.of("project.reviewed", Projects.SUBJECT, id, project.divisionCode(), details));
+		if (details.get("result") instanceof String result) {
+			this.events.publishEvent(new ProjectDecided(id, project.code(), project.name(), project.agencyId(), result));
+		}
+		return this.projects.get(id).orElseThrow();
+	}
+
+	/**
+	 * The actor's pending step of the project's round: a coordinator's approval or an auditor's
+	 * budget review for their division, never on their own agency's project, no level skipped (P5).
+	 */
+	private ReviewStep reviewersStep(Actor actor, Project project, long expectedVersion) {
+		Set<ReviewStep.Kind> kinds = EnumSet.noneOf(ReviewStep.Kind.class);
 		if (actor.has(Role.COORDINATOR)) {
 			kinds.add(ReviewStep.Kind.APPROVAL);
 		}
@@ -209,16 +275,15 @@ public class ProjectReviews {
 			Projects.requireUpdated(0, project, expectedVersion);
 		}
 		// the actor's step of this round: a pending one first, for someone who both approves and audits
-		List<ReviewStep> mine = steps(id, project.round()).stream()
+		List<ReviewStep> mine = steps(project.id(), project.round()).stream()
 			.filter(s -> kinds.contains(s.kind()) && s.divisionCode().equals(actor.divisionCode()))
-			.sorted(java.util.Comparator.comparing((ReviewStep s) -> s.status() != StepStatus.PENDING))
+			.sorted(Comparator.comparing((ReviewStep s) -> s.status() != StepStatus.PENDING))
 			.toList();
 		if (mine.isEmpty()) {
 			throw new UnigovException(ProjectError.NOT_YOUR_REVIEW, "Project " + project.code()
 					+ " has no review step for your division and role in this round (P5).");
 		}
 		ReviewStep step = mine.getFirst();
-		ReviewStep.Kind kind = step.kind();
 		if (project.agencyId().equals(actor.agencyId())) {
 			throw new UnigovException(ProjectError.OWN_AGENCY,
 					"No one decides on their own agency's project (P5): another reviewer of this level must decide.");
@@ -231,6 +296,11 @@ public class ProjectReviews {
 			throw new UnigovException(ProjectError.WRONG_STATE,
 					"Your step on project " + project.code() + " is already " + step.status().code() + ".");
 		}
+		return step;
+	}
+
+	/** The reviewer's comment, stripped; required to return or reject. */
+	private static @Nullable String note(Decision decision, @Nullable String comment) {
 		String note = comment == null || comment.isBlank() ? null : comment.strip();
 		if (decision != Decision.APPROVE && note == null) {
 			throw new UnigovException(ProjectError.COMMENT_REQUIRED, decision == Decision.RETURN
@@ -239,78 +309,34 @@ public class ProjectReviews {
 		if (note != null && note.length() > 2000) {
 			throw new UnigovException(ProjectError.COMMENT_REQUIRED, "A comment is at most 2000 characters.");
 		}
-		int updated = this.jdbc.sql("update prj_project set updated_at = now(), version = version + 1 where id = ? and version = ?")
-			.params(id, expectedVersion)
-			.update();
-		Projects.requireUpdated(updated, project, expectedVersion);
-		String stepStatus = switch (decision) {
-			case APPROVE -> "approved";
-			case RETURN -> "returned";
-			case REJECT -> "rejected";
-		};
-		this.jdbc.sql("""
-				update prj_review_step set status = ?, decided_by = ?, decided_by_name = ?, decided_at = now(), comment = ?
-				where id = ?""")
-			.params(stepStatus, actor.username(), actor.displayName(), note, step.id())
-			.update();
-		Map<String, Object> details = new LinkedHashMap<>();
-		details.put("code", project.code());
-		details.put("round", project.round());
-		details.put("stage", project.stage().code());
-		details.put("step", kind.code());
-		details.put("level", step.level());
-		details.put("decision", decision.name().toLowerCase(java.util.Locale.ROOT));
-		if (note != null) {
-			details.put("comment", note);
+		return note;
+	}
+
+	/**
+	 * After an approval the next level's step becomes pending; when no step of the round is open,
+	 * the stage is approved (P1): the project goes on to the next stage or is approved.
+	 */
+	private void approved(Project project, ReviewStep step, Map<String, Object> details) {
+		UUID id = project.id();
+		if (step.kind() == ReviewStep.Kind.APPROVAL) {
+			LocalDate due = this.calendar.addWorkingDays(this.calendar.today(), this.settings.current().reviewDays()).due();
+			this.reviewSteps.activateNext(id, project.round(), step.position() + 1, due)
+				.ifPresent(next -> this.events.publishEvent(new ReviewAwaited(id, project.code(), project.name(),
+						project.agencyId(), next, ReviewStep.Kind.APPROVAL.code(), due)));
 		}
-		if (decision == Decision.APPROVE) {
-			if (kind == ReviewStep.Kind.APPROVAL) {
-				LocalDate due = this.calendar.addWorkingDays(this.calendar.today(), this.settings.current().reviewDays()).due();
-				this.jdbc.sql("""
-						update prj_review_step set status = 'pending', activated_at = now(), due = ?
-						where project_id = ? and round = ? and kind = 'approval' and position = ? and status = 'waiting'
-						returning division_code""")
-					.params(due, id, project.round(), step.position() + 1)
-					.query(String.class)
-					.optional()
-					.ifPresent(next -> this.events.publishEvent(new ReviewAwaited(id, project.code(), project.name(),
-							project.agencyId(), next, ReviewStep.Kind.APPROVAL.code(), due)));
-			}
-			long open = this.jdbc.sql("""
-					select count(*) from prj_review_step
-					where project_id = ? and round = ? and status in ('waiting', 'pending')""")
-				.params(id, project.round())
-				.query(Long.class)
-				.single();
-			if (open == 0) {
-				Stage next = Projects.nextStage(project.path(), project.stage());
-				if (next == null) {
-					this.jdbc.sql("update prj_project set status = 'approved', decided_at = now() where id = ?").param(id).update();
-					details.put("result", "approved");
-				}
-				else {
-					this.jdbc.sql("update prj_project set status = 'draft', stage = ? where id = ?").params(next.code(), id).update();
-					details.put("result", "stage-approved");
-					details.put("nextStage", next.code());
-				}
-			}
+		if (this.reviewSteps.openCount(id, project.round()) > 0) {
+			return;
+		}
+		Stage next = Projects.nextStage(project.path(), project.stage());
+		if (next == null) {
+			this.proposals.approve(id);
+			details.put("result", "approved");
 		}
 		else {
-			this.jdbc.sql("""
-					update prj_review_step set status = 'cancelled'
-					where project_id = ? and round = ? and status in ('waiting', 'pending')""")
-				.params(id, project.round())
-				.update();
-			this.jdbc.sql("update prj_project set status = ?, decided_at = case when ? then now() else decided_at end where id = ?")
-				.params(decision == Decision.RETURN ? "returned" : "rejected", decision == Decision.REJECT, id)
-				.update();
-			details.put("result", decision == Decision.RETURN ? "returned" : "rejected");
+			this.proposals.nextStage(id, next);
+			details.put("result", "stage-approved");
+			details.put("nextStage", next.code());
 		}
-		this.journal.append(actor, AuditRecord.of("project.reviewed", Projects.SUBJECT, id, project.divisionCode(), details));
-		if (details.get("result") instanceof String result) {
-			this.events.publishEvent(new ProjectDecided(id, project.code(), project.name(), project.agencyId(), result));
-		}
-		return this.projects.get(id).orElseThrow();
 	}
 
 	/** The division of the highest level that approved (or is to approve) the project. */
@@ -324,7 +350,7 @@ public class ProjectReviews {
 
 	private static final RowMapper<ReviewStep> STEPS = (rs, n) -> new ReviewStep(rs.getObject("id", UUID.class),
 			rs.getObject("project_id", UUID.class), rs.getInt("round"), Projects.code(Stage.class, rs.getString("stage")),
-			ReviewStep.Kind.valueOf(rs.getString("kind").toUpperCase(java.util.Locale.ROOT)), rs.getInt("level"),
+			ReviewStep.Kind.valueOf(rs.getString("kind").toUpperCase(Locale.ROOT)), rs.getInt("level"),
 			rs.getString("division_code"), rs.getInt("position"), Projects.code(StepStatus.class, rs.getString("status")),
 			instant(rs.getObject("activated_at", OffsetDateTime.class)), rs.getObject("due", LocalDate.class),
 			rs.getString("decided_by"), rs.getString("decided_by_name"),
@@ -363,7 +389,7 @@ public class ProjectReviews {
 					this.json.readValue(rs.getString("reasons"), REASONS)))
 			.list()
 			.stream()
-			.sorted(java.util.Comparator.comparingInt(g -> List.of(GateResult.DUPLICATE, GateResult.SHARING,
+			.sorted(Comparator.comparingInt(g -> List.of(GateResult.DUPLICATE, GateResult.SHARING,
 					GateResult.IDENTITY, GateResult.BUDGET).indexOf(g.gate())))
 			.toList();
 	}

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.unigov.shared.Coded;
 
 /**
  * One review of one submission: an approval by the coordinator (统筹部门) of one level, or the
@@ -17,7 +18,7 @@ public record ReviewStep(UUID id, UUID projectId, int round, Stage stage, Kind k
 		@Nullable String comment) {
 
 	/** An approval by a level's coordinator, or the auditor's budget review. */
-	public enum Kind implements org.unigov.shared.Coded {
+	public enum Kind implements Coded {
 
 		APPROVAL("approval", "审批", "Approval"), BUDGET("budget", "预算审查", "Budget review");
 

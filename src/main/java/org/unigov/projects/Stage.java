@@ -1,5 +1,6 @@
 package org.unigov.projects;
 
+import org.unigov.projects.internal.Project;
 import org.unigov.shared.Coded;
 
 /** P1: the document under review (项目建议书, 可行性研究报告, 初步设计及概算, or the last two combined). */

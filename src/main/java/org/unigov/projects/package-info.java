@@ -13,3 +13,4 @@ package org.unigov.projects;
 
 import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.ApplicationModule;
+import org.unigov.projects.internal.Project;

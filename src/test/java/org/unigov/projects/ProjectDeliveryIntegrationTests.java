@@ -36,6 +36,7 @@ import org.unigov.UnigovTest;
 import org.unigov.calendar.WorkingCalendar;
 import org.unigov.catalog.CatalogFixtures;
 import org.unigov.exchange.ExchangeFixtures;
+import org.unigov.projects.internal.ProjectExecution;
 
 /**
  * After approval: execution with computed variances, acceptance from platform facts (P6),

@@ -28,7 +28,6 @@ import java.util.Set;
 import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
-import org.unigov.shared.Amounts;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -43,7 +42,12 @@ import org.unigov.catalog.CatalogFixtures;
 import org.unigov.organization.Agency;
 import org.unigov.organization.DemoOrganization;
 import org.unigov.organization.OrganizationDirectory;
+import org.unigov.projects.internal.Project;
+import org.unigov.projects.internal.ProjectInput;
+import org.unigov.projects.internal.ProjectSettings;
+import org.unigov.projects.internal.ProposalDrafting;
 import org.unigov.shared.Actor;
+import org.unigov.shared.Amounts;
 import org.unigov.shared.Role;
 import org.unigov.shared.problem.UnigovException;
 
@@ -62,7 +66,7 @@ class ProjectIntegrationTests {
 	JdbcClient jdbc;
 
 	@Autowired
-	Projects projects;
+	ProposalDrafting drafting;
 
 	@Autowired
 	ProjectReviews reviews;
@@ -546,7 +550,7 @@ class ProjectIntegrationTests {
 			Agency data = directory.agencyByCreditCode(DemoOrganization.agency("yt-data").creditCode()).orElseThrow();
 			Actor dataStaff = new Actor(UUID.randomUUID(), "yt-data-staff", "雁塔区数据局 员工", Actor.Kind.STAFF,
 					data.id().value(), data.creditCode(), data.divisionCode(), Set.of(Role.AGENCY_STAFF));
-			Project project = projects.create(dataStaff, new tools.jackson.databind.json.JsonMapper()
+			Project project = drafting.create(dataStaff, new tools.jackson.databind.json.JsonMapper()
 				.readValue(json(proposal()), ProjectInput.class));
 			reviews.submit(dataStaff, project.id(), project.version());
 			decide("yt-coord", project.id().toString(), "approve", null).andExpect(status().isForbidden())

@@ -15,6 +15,7 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.unigov.SignIn;
 import org.unigov.UnigovTest;
+import org.unigov.projects.internal.Projects;
 
 /** Every project page renders for the people who use it, in both languages; the form saves and shows its problems. */
 @UnigovTest

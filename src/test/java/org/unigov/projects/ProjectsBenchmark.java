@@ -15,6 +15,7 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.unigov.UnigovApplication;
+import org.unigov.projects.internal.Project;
 
 /**
  * Project governance at provincial scale (issue target: with 50,000 projects and 500,000 review

@@ -48,7 +48,7 @@ class MessageBundleTests {
 			.stream()
 			.map(candidate -> ClassUtils.resolveClassName(candidate.getBeanClassName(), null))
 			.filter(Class::isEnum)
-			.map(type -> (Class<? extends ErrorCode>) type)
+			.<Class<? extends ErrorCode>>map(type -> (Class<? extends ErrorCode>) type)
 			.toList();
 		assertThat(types).as("error code enums found").hasSizeGreaterThan(8);
 		return types;

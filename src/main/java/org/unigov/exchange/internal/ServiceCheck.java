@@ -20,6 +20,7 @@ import org.unigov.catalog.Revision;
 import org.unigov.exchange.DataService;
 import org.unigov.exchange.DataServices;
 import org.unigov.registry.RegisteredSystem;
+import org.unigov.registry.SystemId;
 import org.unigov.registry.SystemRegistry;
 import org.unigov.shared.Actor;
 import org.unigov.shared.ident.PlainText;
@@ -122,7 +123,7 @@ public class ServiceCheck {
 			problems.add(new FieldProblem("systemId", "required", "Name the registered system that serves the data."));
 			return null;
 		}
-		RegisteredSystem system = this.registry.get(input.systemId()).orElse(null);
+		RegisteredSystem system = this.registry.get(new SystemId(input.systemId())).orElse(null);
 		if (system == null || (entry != null && !system.agencyId().equals(entry.providerAgencyId()))) {
 			problems.add(new FieldProblem("systemId", "not_providers_system",
 					"The system must be registered to the agency that provides the resource."));

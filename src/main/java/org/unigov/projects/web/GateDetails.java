@@ -11,7 +11,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import org.unigov.organization.Division;
 import org.unigov.organization.OrganizationDirectory;
-import org.unigov.projects.GateResult;
+import org.unigov.projects.internal.GateResult;
 import org.unigov.registry.SystemId;
 import org.unigov.registry.SystemRegistry;
 

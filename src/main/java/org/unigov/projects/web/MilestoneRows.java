@@ -9,7 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
-import org.unigov.projects.ProjectExecution;
+import org.unigov.projects.internal.ProjectExecution;
 import org.unigov.shared.problem.FieldProblem;
 
 /**

@@ -3,17 +3,19 @@ package org.unigov.projects.web;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -28,11 +30,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.unigov.projects.internal.Project;
+import org.unigov.projects.internal.ProjectExecution;
+import org.unigov.projects.internal.ProjectOutcomes;
+import org.unigov.projects.internal.ProjectPortfolio;
 import org.unigov.shared.Access;
-import org.unigov.projects.Project;
-import org.unigov.projects.ProjectExecution;
-import org.unigov.projects.ProjectOutcomes;
-import org.unigov.projects.ProjectPortfolio;
 import org.unigov.shared.Actor;
 import org.unigov.shared.ident.PlainText;
 import org.unigov.shared.problem.CommonError;
@@ -124,7 +126,7 @@ class ProjectDeliveryApi {
 	@PreAuthorize(ProjectsApi.AGENCIES)
 	@Operation(summary = "Ask for acceptance (验收): the checklist is computed from platform facts; declarations are kept as declared")
 	ProjectOutcomes.Acceptance requestAcceptance(@PathVariable UUID id, @Valid @RequestBody AcceptanceRequest request) {
-		Map<String, String> declarations = new java.util.LinkedHashMap<>();
+		Map<String, String> declarations = new LinkedHashMap<>();
 		if (request.securityAssessment() != null) {
 			declarations.put("security_assessment", request.securityAssessment());
 		}

@@ -3,12 +3,13 @@ package org.unigov.projects.web;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
-import org.unigov.projects.Project;
-import org.unigov.projects.ProjectInput;
+import org.unigov.projects.internal.Project;
+import org.unigov.projects.internal.ProjectInput;
 import org.unigov.shared.Amounts;
 import org.unigov.shared.problem.FieldProblem;
 import org.unigov.shared.web.FormValues;
@@ -89,7 +90,7 @@ public class ProjectForm {
 	private List<String> targetDue = blank(TARGET_ROWS);
 
 	private static List<String> blank(int n) {
-		return new ArrayList<>(java.util.Collections.nCopies(n, ""));
+		return new ArrayList<>(Collections.nCopies(n, ""));
 	}
 
 	/** The form of a saved proposal, for revising it. */
@@ -111,49 +112,61 @@ public class ProjectForm {
 		f.publishes = String.join("\n", p.publishes().stream()
 			.map(x -> x.description().isEmpty() ? x.name() : x.name() + " | " + x.description())
 			.toList());
-		int obtainRows = Math.max(OBTAIN_ROWS, Math.min(50, p.obtains().size() + 1));
-		f.obtainCode = blank(obtainRows);
-		f.obtainItems = blank(obtainRows);
-		f.obtainPurpose = blank(obtainRows);
-		for (int i = 0; i < p.obtains().size() && i < obtainRows; i++) {
-			Project.Acquisition x = p.obtains().get(i);
-			f.obtainCode.set(i, x.entryCode());
-			f.obtainItems.set(i, String.join(", ", x.items()));
-			f.obtainPurpose.set(i, x.purpose());
-		}
+		f.fillObtains(p.obtains());
 		f.collects = String.join(", ", p.collects());
 		// every saved line and target gets a row (and one blank row more), so saving keeps them all
-		int budgetRows = Math.max(BUDGET_ROWS, p.budgetLines().size() + 1);
-		f.budgetKind = blank(budgetRows);
-		f.budgetYear = blank(budgetRows);
-		f.budgetSource = blank(budgetRows);
-		f.budgetYuan = blank(budgetRows);
-		f.budgetNote = blank(budgetRows);
-		int targetRows = Math.max(TARGET_ROWS, Math.min(20, p.targets().size() + 1));
-		f.targetIndicator = blank(targetRows);
-		f.targetName = blank(targetRows);
-		f.targetUnit = blank(targetRows);
-		f.targetBaseline = blank(targetRows);
-		f.targetValue = blank(targetRows);
-		f.targetDue = blank(targetRows);
-		for (int i = 0; i < p.budgetLines().size(); i++) {
-			Project.Line l = p.budgetLines().get(i);
-			f.budgetKind.set(i, l.kind().code());
-			f.budgetYear.set(i, String.valueOf(l.year()));
-			f.budgetSource.set(i, l.source().code());
-			f.budgetYuan.set(i, new BigDecimal(l.amountFen()).movePointLeft(2).toPlainString());
-			f.budgetNote.set(i, l.note());
-		}
-		for (int i = 0; i < p.targets().size() && i < targetRows; i++) {
-			Project.Target t = p.targets().get(i);
-			f.targetIndicator.set(i, t.indicator().code());
-			f.targetName.set(i, t.name());
-			f.targetUnit.set(i, t.unit());
-			f.targetBaseline.set(i, t.baseline().toPlainString());
-			f.targetValue.set(i, t.target().toPlainString());
-			f.targetDue.set(i, t.due().toString());
-		}
+		f.fillBudget(p.budgetLines());
+		f.fillTargets(p.targets());
 		return f;
+	}
+
+	private void fillObtains(List<Project.Acquisition> obtains) {
+		int obtainRows = Math.max(OBTAIN_ROWS, Math.min(50, obtains.size() + 1));
+		this.obtainCode = blank(obtainRows);
+		this.obtainItems = blank(obtainRows);
+		this.obtainPurpose = blank(obtainRows);
+		for (int i = 0; i < obtains.size() && i < obtainRows; i++) {
+			Project.Acquisition x = obtains.get(i);
+			this.obtainCode.set(i, x.entryCode());
+			this.obtainItems.set(i, String.join(", ", x.items()));
+			this.obtainPurpose.set(i, x.purpose());
+		}
+	}
+
+	private void fillBudget(List<Project.Line> lines) {
+		int budgetRows = Math.max(BUDGET_ROWS, lines.size() + 1);
+		this.budgetKind = blank(budgetRows);
+		this.budgetYear = blank(budgetRows);
+		this.budgetSource = blank(budgetRows);
+		this.budgetYuan = blank(budgetRows);
+		this.budgetNote = blank(budgetRows);
+		for (int i = 0; i < lines.size(); i++) {
+			Project.Line l = lines.get(i);
+			this.budgetKind.set(i, l.kind().code());
+			this.budgetYear.set(i, String.valueOf(l.year()));
+			this.budgetSource.set(i, l.source().code());
+			this.budgetYuan.set(i, new BigDecimal(l.amountFen()).movePointLeft(2).toPlainString());
+			this.budgetNote.set(i, l.note());
+		}
+	}
+
+	private void fillTargets(List<Project.Target> targets) {
+		int targetRows = Math.max(TARGET_ROWS, Math.min(20, targets.size() + 1));
+		this.targetIndicator = blank(targetRows);
+		this.targetName = blank(targetRows);
+		this.targetUnit = blank(targetRows);
+		this.targetBaseline = blank(targetRows);
+		this.targetValue = blank(targetRows);
+		this.targetDue = blank(targetRows);
+		for (int i = 0; i < targets.size() && i < targetRows; i++) {
+			Project.Target t = targets.get(i);
+			this.targetIndicator.set(i, t.indicator().code());
+			this.targetName.set(i, t.name());
+			this.targetUnit.set(i, t.unit());
+			this.targetBaseline.set(i, t.baseline().toPlainString());
+			this.targetValue.set(i, t.target().toPlainString());
+			this.targetDue.set(i, t.due().toString());
+		}
 	}
 
 	/** The proposal to save; unreadable amounts and numbers are added to {@code problems}. */
@@ -163,6 +176,18 @@ public class ProjectForm {
 			String[] parts = line.split("\\|", 2);
 			publications.add(new ProjectInput.Publication(parts[0].strip(), parts.length > 1 ? parts[1].strip() : ""));
 		}
+		List<String> collected = Arrays.stream(this.collects.split("[,，、\\n]")).map(String::strip)
+			.filter(s -> !s.isEmpty()).toList();
+		List<ProjectInput.BudgetLine> lines = budgetLines(problems);
+		List<ProjectInput.Target> targets = targets(problems);
+		List<UUID> reuse = reuse(problems);
+		UUID target = targetSystem(problems);
+		return new ProjectInput(this.name, this.summary, null, this.type, this.path, this.planReference,
+				this.urgencyReason, target, this.capabilities, this.publicFacing, this.signIn, this.identityExemption,
+				this.overlapJustification, reuse, publications, acquisitions(), collected, lines, targets);
+	}
+
+	private List<ProjectInput.Acquisition> acquisitions() {
 		List<ProjectInput.Acquisition> acquisitions = new ArrayList<>();
 		for (int i = 0; i < Math.min(50, this.obtainCode.size()); i++) {
 			if (at(this.obtainCode, i).isBlank() && at(this.obtainItems, i).isBlank() && at(this.obtainPurpose, i).isBlank()) {
@@ -172,8 +197,10 @@ public class ProjectForm {
 				.filter(s -> !s.isEmpty()).toList();
 			acquisitions.add(new ProjectInput.Acquisition(at(this.obtainCode, i).strip(), items, at(this.obtainPurpose, i).strip()));
 		}
-		List<String> collected = Arrays.stream(this.collects.split("[,，、\\n]")).map(String::strip)
-			.filter(s -> !s.isEmpty()).toList();
+		return acquisitions;
+	}
+
+	private List<ProjectInput.BudgetLine> budgetLines(List<FieldProblem> problems) {
 		List<ProjectInput.BudgetLine> lines = new ArrayList<>();
 		for (int i = 0; i < Math.min(100, this.budgetYuan.size()); i++) {
 			String yuan = at(this.budgetYuan, i);
@@ -195,6 +222,10 @@ public class ProjectForm {
 			lines.add(new ProjectInput.BudgetLine(at(this.budgetKind, i), year, at(this.budgetSource, i), amount.value(),
 					at(this.budgetNote, i)));
 		}
+		return lines;
+	}
+
+	private List<ProjectInput.Target> targets(List<FieldProblem> problems) {
 		List<ProjectInput.Target> targets = new ArrayList<>();
 		for (int i = 0; i < Math.min(20, this.targetName.size()); i++) {
 			if (at(this.targetName, i).isBlank() && at(this.targetValue, i).isBlank()) {
@@ -206,6 +237,10 @@ public class ProjectForm {
 					number(field + ".target", at(this.targetValue, i), problems),
 					FormValues.date(at(this.targetDue, i), field + ".due", problems)));
 		}
+		return targets;
+	}
+
+	private List<UUID> reuse(List<FieldProblem> problems) {
 		List<UUID> reuse = new ArrayList<>();
 		for (String id : this.reuseSystemIds) {
 			try {
@@ -217,6 +252,10 @@ public class ProjectForm {
 				problems.add(new FieldProblem("reuseSystemIds", "unknown_system", "'" + id + "' is not a system id."));
 			}
 		}
+		return reuse;
+	}
+
+	private @Nullable UUID targetSystem(List<FieldProblem> problems) {
 		UUID target = null;
 		if (!this.targetSystemId.isBlank()) {
 			try {
@@ -226,9 +265,7 @@ public class ProjectForm {
 				problems.add(new FieldProblem("targetSystemId", "unknown_system", "Choose a registered system."));
 			}
 		}
-		return new ProjectInput(this.name, this.summary, null, this.type, this.path, this.planReference,
-				this.urgencyReason, target, this.capabilities, this.publicFacing, this.signIn, this.identityExemption,
-				this.overlapJustification, reuse, publications, acquisitions, collected, lines, targets);
+		return target;
 	}
 
 	private static @Nullable BigDecimal number(String field, String text, List<FieldProblem> problems) {

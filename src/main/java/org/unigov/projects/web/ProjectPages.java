@@ -25,33 +25,38 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.unigov.shared.Access;
 import org.unigov.audit.AuditJournal;
 import org.unigov.calendar.WorkingCalendar;
 import org.unigov.organization.Agency;
-import org.unigov.projects.BudgetKind;
-import org.unigov.projects.GateResult;
-import org.unigov.projects.IndicatorKind;
-import org.unigov.projects.Project;
-import org.unigov.projects.ProjectExecution;
-import org.unigov.projects.ProjectInput;
-import org.unigov.projects.ProjectOutcomes;
-import org.unigov.projects.ProjectPortfolio;
 import org.unigov.projects.ProjectReviews;
-import org.unigov.projects.ProjectStatus;
-import org.unigov.projects.ProjectType;
-import org.unigov.projects.Projects;
 import org.unigov.projects.ReviewStep;
 import org.unigov.projects.Stage;
-import org.unigov.projects.StagePath;
 import org.unigov.projects.StepStatus;
+import org.unigov.projects.internal.BudgetKind;
+import org.unigov.projects.internal.GateResult;
+import org.unigov.projects.internal.IndicatorKind;
+import org.unigov.projects.internal.Project;
+import org.unigov.projects.internal.ProjectError;
+import org.unigov.projects.internal.ProjectExecution;
+import org.unigov.projects.internal.ProjectInput;
+import org.unigov.projects.internal.ProjectOutcomes;
+import org.unigov.projects.internal.ProjectPortfolio;
+import org.unigov.projects.internal.ProjectSettingsStore;
+import org.unigov.projects.internal.ProjectStatus;
+import org.unigov.projects.internal.ProjectType;
+import org.unigov.projects.internal.Projects;
+import org.unigov.projects.internal.ProposalDrafting;
+import org.unigov.projects.internal.StagePath;
 import org.unigov.registry.FundingSource;
 import org.unigov.registry.LoginMethod;
 import org.unigov.registry.RegisteredSystem;
+import org.unigov.registry.ReusableSystems;
 import org.unigov.registry.SystemId;
 import org.unigov.registry.SystemRegistry;
 import org.unigov.registry.Taxonomy;
+import org.unigov.shared.Access;
 import org.unigov.shared.Actor;
+import org.unigov.shared.Amounts;
 import org.unigov.shared.Coded;
 import org.unigov.shared.NavigationEntry;
 import org.unigov.shared.Role;
@@ -74,6 +79,8 @@ class ProjectPages {
 
 	private final Projects projects;
 
+	private final ProposalDrafting drafting;
+
 	private final ProjectReviews reviews;
 
 	private final ProjectExecution execution;
@@ -92,17 +99,18 @@ class ProjectPages {
 
 	private final JsonMapper json;
 
-	private final org.unigov.projects.ProjectSettingsStore settings;
+	private final ProjectSettingsStore settings;
 
-	private final org.unigov.registry.ReusableSystems reusable;
+	private final ReusableSystems reusable;
 
-	ProjectPages(Projects projects, ProjectReviews reviews, ProjectExecution execution, ProjectOutcomes outcomes,
+	ProjectPages(Projects projects, ProposalDrafting drafting, ProjectReviews reviews, ProjectExecution execution, ProjectOutcomes outcomes,
 			ProjectPortfolio portfolio, SystemRegistry registry, Taxonomy taxonomy, WorkingCalendar calendar,
-			AuditJournal journal, JsonMapper json, org.unigov.projects.ProjectSettingsStore settings,
-			org.unigov.registry.ReusableSystems reusable) {
+			AuditJournal journal, JsonMapper json, ProjectSettingsStore settings,
+			ReusableSystems reusable) {
 		this.settings = settings;
 		this.reusable = reusable;
 		this.projects = projects;
+		this.drafting = drafting;
 		this.reviews = reviews;
 		this.execution = execution;
 		this.outcomes = outcomes;
@@ -216,8 +224,8 @@ class ProjectPages {
 		List<FieldProblem> problems = new ArrayList<>();
 		ProjectInput input = form.input(problems);
 		try {
-			refuseIf(problems, org.unigov.projects.ProjectError.INVALID_PROJECT);
-			Project project = this.projects.create(Actor.current(), input);
+			ActionForms.refuseIf(problems, ProjectError.INVALID_PROJECT);
+			Project project = this.drafting.create(Actor.current(), input);
 			redirect.addFlashAttribute("done", "created");
 			return "redirect:/projects/" + project.id();
 		}
@@ -245,8 +253,8 @@ class ProjectPages {
 		List<FieldProblem> problems = new ArrayList<>();
 		ProjectInput input = form.input(problems);
 		try {
-			refuseIf(problems, org.unigov.projects.ProjectError.INVALID_PROJECT);
-			this.projects.update(Actor.current(), id, input, version);
+			ActionForms.refuseIf(problems, ProjectError.INVALID_PROJECT);
+			this.drafting.update(Actor.current(), id, input, version);
 			redirect.addFlashAttribute("done", "updated");
 			return "redirect:/projects/" + id;
 		}
@@ -316,61 +324,7 @@ class ProjectPages {
 		Actor actor = Actor.current();
 		long version = FormValues.integer(form.get("version")) == null ? -1 : Long.parseLong(form.get("version").strip());
 		try {
-			switch (action) {
-				case "submit" -> this.reviews.submit(actor, id, version);
-				case "withdraw" -> this.projects.withdraw(actor, id, version);
-				case "decision" -> {
-					ProjectReviews.Decision decision = ProjectReviews.Decision.parse(form.get("decision"));
-					if (decision == null) {
-						throw new UnigovException(CommonError.INVALID_PARAMETER, "decision is approve, return or reject.");
-					}
-					this.reviews.decide(actor, id, decision, form.get("comment"), version);
-				}
-				case "spend" -> {
-					List<FieldProblem> problems = new ArrayList<>();
-					// a correction is entered with a minus sign: read the amount, then give it its sign
-					String text = form.getOrDefault("amountYuan", "").strip();
-					boolean correction = text.startsWith("-") || text.startsWith("－");
-					var amount = org.unigov.shared.Amounts.fen("amountFen", correction ? text.substring(1) : text);
-					if (amount.problem() != null) {
-						problems.add(amount.problem());
-					}
-					refuseIf(problems, org.unigov.projects.ProjectError.INVALID_PROJECT);
-					this.execution.recordSpend(actor, id, FormValues.date(form.get("spentOn")), form.get("kind"),
-							correction ? -amount.value() : amount.value(), form.get("note"));
-				}
-				case "milestones" -> {
-					List<FieldProblem> problems = new ArrayList<>();
-					List<ProjectExecution.MilestoneInput> plan = MilestoneRows.input(MilestoneRows.read(form), problems);
-					refuseIf(problems, org.unigov.projects.ProjectError.INVALID_PROJECT);
-					this.execution.planMilestones(actor, id, plan, version);
-				}
-				case "delivered" -> this.execution.deliver(actor, id, uuid(form.get("systemId")),
-						FormValues.date(form.get("goLiveDate")), version);
-				case "acceptance" -> {
-					Map<String, String> declarations = new LinkedHashMap<>();
-					declarations.put("security_assessment", form.getOrDefault("securityAssessment", ""));
-					declarations.put("final_accounts", form.getOrDefault("finalAccounts", ""));
-					this.outcomes.requestAcceptance(actor, id, declarations);
-				}
-				case "acceptance-decision" -> this.outcomes.decideAcceptance(actor, id, "accept".equals(form.get("decision")),
-						form.get("comment"), version);
-				case "evaluate" -> {
-					Map<Integer, BigDecimal> reported = new LinkedHashMap<>();
-					form.forEach((k, v) -> {
-						if (k.startsWith("reported") && v != null && !v.isBlank()) {
-							try {
-								reported.put(Integer.parseInt(k.substring("reported".length())), new BigDecimal(v.strip()));
-							}
-							catch (NumberFormatException ignored) {
-								// an unreadable figure is left out: that target shows as not reported
-							}
-						}
-					});
-					this.outcomes.evaluate(actor, id, reported);
-				}
-				default -> throw new UnigovException(CommonError.NOT_FOUND, "No action " + action + ".");
-			}
+			perform(actor, id, action, version, form);
 			redirect.addFlashAttribute("done", action);
 		}
 		catch (UnigovException ex) {
@@ -387,19 +341,21 @@ class ProjectPages {
 		return "redirect:/projects/" + id;
 	}
 
-	/** What a form could not even read refuses it, with every problem, as the service's own checks would. */
-	private static void refuseIf(List<FieldProblem> problems, org.unigov.shared.problem.ErrorCode error) {
-		if (!problems.isEmpty()) {
-			throw UnigovException.invalid(error, UnigovException.messages(problems), problems);
-		}
-	}
-
-	private static @Nullable UUID uuid(@Nullable String text) {
-		try {
-			return text == null || text.isBlank() ? null : UUID.fromString(text.strip());
-		}
-		catch (IllegalArgumentException ex) {
-			return null;
+	private void perform(Actor actor, UUID id, String action, long version, Map<String, String> form) {
+		switch (action) {
+			case "submit" -> this.reviews.submit(actor, id, version);
+			case "withdraw" -> this.drafting.withdraw(actor, id, version);
+			case "decision" -> this.reviews.decide(actor, id, ActionForms.decision(form), form.get("comment"), version);
+			case "spend" -> this.execution.recordSpend(actor, id, FormValues.date(form.get("spentOn")), form.get("kind"),
+					ActionForms.spendFen(form), form.get("note"));
+			case "milestones" -> this.execution.planMilestones(actor, id, ActionForms.milestones(form), version);
+			case "delivered" -> this.execution.deliver(actor, id, ActionForms.uuid(form.get("systemId")),
+					FormValues.date(form.get("goLiveDate")), version);
+			case "acceptance" -> this.outcomes.requestAcceptance(actor, id, ActionForms.declarations(form));
+			case "acceptance-decision" -> this.outcomes.decideAcceptance(actor, id, "accept".equals(form.get("decision")),
+					form.get("comment"), version);
+			case "evaluate" -> this.outcomes.evaluate(actor, id, ActionForms.reported(form));
+			default -> throw new UnigovException(CommonError.NOT_FOUND, "No action " + action + ".");
 		}
 	}
 
@@ -427,8 +383,8 @@ class ProjectPages {
 	String changeSettings(@RequestParam Map<String, String> form, RedirectAttributes redirect) {
 		try {
 			List<FieldProblem> problems = new ArrayList<>();
-			var city = org.unigov.shared.Amounts.fen("countyToCityFen", form.get("countyToCityYuan"));
-			var province = org.unigov.shared.Amounts.fen("toProvinceFen", form.get("toProvinceYuan"));
+			var city = Amounts.fen("countyToCityFen", form.get("countyToCityYuan"));
+			var province = Amounts.fen("toProvinceFen", form.get("toProvinceYuan"));
 			for (var read : List.of(city, province)) {
 				if (read.problem() != null) {
 					problems.add(read.problem());
@@ -442,7 +398,7 @@ class ProjectPages {
 				problems.add(new FieldProblem("duplicateThreshold", "invalid_threshold", "Not a number."));
 			}
 			Integer days = FormValues.integer(form.get("reviewDays"));
-			refuseIf(problems, org.unigov.projects.ProjectError.INVALID_SETTINGS);
+			ActionForms.refuseIf(problems, ProjectError.INVALID_SETTINGS);
 			this.settings.update(Actor.current(), city.value(), province.value(), threshold, days == null ? 0 : days,
 					FormValues.integer(form.get("version")) == null ? -1 : Long.parseLong(form.get("version").strip()));
 			redirect.addFlashAttribute("done", "settings");

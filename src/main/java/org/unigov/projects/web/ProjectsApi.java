@@ -3,13 +3,14 @@ package org.unigov.projects.web;
 import java.util.List;
 import java.util.UUID;
 
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.web.PagedModel;
@@ -24,21 +25,22 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.unigov.shared.Access;
 import org.unigov.audit.AuditEntry;
 import org.unigov.audit.AuditJournal;
 import org.unigov.calendar.WorkingCalendar;
 import org.unigov.organization.Agency;
-import org.unigov.projects.GateResult;
-import org.unigov.projects.Project;
-import org.unigov.projects.ProjectInput;
 import org.unigov.projects.ProjectReviews;
-import org.unigov.projects.ProjectSettings;
-import org.unigov.projects.ProjectSettingsStore;
-import org.unigov.projects.ProjectStatus;
-import org.unigov.projects.Projects;
 import org.unigov.projects.ReviewStep;
 import org.unigov.projects.Stage;
+import org.unigov.projects.internal.GateResult;
+import org.unigov.projects.internal.Project;
+import org.unigov.projects.internal.ProjectInput;
+import org.unigov.projects.internal.ProjectSettings;
+import org.unigov.projects.internal.ProjectSettingsStore;
+import org.unigov.projects.internal.ProjectStatus;
+import org.unigov.projects.internal.Projects;
+import org.unigov.projects.internal.ProposalDrafting;
+import org.unigov.shared.Access;
 import org.unigov.shared.Actor;
 import org.unigov.shared.Coded;
 import org.unigov.shared.ident.PlainText;
@@ -58,6 +60,8 @@ class ProjectsApi {
 
 	private final Projects projects;
 
+	private final ProposalDrafting drafting;
+
 	private final ProjectReviews reviews;
 
 	private final ProjectSettingsStore settings;
@@ -66,9 +70,10 @@ class ProjectsApi {
 
 	private final AuditJournal journal;
 
-	ProjectsApi(Projects projects, ProjectReviews reviews, ProjectSettingsStore settings, WorkingCalendar calendar,
+	ProjectsApi(Projects projects, ProposalDrafting drafting, ProjectReviews reviews, ProjectSettingsStore settings, WorkingCalendar calendar,
 			AuditJournal journal) {
 		this.projects = projects;
+		this.drafting = drafting;
 		this.reviews = reviews;
 		this.settings = settings;
 		this.calendar = calendar;
@@ -117,7 +122,7 @@ class ProjectsApi {
 			description = "Every problem is listed in one 422 (invalid_project); targets that only count things built or "
 					+ "users registered are refused on their own (output_only_targets, P7). Money is in fen.")
 	ProjectView create(@Valid @RequestBody ProjectInput input) {
-		return view(this.projects.create(Actor.current(), input));
+		return view(this.drafting.create(Actor.current(), input));
 	}
 
 	@GetMapping
@@ -159,7 +164,7 @@ class ProjectsApi {
 	@PreAuthorize(AGENCIES)
 	@Operation(summary = "Revise a draft or returned proposal (audited: project.updated); 409 on a stale version")
 	ProjectView update(@PathVariable UUID id, @Valid @RequestBody UpdateRequest request) {
-		return view(this.projects.update(Actor.current(), id, request.project(), request.version()));
+		return view(this.drafting.update(Actor.current(), id, request.project(), request.version()));
 	}
 
 	@GetMapping("/{id}/gates")
@@ -182,7 +187,7 @@ class ProjectsApi {
 	@PreAuthorize(AGENCIES)
 	@Operation(summary = "Withdraw a proposal not yet approved (audited: project.withdrawn)")
 	ProjectView withdraw(@PathVariable UUID id, @Valid @RequestBody VersionRequest request) {
-		return view(this.projects.withdraw(Actor.current(), id, request.version()));
+		return view(this.drafting.withdraw(Actor.current(), id, request.version()));
 	}
 
 	@PostMapping("/{id}/decision")

@@ -1,12 +1,12 @@
-package org.unigov.projects;
+package org.unigov.projects.internal;
 
+import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.unigov.shared.Amounts;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -14,6 +14,7 @@ import org.unigov.audit.AuditJournal;
 import org.unigov.audit.AuditRecord;
 import org.unigov.registry.DuplicateFinder;
 import org.unigov.shared.Actor;
+import org.unigov.shared.Amounts;
 import org.unigov.shared.Role;
 import org.unigov.shared.problem.CommonError;
 import org.unigov.shared.problem.FieldProblem;
@@ -86,8 +87,8 @@ public class ProjectSettingsStore {
 		Map<String, Object> details = new LinkedHashMap<>();
 		details.put("countyToCityFen", List.of(before.countyToCityFen(), countyToCityFen));
 		details.put("toProvinceFen", List.of(before.toProvinceFen(), toProvinceFen));
-		details.put("duplicateThreshold", List.of(java.math.BigDecimal.valueOf(before.duplicateThreshold()),
-				java.math.BigDecimal.valueOf(duplicateThreshold)));
+		details.put("duplicateThreshold", List.of(BigDecimal.valueOf(before.duplicateThreshold()),
+				BigDecimal.valueOf(duplicateThreshold)));
 		details.put("reviewDays", List.of(before.reviewDays(), reviewDays));
 		this.journal.append(actor, AuditRecord.of("project-settings.changed", "project-settings", "1", null, details));
 		return current();

@@ -1,4 +1,4 @@
-package org.unigov.projects;
+package org.unigov.projects.internal;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -23,12 +24,14 @@ import org.unigov.audit.AuditJournal;
 import org.unigov.audit.AuditRecord;
 import org.unigov.calendar.WorkingCalendar;
 import org.unigov.exchange.ExchangeTraffic;
+import org.unigov.projects.ProjectReviews;
 import org.unigov.registry.RegisteredSystem;
 import org.unigov.registry.SystemId;
 import org.unigov.registry.SystemRegistry;
 import org.unigov.registry.SystemStatus;
 import org.unigov.shared.Actor;
 import org.unigov.shared.Role;
+import org.unigov.shared.problem.FieldProblem;
 import org.unigov.shared.problem.UnigovException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -309,15 +312,15 @@ public class ProjectOutcomes {
 			throw new UnigovException(ProjectError.WRONG_STATE, "Project " + project.code()
 					+ " has no delivered system yet: evaluation compares targets with the system's measured use.");
 		}
-		List<org.unigov.shared.problem.FieldProblem> problems = new ArrayList<>();
+		List<FieldProblem> problems = new ArrayList<>();
 		reported.forEach((line, value) -> {
 			if (line == null || line < 1 || line > project.targets().size()) {
-				problems.add(new org.unigov.shared.problem.FieldProblem("reported", "unknown_target",
+				problems.add(new FieldProblem("reported", "unknown_target",
 						"reported names target lines 1 to " + project.targets().size() + "."));
 			}
 			else if (value == null || value.signum() < 0 || value.stripTrailingZeros().scale() > 2
 					|| value.compareTo(new BigDecimal("1e17")) >= 0) {
-				problems.add(new org.unigov.shared.problem.FieldProblem("reported[" + line + "]", "invalid_number",
+				problems.add(new FieldProblem("reported[" + line + "]", "invalid_number",
 						"A reported value is a number of zero or more with at most two decimals."));
 			}
 		});
@@ -340,77 +343,19 @@ public class ProjectOutcomes {
 	}
 
 	Evaluation measure(Project project, Map<Integer, BigDecimal> reported, LocalDate today) {
-		UUID systemId = java.util.Objects.requireNonNull(project.deliveredSystemId());
+		UUID systemId = Objects.requireNonNull(project.deliveredSystemId());
 		RegisteredSystem system = this.registry.get(new SystemId(systemId)).orElse(null);
 		YearMonth last = YearMonth.from(today).minusMonths(1);
 		List<ExchangeTraffic.MonthUse> months = this.traffic.monthlyUse(systemId, last.minusMonths(ZOMBIE_MONTHS - 1), last);
 		long served = months.stream().mapToLong(ExchangeTraffic.MonthUse::served).sum() / months.size();
 		long made = months.stream().mapToLong(ExchangeTraffic.MonthUse::made).sum() / months.size();
-		ServiceApplicationCounts counts = this.applications.getIfAvailable(() -> ServiceApplicationCounts.NONE);
+		Usage usage = new Usage(systemId, system, last, served, made,
+				this.applications.getIfAvailable(() -> ServiceApplicationCounts.NONE));
 		List<TargetResult> results = new ArrayList<>();
 		int line = 0;
 		for (Project.Target t : project.targets()) {
 			line++;
-			BigDecimal value = null;
-			String basis = "none";
-			String source;
-			switch (t.indicator()) {
-				case EXCHANGE_CALLS_SERVED -> {
-					value = BigDecimal.valueOf(served);
-					basis = "measured";
-					source = "exchange access log: calls answered by the system's data services, monthly average of the last "
-							+ ZOMBIE_MONTHS + " months";
-				}
-				case EXCHANGE_CALLS_MADE -> {
-					value = BigDecimal.valueOf(made);
-					basis = "measured";
-					source = "exchange access log: calls the system made as a consumer, monthly average of the last "
-							+ ZOMBIE_MONTHS + " months";
-				}
-				case MONTHLY_ACTIVE_USERS, USERS_REGISTERED -> {
-					// the registry records an unknown figure as null, not zero
-					Long figure = system == null ? null : t.indicator() == IndicatorKind.MONTHLY_ACTIVE_USERS
-							? system.monthlyActiveUsers() : system.registeredUsers();
-					if (figure != null) {
-						value = BigDecimal.valueOf(figure);
-						basis = "self-reported";
-					}
-					source = "registry usage figures, as the agency registered them";
-				}
-				case SERVICE_APPLICATIONS -> {
-					OptionalLong measured = counts.applications(systemId, last);
-					if (measured.isPresent()) {
-						value = BigDecimal.valueOf(measured.getAsLong());
-						basis = "measured";
-						source = "service applications of " + last;
-					}
-					else {
-						value = reported.get(line);
-						basis = value == null ? "none" : "self-reported";
-						source = "reported by the agency (service applications are not measured yet)";
-					}
-				}
-				default -> {
-					value = reported.get(line);
-					basis = value == null ? "none" : "self-reported";
-					source = "reported by the agency";
-				}
-			}
-			Boolean met = null;
-			Integer progress = null;
-			if (value != null) {
-				boolean higher = t.indicator().higherIsBetter();
-				met = higher ? value.compareTo(t.target()) >= 0 : value.compareTo(t.target()) <= 0;
-				BigDecimal span = t.target().subtract(t.baseline());
-				if (span.signum() != 0) {
-					progress = value.subtract(t.baseline())
-						.multiply(BigDecimal.valueOf(100))
-						.divide(span, 0, RoundingMode.HALF_UP)
-						.intValue();
-				}
-			}
-			results.add(new TargetResult(line, t.indicator().code(), t.name(), t.unit(), t.baseline(), t.target(), value,
-					basis, source, met, progress));
+			results.add(result(line, t, measured(t, usage, reported.get(line))));
 		}
 		LocalDate goLive = project.goLiveDate() != null ? project.goLiveDate()
 				: system == null ? null : system.goLiveDate();
@@ -431,6 +376,64 @@ public class ProjectOutcomes {
 		return new Evaluation(null, project.id(), systemId, today, due, due == null || today.isBefore(due), results,
 				months.stream().map(m -> new MonthCalls(m.month().toString(), m.served(), m.made())).toList(), mau, zombie,
 				reason, null, null, reasonKey, reasonArgs);
+	}
+
+	/** What a system was used for: the source of the measured targets. */
+	private record Usage(UUID systemId, @Nullable RegisteredSystem system, YearMonth last, long served, long made,
+			ServiceApplicationCounts counts) {
+	}
+
+	/** A target's value, whether it was measured or self-reported (or is unknown), and from where. */
+	private record Measured(@Nullable BigDecimal value, String basis, String source) {
+	}
+
+	/** The value of one target: measured where the platform can, else the agency's figure. */
+	private static Measured measured(Project.Target t, Usage usage, @Nullable BigDecimal reported) {
+		return switch (t.indicator()) {
+			case EXCHANGE_CALLS_SERVED -> new Measured(BigDecimal.valueOf(usage.served()), "measured",
+					"exchange access log: calls answered by the system's data services, monthly average of the last "
+							+ ZOMBIE_MONTHS + " months");
+			case EXCHANGE_CALLS_MADE -> new Measured(BigDecimal.valueOf(usage.made()), "measured",
+					"exchange access log: calls the system made as a consumer, monthly average of the last "
+							+ ZOMBIE_MONTHS + " months");
+			case MONTHLY_ACTIVE_USERS, USERS_REGISTERED -> {
+				// the registry records an unknown figure as null, not zero
+				RegisteredSystem system = usage.system();
+				Long figure = system == null ? null : t.indicator() == IndicatorKind.MONTHLY_ACTIVE_USERS
+						? system.monthlyActiveUsers() : system.registeredUsers();
+				yield new Measured(figure == null ? null : BigDecimal.valueOf(figure),
+						figure == null ? "none" : "self-reported", "registry usage figures, as the agency registered them");
+			}
+			case SERVICE_APPLICATIONS -> {
+				OptionalLong measured = usage.counts().applications(usage.systemId(), usage.last());
+				yield measured.isPresent()
+						? new Measured(BigDecimal.valueOf(measured.getAsLong()), "measured",
+								"service applications of " + usage.last())
+						: new Measured(reported, reported == null ? "none" : "self-reported",
+								"reported by the agency (service applications are not measured yet)");
+			}
+			default -> new Measured(reported, reported == null ? "none" : "self-reported", "reported by the agency");
+		};
+	}
+
+	/** Whether a target is met and how far from baseline to target the value went, in percent. */
+	private static TargetResult result(int line, Project.Target t, Measured measured) {
+		BigDecimal value = measured.value();
+		Boolean met = null;
+		Integer progress = null;
+		if (value != null) {
+			boolean higher = t.indicator().higherIsBetter();
+			met = higher ? value.compareTo(t.target()) >= 0 : value.compareTo(t.target()) <= 0;
+			BigDecimal span = t.target().subtract(t.baseline());
+			if (span.signum() != 0) {
+				progress = value.subtract(t.baseline())
+					.multiply(BigDecimal.valueOf(100))
+					.divide(span, 0, RoundingMode.HALF_UP)
+					.intValue();
+			}
+		}
+		return new TargetResult(line, t.indicator().code(), t.name(), t.unit(), t.baseline(), t.target(), value,
+				measured.basis(), measured.source(), met, progress);
 	}
 
 	private static @Nullable Instant instant(@Nullable OffsetDateTime at) {

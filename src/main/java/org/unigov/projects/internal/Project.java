@@ -1,4 +1,4 @@
-package org.unigov.projects;
+package org.unigov.projects.internal;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.unigov.projects.Stage;
 import org.unigov.registry.FundingSource;
 import org.unigov.registry.LoginMethod;
 

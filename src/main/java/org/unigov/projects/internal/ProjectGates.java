@@ -1,6 +1,7 @@
-package org.unigov.projects;
+package org.unigov.projects.internal;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -143,53 +144,13 @@ public class ProjectGates {
 					Map.of("systemId", project.targetSystemId().toString())));
 		}
 		for (Project.Acquisition acquisition : project.obtains()) {
-			CatalogEntry entry = this.catalog.get(acquisition.entryId()).orElse(null);
-			Map<String, Object> values = new LinkedHashMap<>();
-			values.put("entryCode", acquisition.entryCode());
-			values.put("entryName", acquisition.entryName());
-			if (entry == null || !entry.isPublished()) {
-				outcome = GateOutcome.FAIL;
-				reasons.add(reason("unpublished_resource", "Catalog resource " + acquisition.entryCode()
-						+ " is not published: data obtained through sharing must come from the published catalog (P2).",
-						values));
-				continue;
+			GateOutcome found = obtains(acquisition, reasons);
+			if (found.ordinal() > outcome.ordinal()) {
+				outcome = found;
 			}
-			if (entry.content().sharingType() == SharingType.NOT_SHARED) {
-				outcome = GateOutcome.FAIL;
-				reasons.add(reason("not_shared_resource", "Catalog resource " + entry.code()
-						+ " is not shared (不予共享): plan without it or ask for its basis to be reviewed.", values));
-				continue;
-			}
-			List<String> unknown = acquisition.items()
-				.stream()
-				.filter(item -> !entry.content().itemNames().contains(item))
-				.toList();
-			if (!unknown.isEmpty()) {
-				outcome = GateOutcome.FAIL;
-				values.put("items", unknown);
-				reasons.add(reason("unknown_items", "Catalog resource " + entry.code() + " has no data item(s) "
-						+ String.join(", ", unknown) + ".", values));
-				continue;
-			}
-			values.put("sharingType", entry.content().sharingType().code());
-			reasons.add(reason("obtains", "Obtains " + entry.code() + " (" + entry.content().name() + ") through sharing ("
-					+ entry.content().sharingType().code() + ").", values));
 		}
-		Map<String, List<CatalogEntry>> provided = this.catalog.publishedProviders(project.collects());
-		for (Map.Entry<String, List<CatalogEntry>> item : provided.entrySet()) {
-			if (item.getValue().isEmpty()) {
-				continue;
-			}
-			if (outcome == GateOutcome.PASS) {
-				outcome = GateOutcome.WARN;
-			}
-			Map<String, Object> values = new LinkedHashMap<>();
-			values.put("item", item.getKey());
-			values.put("entryCodes", item.getValue().stream().map(CatalogEntry::code).toList());
-			values.put("entryNames", item.getValue().stream().map(e -> e.content().name()).toList());
-			reasons.add(reason("collects_shared_data", "'" + item.getKey() + "' is already provided by published resource(s) "
-					+ String.join(", ", item.getValue().stream().map(CatalogEntry::code).toList())
-					+ ": obtain it through sharing instead of collecting it again (C8).", values));
+		if (collectsShared(project, reasons) && outcome == GateOutcome.PASS) {
+			outcome = GateOutcome.WARN;
 		}
 		if (project.publishes().isEmpty() && project.obtains().isEmpty() && project.type() != ProjectType.OM) {
 			// P2: a proposal lists the data it will publish and obtain; one with neither does not
@@ -202,6 +163,59 @@ public class ProjectGates {
 			reasons.add(reason("nothing_to_share", "The project neither publishes nor obtains data.", Map.of()));
 		}
 		return new GateResult(GateResult.SHARING, "P2", outcome, reasons);
+	}
+
+	/** P2: one acquisition names a published, shared resource and its items; FAIL when it does not. */
+	private GateOutcome obtains(Project.Acquisition acquisition, List<GateResult.Reason> reasons) {
+		CatalogEntry entry = this.catalog.get(acquisition.entryId()).orElse(null);
+		Map<String, Object> values = new LinkedHashMap<>();
+		values.put("entryCode", acquisition.entryCode());
+		values.put("entryName", acquisition.entryName());
+		if (entry == null || !entry.isPublished()) {
+			reasons.add(reason("unpublished_resource", "Catalog resource " + acquisition.entryCode()
+					+ " is not published: data obtained through sharing must come from the published catalog (P2).",
+					values));
+			return GateOutcome.FAIL;
+		}
+		if (entry.content().sharingType() == SharingType.NOT_SHARED) {
+			reasons.add(reason("not_shared_resource", "Catalog resource " + entry.code()
+					+ " is not shared (不予共享): plan without it or ask for its basis to be reviewed.", values));
+			return GateOutcome.FAIL;
+		}
+		List<String> unknown = acquisition.items()
+			.stream()
+			.filter(item -> !entry.content().itemNames().contains(item))
+			.toList();
+		if (!unknown.isEmpty()) {
+			values.put("items", unknown);
+			reasons.add(reason("unknown_items", "Catalog resource " + entry.code() + " has no data item(s) "
+					+ String.join(", ", unknown) + ".", values));
+			return GateOutcome.FAIL;
+		}
+		values.put("sharingType", entry.content().sharingType().code());
+		reasons.add(reason("obtains", "Obtains " + entry.code() + " (" + entry.content().name() + ") through sharing ("
+				+ entry.content().sharingType().code() + ").", values));
+		return GateOutcome.PASS;
+	}
+
+	/** C8: data it plans to collect that a published resource already provides; true when there is some. */
+	private boolean collectsShared(Project project, List<GateResult.Reason> reasons) {
+		boolean any = false;
+		Map<String, List<CatalogEntry>> provided = this.catalog.publishedProviders(project.collects());
+		for (Map.Entry<String, List<CatalogEntry>> item : provided.entrySet()) {
+			if (item.getValue().isEmpty()) {
+				continue;
+			}
+			any = true;
+			Map<String, Object> values = new LinkedHashMap<>();
+			values.put("item", item.getKey());
+			values.put("entryCodes", item.getValue().stream().map(CatalogEntry::code).toList());
+			values.put("entryNames", item.getValue().stream().map(e -> e.content().name()).toList());
+			reasons.add(reason("collects_shared_data", "'" + item.getKey() + "' is already provided by published resource(s) "
+					+ String.join(", ", item.getValue().stream().map(CatalogEntry::code).toList())
+					+ ": obtain it through sharing instead of collecting it again (C8).", values));
+		}
+		return any;
 	}
 
 	/** P4: a public-facing system signs people in through the unified identity service, or asks for an exemption. */
@@ -247,7 +261,7 @@ public class ProjectGates {
 	}
 
 	/** The divisions of the route's levels: the project's own, then its parents up to the highest level. */
-	List<Division> divisions(String divisionCode, List<Integer> route) {
+	public List<Division> divisions(String divisionCode, List<Integer> route) {
 		List<Division> chain = new ArrayList<>();
 		Division current = this.directory.requireDivision(divisionCode);
 		while (current != null) {
@@ -266,7 +280,7 @@ public class ProjectGates {
 		return result;
 	}
 
-	static String levelName(int level) {
+	public static String levelName(int level) {
 		return switch (level) {
 			case 1 -> "province";
 			case 2 -> "city";
@@ -279,6 +293,6 @@ public class ProjectGates {
 	}
 
 	private static GateResult.Reason reason(String code, String message, Map<String, ?> values) {
-		return new GateResult.Reason(code, message, java.util.Collections.unmodifiableMap(new LinkedHashMap<String, Object>(values)));
+		return new GateResult.Reason(code, message, Collections.unmodifiableMap(new LinkedHashMap<String, Object>(values)));
 	}
 }

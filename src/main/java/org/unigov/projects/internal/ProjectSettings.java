@@ -1,6 +1,10 @@
-package org.unigov.projects;
+package org.unigov.projects.internal;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * The thresholds of P5 and the module's other settings, configurable by a platform admin.
@@ -13,14 +17,14 @@ import java.time.Instant;
  * @param updatedByName that person's name as shown on pages, null for the shipped values
  */
 public record ProjectSettings(long countyToCityFen, long toProvinceFen, double duplicateThreshold, int reviewDays,
-		long version, Instant updatedAt, String updatedBy, @org.jspecify.annotations.Nullable String updatedByName) {
+		long version, Instant updatedAt, String updatedBy, @Nullable String updatedByName) {
 
 	/**
 	 * P5: the levels that approve a project of this level and total, lowest first, with no level
 	 * skipped between its own and the highest: a county project at or above the city threshold
 	 * goes county → city, at or above the province threshold county → city → province.
 	 */
-	public java.util.List<Integer> route(int divisionLevel, long totalFen) {
+	public List<Integer> route(int divisionLevel, long totalFen) {
 		int top = divisionLevel;
 		if (totalFen >= this.toProvinceFen) {
 			top = 1;
@@ -28,7 +32,7 @@ public record ProjectSettings(long countyToCityFen, long toProvinceFen, double d
 		else if (divisionLevel == 3 && totalFen >= this.countyToCityFen) {
 			top = 2;
 		}
-		java.util.List<Integer> levels = new java.util.ArrayList<>();
+		List<Integer> levels = new ArrayList<>();
 		for (int level = divisionLevel; level >= top; level--) {
 			levels.add(level);
 		}

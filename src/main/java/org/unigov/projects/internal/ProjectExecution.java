@@ -1,4 +1,4 @@
-package org.unigov.projects;
+package org.unigov.projects.internal;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import org.unigov.shared.Amounts;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -25,6 +24,8 @@ import org.unigov.registry.RegisteredSystem;
 import org.unigov.registry.SystemId;
 import org.unigov.registry.SystemRegistry;
 import org.unigov.shared.Actor;
+import org.unigov.shared.Amounts;
+import org.unigov.shared.Coded;
 import org.unigov.shared.problem.FieldProblem;
 import org.unigov.shared.problem.UnigovException;
 
@@ -179,7 +180,7 @@ public class ProjectExecution {
 				maxSlipDays, rating, level, project.omFen(), omSpent);
 	}
 
-	static int rating(int worstPct) {
+	public static int rating(int worstPct) {
 		if (worstPct < 10) {
 			return 5;
 		}
@@ -222,48 +223,7 @@ public class ProjectExecution {
 	 */
 	public Execution planMilestones(Actor actor, UUID id, List<MilestoneInput> input, long expectedVersion) {
 		Project project = executing(actor, id, Set.of(ProjectStatus.APPROVED));
-		List<FieldProblem> problems = new ArrayList<>();
-		List<Milestone> milestones = new ArrayList<>();
-		LocalDate today = this.calendar.today();
-		if (input.size() > MAX_MILESTONES) {
-			problems.add(new FieldProblem("milestones", "too_many", "At most " + MAX_MILESTONES + " milestones."));
-		}
-		int total = 0;
-		for (int i = 0; i < input.size() && i < MAX_MILESTONES; i++) {
-			MilestoneInput m = input.get(i);
-			String field = "milestones[" + i + "]";
-			if (m == null) {
-				problems.add(new FieldProblem(field, "required", "A milestone cannot be empty."));
-				continue;
-			}
-			String name = m.name() == null ? "" : m.name().strip();
-			if (name.isEmpty() || name.length() > 100) {
-				problems.add(new FieldProblem(field + ".name", "required", "name is required, at most 100 characters."));
-			}
-			if (m.planned() == null) {
-				problems.add(new FieldProblem(field + ".planned", "required", "planned is the date it is due."));
-			}
-			if (m.actual() != null && m.actual().isAfter(today)) {
-				problems.add(new FieldProblem(field + ".actual", "actual_in_future", "actual cannot be after today."));
-			}
-			int weight = m.weightPct() == null ? -1 : m.weightPct();
-			if (weight < 0 || weight > 100) {
-				problems.add(new FieldProblem(field + ".weightPct", "invalid_weight", "weightPct is a whole percent from 0 to 100."));
-			}
-			else {
-				total += weight;
-			}
-			if (!name.isEmpty() && name.length() <= 100 && m.planned() != null && weight >= 0 && weight <= 100) {
-				milestones.add(new Milestone(name, m.planned(), m.actual(), weight));
-			}
-		}
-		if (!input.isEmpty() && total != 100 && problems.stream().noneMatch(p -> p.code().equals("invalid_weight"))) {
-			problems.add(new FieldProblem("milestones", "weights_not_100",
-					"The milestones' weights sum to " + total + " %; they share the budget, so they sum to 100 %."));
-		}
-		if (!problems.isEmpty()) {
-			throw UnigovException.invalid(ProjectError.INVALID_PROJECT, UnigovException.messages(problems), problems);
-		}
+		List<Milestone> milestones = checkMilestones(input, this.calendar.today());
 		int updated = this.jdbc.sql("update prj_project set updated_at = now(), version = version + 1 where id = ? and version = ?")
 			.params(id, expectedVersion)
 			.update();
@@ -285,6 +245,63 @@ public class ProjectExecution {
 		return execution(this.projects.get(id).orElseThrow());
 	}
 
+	/** The plan checked as a whole: every problem in one 422; the weights sum to 100. */
+	private static List<Milestone> checkMilestones(List<MilestoneInput> input, LocalDate today) {
+		List<FieldProblem> problems = new ArrayList<>();
+		List<Milestone> milestones = new ArrayList<>();
+		if (input.size() > MAX_MILESTONES) {
+			problems.add(new FieldProblem("milestones", "too_many", "At most " + MAX_MILESTONES + " milestones."));
+		}
+		int total = 0;
+		for (int i = 0; i < input.size() && i < MAX_MILESTONES; i++) {
+			MilestoneInput m = input.get(i);
+			String field = "milestones[" + i + "]";
+			if (m == null) {
+				problems.add(new FieldProblem(field, "required", "A milestone cannot be empty."));
+				continue;
+			}
+			int weight = m.weightPct() == null ? -1 : m.weightPct();
+			if (weight >= 0 && weight <= 100) {
+				total += weight;
+			}
+			Milestone milestone = milestone(problems, field, m, today);
+			if (milestone != null) {
+				milestones.add(milestone);
+			}
+		}
+		if (!input.isEmpty() && total != 100 && problems.stream().noneMatch(p -> p.code().equals("invalid_weight"))) {
+			problems.add(new FieldProblem("milestones", "weights_not_100",
+					"The milestones' weights sum to " + total + " %; they share the budget, so they sum to 100 %."));
+		}
+		if (!problems.isEmpty()) {
+			throw UnigovException.invalid(ProjectError.INVALID_PROJECT, UnigovException.messages(problems), problems);
+		}
+		return milestones;
+	}
+
+	/** One milestone, or null when it has a problem (added to {@code problems}). */
+	private static @Nullable Milestone milestone(List<FieldProblem> problems, String field, MilestoneInput m,
+			LocalDate today) {
+		String name = m.name() == null ? "" : m.name().strip();
+		if (name.isEmpty() || name.length() > 100) {
+			problems.add(new FieldProblem(field + ".name", "required", "name is required, at most 100 characters."));
+		}
+		if (m.planned() == null) {
+			problems.add(new FieldProblem(field + ".planned", "required", "planned is the date it is due."));
+		}
+		if (m.actual() != null && m.actual().isAfter(today)) {
+			problems.add(new FieldProblem(field + ".actual", "actual_in_future", "actual cannot be after today."));
+		}
+		int weight = m.weightPct() == null ? -1 : m.weightPct();
+		if (weight < 0 || weight > 100) {
+			problems.add(new FieldProblem(field + ".weightPct", "invalid_weight", "weightPct is a whole percent from 0 to 100."));
+		}
+		if (!name.isEmpty() && name.length() <= 100 && m.planned() != null && weight >= 0 && weight <= 100) {
+			return new Milestone(name, m.planned(), m.actual(), weight);
+		}
+		return null;
+	}
+
 	/** Records money spent (audited: project.spend-recorded); a correction is negative and says why. */
 	public Execution recordSpend(Actor actor, UUID id, @Nullable LocalDate spentOn, @Nullable String kind,
 			@Nullable Long amountFen, @Nullable String note) {
@@ -293,7 +310,7 @@ public class ProjectExecution {
 		if (spentOn == null || spentOn.isAfter(this.calendar.today()) || spentOn.getYear() < 2000) {
 			problems.add(new FieldProblem("spentOn", "invalid_date", "spentOn is the day of payment, not after today."));
 		}
-		BudgetKind parsed = kind == null ? null : org.unigov.shared.Coded.parse(BudgetKind.class, kind).orElse(null);
+		BudgetKind parsed = kind == null ? null : Coded.parse(BudgetKind.class, kind).orElse(null);
 		if (parsed == null) {
 			problems.add(new FieldProblem("kind", "invalid_value", "kind is build or om."));
 		}

@@ -1,7 +1,8 @@
-package org.unigov.projects;
+package org.unigov.projects.internal;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -12,13 +13,21 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.unigov.calendar.WorkingCalendar;
+import org.unigov.catalog.Catalog;
+import org.unigov.catalog.EntryStatus;
 import org.unigov.organization.Agency;
 import org.unigov.organization.DemoOrganization;
 import org.unigov.organization.OrganizationDirectory;
+import org.unigov.projects.ProjectReviews;
+import org.unigov.registry.RegisteredSystem;
+import org.unigov.registry.SystemRegistry.SystemFilter;
+import org.unigov.registry.SystemRegistry;
 import org.unigov.shared.Actor;
 import org.unigov.shared.DemoMode;
 import org.unigov.shared.Role;
@@ -41,6 +50,8 @@ class DemoProjects implements ApplicationRunner {
 
 	private final Projects projects;
 
+	private final ProposalDrafting drafting;
+
 	private final ProjectReviews reviews;
 
 	private final ProjectExecution execution;
@@ -51,24 +62,39 @@ class DemoProjects implements ApplicationRunner {
 
 	private final TransactionTemplate transactions;
 
-	DemoProjects(DemoMode demo, JdbcClient jdbc, Projects projects, ProjectReviews reviews, ProjectExecution execution,
-			OrganizationDirectory organizations, WorkingCalendar calendar, TransactionTemplate transactions) {
+	private final SystemRegistry registry;
+
+	private final Catalog catalog;
+
+	/** Who reads the registry and the catalog for the seeder: everything, nothing written. */
+	private static final Actor ADMIN = new Actor(null, "demo", "Unigov", Actor.Kind.SYSTEM, null, null, null,
+			Set.of(Role.PLATFORM_ADMIN));
+
+	private static final SystemFilter NO_SYSTEM_FILTER = new SystemFilter(null, null, null, null, null, null, null);
+
+	private static final Catalog.EntryFilter PUBLISHED = new Catalog.EntryFilter(null, EntryStatus.PUBLISHED, null, false,
+			false);
+
+	DemoProjects(DemoMode demo, JdbcClient jdbc, Projects projects, ProposalDrafting drafting, ProjectReviews reviews, ProjectExecution execution,
+			OrganizationDirectory organizations, WorkingCalendar calendar, TransactionTemplate transactions, SystemRegistry registry, Catalog catalog) {
 		this.demo = demo;
 		this.jdbc = jdbc;
 		this.projects = projects;
+		this.drafting = drafting;
 		this.reviews = reviews;
 		this.execution = execution;
 		this.organizations = organizations;
 		this.calendar = calendar;
 		this.transactions = transactions;
+		this.registry = registry;
+		this.catalog = catalog;
 	}
 
 	@Override
 	public void run(ApplicationArguments args) {
 		if (!this.demo.enabled() || this.jdbc.sql("select exists (select 1 from prj_project)").query(Boolean.class).single()
-				|| !this.jdbc.sql("select exists (select 1 from reg_system)").query(Boolean.class).single()
-				|| !this.jdbc.sql("select exists (select 1 from cat_entry where status = 'published')").query(Boolean.class)
-					.single()) {
+				|| !this.registry.find(ADMIN, NO_SYSTEM_FILTER, PageRequest.of(0, 1)).hasContent()
+				|| !this.catalog.find(ADMIN, PUBLISHED, PageRequest.of(0, 1)).hasContent()) {
 			return;
 		}
 		this.transactions.executeWithoutResult(status -> seed());
@@ -77,6 +103,14 @@ class DemoProjects implements ApplicationRunner {
 
 	private void seed() {
 		LocalDate today = this.calendar.today();
+		seedDrafts();
+		seedInReview(today);
+		seedDecided();
+		seedUnderWay(today);
+	}
+
+	/** Two drafts, one failing the duplicate gate, one passing its gates. */
+	private void seedDrafts() {
 		// a draft failing the duplicate gate: the district already runs a smart elderly-care platform
 		create("yt-civil", "雁塔区居家养老服务管理平台", "整合辖区养老机构和居家养老服务资源，提供老年人信息管理、服务派单和助餐补贴核算。",
 				"new-system", "urgent", List.of("elderly-care", "smart-community"), 360_000_000L, 40_000_000L,
@@ -85,6 +119,10 @@ class DemoProjects implements ApplicationRunner {
 		create("bj-nr", "宝鸡市国土空间规划实施监测系统", "对国土空间规划实施情况开展年度体检评估和动态监测预警。", "new-system", "standard",
 				List.of("natural-resources", "gis-spatial"), 280_000_000L, 30_000_000L,
 				target("exchange-calls-served", "规划监测数据月调用量", 0, 2000), null);
+	}
+
+	/** Three proposals in review at the county, the province (overdue) and the city. */
+	private void seedInReview(LocalDate today) {
 		// in review at the county, obtaining catalog data through sharing
 		Project assistance = create("yt-civil", "雁塔区社会救助家庭经济状况核对系统升级", "升级救助家庭经济状况核对功能，通过共享获取社保、公积金等数据，减少群众提交证明材料。",
 				"upgrade", "urgent", List.of("social-assistance"), 85_000_000L, 10_000_000L,
@@ -106,6 +144,10 @@ class DemoProjects implements ApplicationRunner {
 				target("exchange-calls-served", "人社数据服务月调用量", 0, 100000), system("xa-hrss", "西安市技能人才评价服务系统"),
 				"只改造现有系统的数据接口，不新增业务功能。");
 		submit("xa-hrss", interfaces);
+	}
+
+	/** Decided ones: returned for revision, rejected, and a first stage approved. */
+	private void seedDecided() {
 		// returned for revision by the city
 		Project trainee = create("xa-hrss", "西安市就业见习管理系统", "管理就业见习基地、见习岗位和见习人员，实现见习补贴网上申领。",
 				"new-system", "urgent", List.of("employment-service"), 95_000_000L, 10_000_000L,
@@ -128,6 +170,10 @@ class DemoProjects implements ApplicationRunner {
 		hospital = submit("xa-health", hospital);
 		hospital = decide("xa-data", Role.COORDINATOR, hospital, ProjectReviews.Decision.APPROVE, null);
 		decide("xa-audit", Role.AUDITOR, hospital, ProjectReviews.Decision.APPROVE, null);
+	}
+
+	/** Approved ones under way (one late and over budget, one O&M delivered) and one withdrawn. */
+	private void seedUnderWay(LocalDate today) {
 		// approved, with milestones and spending: running late and over
 		Project meals = create("yt-civil", "雁塔区社区助餐点服务系统", "为社区助餐点提供老年人就餐登记和服务评价，按月生成补贴报表。",
 				"new-system", "urgent", List.of("smart-community"), 48_000_000L, 6_000_000L,
@@ -153,7 +199,7 @@ class DemoProjects implements ApplicationRunner {
 		Project withdrawn = create("yt-civil", "雁塔区救助资金发放监管系统", "对救助资金发放开展监管。", "new-system", "urgent",
 				List.of("social-assistance", "budget-finance"), 30_000_000L, 3_000_000L,
 				target("service-applications", "救助资金网上申领量", 0, 500), null, "与社会救助信息管理系统的资金模块分工不同。");
-		this.projects.withdraw(staff("yt-civil"), withdrawn.id(), withdrawn.version());
+		this.drafting.withdraw(staff("yt-civil"), withdrawn.id(), withdrawn.version());
 		// in review at the county, above the city threshold: the route goes on to the city
 		Project grid = create("yt-civil", "雁塔区社区网格服务移动端", "为网格员和居民提供事件上报、服务预约的移动端应用。", "upgrade", "urgent",
 				List.of("grid-management", "mobile-service"), 120_000_000L, 15_000_000L,
@@ -179,7 +225,7 @@ class DemoProjects implements ApplicationRunner {
 		Agency a = agency(agency);
 		String source = a.divisionCode().endsWith("0000") ? "provincial-fiscal"
 				: a.divisionCode().endsWith("00") ? "municipal-fiscal" : "county-fiscal";
-		List<ProjectInput.BudgetLine> lines = new java.util.ArrayList<>();
+		List<ProjectInput.BudgetLine> lines = new ArrayList<>();
 		if (buildFen > 0) {
 			lines.add(new ProjectInput.BudgetLine("build", year, source, buildFen, ""));
 		}
@@ -192,7 +238,7 @@ class DemoProjects implements ApplicationRunner {
 				"unified-identity", null, justification, List.of(),
 				List.of(new ProjectInput.Publication(name.replaceAll("(系统|平台|升级|改造|年度运维|移动端)+$", "") + "业务数据", "")),
 				List.of(), List.of(), lines, List.of(target));
-		return this.projects.create(staff(agency), input);
+		return this.drafting.create(staff(agency), input);
 	}
 
 	private Project submit(String agency, Project project) {
@@ -209,10 +255,12 @@ class DemoProjects implements ApplicationRunner {
 	}
 
 	private @Nullable UUID system(String agency, String name) {
-		return this.jdbc.sql("select id from reg_system where agency_id = ? and name = ?")
-			.params(agency(agency).id().value(), name)
-			.query(UUID.class)
-			.optional()
+		SystemFilter filter = new SystemFilter(null, agency(agency).id().value(), null, null, null, name, null);
+		return this.registry.findAll(ADMIN, filter, Sort.unsorted())
+			.stream()
+			.filter(s -> s.name().equals(name))
+			.map(RegisteredSystem::id)
+			.findFirst()
 			.orElse(null);
 	}
 
