@@ -26,6 +26,9 @@ import org.unigov.shared.jdbc.Queries;
 import org.unigov.shared.jdbc.Where;
 import org.unigov.shared.problem.CommonError;
 import org.unigov.shared.problem.UnigovException;
+import org.unigov.sharing.internal.Rows;
+import org.unigov.sharing.internal.SharingError;
+import org.unigov.sharing.internal.RequestRules;
 
 /**
  * Grants: what approved requests produce and the exchange enforces (S6). A provider (or the
@@ -122,7 +125,7 @@ public class Grants implements WithdrawalGuard {
 	}
 
 	/** Issues the grant for an approved request, or renews the grant a renewal names. */
-	Grant issue(Actor actor, SharingRequest request, @Nullable Integer rateLimit) {
+	public Grant issue(Actor actor, SharingRequest request, @Nullable Integer rateLimit) {
 		int limit = rateLimit == null ? DEFAULT_RATE_LIMIT : rateLimit;
 		if (limit < 1 || limit > 1_000_000) {
 			throw new UnigovException(CommonError.INVALID_PARAMETER, "A rate limit is 1 to 1,000,000 calls a minute.");
@@ -181,14 +184,14 @@ public class Grants implements WithdrawalGuard {
 	 */
 	public Grant suspend(Actor actor, UUID id, @Nullable String reason, @Nullable LocalDate correctionDue, long version) {
 		Grant grant = visible(actor, id);
-		if (!SharingDesk.actsFor(actor, grant.providerAgencyId())
+		if (!RequestRules.actsFor(actor, grant.providerAgencyId())
 				&& !(actor.has(Role.COORDINATOR) && actor.covers(grant.providerDivision()))) {
 			throw new UnigovException(SharingError.NOT_YOUR_REQUEST,
 					"A grant is suspended by its provider or the coordinator over it (S7).");
 		}
 		lock(grant, version);
 		requireStatus(grant, GrantStatus.ACTIVE);
-		if (SharingDesk.blank(reason)) {
+		if (RequestRules.blank(reason)) {
 			throw new UnigovException(SharingError.REASONS_REQUIRED, "Say what misuse the suspension is for (S7).");
 		}
 		LocalDate today = this.calendar.today();
@@ -209,12 +212,12 @@ public class Grants implements WithdrawalGuard {
 	/** The consumer reports how it corrected the misuse. */
 	public Grant reportCorrection(Actor actor, UUID id, @Nullable String note, long version) {
 		Grant grant = visible(actor, id);
-		if (!SharingDesk.actsFor(actor, grant.consumerAgencyId())) {
+		if (!RequestRules.actsFor(actor, grant.consumerAgencyId())) {
 			throw new UnigovException(SharingError.NOT_YOUR_REQUEST, "The consumer reports its correction.");
 		}
 		lock(grant, version);
 		requireStatus(grant, GrantStatus.SUSPENDED);
-		if (SharingDesk.blank(note)) {
+		if (RequestRules.blank(note)) {
 			throw new UnigovException(SharingError.REASONS_REQUIRED, "Describe the correction.");
 		}
 		this.jdbc.sql("update shr_grant set correction_reported = ?, version = version + 1, updated_at = now() where id = ?")
@@ -227,7 +230,7 @@ public class Grants implements WithdrawalGuard {
 	/** The provider resumes a suspended grant once the misuse is corrected (S7). */
 	public Grant resume(Actor actor, UUID id, long version) {
 		Grant grant = visible(actor, id);
-		if (!SharingDesk.actsFor(actor, grant.providerAgencyId())
+		if (!RequestRules.actsFor(actor, grant.providerAgencyId())
 				&& !(actor.has(Role.COORDINATOR) && actor.covers(grant.providerDivision()))) {
 			throw new UnigovException(SharingError.NOT_YOUR_REQUEST, "The provider or the coordinator resumes a grant.");
 		}
@@ -253,8 +256,8 @@ public class Grants implements WithdrawalGuard {
 	 */
 	public Grant end(Actor actor, UUID id, @Nullable String reason, @Nullable String consultation, long version) {
 		Grant grant = visible(actor, id);
-		boolean provider = SharingDesk.actsFor(actor, grant.providerAgencyId());
-		boolean consumer = SharingDesk.actsFor(actor, grant.consumerAgencyId());
+		boolean provider = RequestRules.actsFor(actor, grant.providerAgencyId());
+		boolean consumer = RequestRules.actsFor(actor, grant.consumerAgencyId());
 		if (!provider && !consumer) {
 			throw new UnigovException(SharingError.NOT_YOUR_REQUEST, "Only the provider or the consumer ends a grant.");
 		}
@@ -262,18 +265,18 @@ public class Grants implements WithdrawalGuard {
 		if (grant.status() != GrantStatus.ACTIVE && grant.status() != GrantStatus.SUSPENDED) {
 			throw new UnigovException(SharingError.GRANT_WRONG_STATE, "The grant is " + grant.status().code() + " already.");
 		}
-		if (SharingDesk.blank(reason)) {
+		if (RequestRules.blank(reason)) {
 			throw new UnigovException(SharingError.REASONS_REQUIRED, "Give the reason for ending the grant (S7).");
 		}
 		EndKind kind = consumer && !provider ? EndKind.CONSUMER_ENDED : EndKind.PROVIDER_ENDED;
-		if (kind == EndKind.PROVIDER_ENDED && SharingDesk.blank(consultation)) {
+		if (kind == EndKind.PROVIDER_ENDED && RequestRules.blank(consultation)) {
 			throw new UnigovException(SharingError.CONSULTATION_REQUIRED,
 					"A provider ends a sharing service only after consulting the consumer: record when and how (S7).");
 		}
 		this.jdbc.sql("""
 				update shr_grant set status = 'ended', ended_at = now(), end_kind = ?, end_reason = ?, consultation_note = ?,
 				    filed_at = case when ? then now() else null end, version = version + 1, updated_at = now() where id = ?""")
-			.params(kind.code(), reason.strip(), SharingDesk.blank(consultation) ? null : consultation.strip(),
+			.params(kind.code(), reason.strip(), RequestRules.blank(consultation) ? null : consultation.strip(),
 					kind == EndKind.PROVIDER_ENDED, id)
 			.update();
 		Map<String, Object> details = new LinkedHashMap<>();
@@ -292,7 +295,7 @@ public class Grants implements WithdrawalGuard {
 	public Grant recordDisposal(Actor actor, UUID id, @Nullable String method, @Nullable LocalDate on,
 			@Nullable String note, long version) {
 		Grant grant = visible(actor, id);
-		if (!SharingDesk.actsFor(actor, grant.consumerAgencyId())) {
+		if (!RequestRules.actsFor(actor, grant.consumerAgencyId())) {
 			throw new UnigovException(SharingError.NOT_YOUR_REQUEST, "The consumer records the disposal of the data.");
 		}
 		lock(grant, version);
@@ -307,7 +310,7 @@ public class Grants implements WithdrawalGuard {
 		this.jdbc.sql("""
 				update shr_grant set disposal_method = ?, disposal_on = ?, disposal_note = ?, disposal_recorded_at = now(),
 				    version = version + 1, updated_at = now() where id = ?""")
-			.params(method, on, SharingDesk.blank(note) ? null : note.strip(), id)
+			.params(method, on, RequestRules.blank(note) ? null : note.strip(), id)
 			.update();
 		audit(actor, "grant.disposal.recorded", grant, Map.of("method", method, "on", on.toString()));
 		return get(id).orElseThrow();

@@ -29,7 +29,7 @@ class MessageBundleTests {
 	void everyErrorCodeHasATitle() throws IOException {
 		Properties zh = load("/messages.properties");
 		Set<String> missing = java.util.stream.Stream
-			.of(RegistryError.values(), org.unigov.catalog.CatalogError.values(), org.unigov.sharing.SharingError.values(),
+			.of(RegistryError.values(), org.unigov.catalog.CatalogError.values(), org.unigov.sharing.internal.SharingError.values(),
 					org.unigov.calendar.CalendarError.values(), org.unigov.shared.problem.CommonError.values(),
 					org.unigov.organization.OrganizationError.values(), org.unigov.identity.IdentityError.values(),
 					org.unigov.exchange.ExchangeError.values(), org.unigov.projects.ProjectError.values())

@@ -12,7 +12,6 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.unigov.sharing.OpenApplication;
 
 /** The rows of {@code shr_open_application}. */
 @Repository

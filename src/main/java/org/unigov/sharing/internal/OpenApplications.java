@@ -1,4 +1,4 @@
-package org.unigov.sharing;
+package org.unigov.sharing.internal;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -27,6 +27,7 @@ import org.unigov.shared.problem.CommonError;
 import org.unigov.shared.problem.FieldProblem;
 import org.unigov.shared.problem.UnigovException;
 import org.unigov.sharing.internal.OpenApplicationStore;
+import org.unigov.sharing.SharingDesk;
 
 /**
  * Applications for conditionally open public data (有条件开放, C5): a signed-in citizen applies,
@@ -145,23 +146,23 @@ public class OpenApplications {
 		else if (input.periodTo().isBefore(today)) {
 			problems.add(new FieldProblem("periodTo", "period_past", "The period of use is over already."));
 		}
-		else if (input.periodTo().isAfter(input.periodFrom().plusYears(SharingDesk.MAX_PERIOD_YEARS))) {
+		else if (input.periodTo().isAfter(input.periodFrom().plusYears(RequestRules.MAX_PERIOD_YEARS))) {
 			problems.add(new FieldProblem("periodTo", "period_too_long",
-					"A period of use is at most " + SharingDesk.MAX_PERIOD_YEARS + " years."));
+					"A period of use is at most " + RequestRules.MAX_PERIOD_YEARS + " years."));
 		}
 		if (!problems.isEmpty()) {
 			throw UnigovException.invalid(SharingError.INVALID_REQUEST, "The application lacks or misstates "
 					+ problems.size() + " thing(s); all are listed: " + UnigovException.messages(problems), problems);
 		}
 		UUID id = UUID.randomUUID();
-		Deadline due = this.calendar.addWorkingDays(today, SharingDesk.REPLY_DAYS);
+		Deadline due = this.calendar.addWorkingDays(today, RequestRules.REPLY_DAYS);
 		OpenApplication application = new OpenApplication(id, this.store.nextNumber(today.getYear()), entry.id(),
 				entry.code(), entry.content().name(), entry.providerAgencyId(), entry.divisionCode(),
 				java.util.Objects.requireNonNull(actor.accountId()), actor.username(), kind, applicantName, orgCode,
 				contact, purpose, items, input.periodFrom(), input.periodTo(), "submitted", java.time.Instant.now(),
 				due.due(), due.provisional(), null, null, null, null, 0);
 		this.store.insert(application, entry.publishedRevision() == null ? 0 : entry.publishedRevision(),
-				SharingDesk.REPLY_DAYS);
+				RequestRules.REPLY_DAYS);
 		Map<String, Object> details = new LinkedHashMap<>();
 		details.put("number", application.number());
 		details.put("entry", entry.code());
@@ -209,7 +210,7 @@ public class OpenApplications {
 	}
 
 	public static boolean canReply(Actor actor, OpenApplication a) {
-		return a.awaitingReply() && SharingDesk.actsFor(actor, a.providerAgencyId());
+		return a.awaitingReply() && RequestRules.actsFor(actor, a.providerAgencyId());
 	}
 
 	@Transactional(readOnly = true)
@@ -225,7 +226,7 @@ public class OpenApplications {
 	 */
 	public OpenApplication reply(Actor actor, UUID id, boolean approve, @Nullable String text, long version) {
 		OpenApplication a = visible(actor, id);
-		if (!SharingDesk.actsFor(actor, a.providerAgencyId())) {
+		if (!RequestRules.actsFor(actor, a.providerAgencyId())) {
 			throw new UnigovException(SharingError.NOT_YOUR_REQUEST,
 					"Only the providing agency replies to application " + a.number() + ".");
 		}
