@@ -443,7 +443,7 @@ class SharingIntegrationTests {
 			String grant = granted();
 			jdbc.sql("update shr_grant set valid_to = ? where id = ?::uuid").params(calendar.today().minusDays(1), grant).update();
 			grants.expireAndEnd();
-			assertThat(grants.get(java.util.UUID.fromString(grant)).orElseThrow().status()).isEqualTo(GrantStatus.EXPIRED);
+			assertThat(grants.get(new GrantId(java.util.UUID.fromString(grant))).orElseThrow().status()).isEqualTo(GrantStatus.EXPIRED);
 			assertThat(events.stream(GrantExpired.class).anyMatch(e -> e.grantId().toString().equals(grant))).isTrue();
 		}
 	}
@@ -459,7 +459,7 @@ class SharingIntegrationTests {
 			send(mvc, post("/api/v1/sharing/requests/" + id + "/approve"), psb(),
 					"{\"rateLimitPerMinute\": 60, \"version\": " + version(id) + "}");
 			GrantIssued issued = events.stream(GrantIssued.class)
-				.filter(e -> grants.get(e.grantId()).orElseThrow().requestId().toString().equals(id))
+				.filter(e -> grants.get(new GrantId(e.grantId())).orElseThrow().requestId().toString().equals(id))
 				.findFirst()
 				.orElseThrow();
 			assertThat(issued.consumerSystemId().toString()).isEqualTo(system("xa-hrss"));

@@ -17,6 +17,7 @@ import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.unigov.sharing.Grant;
 import org.unigov.sharing.GrantExpired;
+import org.unigov.sharing.GrantId;
 import org.unigov.sharing.GrantIssued;
 import org.unigov.sharing.GrantResumed;
 import org.unigov.sharing.GrantRevoked;
@@ -150,7 +151,7 @@ class GrantIndex implements org.springframework.beans.factory.SmartInitializingS
 
 	private synchronized void put(UUID grantId) {
 		this.changes.incrementAndGet();
-		this.grants.get(grantId).filter(g -> g.status() == GrantStatus.ACTIVE).ifPresent(g -> {
+		this.grants.get(new GrantId(grantId)).filter(g -> g.status() == GrantStatus.ACTIVE).ifPresent(g -> {
 			this.byId.put(g.id(), active(g));
 			rebuild();
 		});

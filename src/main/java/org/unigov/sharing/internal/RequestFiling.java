@@ -26,6 +26,7 @@ import org.unigov.registry.RegisteredSystem;
 import org.unigov.registry.SystemRegistry;
 import org.unigov.registry.SystemStatus;
 import org.unigov.sharing.Grant;
+import org.unigov.sharing.GrantId;
 import org.unigov.sharing.GrantStatus;
 import org.unigov.sharing.Grants;
 import org.unigov.sharing.RefusalCategory;
@@ -132,7 +133,7 @@ public class RequestFiling {
 		if (input.renewsGrantId() == null) {
 			return null;
 		}
-		Grant renewed = this.grants.get(input.renewsGrantId())
+		Grant renewed = this.grants.get(new GrantId(input.renewsGrantId()))
 			.filter(g -> g.consumerAgencyId().equals(requester) && g.entryId().equals(entry.id()))
 			.orElse(null);
 		if (renewed == null) {

@@ -119,6 +119,14 @@ public class Requests {
 			.update();
 	}
 
+	/** Requests on an entry awaiting the provider's reply or the requester's supplement. */
+	public long awaitingReplyOn(UUID entryId) {
+		return this.jdbc.sql("select count(*) from shr_request where entry_id = ? and status in ('submitted', 'incomplete')")
+			.param(entryId)
+			.query(Long.class)
+			.single();
+	}
+
 	/** The next request number of the year, {@code GX2026-000042}. */
 	public String nextNumber(int year) {
 		return "GX" + year + "-"
