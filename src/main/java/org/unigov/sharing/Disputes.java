@@ -19,6 +19,12 @@ import org.unigov.shared.Coded;
 import org.unigov.shared.Role;
 import org.unigov.shared.problem.CommonError;
 import org.unigov.shared.problem.UnigovException;
+import org.unigov.sharing.internal.Rows;
+import org.unigov.sharing.internal.SharingError;
+import org.unigov.sharing.internal.RequestRules;
+import org.springframework.context.ApplicationEventPublisher;
+import org.unigov.sharing.internal.RequestDecisions;
+import org.unigov.sharing.internal.Requests;
 
 /**
  * Disputes over sharing (S9), tier by tier: the two departments negotiate; then the coordinator of
@@ -33,26 +39,29 @@ public class Disputes {
 
 	private final JdbcClient jdbc;
 
-	private final SharingDesk desk;
+	private final Requests requests;
+
+	private final RequestDecisions decisions;
 
 	private final WorkingCalendar calendar;
 
 	private final AuditJournal journal;
 
-	private final org.springframework.context.ApplicationEventPublisher events;
+	private final ApplicationEventPublisher events;
 
-	Disputes(JdbcClient jdbc, SharingDesk desk, WorkingCalendar calendar, AuditJournal journal,
-			org.springframework.context.ApplicationEventPublisher events) {
+	Disputes(JdbcClient jdbc, Requests requests, RequestDecisions decisions, WorkingCalendar calendar,
+			AuditJournal journal, ApplicationEventPublisher events) {
 		this.events = events;
 		this.jdbc = jdbc;
-		this.desk = desk;
+		this.requests = requests;
+		this.decisions = decisions;
 		this.calendar = calendar;
 		this.journal = journal;
 	}
 
 	@Transactional(readOnly = true)
 	public List<Dispute> forRequest(Actor actor, UUID requestId) {
-		SharingRequest request = this.desk.visible(actor, requestId);
+		SharingRequest request = this.requests.visible(actor, requestId);
 		return this.jdbc.sql("select * from shr_dispute where request_id = ? order by opened_at desc")
 			.param(request.id())
 			.query(Rows::dispute)
@@ -104,11 +113,11 @@ public class Disputes {
 
 	/** The requester disputes a refusal, or a reply past its deadline; the departments negotiate first. */
 	public Dispute open(Actor actor, UUID requestId, @Nullable String grounds, long version) {
-		SharingRequest request = this.desk.visible(actor, requestId);
-		if (!SharingDesk.actsFor(actor, request.requesterAgencyId())) {
+		SharingRequest request = this.requests.visible(actor, requestId);
+		if (!RequestRules.actsFor(actor, request.requesterAgencyId())) {
 			throw new UnigovException(SharingError.NOT_YOUR_DISPUTE, "The requesting agency opens a dispute (S9).");
 		}
-		this.desk.lock(request, version);
+		this.requests.lock(request, version);
 		boolean overdue = request.status() == RequestStatus.SUBMITTED && this.calendar.today().isAfter(request.replyDue());
 		if (request.status() != RequestStatus.REFUSED && !overdue) {
 			throw new UnigovException(SharingError.DISPUTE_WRONG_STATE,
@@ -118,7 +127,7 @@ public class Disputes {
 			throw new UnigovException(SharingError.DISPUTE_WRONG_STATE, "The entry is not shared by law ("
 					+ request.refusalReasons() + "); a dispute cannot change a law. Ask the provider to revise its catalog entry.");
 		}
-		if (SharingDesk.blank(grounds)) {
+		if (RequestRules.blank(grounds)) {
 			throw new UnigovException(SharingError.REASONS_REQUIRED, "State the grounds of the dispute.");
 		}
 		if (this.jdbc.sql("""
@@ -155,15 +164,15 @@ public class Disputes {
 	 */
 	public Dispute escalate(Actor actor, UUID id, @Nullable String note, long version) {
 		Dispute dispute = get(id);
-		SharingRequest request = this.desk.visible(actor, dispute.requestId());
+		SharingRequest request = this.requests.visible(actor, dispute.requestId());
 		lock(dispute, version);
 		if (!dispute.open()) {
 			throw new UnigovException(SharingError.DISPUTE_WRONG_STATE, "The dispute is resolved.");
 		}
 		DisputeTier next;
 		if (dispute.tier() == DisputeTier.NEGOTIATION) {
-			if (!SharingDesk.actsFor(actor, request.requesterAgencyId())
-					&& !SharingDesk.actsFor(actor, request.providerAgencyId())) {
+			if (!RequestRules.actsFor(actor, request.requesterAgencyId())
+					&& !RequestRules.actsFor(actor, request.providerAgencyId())) {
 				throw new UnigovException(SharingError.NOT_YOUR_DISPUTE,
 						"Either department takes a failed negotiation to the coordinator (S9).");
 			}
@@ -194,7 +203,7 @@ public class Disputes {
 	 */
 	public Dispute resolve(Actor actor, UUID id, @Nullable String outcome, @Nullable String resolution, long version) {
 		Dispute dispute = get(id);
-		SharingRequest request = this.desk.visible(actor, dispute.requestId());
+		SharingRequest request = this.requests.visible(actor, dispute.requestId());
 		lock(dispute, version);
 		if (!dispute.open()) {
 			throw new UnigovException(SharingError.DISPUTE_WRONG_STATE, "The dispute is resolved already.");
@@ -202,11 +211,11 @@ public class Disputes {
 		DisputeOutcome result = Coded.parse(DisputeOutcome.class, outcome)
 			.orElseThrow(() -> new UnigovException(CommonError.INVALID_PARAMETER,
 					"outcome is refusal-upheld, sharing-ordered, settled or withdrawn."));
-		if (SharingDesk.blank(resolution)) {
+		if (RequestRules.blank(resolution)) {
 			throw new UnigovException(SharingError.REASONS_REQUIRED, "Record how the dispute was resolved and why.");
 		}
-		boolean requester = SharingDesk.actsFor(actor, request.requesterAgencyId());
-		boolean provider = SharingDesk.actsFor(actor, request.providerAgencyId());
+		boolean requester = RequestRules.actsFor(actor, request.requesterAgencyId());
+		boolean provider = RequestRules.actsFor(actor, request.providerAgencyId());
 		boolean allowed = switch (result) {
 			case WITHDRAWN -> requester;
 			case SETTLED -> dispute.tier() == DisputeTier.NEGOTIATION && (requester || provider);
@@ -229,7 +238,7 @@ public class Disputes {
 		details.put("resolution", resolution.strip());
 		audit(actor, "dispute.resolved", request, details);
 		if (result == DisputeOutcome.SHARING_ORDERED) {
-			this.desk.approveByDecision(actor, this.desk.get(request.id()).orElseThrow(),
+			this.decisions.approveByDecision(actor, this.requests.get(request.id()).orElseThrow(),
 					dispute.tier().code() + ": " + resolution.strip());
 		}
 		return get(id);

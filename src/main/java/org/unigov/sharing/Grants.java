@@ -12,7 +12,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.unigov.audit.AuditJournal;
@@ -20,12 +19,13 @@ import org.unigov.audit.AuditRecord;
 import org.unigov.calendar.WorkingCalendar;
 import org.unigov.catalog.WithdrawalGuard;
 import org.unigov.shared.Actor;
-
 import org.unigov.shared.Role;
-import org.unigov.shared.jdbc.Queries;
-import org.unigov.shared.jdbc.Where;
 import org.unigov.shared.problem.CommonError;
 import org.unigov.shared.problem.UnigovException;
+import org.unigov.sharing.internal.SharingError;
+import org.unigov.sharing.internal.GrantStore;
+import org.unigov.sharing.internal.RequestRules;
+import org.unigov.sharing.internal.Requests;
 
 /**
  * Grants: what approved requests produce and the exchange enforces (S6). A provider (or the
@@ -45,7 +45,9 @@ public class Grants implements WithdrawalGuard {
 	/** Working days a consumer has to correct misuse when the provider names no deadline. */
 	public static final int CORRECTION_DAYS = 10;
 
-	private final JdbcClient jdbc;
+	private final GrantStore store;
+
+	private final Requests requests;
 
 	private final WorkingCalendar calendar;
 
@@ -53,8 +55,10 @@ public class Grants implements WithdrawalGuard {
 
 	private final ApplicationEventPublisher events;
 
-	Grants(JdbcClient jdbc, WorkingCalendar calendar, AuditJournal journal, ApplicationEventPublisher events) {
-		this.jdbc = jdbc;
+	Grants(GrantStore store, Requests requests, WorkingCalendar calendar, AuditJournal journal,
+			ApplicationEventPublisher events) {
+		this.store = store;
+		this.requests = requests;
 		this.calendar = calendar;
 		this.journal = journal;
 		this.events = events;
@@ -65,28 +69,25 @@ public class Grants implements WithdrawalGuard {
 	}
 
 	@Transactional(readOnly = true)
-	public Optional<Grant> get(UUID id) {
-		return this.jdbc.sql("select * from shr_grant where id = ?").param(id).query(Rows::grant).optional();
+	public Optional<Grant> get(GrantId id) {
+		return this.store.get(id.value());
 	}
 
 	@Transactional(readOnly = true)
 	public Optional<Grant> forRequest(UUID requestId) {
-		return this.jdbc.sql("select * from shr_grant where request_id = ?").param(requestId).query(Rows::grant).optional();
+		return this.store.forRequest(requestId);
 	}
 
 	/** Every grant in force, for the exchange to load its cache at start-up. */
 	@Transactional(readOnly = true)
 	public List<Grant> inForce() {
-		return this.jdbc.sql("select * from shr_grant where status = 'active'").query(Rows::grant).list();
+		return this.store.inForce();
 	}
 
 	/** Every grant, in any state, of a consumer system for an entry: why the exchange refused a call. */
 	@Transactional(readOnly = true)
 	public List<Grant> forConsumer(UUID consumerSystemId, String entryCode) {
-		return this.jdbc.sql("select * from shr_grant where consumer_system_id = ? and entry_code = ? order by issued_at desc")
-			.params(consumerSystemId, entryCode)
-			.query(Rows::grant)
-			.list();
+		return this.store.forConsumer(consumerSystemId, entryCode);
 	}
 
 	public static boolean isVisible(Actor actor, Grant g) {
@@ -103,60 +104,26 @@ public class Grants implements WithdrawalGuard {
 
 	@Transactional(readOnly = true)
 	public Grant visible(Actor actor, UUID id) {
-		return get(id).filter(g -> isVisible(actor, g))
+		return this.store.get(id).filter(g -> isVisible(actor, g))
 			.orElseThrow(() -> UnigovException.notFound(SharingError.GRANT_NOT_FOUND, "Grant", id));
 	}
 
 	@Transactional(readOnly = true)
 	public Page<Grant> find(Actor actor, GrantFilter filter, Pageable pageable) {
-		UUID agency = actor.agencyId();
-		Where where = Where.start()
-			.visibleTo(actor, null, List.of("consumer_division", "provider_division"),
-					List.of("consumer_agency_id", "provider_agency_id"))
-			.andIf("consumer".equals(filter.role()) && agency != null, "consumer_agency_id = ?", agency)
-			.andIf("provider".equals(filter.role()) && agency != null, "provider_agency_id = ?", agency)
-			.andIf(filter.status() != null, "status = ?", filter.status() == null ? null : filter.status().code())
-			.andIf(filter.entryId() != null, "entry_id = ?", filter.entryId())
-			.andIf(filter.disposalOutstanding(), "status in ('ended', 'expired') and disposal_recorded_at is null");
-		return Queries.page(this.jdbc, "shr_grant", where.sql(), where.params(), "issued_at desc", Rows::grant, pageable);
+		return this.store.find(actor, filter, pageable);
 	}
 
 	/** Issues the grant for an approved request, or renews the grant a renewal names. */
-	Grant issue(Actor actor, SharingRequest request, @Nullable Integer rateLimit) {
+	public Grant issue(Actor actor, SharingRequest request, @Nullable Integer rateLimit) {
 		int limit = rateLimit == null ? DEFAULT_RATE_LIMIT : rateLimit;
 		if (limit < 1 || limit > 1_000_000) {
 			throw new UnigovException(CommonError.INVALID_PARAMETER, "A rate limit is 1 to 1,000,000 calls a minute.");
 		}
 		LocalDate today = this.calendar.today();
 		LocalDate from = request.periodFrom().isBefore(today) ? today : request.periodFrom();
-		UUID id;
-		String action;
-		if (request.renewsGrantId() != null) {
-			id = request.renewsGrantId();
-			action = "grant.renewed";
-			this.jdbc.sql("""
-					update shr_grant set request_id = ?, items = ?, purpose = ?, valid_to = ?, rate_limit_per_minute = ?,
-					    status = case when status = 'expired' then 'active' else status end, version = version + 1,
-					    updated_at = now() where id = ?""")
-				.params(request.id(), request.items().toArray(String[]::new), request.useCase(), request.periodTo(), limit,
-						id)
-				.update();
-		}
-		else {
-			id = UUID.randomUUID();
-			action = "grant.issued";
-			this.jdbc.sql("""
-					insert into shr_grant (id, request_id, consumer_system_id, consumer_agency_id, consumer_division,
-					    provider_agency_id, provider_division, entry_id, entry_code, items, purpose, valid_from, valid_to,
-					    rate_limit_per_minute, status)
-					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active')""")
-				.params(id, request.id(), request.consumerSystemId(), request.requesterAgencyId(),
-						request.requesterDivision(), request.providerAgencyId(), request.providerDivision(),
-						request.entryId(), request.entryCode(), request.items().toArray(String[]::new), request.useCase(),
-						from, request.periodTo(), limit)
-				.update();
-		}
-		Grant grant = get(id).orElseThrow();
+		UUID renewed = request.renewsGrantId();
+		String action = renewed != null ? "grant.renewed" : "grant.issued";
+		Grant grant = renewed != null ? this.store.renew(renewed, request, limit) : this.store.insert(request, from, limit);
 		Map<String, Object> details = new LinkedHashMap<>();
 		details.put("request", request.number());
 		details.put("entry", grant.entryCode());
@@ -181,14 +148,14 @@ public class Grants implements WithdrawalGuard {
 	 */
 	public Grant suspend(Actor actor, UUID id, @Nullable String reason, @Nullable LocalDate correctionDue, long version) {
 		Grant grant = visible(actor, id);
-		if (!SharingDesk.actsFor(actor, grant.providerAgencyId())
+		if (!RequestRules.actsFor(actor, grant.providerAgencyId())
 				&& !(actor.has(Role.COORDINATOR) && actor.covers(grant.providerDivision()))) {
 			throw new UnigovException(SharingError.NOT_YOUR_REQUEST,
 					"A grant is suspended by its provider or the coordinator over it (S7).");
 		}
 		lock(grant, version);
 		requireStatus(grant, GrantStatus.ACTIVE);
-		if (SharingDesk.blank(reason)) {
+		if (RequestRules.blank(reason)) {
 			throw new UnigovException(SharingError.REASONS_REQUIRED, "Say what misuse the suspension is for (S7).");
 		}
 		LocalDate today = this.calendar.today();
@@ -196,50 +163,41 @@ public class Grants implements WithdrawalGuard {
 		if (!due.isAfter(today)) {
 			throw new UnigovException(CommonError.INVALID_PARAMETER, "The correction deadline must be after today.");
 		}
-		this.jdbc.sql("""
-				update shr_grant set status = 'suspended', suspended_at = now(), suspension_reason = ?, correction_due = ?,
-				    correction_reported = null, version = version + 1, updated_at = now() where id = ?""")
-			.params(reason.strip(), due, id)
-			.update();
+		Grant suspended = this.store.suspend(id, reason.strip(), due);
 		audit(actor, "grant.suspended", grant, Map.of("reason", reason.strip(), "correctionDue", due.toString()));
 		this.events.publishEvent(new GrantSuspended(id, grant.consumerSystemId(), grant.entryCode(), reason.strip()));
-		return get(id).orElseThrow();
+		return suspended;
 	}
 
 	/** The consumer reports how it corrected the misuse. */
 	public Grant reportCorrection(Actor actor, UUID id, @Nullable String note, long version) {
 		Grant grant = visible(actor, id);
-		if (!SharingDesk.actsFor(actor, grant.consumerAgencyId())) {
+		if (!RequestRules.actsFor(actor, grant.consumerAgencyId())) {
 			throw new UnigovException(SharingError.NOT_YOUR_REQUEST, "The consumer reports its correction.");
 		}
 		lock(grant, version);
 		requireStatus(grant, GrantStatus.SUSPENDED);
-		if (SharingDesk.blank(note)) {
+		if (RequestRules.blank(note)) {
 			throw new UnigovException(SharingError.REASONS_REQUIRED, "Describe the correction.");
 		}
-		this.jdbc.sql("update shr_grant set correction_reported = ?, version = version + 1, updated_at = now() where id = ?")
-			.params(note.strip(), id)
-			.update();
+		Grant reported = this.store.reportCorrection(id, note.strip());
 		audit(actor, "grant.correction.reported", grant, Map.of("note", note.strip()));
-		return get(id).orElseThrow();
+		return reported;
 	}
 
 	/** The provider resumes a suspended grant once the misuse is corrected (S7). */
 	public Grant resume(Actor actor, UUID id, long version) {
 		Grant grant = visible(actor, id);
-		if (!SharingDesk.actsFor(actor, grant.providerAgencyId())
+		if (!RequestRules.actsFor(actor, grant.providerAgencyId())
 				&& !(actor.has(Role.COORDINATOR) && actor.covers(grant.providerDivision()))) {
 			throw new UnigovException(SharingError.NOT_YOUR_REQUEST, "The provider or the coordinator resumes a grant.");
 		}
 		lock(grant, version);
 		requireStatus(grant, GrantStatus.SUSPENDED);
-		this.jdbc.sql("""
-				update shr_grant set status = 'active', suspended_at = null, correction_due = null, version = version + 1,
-				    updated_at = now() where id = ?""").param(id).update();
+		Grant resumed = this.store.resume(id);
 		audit(actor, "grant.resumed", grant, Map.of("correction", String.valueOf(grant.correctionReported())));
 		this.events.publishEvent(new GrantResumed(id, grant.consumerSystemId(), grant.entryCode(),
 				String.valueOf(grant.correctionReported())));
-		Grant resumed = get(id).orElseThrow();
 		this.events.publishEvent(new GrantIssued(resumed.id(), resumed.consumerSystemId(), resumed.consumerAgencyId(),
 				resumed.providerAgencyId(), resumed.entryId(), resumed.entryCode(), resumed.items(), resumed.purpose(),
 				resumed.validFrom(), resumed.validTo(), resumed.rateLimitPerMinute()));
@@ -253,8 +211,8 @@ public class Grants implements WithdrawalGuard {
 	 */
 	public Grant end(Actor actor, UUID id, @Nullable String reason, @Nullable String consultation, long version) {
 		Grant grant = visible(actor, id);
-		boolean provider = SharingDesk.actsFor(actor, grant.providerAgencyId());
-		boolean consumer = SharingDesk.actsFor(actor, grant.consumerAgencyId());
+		boolean provider = RequestRules.actsFor(actor, grant.providerAgencyId());
+		boolean consumer = RequestRules.actsFor(actor, grant.consumerAgencyId());
 		if (!provider && !consumer) {
 			throw new UnigovException(SharingError.NOT_YOUR_REQUEST, "Only the provider or the consumer ends a grant.");
 		}
@@ -262,20 +220,16 @@ public class Grants implements WithdrawalGuard {
 		if (grant.status() != GrantStatus.ACTIVE && grant.status() != GrantStatus.SUSPENDED) {
 			throw new UnigovException(SharingError.GRANT_WRONG_STATE, "The grant is " + grant.status().code() + " already.");
 		}
-		if (SharingDesk.blank(reason)) {
+		if (RequestRules.blank(reason)) {
 			throw new UnigovException(SharingError.REASONS_REQUIRED, "Give the reason for ending the grant (S7).");
 		}
 		EndKind kind = consumer && !provider ? EndKind.CONSUMER_ENDED : EndKind.PROVIDER_ENDED;
-		if (kind == EndKind.PROVIDER_ENDED && SharingDesk.blank(consultation)) {
+		if (kind == EndKind.PROVIDER_ENDED && RequestRules.blank(consultation)) {
 			throw new UnigovException(SharingError.CONSULTATION_REQUIRED,
 					"A provider ends a sharing service only after consulting the consumer: record when and how (S7).");
 		}
-		this.jdbc.sql("""
-				update shr_grant set status = 'ended', ended_at = now(), end_kind = ?, end_reason = ?, consultation_note = ?,
-				    filed_at = case when ? then now() else null end, version = version + 1, updated_at = now() where id = ?""")
-			.params(kind.code(), reason.strip(), SharingDesk.blank(consultation) ? null : consultation.strip(),
-					kind == EndKind.PROVIDER_ENDED, id)
-			.update();
+		Grant ended = this.store.end(id, kind, reason.strip(),
+				RequestRules.blank(consultation) ? null : consultation.strip());
 		Map<String, Object> details = new LinkedHashMap<>();
 		details.put("kind", kind.code());
 		details.put("reason", reason.strip());
@@ -285,14 +239,14 @@ public class Grants implements WithdrawalGuard {
 		}
 		audit(actor, "grant.ended", grant, details);
 		this.events.publishEvent(new GrantRevoked(id, grant.consumerSystemId(), grant.entryCode(), reason.strip()));
-		return get(id).orElseThrow();
+		return ended;
 	}
 
 	/** The consumer records how it disposed of the data once the grant is over (S7, S10). */
 	public Grant recordDisposal(Actor actor, UUID id, @Nullable String method, @Nullable LocalDate on,
 			@Nullable String note, long version) {
 		Grant grant = visible(actor, id);
-		if (!SharingDesk.actsFor(actor, grant.consumerAgencyId())) {
+		if (!RequestRules.actsFor(actor, grant.consumerAgencyId())) {
 			throw new UnigovException(SharingError.NOT_YOUR_REQUEST, "The consumer records the disposal of the data.");
 		}
 		lock(grant, version);
@@ -304,13 +258,9 @@ public class Grants implements WithdrawalGuard {
 			throw new UnigovException(CommonError.INVALID_PARAMETER,
 					"Say how (deleted, returned or archived-by-law) and on which day, not in the future, the data was disposed of.");
 		}
-		this.jdbc.sql("""
-				update shr_grant set disposal_method = ?, disposal_on = ?, disposal_note = ?, disposal_recorded_at = now(),
-				    version = version + 1, updated_at = now() where id = ?""")
-			.params(method, on, SharingDesk.blank(note) ? null : note.strip(), id)
-			.update();
+		Grant disposed = this.store.recordDisposal(id, method, on, RequestRules.blank(note) ? null : note.strip());
 		audit(actor, "grant.disposal.recorded", grant, Map.of("method", method, "on", on.toString()));
-		return get(id).orElseThrow();
+		return disposed;
 	}
 
 	/**
@@ -319,36 +269,18 @@ public class Grants implements WithdrawalGuard {
 	 */
 	public int expireAndEnd() {
 		LocalDate today = this.calendar.today();
-		List<Grant> expired = this.jdbc.sql("select * from shr_grant where status in ('active', 'suspended') and valid_to < ? limit 10000")
-			.param(today)
-			.query(Rows::grant)
-			.list();
 		int changed = 0;
-		for (Grant grant : expired) {
-			int updated = this.jdbc.sql("""
-					update shr_grant set status = 'expired', version = version + 1, updated_at = now()
-					where id = ? and status in ('active', 'suspended') and valid_to < ?""")
-				.params(grant.id(), today)
-				.update();
-			if (updated == 0) {
+		for (Grant grant : this.store.pastValidity(today)) {
+			if (!this.store.expire(grant.id(), today)) {
 				continue; // ended or renewed meanwhile, or another instance got there first
 			}
 			changed++;
 			audit(Actor.SYSTEM, "grant.expired", grant, Map.of("validTo", grant.validTo().toString()));
 			this.events.publishEvent(new GrantExpired(grant.id(), grant.consumerSystemId(), grant.entryCode(), grant.validTo()));
 		}
-		List<Grant> uncorrected = this.jdbc.sql("select * from shr_grant where status = 'suspended' and correction_due < ? limit 10000")
-			.param(today)
-			.query(Rows::grant)
-			.list();
-		for (Grant grant : uncorrected) {
+		for (Grant grant : this.store.uncorrected(today)) {
 			String reason = "Misuse not corrected by " + grant.correctionDue() + ": " + grant.suspensionReason();
-			int updated = this.jdbc.sql("""
-					update shr_grant set status = 'ended', ended_at = now(), end_kind = 'misuse_uncorrected', end_reason = ?,
-					    version = version + 1, updated_at = now() where id = ? and status = 'suspended' and correction_due < ?""")
-				.params(reason, grant.id(), today)
-				.update();
-			if (updated == 0) {
+			if (!this.store.endUncorrected(grant.id(), reason, today)) {
 				continue;
 			}
 			changed++;
@@ -361,18 +293,12 @@ public class Grants implements WithdrawalGuard {
 	@Override
 	@Transactional(readOnly = true)
 	public List<String> blockers(UUID entryId) {
-		List<String> blockers = new java.util.ArrayList<>();
-		long grants = this.jdbc.sql("select count(*) from shr_grant where entry_id = ? and status in ('active', 'suspended')")
-			.param(entryId)
-			.query(Long.class)
-			.single();
+		List<String> blockers = new ArrayList<>();
+		long grants = this.store.inForceOn(entryId);
 		if (grants > 0) {
 			blockers.add(grants + " grant(s) in force");
 		}
-		long open = this.jdbc.sql("select count(*) from shr_request where entry_id = ? and status in ('submitted', 'incomplete')")
-			.param(entryId)
-			.query(Long.class)
-			.single();
+		long open = this.requests.awaitingReplyOn(entryId);
 		if (open > 0) {
 			blockers.add(open + " request(s) awaiting a reply");
 		}
@@ -380,14 +306,7 @@ public class Grants implements WithdrawalGuard {
 	}
 
 	private void lock(Grant grant, long version) {
-		long current = this.jdbc.sql("select version from shr_grant where id = ? for update")
-			.param(grant.id())
-			.query(Long.class)
-			.single();
-		if (current != version || grant.version() != version) {
-			throw new UnigovException(CommonError.STALE_VERSION,
-					"The grant changed since you read it (version " + current + ", you had " + version + "); reload it.");
-		}
+		this.store.lock(grant, version);
 	}
 
 	private static void requireStatus(Grant grant, GrantStatus status) {

@@ -18,6 +18,9 @@ import org.unigov.shared.Actor;
 import org.unigov.shared.Coded;
 import org.unigov.shared.problem.CommonError;
 import org.unigov.shared.problem.UnigovException;
+import org.unigov.sharing.internal.Rows;
+import org.unigov.sharing.internal.SharingError;
+import org.unigov.sharing.internal.RequestRules;
 
 /**
  * Data-quality checks (S8): a consumer that finds data wrong or incomplete asks the provider to
@@ -75,7 +78,7 @@ public class QualityChecks {
 	public QualityCheck file(Actor actor, UUID entryId, List<String> items, @Nullable String description) {
 		CatalogEntry entry = this.catalog.visible(actor, entryId);
 		UUID agency = actor.agencyId();
-		if (agency == null || !SharingDesk.actsFor(actor, agency)) {
+		if (agency == null || !RequestRules.actsFor(actor, agency)) {
 			throw new UnigovException(SharingError.NO_GRANT_FOR_CHECK, "Checks are asked for by the staff of a consumer agency.");
 		}
 		UUID grant = this.jdbc.sql("select id from shr_grant where entry_id = ? and consumer_agency_id = ? order by issued_at desc limit 1")
@@ -85,11 +88,11 @@ public class QualityChecks {
 			.orElseThrow(() -> new UnigovException(SharingError.NO_GRANT_FOR_CHECK,
 					"Your agency has no grant on entry " + entry.code() + "; a check is asked for by a consumer of the data (S8)."));
 		if (items.isEmpty() || !entry.content().itemNames().containsAll(items)) {
-			throw SharingDesk.invalid(List.of(new org.unigov.shared.problem.FieldProblem("items", "unknown_item",
+			throw RequestRules.invalid(List.of(new org.unigov.shared.problem.FieldProblem("items", "unknown_item",
 					"Name the entry's items that look wrong.")));
 		}
-		if (SharingDesk.blank(description) || description.strip().length() < 10) {
-			throw SharingDesk.invalid(List.of(new org.unigov.shared.problem.FieldProblem("description", "missing",
+		if (RequestRules.blank(description) || description.strip().length() < 10) {
+			throw RequestRules.invalid(List.of(new org.unigov.shared.problem.FieldProblem("description", "missing",
 					"Describe what is wrong or missing, with an example.")));
 		}
 		LocalDate today = this.calendar.today();
@@ -111,7 +114,7 @@ public class QualityChecks {
 	/** The provider answers: corrected, or verified correct, with what it found (S8). */
 	public QualityCheck answer(Actor actor, UUID id, @Nullable String outcome, @Nullable String answer, long version) {
 		QualityCheck check = get(id);
-		if (!SharingDesk.actsFor(actor, check.providerAgencyId())) {
+		if (!RequestRules.actsFor(actor, check.providerAgencyId())) {
 			throw new UnigovException(SharingError.NOT_YOUR_REQUEST, "The provider of the data answers a check (S8).");
 		}
 		long current = this.jdbc.sql("select version from shr_quality_check where id = ? for update")
@@ -127,7 +130,7 @@ public class QualityChecks {
 		QualityStatus status = Coded.parse(QualityStatus.class, outcome)
 			.filter(s -> s != QualityStatus.OPEN)
 			.orElseThrow(() -> new UnigovException(CommonError.INVALID_PARAMETER, "outcome is corrected or verified-correct."));
-		if (SharingDesk.blank(answer)) {
+		if (RequestRules.blank(answer)) {
 			throw new UnigovException(SharingError.REASONS_REQUIRED, "Say what was verified and, if so, corrected.");
 		}
 		LocalDate today = this.calendar.today();

@@ -33,7 +33,7 @@ import org.unigov.calendar.WorkingCalendar;
 import org.unigov.organization.DemoOrganization;
 import org.unigov.organization.OrganizationDirectory;
 import org.unigov.projects.ReviewAwaited;
-import org.unigov.sharing.SharingDesk;
+import org.unigov.sharing.internal.DeadlineClock;
 
 /**
  * Telling people they have work, on the real application: the provincial public security
@@ -57,7 +57,7 @@ class NotificationsIntegrationTests {
 	OrganizationDirectory directory;
 
 	@Autowired
-	SharingDesk desk;
+	DeadlineClock clock;
 
 	@Autowired
 	AuditJournal journal;
@@ -155,7 +155,7 @@ class NotificationsIntegrationTests {
 			jdbc.sql("update shr_request set reply_due = ? where id = ?::uuid")
 				.params(calendar.today().minusDays(3), request)
 				.update();
-			desk.escalateOverdue();
+			clock.escalateOverdue();
 			notificationOf(SignIn.as(mvc, "sn-psb-staff"), request, "request-overdue");
 			notificationOf(SignIn.as(mvc, "sn-coord"), request, "request-overdue");
 		}

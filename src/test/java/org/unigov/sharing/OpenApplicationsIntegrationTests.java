@@ -22,6 +22,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.unigov.SignIn;
 import org.unigov.UnigovTest;
 import org.unigov.calendar.WorkingCalendar;
+import org.unigov.sharing.internal.OpenApplications;
+import org.unigov.sharing.internal.RequestRules;
 
 /**
  * Applications for conditionally open data (C5) by signed-in citizens: validated with every problem
@@ -95,7 +97,7 @@ class OpenApplicationsIntegrationTests {
 			assertThat(row.get("status")).isEqualTo("submitted");
 			assertThat(row.get("applicant_name")).isEqualTo("西安某某规划设计有限公司");
 			assertThat(((java.sql.Date) row.get("reply_due")).toLocalDate())
-				.isEqualTo(calendar.addWorkingDays(calendar.today(), SharingDesk.REPLY_DAYS).due());
+				.isEqualTo(calendar.addWorkingDays(calendar.today(), RequestRules.REPLY_DAYS).due());
 			String number = number(purpose);
 			assertThat(jdbc.sql("select action from audit_entry where subject_type = 'sharing-open-application' and details like ?")
 				.param("%" + number + "%").query(String.class).list()).containsExactly("open-application.filed");

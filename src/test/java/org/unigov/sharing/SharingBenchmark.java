@@ -10,6 +10,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.unigov.UnigovApplication;
 import org.unigov.calendar.WorkingCalendar;
+import org.unigov.sharing.internal.DeadlineClock;
 
 /**
  * Deadline computation for 100,000 open sharing requests (target ≤ 1 s), on the real application
@@ -29,7 +30,7 @@ public final class SharingBenchmark {
 				"--logging.file.name=var/bench-sharing/log/unigov.log")) {
 			JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
 			WorkingCalendar calendar = context.getBean(WorkingCalendar.class);
-			SharingDesk desk = context.getBean(SharingDesk.class);
+			DeadlineClock clock = context.getBean(DeadlineClock.class);
 			long t0 = System.nanoTime();
 			jdbc.update("""
 					insert into shr_request (id, number, requester_agency_id, requester_division, consumer_system_id, entry_id,
@@ -66,12 +67,12 @@ public final class SharingBenchmark {
 					jdbc.update("update shr_request set reply_due = date '2025-01-01' where number like 'BENCH-%'");
 				}
 				long start = System.nanoTime();
-				int recomputed = desk.recomputeDeadlines();
+				int recomputed = clock.recomputeDeadlines();
 				System.out.printf("round %d: recomputed and stored %,d deadlines (read, compute, batch update) in %d ms%n",
 						round, recomputed, (System.nanoTime() - start) / 1_000_000);
 			}
 			long start = System.nanoTime();
-			int unchanged = desk.recomputeDeadlines();
+			int unchanged = clock.recomputeDeadlines();
 			System.out.printf("recomputed with nothing to move: %,d written in %d ms%n", unchanged,
 					(System.nanoTime() - start) / 1_000_000);
 			Integer wrong = jdbc.queryForObject("select count(*) from shr_request where number like 'BENCH-%' and reply_due = date '2025-01-01'",

@@ -1,9 +1,11 @@
 package org.unigov.sharing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.unigov.catalog.CatalogFixtures.CONDITIONAL;
@@ -13,6 +15,7 @@ import static org.unigov.catalog.CatalogFixtures.entry;
 import static org.unigov.catalog.CatalogFixtures.name;
 import static org.unigov.catalog.CatalogFixtures.send;
 
+import java.time.Duration;
 import java.time.LocalDate;
 
 import com.jayway.jsonpath.JsonPath;
@@ -32,6 +35,8 @@ import org.unigov.calendar.WorkingCalendar;
 import org.unigov.catalog.CatalogFixtures;
 import org.unigov.organization.DemoOrganization;
 import org.unigov.organization.OrganizationDirectory;
+import org.unigov.sharing.internal.DeadlineClock;
+import org.unigov.sharing.internal.Requests;
 
 /**
  * The sharing rules S1-S11 on the real application and database. The provincial public security
@@ -52,7 +57,10 @@ class SharingIntegrationTests {
 	WorkingCalendar calendar;
 
 	@Autowired
-	SharingDesk desk;
+	DeadlineClock clock;
+
+	@Autowired
+	Requests requests;
 
 	@Autowired
 	Grants grants;
@@ -192,15 +200,15 @@ class SharingIntegrationTests {
 			LocalDate due = calendar.addWorkingDays(calendar.today(), 10).due();
 			send(mvc, post("/api/v1/sharing/requests/" + id + "/extension"), psb(),
 					"{\"days\": 10, \"reason\": \"需核对\", \"version\": " + version(id) + "}");
-			desk.recomputeDeadlines();
-			assertThat(desk.get(java.util.UUID.fromString(id)).orElseThrow().replyDue()).isEqualTo(due);
+			clock.recomputeDeadlines();
+			assertThat(requests.get(java.util.UUID.fromString(id)).orElseThrow().replyDue()).isEqualTo(due);
 			send(mvc, post("/api/v1/sharing/requests/" + id + "/refuse"), psb(),
 					"{\"category\": \"security\", \"reasons\": \"接口并发能力不足，存在安全风险\", \"version\": " + version(id) + "}")
 				.andExpect(jsonPath("$.request.extensionState").value("lapsed"));
 			send(mvc, post("/api/v1/sharing/requests/" + id + "/extension/decision"), SignIn.as(mvc, "sn-coord"),
 					"{\"approve\": true, \"version\": " + version(id) + "}")
 				.andExpect(status().isConflict());
-			assertThat(desk.get(java.util.UUID.fromString(id)).orElseThrow().replyDue()).isEqualTo(due);
+			assertThat(requests.get(java.util.UUID.fromString(id)).orElseThrow().replyDue()).isEqualTo(due);
 		}
 	}
 
@@ -268,8 +276,8 @@ class SharingIntegrationTests {
 		void springFestivalRequest() throws Exception {
 			String id = filed(conditional());
 			jdbc.sql("update shr_request set clock_start = '2026-02-14' where id = ?::uuid").param(id).update();
-			desk.recomputeDeadlines();
-			assertThat(desk.get(java.util.UUID.fromString(id)).orElseThrow().replyDue()).isEqualTo(LocalDate.parse("2026-03-06"));
+			clock.recomputeDeadlines();
+			assertThat(requests.get(java.util.UUID.fromString(id)).orElseThrow().replyDue()).isEqualTo(LocalDate.parse("2026-03-06"));
 		}
 
 		@Test
@@ -284,9 +292,33 @@ class SharingIntegrationTests {
 				.andExpect(jsonPath("$.request.extensionDays").value(10));
 			// as if filed on Thursday 17 September 2026: 10 working days end on 8 October, 20 on 21 October
 			jdbc.sql("update shr_request set clock_start = '2026-09-17' where id = ?::uuid").param(id).update();
-			desk.recomputeDeadlines();
-			assertThat(desk.get(java.util.UUID.fromString(id)).orElseThrow().replyDue()).isEqualTo(LocalDate.parse("2026-10-21"));
+			clock.recomputeDeadlines();
+			assertThat(requests.get(java.util.UUID.fromString(id)).orElseThrow().replyDue()).isEqualTo(LocalDate.parse("2026-10-21"));
 			assertThat(calendar.addWorkingDays(LocalDate.parse("2026-09-17"), 10).due()).isEqualTo(LocalDate.parse("2026-10-08"));
+		}
+
+		@Test
+		@DisplayName("S4 a calendar year entered later moves the stored deadlines of open requests, after its commit")
+		void calendarChangeMovesDeadlines() throws Exception {
+			String id = filed(conditional());
+			// as if filed on Monday 2 March 2037, a year without an official notice: provisional, due 16 March
+			jdbc.sql("update shr_request set clock_start = '2037-03-02' where id = ?::uuid").param(id).update();
+			clock.recomputeDeadlines();
+			assertThat(requests.get(java.util.UUID.fromString(id)).orElseThrow())
+				.extracting(SharingRequest::replyDue, SharingRequest::replyProvisional)
+				.containsExactly(LocalDate.parse("2037-03-16"), true);
+			send(mvc, put("/api/v1/calendar/years/2037"), SignIn.as(mvc, "admin"), """
+					{"source": "国务院办公厅关于2037年部分节假日安排的通知", "days": [
+					  {"date": "2037-03-04", "kind": "day-off", "nameZh": "调休", "nameEn": "Bridge day"}]}""")
+				.andExpect(status().isOk());
+			// the recompute is an application module listener: it runs after the calendar's commit
+			await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+					requests.get(java.util.UUID.fromString(id)).orElseThrow())
+				.extracting(SharingRequest::replyDue, SharingRequest::replyProvisional)
+				.containsExactly(LocalDate.parse("2037-03-17"), false));
+			await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
+					"select count(*) from audit_entry where action = 'sharing.deadlines.recomputed' and subject_id = '2037'")
+				.query(Long.class).single() == 1);
 		}
 	}
 
@@ -306,10 +338,10 @@ class SharingIntegrationTests {
 			String late = filed(entry);
 			jdbc.sql("update shr_request set reply_due = ? where id = ?::uuid").params(calendar.today().minusDays(3), late).update();
 			jdbc.sql("update shr_request set delivery_due = ? where id = ?::uuid").params(calendar.today().minusDays(1), id).update();
-			desk.escalateOverdue();
+			clock.escalateOverdue();
 			assertThat(jdbc.sql("select count(*) from shr_request where id in (?::uuid, ?::uuid) and (escalated_at is not null or delivery_escalated_at is not null)")
 				.params(late, id).query(Long.class).single()).isEqualTo(2);
-			assertThat(desk.escalateOverdue()).as("escalated once").isZero();
+			assertThat(clock.escalateOverdue()).as("escalated once").isZero();
 			assertThat(jdbc.sql("select count(*) from audit_entry where subject_id in (?, ?) and action like 'request.%.overdue'")
 				.params(late, id).query(Long.class).single()).isEqualTo(2);
 			MockHttpSession coordinator = SignIn.as(mvc, "sn-coord");
@@ -411,7 +443,7 @@ class SharingIntegrationTests {
 			String grant = granted();
 			jdbc.sql("update shr_grant set valid_to = ? where id = ?::uuid").params(calendar.today().minusDays(1), grant).update();
 			grants.expireAndEnd();
-			assertThat(grants.get(java.util.UUID.fromString(grant)).orElseThrow().status()).isEqualTo(GrantStatus.EXPIRED);
+			assertThat(grants.get(new GrantId(java.util.UUID.fromString(grant))).orElseThrow().status()).isEqualTo(GrantStatus.EXPIRED);
 			assertThat(events.stream(GrantExpired.class).anyMatch(e -> e.grantId().toString().equals(grant))).isTrue();
 		}
 	}
@@ -427,7 +459,7 @@ class SharingIntegrationTests {
 			send(mvc, post("/api/v1/sharing/requests/" + id + "/approve"), psb(),
 					"{\"rateLimitPerMinute\": 60, \"version\": " + version(id) + "}");
 			GrantIssued issued = events.stream(GrantIssued.class)
-				.filter(e -> grants.get(e.grantId()).orElseThrow().requestId().toString().equals(id))
+				.filter(e -> grants.get(new GrantId(e.grantId())).orElseThrow().requestId().toString().equals(id))
 				.findFirst()
 				.orElseThrow();
 			assertThat(issued.consumerSystemId().toString()).isEqualTo(system("xa-hrss"));

@@ -25,6 +25,7 @@ import org.unigov.registry.SystemRegistry;
 import org.unigov.shared.Actor;
 import org.unigov.shared.ChinaTime;
 import org.unigov.shared.Role;
+import org.unigov.sharing.RequestId;
 import org.unigov.sharing.RequestInput;
 import org.unigov.sharing.SharingDesk;
 import org.unigov.sharing.SharingRequest;
@@ -119,7 +120,7 @@ final class ExchangeDemoSeed {
 				"《政务数据共享条例》第二十条及相关业务法规", purpose, "本部门业务系统内部使用", "api", today, today.plusYears(1),
 				"每日约2000次", null));
 		if (request.status().code().equals("submitted")) {
-			this.desk.approve(staff(provider), request.id(), 600, request.version());
+			this.desk.approve(staff(provider), RequestId.of(request), 600, request.version());
 		}
 	}
 

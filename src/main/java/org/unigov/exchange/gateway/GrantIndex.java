@@ -20,6 +20,7 @@ import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.unigov.sharing.Grant;
 import org.unigov.sharing.GrantExpired;
+import org.unigov.sharing.GrantId;
 import org.unigov.sharing.GrantIssued;
 import org.unigov.sharing.GrantResumed;
 import org.unigov.sharing.GrantRevoked;
@@ -148,7 +149,7 @@ class GrantIndex implements SmartInitializingSingleton {
 			put(held);
 		}
 		else {
-			this.grants.get(e.grantId()).filter(g -> g.status() == GrantStatus.ACTIVE).ifPresent(g -> put(active(g)));
+			this.grants.get(new GrantId(e.grantId())).filter(g -> g.status() == GrantStatus.ACTIVE).ifPresent(g -> put(active(g)));
 		}
 	}
 

@@ -33,6 +33,7 @@ import org.unigov.sharing.QualityCheck;
 import org.unigov.sharing.QualityChecks;
 import org.unigov.sharing.QualityStatus;
 import org.unigov.sharing.RequestStatus;
+import org.unigov.sharing.RequestId;
 import org.unigov.sharing.SharingDesk;
 import org.unigov.sharing.SharingRequest;
 
@@ -106,7 +107,7 @@ public class WorkList {
 		}
 		if (actor.hasAny(Role.COORDINATOR, Role.PLATFORM_ADMIN)) {
 			List<Dispute> open = this.disputes.awaiting(actor);
-			Map<UUID, SharingRequest> requests = this.desk.get(open.stream().map(Dispute::requestId).toList())
+			Map<UUID, SharingRequest> requests = this.desk.get(open.stream().map(d -> new RequestId(d.requestId())).toList())
 				.stream()
 				.collect(Collectors.toMap(SharingRequest::id, Function.identity()));
 			Map<UUID, CatalogEntry> entries = entries(requests.values().stream().map(SharingRequest::entryId).toList());

@@ -12,7 +12,6 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.unigov.sharing.OpenApplication;
 
 /** The rows of {@code shr_open_application}. */
 @Repository
@@ -29,18 +28,20 @@ public class OpenApplicationStore {
 		return "KF" + year + "-" + String.format("%06d", n);
 	}
 
-	public void insert(OpenApplication a, int entryRevision, int replyDays) {
-		this.jdbc.sql("""
+	public OpenApplication insert(OpenApplication a, int entryRevision, int replyDays) {
+		return this.jdbc.sql("""
 				insert into shr_open_application (id, number, entry_id, entry_code, entry_name, entry_revision,
 				    provider_agency_id, provider_division, applicant_account, applicant_username, applicant_kind,
 				    applicant_name, organization_code, contact, purpose, items, period_from, period_to, status,
 				    filed_at, reply_days, reply_due, reply_provisional)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'submitted', now(), ?, ?, ?)""")
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'submitted', now(), ?, ?, ?)
+				returning *""")
 			.params(a.id(), a.number(), a.entryId(), a.entryCode(), a.entryName(), entryRevision, a.providerAgencyId(),
 					a.providerDivision(), a.applicantAccount(), a.applicantUsername(), a.applicantKind(),
 					a.applicantName(), a.organizationCode(), a.contact(), a.purpose(), a.items().toArray(String[]::new),
 					a.periodFrom(), a.periodTo(), replyDays, a.replyDue(), a.replyProvisional())
-			.update();
+			.query(OpenApplicationStore::row)
+			.single();
 	}
 
 	public Optional<OpenApplication> get(UUID id) {
@@ -88,16 +89,20 @@ public class OpenApplicationStore {
 			.single();
 	}
 
-	public void reply(UUID id, String status, String by, String reply) {
-		this.jdbc.sql("""
+	public OpenApplication reply(UUID id, String status, String by, String reply) {
+		return this.jdbc.sql("""
 				update shr_open_application set status = ?, replied_at = now(), replied_by = ?, reply = ?,
-				    version = version + 1 where id = ?""")
+				    version = version + 1 where id = ? returning *""")
 			.params(status, by, reply, id)
-			.update();
+			.query(OpenApplicationStore::row)
+			.single();
 	}
 
-	public void withdraw(UUID id) {
-		this.jdbc.sql("update shr_open_application set status = 'withdrawn', version = version + 1 where id = ?").param(id).update();
+	public OpenApplication withdraw(UUID id) {
+		return this.jdbc.sql("update shr_open_application set status = 'withdrawn', version = version + 1 where id = ? returning *")
+			.param(id)
+			.query(OpenApplicationStore::row)
+			.single();
 	}
 
 	/** Open applications past their reply deadline and not yet escalated. */

@@ -20,9 +20,9 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.unigov.shared.Access;
 import org.unigov.shared.Actor;
-import org.unigov.sharing.OpenApplication;
-import org.unigov.sharing.OpenApplicationInput;
-import org.unigov.sharing.OpenApplications;
+import org.unigov.sharing.internal.OpenApplication;
+import org.unigov.sharing.internal.OpenApplicationInput;
+import org.unigov.sharing.internal.OpenApplications;
 
 /**
  * Applications for conditionally open data over JSON: citizens file, list and withdraw their own;

@@ -24,9 +24,9 @@ import org.unigov.organization.OrganizationDirectory;
 import org.unigov.shared.Actor;
 import org.unigov.shared.Role;
 import org.unigov.shared.problem.UnigovException;
-import org.unigov.sharing.OpenApplication;
-import org.unigov.sharing.OpenApplicationInput;
-import org.unigov.sharing.OpenApplications;
+import org.unigov.sharing.internal.OpenApplication;
+import org.unigov.sharing.internal.OpenApplicationInput;
+import org.unigov.sharing.internal.OpenApplications;
 
 /**
  * Applying for conditionally open data (有条件开放): the form and "my applications" for signed-in

@@ -44,8 +44,12 @@ import org.unigov.sharing.RequestInput;
 import org.unigov.sharing.RequestStatus;
 import org.unigov.sharing.SharingDesk;
 import org.unigov.sharing.SharingRequest;
-import org.unigov.sharing.SharingStatistics;
+import org.unigov.sharing.internal.SharingStatistics;
 import org.unigov.calendar.WorkingCalendar;
+import org.unigov.sharing.internal.Requests;
+import org.unigov.sharing.internal.RequestFiling;
+import org.unigov.sharing.internal.ProviderReply;
+import org.unigov.sharing.internal.DataReturns;
 
 /** Sharing over JSON: requests and their replies, grants, disputes, quality checks, statistics. */
 @RestController
@@ -59,6 +63,14 @@ class SharingApi {
 
 	private final SharingDesk desk;
 
+	private final Requests requests;
+
+	private final RequestFiling filing;
+
+	private final ProviderReply replies;
+
+	private final DataReturns returns;
+
 	private final Grants grants;
 
 	private final Disputes disputes;
@@ -71,9 +83,14 @@ class SharingApi {
 
 	private final AuditJournal journal;
 
-	SharingApi(SharingDesk desk, Grants grants, Disputes disputes, QualityChecks checks, SharingStatistics statistics,
+	SharingApi(SharingDesk desk, Requests requests, RequestFiling filing, ProviderReply replies, DataReturns returns,
+			Grants grants, Disputes disputes, QualityChecks checks, SharingStatistics statistics,
 			WorkingCalendar calendar, AuditJournal journal) {
 		this.desk = desk;
+		this.requests = requests;
+		this.filing = filing;
+		this.replies = replies;
+		this.returns = returns;
 		this.grants = grants;
 		this.disputes = disputes;
 		this.checks = checks;
@@ -194,7 +211,7 @@ class SharingApi {
 					+ "entry's basis (S3); conditional ones get a reply deadline of 10 working days (S2, S4). Every missing "
 					+ "statement is listed in one 422 answer.")
 	RequestView file(@Valid @RequestBody RequestInput input) {
-		return view(this.desk.file(Actor.current(), input));
+		return view(this.filing.file(Actor.current(), input));
 	}
 
 	@GetMapping("/requests")
@@ -223,14 +240,14 @@ class SharingApi {
 	@PreAuthorize(STAFF)
 	@Operation(summary = "A request with its clock")
 	RequestView request(@PathVariable UUID id) {
-		return view(this.desk.visible(Actor.current(), id));
+		return view(this.requests.visible(Actor.current(), id));
 	}
 
 	@GetMapping("/requests/{id}/history")
 	@PreAuthorize(STAFF)
 	@Operation(summary = "The audit entries of a request, newest first: the timeline both agencies see")
 	List<AuditEntry> history(@PathVariable UUID id) {
-		SharingRequest request = this.desk.visible(Actor.current(), id);
+		SharingRequest request = this.requests.visible(Actor.current(), id);
 		return this.journal.history("sharing-request", request.id().toString());
 	}
 
@@ -238,21 +255,21 @@ class SharingApi {
 	@PreAuthorize(AGENCIES)
 	@Operation(summary = "Send the one notice listing everything missing (S3; audited: request.incomplete)")
 	RequestView incomplete(@PathVariable UUID id, @Valid @RequestBody NoticeRequest request) {
-		return view(this.desk.noticeIncomplete(Actor.current(), id, request.missing(), request.version()));
+		return view(this.replies.noticeIncomplete(Actor.current(), id, request.missing(), request.version()));
 	}
 
 	@PostMapping("/requests/{id}/supplement")
 	@PreAuthorize(AGENCIES)
 	@Operation(summary = "Supplement an incomplete request; the reply clock restarts (S3)")
 	RequestView supplement(@PathVariable UUID id, @Valid @RequestBody SupplementRequest request) {
-		return view(this.desk.supplement(Actor.current(), id, request.request(), request.version()));
+		return view(this.filing.supplement(Actor.current(), id, request.request(), request.version()));
 	}
 
 	@PostMapping("/requests/{id}/approve")
 	@PreAuthorize(AGENCIES)
 	@Operation(summary = "Approve: the grant is issued and delivery is due in 20 working days (S5; audited)")
 	RequestView approve(@PathVariable UUID id, @Valid @RequestBody ApproveRequest request) {
-		return view(this.desk.approve(Actor.current(), id, request.rateLimitPerMinute(), request.version()));
+		return view(this.replies.approve(Actor.current(), id, request.rateLimitPerMinute(), request.version()));
 	}
 
 	@PostMapping("/requests/{id}/refuse")
@@ -261,7 +278,7 @@ class SharingApi {
 			description = "category: condition-not-met (with condition = index of the entry's condition), beyond-scope, "
 					+ "legal-prohibition (reasons name the law), security, other.")
 	RequestView refuse(@PathVariable UUID id, @Valid @RequestBody RefuseRequest request) {
-		return view(this.desk.refuse(Actor.current(), id, request.category(), request.reasons(), request.condition(),
+		return view(this.replies.refuse(Actor.current(), id, request.category(), request.reasons(), request.condition(),
 				request.version()));
 	}
 
@@ -269,28 +286,28 @@ class SharingApi {
 	@PreAuthorize(AGENCIES)
 	@Operation(summary = "Ask the coordinator for more time, once, up to 10 working days (S2)")
 	RequestView extension(@PathVariable UUID id, @Valid @RequestBody ExtensionRequest request) {
-		return view(this.desk.requestExtension(Actor.current(), id, request.days(), request.reason(), request.version()));
+		return view(this.replies.requestExtension(Actor.current(), id, request.days(), request.reason(), request.version()));
 	}
 
 	@PostMapping("/requests/{id}/extension/decision")
 	@PreAuthorize(Access.COORDINATORS)
 	@Operation(summary = "The coordinator of the provider's level approves or rejects the extension (S2)")
 	RequestView decideExtension(@PathVariable UUID id, @Valid @RequestBody DecisionRequest request) {
-		return view(this.desk.decideExtension(Actor.current(), id, request.approve(), request.version()));
+		return view(this.replies.decideExtension(Actor.current(), id, request.approve(), request.version()));
 	}
 
 	@PostMapping("/requests/{id}/delivery")
 	@PreAuthorize(AGENCIES)
 	@Operation(summary = "Record delivery of approved data (S5)")
 	RequestView deliver(@PathVariable UUID id, @Valid @RequestBody DeliveryRequest request) {
-		return view(this.desk.deliver(Actor.current(), id, request.method(), request.note(), request.version()));
+		return view(this.replies.deliver(Actor.current(), id, request.method(), request.note(), request.version()));
 	}
 
 	@PostMapping("/requests/{id}/withdraw")
 	@PreAuthorize(AGENCIES)
 	@Operation(summary = "Withdraw an unanswered request")
 	RequestView withdraw(@PathVariable UUID id, @Valid @RequestBody VersionRequest request) {
-		return view(this.desk.withdraw(Actor.current(), id, request.version()));
+		return view(this.filing.withdraw(Actor.current(), id, request.version()));
 	}
 
 	@PostMapping("/returns")
@@ -298,7 +315,7 @@ class SharingApi {
 	@PreAuthorize(AGENCIES)
 	@Operation(summary = "Return data downward to a lower-level agency's system (S11)")
 	RequestView returnData(@Valid @RequestBody ReturnRequest request) {
-		return view(this.desk.returnData(Actor.current(), request.entryId(), request.consumerSystemId(), request.items(),
+		return view(this.returns.returnData(Actor.current(), request.entryId(), request.consumerSystemId(), request.items(),
 				request.purpose(), request.periodTo()));
 	}
 

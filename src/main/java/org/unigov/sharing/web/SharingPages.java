@@ -52,7 +52,11 @@ import org.unigov.sharing.RequestInput;
 import org.unigov.sharing.RequestStatus;
 import org.unigov.sharing.SharingDesk;
 import org.unigov.sharing.SharingRequest;
-import org.unigov.sharing.SharingStatistics;
+import org.unigov.sharing.internal.SharingStatistics;
+import org.unigov.sharing.internal.RequestRules;
+import org.unigov.sharing.internal.Requests;
+import org.unigov.sharing.internal.RequestFiling;
+import org.unigov.sharing.internal.ProviderReply;
 
 /**
  * Pages of data sharing: requests made and received with their clocks, the request form, the
@@ -66,6 +70,12 @@ class SharingPages {
 	static final ZoneId ZONE = org.unigov.shared.ChinaTime.ZONE;
 
 	private final SharingDesk desk;
+
+	private final Requests requests;
+
+	private final RequestFiling filing;
+
+	private final ProviderReply replies;
 
 	private final Grants grants;
 
@@ -87,10 +97,14 @@ class SharingPages {
 
 	private final OrganizationDirectory organizations;
 
-	SharingPages(SharingDesk desk, Grants grants, Disputes disputes, QualityChecks checks, SharingStatistics statistics,
+	SharingPages(SharingDesk desk, Requests requests, RequestFiling filing, ProviderReply replies, Grants grants,
+			Disputes disputes, QualityChecks checks, SharingStatistics statistics,
 			Catalog catalog, SystemRegistry registry, WorkingCalendar calendar, AuditJournal journal, CatalogLabels labels,
 			OrganizationDirectory organizations) {
 		this.desk = desk;
+		this.requests = requests;
+		this.filing = filing;
+		this.replies = replies;
 		this.grants = grants;
 		this.disputes = disputes;
 		this.checks = checks;
@@ -205,11 +219,11 @@ class SharingPages {
 		}
 		CatalogEntry entry = this.catalog.visible(Actor.current(), entryId);
 		if (input == null) {
-			model.addAttribute("error", org.unigov.sharing.SharingDesk.invalid(problems));
+			model.addAttribute("error", RequestRules.invalid(problems));
 			return requestForm(model, entry, null);
 		}
 		try {
-			SharingRequest request = this.desk.file(Actor.current(), input);
+			SharingRequest request = this.filing.file(Actor.current(), input);
 			redirect.addFlashAttribute("done", "filed");
 			return "redirect:/sharing/requests/" + request.id();
 		}
@@ -238,7 +252,7 @@ class SharingPages {
 	@GetMapping("/sharing/requests/{id}")
 	String request(@PathVariable UUID id, Model model) {
 		Actor actor = Actor.current();
-		SharingRequest request = this.desk.visible(actor, id);
+		SharingRequest request = this.requests.visible(actor, id);
 		CatalogEntry entry = this.catalog.get(request.entryId()).orElseThrow();
 		model.addAttribute("row", row(request));
 		model.addAttribute("entry", entry);
@@ -274,16 +288,16 @@ class SharingPages {
 		Actor actor = Actor.current();
 		try {
 			switch (action) {
-				case "approve" -> this.desk.approve(actor, id, FormValues.integer(form.get("rateLimitPerMinute")), version);
-				case "refuse" -> this.desk.refuse(actor, id, form.get("category"), form.get("reasons"),
+				case "approve" -> this.replies.approve(actor, id, FormValues.integer(form.get("rateLimitPerMinute")), version);
+				case "refuse" -> this.replies.refuse(actor, id, form.get("category"), form.get("reasons"),
 						FormValues.integer(form.get("condition")), version);
-				case "incomplete" -> this.desk.noticeIncomplete(actor, id, missing(form), version);
-				case "extension" -> this.desk.requestExtension(actor, id,
+				case "incomplete" -> this.replies.noticeIncomplete(actor, id, missing(form), version);
+				case "extension" -> this.replies.requestExtension(actor, id,
 						java.util.Objects.requireNonNullElse(FormValues.integer(form.get("days")), 0), form.get("reason"), version);
-				case "extension-decision" -> this.desk.decideExtension(actor, id, "approve".equals(form.get("decision")),
+				case "extension-decision" -> this.replies.decideExtension(actor, id, "approve".equals(form.get("decision")),
 						version);
-				case "delivery" -> this.desk.deliver(actor, id, form.get("method"), form.get("note"), version);
-				case "withdraw" -> this.desk.withdraw(actor, id, version);
+				case "delivery" -> this.replies.deliver(actor, id, form.get("method"), form.get("note"), version);
+				case "withdraw" -> this.filing.withdraw(actor, id, version);
 				case "dispute" -> this.disputes.open(actor, id, form.get("grounds"), version);
 				case "supplement" -> {
 					RequestForm supplement = new RequestForm();
@@ -302,7 +316,7 @@ class SharingPages {
 					if (input == null) {
 						throw new UnigovException(CommonError.INVALID_PARAMETER, "The supplement is missing its dates.");
 					}
-					this.desk.supplement(actor, id, input, version);
+					this.filing.supplement(actor, id, input, version);
 				}
 				default -> throw new UnigovException(CommonError.NOT_FOUND, "No action " + action + ".");
 			}
@@ -393,7 +407,7 @@ class SharingPages {
 		model.addAttribute("lateTotal", late.getTotalElements());
 		List<Dispute> open = this.disputes.open(actor);
 		Map<UUID, Row> byRequest = new java.util.HashMap<>();
-		rows(this.desk.get(open.stream().map(Dispute::requestId).toList())).forEach(r -> byRequest.put(r.request().id(), r));
+		rows(this.requests.get(open.stream().map(Dispute::requestId).toList())).forEach(r -> byRequest.put(r.request().id(), r));
 		Map<Dispute, Row> disputes = new LinkedHashMap<>();
 		for (Dispute dispute : open) {
 			Row row = byRequest.get(dispute.requestId());

@@ -1,4 +1,4 @@
-package org.unigov.sharing;
+package org.unigov.sharing.internal;
 
 import org.springframework.http.HttpStatus;
 import org.unigov.shared.problem.ErrorCode;

@@ -1,4 +1,4 @@
-package org.unigov.sharing;
+package org.unigov.sharing.internal;
 
 import java.util.concurrent.TimeUnit;
 
@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.unigov.sharing.Grants;
 
 /**
  * Runs the statutory clocks: every ten minutes overdue replies and deliveries go to the
@@ -17,14 +18,14 @@ class SharingClock {
 
 	private static final Logger log = LoggerFactory.getLogger(SharingClock.class);
 
-	private final SharingDesk desk;
+	private final DeadlineClock deadlines;
 
 	private final Grants grants;
 
 	private final OpenApplications applications;
 
-	SharingClock(SharingDesk desk, Grants grants, OpenApplications applications) {
-		this.desk = desk;
+	SharingClock(DeadlineClock deadlines, Grants grants, OpenApplications applications) {
+		this.deadlines = deadlines;
 		this.grants = grants;
 		this.applications = applications;
 	}
@@ -32,7 +33,7 @@ class SharingClock {
 	@Scheduled(initialDelay = 1, fixedDelay = 10, timeUnit = TimeUnit.MINUTES)
 	void tick() {
 		try {
-			int escalated = this.desk.escalateOverdue() + this.applications.escalateOverdue();
+			int escalated = this.deadlines.escalateOverdue() + this.applications.escalateOverdue();
 			int changed = this.grants.expireAndEnd();
 			if (escalated + changed > 0) {
 				log.info("Sharing clock: {} overdue request(s) escalated, {} grant(s) expired or ended", escalated, changed);

@@ -1,5 +1,8 @@
-package org.unigov.sharing;
+package org.unigov.sharing.internal;
 
+import java.util.Objects;
+import java.util.Locale;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,6 +30,7 @@ import org.unigov.shared.problem.CommonError;
 import org.unigov.shared.problem.FieldProblem;
 import org.unigov.shared.problem.UnigovException;
 import org.unigov.sharing.internal.OpenApplicationStore;
+import org.unigov.sharing.SharingDesk;
 
 /**
  * Applications for conditionally open public data (有条件开放, C5): a signed-in citizen applies,
@@ -48,7 +52,11 @@ public class OpenApplications {
 
 	private final AuditJournal journal;
 
-	OpenApplications(OpenApplicationStore store, Catalog catalog, WorkingCalendar calendar, AuditJournal journal) {
+	private final Clock clock;
+
+	OpenApplications(OpenApplicationStore store, Catalog catalog, WorkingCalendar calendar, AuditJournal journal,
+			Clock clock) {
+		this.clock = clock;
 		this.store = store;
 		this.catalog = catalog;
 		this.calendar = calendar;
@@ -75,7 +83,7 @@ public class OpenApplications {
 			.orElseThrow(() -> UnigovException.notFound(CatalogError.ENTRY_NOT_FOUND, "Conditionally open dataset", entryId));
 	}
 
-	/** Files an application; citizens' accounts only. */
+	/** Files an application; citizens' accounts only. Every problem is listed in one answer. */
 	public OpenApplication apply(Actor actor, OpenApplicationInput input) {
 		if (!isApplicant(actor)) {
 			throw new UnigovException(SharingError.NOT_YOUR_REQUEST,
@@ -87,35 +95,62 @@ public class OpenApplications {
 		}
 		CatalogEntry entry = applicable(input.entryId());
 		List<FieldProblem> problems = new ArrayList<>();
-		String kind = input.applicantKind() == null ? "" : input.applicantKind().strip();
-		String applicantName = actor.displayName();
-		String orgCode = null;
-		if (kind.equals("organization")) {
-			String orgName = strip(input.organizationName());
-			if (orgName.isEmpty()) {
-				problems.add(new FieldProblem("organizationName", "missing", "State the organization's name."));
-			}
-			else if (orgName.length() > 100 || !PlainText.Validator.isPlain(orgName, false)) {
-				problems.add(new FieldProblem("organizationName", "too_long", "The organization's name is at most 100 characters."));
-			}
-			applicantName = orgName;
-			orgCode = strip(input.organizationCode()).toUpperCase(java.util.Locale.ROOT);
-			if (!CreditCode.isValid(orgCode)) {
-				problems.add(new FieldProblem("organizationCode", "invalid_credit_code",
-						"Give the organization's 18-character unified social credit code (GB 32100)."));
-			}
-		}
-		else if (!kind.equals("person")) {
-			problems.add(new FieldProblem("applicantKind", "missing", "Say whether you apply for yourself or an organization."));
-		}
+		Applicant applicant = applicant(actor, input, problems);
 		String contact = strip(input.contact());
+		String purpose = strip(input.purpose());
+		problems.addAll(statementProblems(contact, purpose));
+		List<String> items = input.items() == null ? List.of()
+				: input.items().stream().filter(i -> i != null && !i.isBlank()).map(String::strip).distinct().toList();
+		problems.addAll(itemProblems(items, entry));
+		problems.addAll(periodProblems(input.periodFrom(), input.periodTo()));
+		if (!problems.isEmpty()) {
+			throw UnigovException.invalid(SharingError.INVALID_REQUEST, "The application lacks or misstates "
+					+ problems.size() + " thing(s); all are listed: " + UnigovException.messages(problems), problems);
+		}
+		return file(actor, entry, applicant, new Terms(contact, purpose, items, Objects.requireNonNull(input.periodFrom()),
+				Objects.requireNonNull(input.periodTo())));
+	}
+
+	/** Who applies: the person signed in, or an organization named with its credit code. */
+	private record Applicant(String kind, String name, @Nullable String organizationCode) {
+	}
+
+	/** What the application states. */
+	private record Terms(String contact, String purpose, List<String> items, LocalDate periodFrom, LocalDate periodTo) {
+	}
+
+	private static Applicant applicant(Actor actor, OpenApplicationInput input, List<FieldProblem> problems) {
+		String kind = input.applicantKind() == null ? "" : input.applicantKind().strip();
+		if (kind.equals("person")) {
+			return new Applicant(kind, actor.displayName(), null);
+		}
+		if (!kind.equals("organization")) {
+			problems.add(new FieldProblem("applicantKind", "missing", "Say whether you apply for yourself or an organization."));
+			return new Applicant(kind, actor.displayName(), null);
+		}
+		String orgName = strip(input.organizationName());
+		if (orgName.isEmpty()) {
+			problems.add(new FieldProblem("organizationName", "missing", "State the organization's name."));
+		}
+		else if (orgName.length() > 100 || !PlainText.Validator.isPlain(orgName, false)) {
+			problems.add(new FieldProblem("organizationName", "too_long", "The organization's name is at most 100 characters."));
+		}
+		String orgCode = strip(input.organizationCode()).toUpperCase(Locale.ROOT);
+		if (!CreditCode.isValid(orgCode)) {
+			problems.add(new FieldProblem("organizationCode", "invalid_credit_code",
+					"Give the organization's 18-character unified social credit code (GB 32100)."));
+		}
+		return new Applicant(kind, orgName, orgCode);
+	}
+
+	private static List<FieldProblem> statementProblems(String contact, String purpose) {
+		List<FieldProblem> problems = new ArrayList<>();
 		if (contact.isEmpty()) {
 			problems.add(new FieldProblem("contact", "missing", "Give a telephone number or e-mail address for the reply."));
 		}
 		else if (contact.length() > 100 || !PlainText.Validator.isPlain(contact, false)) {
 			problems.add(new FieldProblem("contact", "too_long", "The contact is at most 100 characters."));
 		}
-		String purpose = strip(input.purpose());
 		if (purpose.length() < 10) {
 			problems.add(new FieldProblem("purpose", "purpose_too_short",
 					"Describe the purpose of use in at least 10 characters."));
@@ -123,54 +158,62 @@ public class OpenApplications {
 		else if (purpose.length() > 1000 || !PlainText.Validator.isPlain(purpose, true)) {
 			problems.add(new FieldProblem("purpose", "too_long", "The purpose is at most 1,000 characters."));
 		}
-		List<String> offered = entry.content().itemNames();
-		List<String> items = input.items() == null ? List.of()
-				: input.items().stream().filter(i -> i != null && !i.isBlank()).map(String::strip).distinct().toList();
+		return problems;
+	}
+
+	private static List<FieldProblem> itemProblems(List<String> items, CatalogEntry entry) {
+		List<FieldProblem> problems = new ArrayList<>();
 		if (items.isEmpty()) {
 			problems.add(new FieldProblem("items", "missing", "Choose the data items you need."));
 		}
+		List<String> offered = entry.content().itemNames();
 		for (int i = 0; i < items.size(); i++) {
 			if (!offered.contains(items.get(i))) {
 				problems.add(new FieldProblem("items[" + i + "]", "unknown_item",
 						"Dataset " + entry.code() + " has no item " + items.get(i) + "."));
 			}
 		}
+		return problems;
+	}
+
+	private List<FieldProblem> periodProblems(@Nullable LocalDate from, @Nullable LocalDate to) {
+		if (from == null || to == null) {
+			return List.of(new FieldProblem("periodTo", "missing", "State the period of use: from and to."));
+		}
+		if (to.isBefore(from)) {
+			return List.of(new FieldProblem("periodTo", "period_reversed", "The period of use ends before it starts."));
+		}
+		if (to.isBefore(this.calendar.today())) {
+			return List.of(new FieldProblem("periodTo", "period_past", "The period of use is over already."));
+		}
+		if (to.isAfter(from.plusYears(RequestRules.MAX_PERIOD_YEARS))) {
+			return List.of(new FieldProblem("periodTo", "period_too_long",
+					"A period of use is at most " + RequestRules.MAX_PERIOD_YEARS + " years."));
+		}
+		return List.of();
+	}
+
+	/** Stores the application with its reply clock (S2) and audits it. */
+	private OpenApplication file(Actor actor, CatalogEntry entry, Applicant applicant, Terms terms) {
 		LocalDate today = this.calendar.today();
-		if (input.periodFrom() == null || input.periodTo() == null) {
-			problems.add(new FieldProblem("periodTo", "missing", "State the period of use: from and to."));
-		}
-		else if (input.periodTo().isBefore(input.periodFrom())) {
-			problems.add(new FieldProblem("periodTo", "period_reversed", "The period of use ends before it starts."));
-		}
-		else if (input.periodTo().isBefore(today)) {
-			problems.add(new FieldProblem("periodTo", "period_past", "The period of use is over already."));
-		}
-		else if (input.periodTo().isAfter(input.periodFrom().plusYears(SharingDesk.MAX_PERIOD_YEARS))) {
-			problems.add(new FieldProblem("periodTo", "period_too_long",
-					"A period of use is at most " + SharingDesk.MAX_PERIOD_YEARS + " years."));
-		}
-		if (!problems.isEmpty()) {
-			throw UnigovException.invalid(SharingError.INVALID_REQUEST, "The application lacks or misstates "
-					+ problems.size() + " thing(s); all are listed: " + UnigovException.messages(problems), problems);
-		}
 		UUID id = UUID.randomUUID();
-		Deadline due = this.calendar.addWorkingDays(today, SharingDesk.REPLY_DAYS);
+		Deadline due = this.calendar.addWorkingDays(today, RequestRules.REPLY_DAYS);
 		OpenApplication application = new OpenApplication(id, this.store.nextNumber(today.getYear()), entry.id(),
 				entry.code(), entry.content().name(), entry.providerAgencyId(), entry.divisionCode(),
-				java.util.Objects.requireNonNull(actor.accountId()), actor.username(), kind, applicantName, orgCode,
-				contact, purpose, items, input.periodFrom(), input.periodTo(), "submitted", java.time.Instant.now(),
-				due.due(), due.provisional(), null, null, null, null, 0);
-		this.store.insert(application, entry.publishedRevision() == null ? 0 : entry.publishedRevision(),
-				SharingDesk.REPLY_DAYS);
+				Objects.requireNonNull(actor.accountId()), actor.username(), applicant.kind(), applicant.name(),
+				applicant.organizationCode(), terms.contact(), terms.purpose(), terms.items(), terms.periodFrom(),
+				terms.periodTo(), "submitted", this.clock.instant(), due.due(), due.provisional(), null, null, null, null, 0);
+		OpenApplication filed = this.store.insert(application,
+				entry.publishedRevision() == null ? 0 : entry.publishedRevision(), RequestRules.REPLY_DAYS);
 		Map<String, Object> details = new LinkedHashMap<>();
 		details.put("number", application.number());
 		details.put("entry", entry.code());
 		details.put("provider", entry.providerCode());
-		details.put("applicantKind", kind);
-		details.put("items", items);
+		details.put("applicantKind", applicant.kind());
+		details.put("items", terms.items());
 		details.put("replyDue", due.due().toString());
 		audit(actor, "open-application.filed", id, entry.divisionCode(), details);
-		return get(id);
+		return filed;
 	}
 
 	/** The applicant's own applications, newest first. */
@@ -179,7 +222,7 @@ public class OpenApplications {
 		if (!isApplicant(actor)) {
 			return new Page(List.of(), 0, 0, size);
 		}
-		UUID account = java.util.Objects.requireNonNull(actor.accountId());
+		UUID account = Objects.requireNonNull(actor.accountId());
 		return new Page(this.store.ofApplicant(account, size, page * size), this.store.countOfApplicant(account), page, size);
 	}
 
@@ -209,7 +252,7 @@ public class OpenApplications {
 	}
 
 	public static boolean canReply(Actor actor, OpenApplication a) {
-		return a.awaitingReply() && SharingDesk.actsFor(actor, a.providerAgencyId());
+		return a.awaitingReply() && RequestRules.actsFor(actor, a.providerAgencyId());
 	}
 
 	@Transactional(readOnly = true)
@@ -225,7 +268,7 @@ public class OpenApplications {
 	 */
 	public OpenApplication reply(Actor actor, UUID id, boolean approve, @Nullable String text, long version) {
 		OpenApplication a = visible(actor, id);
-		if (!SharingDesk.actsFor(actor, a.providerAgencyId())) {
+		if (!RequestRules.actsFor(actor, a.providerAgencyId())) {
 			throw new UnigovException(SharingError.NOT_YOUR_REQUEST,
 					"Only the providing agency replies to application " + a.number() + ".");
 		}
@@ -238,10 +281,10 @@ public class OpenApplications {
 					List.of(new FieldProblem("reply", approve ? "approval_note_required" : "refusal_reasons_required",
 							"At least 10 characters.")));
 		}
-		this.store.reply(id, approve ? "approved" : "refused", actor.username(), reply);
+		OpenApplication replied = this.store.reply(id, approve ? "approved" : "refused", actor.username(), reply);
 		audit(actor, approve ? "open-application.approved" : "open-application.refused", id, a.providerDivision(),
 				Map.of("number", a.number(), "entry", a.entryCode(), "reply", reply));
-		return get(id);
+		return replied;
 	}
 
 	/** The applicant withdraws an application that awaits its reply. */
@@ -251,9 +294,9 @@ public class OpenApplications {
 			throw new UnigovException(SharingError.NOT_YOUR_REQUEST, "Only the applicant withdraws application " + a.number() + ".");
 		}
 		lock(a, version);
-		this.store.withdraw(id);
+		OpenApplication withdrawn = this.store.withdraw(id);
 		audit(actor, "open-application.withdrawn", id, a.providerDivision(), Map.of("number", a.number()));
-		return get(id);
+		return withdrawn;
 	}
 
 	private void lock(OpenApplication a, long version) {

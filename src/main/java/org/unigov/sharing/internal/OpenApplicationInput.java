@@ -1,4 +1,4 @@
-package org.unigov.sharing;
+package org.unigov.sharing.internal;
 
 import java.time.LocalDate;
 import java.util.List;

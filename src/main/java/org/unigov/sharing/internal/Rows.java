@@ -1,4 +1,4 @@
-package org.unigov.sharing;
+package org.unigov.sharing.internal;
 
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -14,9 +14,20 @@ import org.jspecify.annotations.Nullable;
 import org.unigov.shared.Coded;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
+import org.unigov.sharing.RefusalCategory;
+import org.unigov.sharing.GrantStatus;
+import org.unigov.sharing.DisputeTier;
+import org.unigov.sharing.RequestStatus;
+import org.unigov.sharing.QualityStatus;
+import org.unigov.sharing.SharingRequest;
+import org.unigov.sharing.Grant;
+import org.unigov.sharing.Dispute;
+import org.unigov.sharing.EndKind;
+import org.unigov.sharing.DisputeOutcome;
+import org.unigov.sharing.QualityCheck;
 
 /** Reading the sharing tables into records. */
-final class Rows {
+public final class Rows {
 
 	private static final TypeReference<Map<String, String>> NOTICE = new TypeReference<>() {
 	};
@@ -24,7 +35,7 @@ final class Rows {
 	private Rows() {
 	}
 
-	static SharingRequest request(ResultSet rs, JsonMapper json) throws SQLException {
+	public static SharingRequest request(ResultSet rs, JsonMapper json) throws SQLException {
 		String notice = rs.getString("incomplete_notice");
 		String refusal = rs.getString("refusal_category");
 		return new SharingRequest(uuid(rs, "id"), rs.getString("number"), rs.getString("kind"),
@@ -48,7 +59,7 @@ final class Rows {
 				nullableInstant(rs, "delivery_escalated_at"), rs.getLong("version"));
 	}
 
-	static Grant grant(ResultSet rs, int n) throws SQLException {
+	public static Grant grant(ResultSet rs, int n) throws SQLException {
 		String endKind = rs.getString("end_kind");
 		return new Grant(uuid(rs, "id"), uuid(rs, "request_id"), uuid(rs, "consumer_system_id"),
 				uuid(rs, "consumer_agency_id"), rs.getString("consumer_division"), uuid(rs, "provider_agency_id"),
@@ -63,7 +74,7 @@ final class Rows {
 				nullableInstant(rs, "disposal_recorded_at"), rs.getLong("version"));
 	}
 
-	static Dispute dispute(ResultSet rs, int n) throws SQLException {
+	public static Dispute dispute(ResultSet rs, int n) throws SQLException {
 		String outcome = rs.getString("outcome");
 		return new Dispute(uuid(rs, "id"), uuid(rs, "request_id"),
 				Coded.parse(DisputeTier.class, rs.getString("tier")).orElseThrow(), rs.getString("coordinator_division"),
@@ -73,7 +84,7 @@ final class Rows {
 				rs.getLong("version"));
 	}
 
-	static QualityCheck check(ResultSet rs, int n) throws SQLException {
+	public static QualityCheck check(ResultSet rs, int n) throws SQLException {
 		return new QualityCheck(uuid(rs, "id"), uuid(rs, "entry_id"), rs.getString("entry_code"),
 				uuid(rs, "provider_agency_id"), uuid(rs, "requester_agency_id"), rs.getObject("grant_id", UUID.class),
 				strings(rs.getArray("items")), rs.getString("description"), instant(rs, "filed_at"),
@@ -83,24 +94,24 @@ final class Rows {
 				rs.getString("answered_by"), rs.getLong("version"));
 	}
 
-	static UUID uuid(ResultSet rs, String column) throws SQLException {
+	public static UUID uuid(ResultSet rs, String column) throws SQLException {
 		return rs.getObject(column, UUID.class);
 	}
 
-	static LocalDate date(ResultSet rs, String column) throws SQLException {
+	public static LocalDate date(ResultSet rs, String column) throws SQLException {
 		return rs.getObject(column, LocalDate.class);
 	}
 
-	static Instant instant(ResultSet rs, String column) throws SQLException {
+	public static Instant instant(ResultSet rs, String column) throws SQLException {
 		return rs.getObject(column, OffsetDateTime.class).toInstant();
 	}
 
-	static @Nullable Instant nullableInstant(ResultSet rs, String column) throws SQLException {
+	public static @Nullable Instant nullableInstant(ResultSet rs, String column) throws SQLException {
 		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
 		return value == null ? null : value.toInstant();
 	}
 
-	static List<String> strings(@Nullable Array array) throws SQLException {
+	public static List<String> strings(@Nullable Array array) throws SQLException {
 		return array == null ? List.of() : List.of((String[]) array.getArray());
 	}
 }
