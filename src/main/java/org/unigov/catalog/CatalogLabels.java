@@ -1,5 +1,7 @@
 package org.unigov.catalog;
 
+import org.unigov.catalog.internal.Classifications;
+import org.unigov.catalog.internal.Providers;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -22,11 +24,14 @@ public class CatalogLabels {
 
 	private final OrganizationDirectory organizations;
 
-	private final Catalog catalog;
+	private final Classifications classifications;
 
-	CatalogLabels(OrganizationDirectory organizations, Catalog catalog) {
+	private final Providers providers;
+
+	CatalogLabels(OrganizationDirectory organizations, Classifications classifications, Providers providers) {
 		this.organizations = organizations;
-		this.catalog = catalog;
+		this.classifications = classifications;
+		this.providers = providers;
 	}
 
 	/** The label of a facet value in a dimension. */
@@ -58,7 +63,7 @@ public class CatalogLabels {
 
 	public String agency(String id, Locale locale) {
 		try {
-			org.unigov.organization.Agency agency = this.catalog.agency(UUID.fromString(id));
+			org.unigov.organization.Agency agency = this.providers.agency(UUID.fromString(id));
 			return agency == null ? id : agency.name(locale);
 		}
 		catch (IllegalArgumentException ex) {
@@ -87,7 +92,7 @@ public class CatalogLabels {
 	}
 
 	public String classification(String code, Locale locale) {
-		return this.catalog.classifications()
+		return this.classifications.all()
 			.stream()
 			.filter(c -> c.code().equals(code))
 			.findFirst()

@@ -1,5 +1,6 @@
 package org.unigov.catalog;
 
+import org.unigov.catalog.internal.Synonyms;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

@@ -25,6 +25,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.unigov.audit.AuditJournal;
 import org.unigov.audit.AuditRecord;
+import org.unigov.catalog.EntryId;
 import org.unigov.catalog.Catalog;
 import org.unigov.catalog.CatalogEntry;
 import org.unigov.catalog.DataItem;
@@ -270,7 +271,7 @@ public class DataServices {
 			problems.add(new FieldProblem("entryId", "required", "Name the catalog resource the service serves."));
 		}
 		else {
-			entry = this.catalog.get(entryId).orElse(null);
+			entry = this.catalog.get(new EntryId(entryId)).orElse(null);
 			if (entry == null || !entry.isPublished()) {
 				problems.add(new FieldProblem("entryId", "not_published",
 						"The resource must be a published catalog entry."));
@@ -382,7 +383,7 @@ public class DataServices {
 		if (published == null) {
 			return Set.of();
 		}
-		Revision revision = this.catalog.revision(actor, entry.id(), published);
+		Revision revision = this.catalog.revision(actor, new EntryId(entry.id()), published);
 		return Set.copyOf(revision.content().items().stream().map(DataItem::name).toList());
 	}
 

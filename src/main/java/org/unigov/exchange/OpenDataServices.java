@@ -10,6 +10,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.unigov.audit.AuditJournal;
 import org.unigov.audit.AuditRecord;
+import org.unigov.catalog.EntryId;
 import org.unigov.catalog.Catalog;
 import org.unigov.catalog.CatalogEntry;
 import org.unigov.catalog.DataGrade;
@@ -106,7 +107,7 @@ public class OpenDataServices {
 	/** Why the service's open API is not served now, or null when it may be (its entry as it is now). */
 	@Transactional(readOnly = true)
 	public @Nullable Reason notOpenable(DataService service) {
-		return notOpenable(this.catalog.get(service.entryId()).orElse(null));
+		return notOpenable(this.catalog.get(new EntryId(service.entryId())).orElse(null));
 	}
 
 	/**

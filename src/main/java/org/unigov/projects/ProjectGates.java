@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.unigov.catalog.EntryId;
 import org.unigov.catalog.Catalog;
 import org.unigov.catalog.CatalogEntry;
 import org.unigov.catalog.SharingType;
@@ -143,7 +144,7 @@ public class ProjectGates {
 					Map.of("systemId", project.targetSystemId().toString())));
 		}
 		for (Project.Acquisition acquisition : project.obtains()) {
-			CatalogEntry entry = this.catalog.get(acquisition.entryId()).orElse(null);
+			CatalogEntry entry = this.catalog.get(new EntryId(acquisition.entryId())).orElse(null);
 			Map<String, Object> values = new LinkedHashMap<>();
 			values.put("entryCode", acquisition.entryCode());
 			values.put("entryName", acquisition.entryName());

@@ -14,6 +14,7 @@ import org.unigov.audit.AuditJournal;
 import org.unigov.audit.AuditRecord;
 import org.unigov.calendar.Deadline;
 import org.unigov.calendar.WorkingCalendar;
+import org.unigov.catalog.EntryId;
 import org.unigov.catalog.Catalog;
 import org.unigov.catalog.CatalogEntry;
 import org.unigov.catalog.CatalogError;
@@ -70,7 +71,7 @@ public class OpenApplications {
 	/** The conditionally open entry an application is for, or 404. */
 	@Transactional(readOnly = true)
 	public CatalogEntry applicable(UUID entryId) {
-		return this.catalog.get(entryId)
+		return this.catalog.get(new EntryId(entryId))
 			.filter(e -> e.status() == EntryStatus.PUBLISHED && e.content().openAttribute() == OpenAttribute.CONDITIONAL)
 			.orElseThrow(() -> UnigovException.notFound(CatalogError.ENTRY_NOT_FOUND, "Conditionally open dataset", entryId));
 	}

@@ -23,6 +23,7 @@ import org.unigov.audit.AuditRecord;
 import org.unigov.calendar.CalendarChanged;
 import org.unigov.calendar.Deadline;
 import org.unigov.calendar.WorkingCalendar;
+import org.unigov.catalog.EntryId;
 import org.unigov.catalog.Catalog;
 import org.unigov.catalog.CatalogEntry;
 import org.unigov.catalog.EntryStatus;
@@ -202,7 +203,7 @@ public class SharingDesk {
 			throw new UnigovException(SharingError.NOT_YOUR_REQUEST,
 					"Requests are filed by the staff of the agency that will use the data.");
 		}
-		CatalogEntry entry = this.catalog.get(input.entryId())
+		CatalogEntry entry = this.catalog.get(new EntryId(input.entryId()))
 			.filter(e -> Catalog.isVisible(actor, e))
 			.orElseThrow(() -> UnigovException.notFound(org.unigov.catalog.CatalogError.ENTRY_NOT_FOUND, "Catalog entry", input.entryId()));
 		if (entry.status() != EntryStatus.PUBLISHED || entry.publishedRevision() == null) {
@@ -392,7 +393,7 @@ public class SharingDesk {
 		}
 		lock(request, version);
 		requireStatus(request, RequestStatus.INCOMPLETE);
-		CatalogEntry entry = this.catalog.get(request.entryId()).orElseThrow();
+		CatalogEntry entry = this.catalog.get(new EntryId(request.entryId())).orElseThrow();
 		if (!input.entryId().equals(request.entryId()) || !input.consumerSystemId().equals(request.consumerSystemId())) {
 			throw invalid(List.of(new FieldProblem("entryId", "fixed",
 					"A supplement keeps the entry and consumer system; withdraw and file anew to change them.")));
@@ -447,7 +448,7 @@ public class SharingDesk {
 			.orElseThrow(() -> new UnigovException(SharingError.REASONS_REQUIRED,
 					"Say what kind of refusal this is: condition-not-met, beyond-scope, legal-prohibition, security or other."));
 		if (kind == RefusalCategory.CONDITION_NOT_MET) {
-			CatalogEntry entry = this.catalog.get(request.entryId()).orElseThrow();
+			CatalogEntry entry = this.catalog.get(new EntryId(request.entryId())).orElseThrow();
 			List<UseCondition> published = entry.content().conditions();
 			if (condition == null || condition < 0 || condition >= published.size()) {
 				throw new UnigovException(SharingError.UNPUBLISHED_CONDITION, "A refusal for an unmet condition names one of the "
@@ -570,7 +571,7 @@ public class SharingDesk {
 	 */
 	public SharingRequest returnData(Actor actor, UUID entryId, UUID consumerSystemId, List<String> items,
 			String purpose, LocalDate periodTo) {
-		CatalogEntry entry = this.catalog.visible(actor, entryId);
+		CatalogEntry entry = this.catalog.visible(actor, new EntryId(entryId));
 		if (!actsFor(actor, entry.providerAgencyId()) || entry.status() != EntryStatus.PUBLISHED) {
 			throw new UnigovException(SharingError.NOT_YOUR_REQUEST,
 					"Only the provider of a published entry returns its data downward.");
@@ -808,7 +809,7 @@ public class SharingDesk {
 
 	/** The entry must still be published and shared: a grant never outlives its entry's rule. */
 	private void requireShareable(SharingRequest request) {
-		CatalogEntry entry = this.catalog.get(request.entryId()).orElseThrow();
+		CatalogEntry entry = this.catalog.get(new EntryId(request.entryId())).orElseThrow();
 		if (entry.status() != EntryStatus.PUBLISHED || entry.content().sharingType() == SharingType.NOT_SHARED) {
 			throw new UnigovException(SharingError.ENTRY_NOT_REQUESTABLE, "Entry " + entry.code() + " is "
 					+ (entry.status() != EntryStatus.PUBLISHED ? entry.status().code() : "no longer shared")

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.unigov.catalog.EntryContent;
-import org.unigov.catalog.EntryInput;
+import org.unigov.catalog.internal.EntryInput;
 
 /**
  * Maps a harvested dataset to what a department would state for a catalog entry, listing every

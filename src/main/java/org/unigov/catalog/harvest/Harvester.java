@@ -1,5 +1,8 @@
 package org.unigov.catalog.harvest;
 
+import org.unigov.catalog.internal.Classifications;
+import org.unigov.catalog.internal.EntryEditing;
+import org.unigov.catalog.internal.EntryReads;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -25,7 +28,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.unigov.audit.AuditJournal;
 import org.unigov.audit.AuditRecord;
-import org.unigov.catalog.Catalog;
 import org.unigov.catalog.CatalogEntry;
 import org.unigov.catalog.CatalogError;
 import org.unigov.catalog.EntryStatus;
@@ -60,7 +62,11 @@ public class Harvester {
 
 	private final CatalogFetcher fetcher;
 
-	private final Catalog catalog;
+	private final EntryReads reads;
+
+	private final Classifications classifications;
+
+	private final EntryEditing editing;
 
 	private final OrganizationDirectory organizations;
 
@@ -77,13 +83,15 @@ public class Harvester {
 	});
 
 	Harvester(HarvestSources sources, HarvestJobs jobs, CatalogDocuments documents, CatalogFetcher fetcher,
-			Catalog catalog, OrganizationDirectory organizations, AuditJournal journal, TransactionTemplate transactions,
+			EntryReads reads, Classifications classifications, EntryEditing editing, OrganizationDirectory organizations, AuditJournal journal, TransactionTemplate transactions,
 			JsonMapper json) {
 		this.sources = sources;
 		this.jobs = jobs;
 		this.documents = documents;
 		this.fetcher = fetcher;
-		this.catalog = catalog;
+		this.reads = reads;
+		this.classifications = classifications;
+		this.editing = editing;
 		this.organizations = organizations;
 		this.journal = journal;
 		this.transactions = transactions;
@@ -146,7 +154,7 @@ public class Harvester {
 					"A schedule needs a URL and is between 1 and 720 hours."));
 		}
 		HarvestDefaults d = in.defaults();
-		if (this.catalog.classifications().stream().noneMatch(c -> c.code().equals(d.classification()))) {
+		if (this.classifications.all().stream().noneMatch(c -> c.code().equals(d.classification()))) {
 			errors.add(error("classification", "unknown_classification", "There is no classification " + d.classification() + "."));
 		}
 		if (!d.sharingType().equals("unconditional")) {
@@ -315,7 +323,7 @@ public class Harvester {
 		}
 		Optional<HarvestSources.Record> record = d.identifier().isBlank() ? Optional.empty()
 				: this.sources.record(source.id(), d.identifier());
-		CatalogEntry existing = record.flatMap(r -> this.catalog.get(r.entryId())).orElse(null);
+		CatalogEntry existing = record.flatMap(r -> this.reads.get(r.entryId())).orElse(null);
 		String fingerprint = fingerprint(d);
 		if (existing != null && record.get().fingerprint().equals(fingerprint)) {
 			return new DatasetResult(d.identifier(), title, Action.UNCHANGED, existing.id(), existing.code(), List.of(), d);
@@ -340,8 +348,8 @@ public class Harvester {
 		try {
 			CatalogEntry entry = this.transactions.execute(status -> {
 				CatalogEntry saved = existing == null
-						? this.catalog.create(harvesting, source.agencyId(), mapped.input()).entry()
-						: this.catalog.update(harvesting, existing.id(), mapped.input(), existing.version()).entry();
+						? this.editing.create(harvesting, source.agencyId(), mapped.input()).entry()
+						: this.editing.update(harvesting, existing.id(), mapped.input(), existing.version()).entry();
 				this.sources.saveRecord(source.id(), d.identifier(), saved.id(), d, fingerprint);
 				return saved;
 			});

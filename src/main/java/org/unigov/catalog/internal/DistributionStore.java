@@ -13,7 +13,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.unigov.catalog.Distribution;
+import org.unigov.catalog.internal.Distribution;
 
 /** The rows of {@code cat_distribution} and the chunks of their content. */
 @Repository

@@ -1,5 +1,13 @@
 package org.unigov.catalog.web;
 
+import org.unigov.catalog.internal.Classifications;
+import org.unigov.catalog.internal.EntryAccess;
+import org.unigov.catalog.internal.EntryEditing;
+import org.unigov.catalog.internal.EntryOutcome;
+import org.unigov.catalog.internal.EntryReads;
+import org.unigov.catalog.internal.EntryReview;
+import org.unigov.catalog.internal.EntryWithdrawal;
+import org.unigov.catalog.internal.UpdateDeadlines;
 import java.time.ZoneId;
 import java.util.ArrayList;
 
@@ -28,10 +36,10 @@ import org.unigov.catalog.Catalog;
 import org.unigov.catalog.CatalogEntry;
 import org.unigov.catalog.CatalogSearch;
 import org.unigov.catalog.ConditionKind;
-import org.unigov.catalog.DataElements;
+import org.unigov.catalog.internal.DataElements;
 import org.unigov.catalog.DataFormat;
 import org.unigov.catalog.DataGrade;
-import org.unigov.catalog.EntryInput;
+import org.unigov.catalog.internal.EntryInput;
 import org.unigov.catalog.EntryStatus;
 import org.unigov.catalog.ItemOrigin;
 import org.unigov.catalog.ItemType;
@@ -61,6 +69,18 @@ class CatalogPages {
 
 	private final Catalog catalog;
 
+	private final EntryReads reads;
+
+	private final Classifications classifications;
+
+	private final EntryEditing editing;
+
+	private final EntryReview review;
+
+	private final EntryWithdrawal withdrawal;
+
+	private final UpdateDeadlines deadlines;
+
 	private final CatalogSearch search;
 
 	private final DataElements elements;
@@ -71,16 +91,23 @@ class CatalogPages {
 
 	private final SystemRegistry registry;
 
-	private final org.unigov.catalog.AuthoritativeSources authorities;
+	private final org.unigov.catalog.internal.AuthoritativeSources authorities;
 
 	private final jakarta.validation.Validator validator;
 
-	CatalogPages(Catalog catalog, CatalogSearch search, DataElements elements, CatalogLabels labels, AuditJournal journal,
-			SystemRegistry registry, org.unigov.catalog.AuthoritativeSources authorities,
+	CatalogPages(Catalog catalog, EntryReads reads, Classifications classifications, EntryEditing editing,
+			EntryReview review, EntryWithdrawal withdrawal, UpdateDeadlines deadlines, CatalogSearch search, DataElements elements, CatalogLabels labels, AuditJournal journal,
+			SystemRegistry registry, org.unigov.catalog.internal.AuthoritativeSources authorities,
 			jakarta.validation.Validator validator) {
 		this.authorities = authorities;
 		this.validator = validator;
 		this.catalog = catalog;
+		this.reads = reads;
+		this.classifications = classifications;
+		this.editing = editing;
+		this.review = review;
+		this.withdrawal = withdrawal;
+		this.deadlines = deadlines;
 		this.search = search;
 		this.elements = elements;
 		this.labels = labels;
@@ -140,16 +167,16 @@ class CatalogPages {
 	@GetMapping("/catalog/entries/{id}")
 	String entry(@PathVariable UUID id, Model model) {
 		Actor actor = Actor.current();
-		CatalogEntry entry = this.catalog.visible(actor, id);
-		List<Revision> revisions = this.catalog.revisions(actor, id);
+		CatalogEntry entry = this.reads.visible(actor, id);
+		List<Revision> revisions = this.reads.revisions(actor, id);
 		model.addAttribute("entry", entry);
 		model.addAttribute("revisions", revisions);
 		model.addAttribute("working", revisions.stream().filter(r -> r.number() == entry.workingRevision()).findFirst().orElse(null));
-		model.addAttribute("history", Catalog.seesWork(actor, entry) ? this.journal.history("catalog-entry", id.toString())
+		model.addAttribute("history", EntryAccess.seesWork(actor, entry) ? this.journal.history("catalog-entry", id.toString())
 				: null);
-		model.addAttribute("canEdit", Catalog.canCompile(actor, entry.providerAgencyId()));
-		model.addAttribute("canReview", Catalog.canReview(actor, entry));
-		model.addAttribute("canWithdraw", Catalog.canWithdraw(actor, entry));
+		model.addAttribute("canEdit", EntryAccess.canCompile(actor, entry.providerAgencyId()));
+		model.addAttribute("canReview", EntryAccess.canReview(actor, entry));
+		model.addAttribute("canWithdraw", EntryAccess.canWithdraw(actor, entry));
 		model.addAttribute("canRequest", entry.status() == EntryStatus.PUBLISHED
 				&& actor.hasAny(Role.AGENCY_ADMIN, Role.AGENCY_STAFF) && !entry.providerAgencyId().equals(actor.agencyId()));
 		return "catalog/entry";
@@ -168,7 +195,7 @@ class CatalogPages {
 	@PreAuthorize(CatalogApi.COMPILERS)
 	String edit(@PathVariable UUID id, Model model) {
 		CatalogEntry entry = compilable(id);
-		Revision working = this.catalog.revision(Actor.current(), id, entry.workingRevision());
+		Revision working = this.reads.revision(Actor.current(), id, entry.workingRevision());
 		if (!model.containsAttribute("form")) {
 			model.addAttribute("form", EntryForm.of(working.content(), entry.version()));
 		}
@@ -185,7 +212,7 @@ class CatalogPages {
 			return form(model, null);
 		}
 		try {
-			Catalog.Outcome outcome = this.catalog.create(Actor.current(), null, input);
+			EntryOutcome outcome = this.editing.create(Actor.current(), null, input);
 			redirect.addFlashAttribute("warnings", outcome.warnings());
 			redirect.addFlashAttribute("saved", true);
 			return "redirect:/catalog/entries/" + outcome.entry().id();
@@ -208,7 +235,7 @@ class CatalogPages {
 			return form(model, entry);
 		}
 		try {
-			Catalog.Outcome outcome = this.catalog.update(Actor.current(), id, input, form.getVersion());
+			EntryOutcome outcome = this.editing.update(Actor.current(), id, input, form.getVersion());
 			redirect.addFlashAttribute("warnings", outcome.warnings());
 			redirect.addFlashAttribute("saved", true);
 			return "redirect:/catalog/entries/" + id;
@@ -226,13 +253,13 @@ class CatalogPages {
 		Actor actor = Actor.current();
 		try {
 			switch (action) {
-				case "submit" -> redirect.addFlashAttribute("warnings", this.catalog.submit(actor, id, version).warnings());
-				case "review" -> this.catalog.review(actor, id,
-						"return".equals(decision) ? Catalog.Decision.RETURN : Catalog.Decision.APPROVE, comment, version);
-				case "withdraw" -> this.catalog.withdraw(actor, id, comment == null ? "" : comment, version);
-				case "discard" -> this.catalog.discardRevision(actor, id, version);
-				case "require-update" -> this.catalog.requireUpdate(actor, id, comment == null ? "" : comment, version);
-				case "extend-update" -> this.catalog.extendUpdate(actor, id, version);
+				case "submit" -> redirect.addFlashAttribute("warnings", this.editing.submit(actor, id, version).warnings());
+				case "review" -> this.review.review(actor, id,
+						"return".equals(decision) ? EntryReview.Decision.RETURN : EntryReview.Decision.APPROVE, comment, version);
+				case "withdraw" -> this.withdrawal.withdraw(actor, id, comment == null ? "" : comment, version);
+				case "discard" -> this.editing.discardRevision(actor, id, version);
+				case "require-update" -> this.deadlines.requireUpdate(actor, id, comment == null ? "" : comment, version);
+				case "extend-update" -> this.deadlines.extendUpdate(actor, id, version);
 				default -> throw new UnigovException(org.unigov.shared.problem.CommonError.NOT_FOUND, "No action " + action + ".");
 			}
 			redirect.addFlashAttribute("done", action);
@@ -250,8 +277,8 @@ class CatalogPages {
 	 */
 	private CatalogEntry compilable(UUID id) {
 		Actor actor = Actor.current();
-		CatalogEntry entry = this.catalog.visible(actor, id);
-		if (!Catalog.canCompile(actor, entry.providerAgencyId())) {
+		CatalogEntry entry = this.reads.visible(actor, id);
+		if (!EntryAccess.canCompile(actor, entry.providerAgencyId())) {
 			throw new UnigovException(org.unigov.catalog.CatalogError.NOT_YOUR_ENTRY,
 					"Only the providing department's admins and staff change its catalog entries.");
 		}
@@ -274,7 +301,7 @@ class CatalogPages {
 		Actor actor = Actor.current();
 		model.addAttribute("elements", this.elements.all());
 		model.addAttribute("authorities", this.authorities.all());
-		model.addAttribute("formats", org.unigov.catalog.ElementFormat.values());
+		model.addAttribute("formats", org.unigov.catalog.internal.ElementFormat.values());
 		model.addAttribute("itemTypes", ItemType.values());
 		model.addAttribute("isAdmin", actor.has(Role.PLATFORM_ADMIN));
 		model.addAttribute("designates", actor.has(Role.PLATFORM_ADMIN) || actor.has(Role.COORDINATOR)
@@ -288,7 +315,7 @@ class CatalogPages {
 		try {
 			ItemType type = org.unigov.shared.Coded.parse(ItemType.class, form.get("itemType"))
 				.orElseThrow(() -> new UnigovException(org.unigov.catalog.CatalogError.INVALID_ELEMENT, "Choose an item type."));
-			org.unigov.catalog.ElementFormat format = org.unigov.catalog.ElementFormat.of(form.getOrDefault("format", ""))
+			org.unigov.catalog.internal.ElementFormat format = org.unigov.catalog.internal.ElementFormat.of(form.getOrDefault("format", ""))
 				.orElseThrow(() -> new UnigovException(org.unigov.catalog.CatalogError.INVALID_ELEMENT, "Choose a check."));
 			int maxLength;
 			try {
@@ -302,7 +329,7 @@ class CatalogPages {
 				throw new UnigovException(org.unigov.catalog.CatalogError.INVALID_ELEMENT,
 						"Give the names and definitions in both languages and a maximum length from 1 to 100,000.");
 			}
-			this.elements.add(Actor.current(), new org.unigov.catalog.DataElement(form.getOrDefault("code", "").strip(),
+			this.elements.add(Actor.current(), new org.unigov.catalog.internal.DataElement(form.getOrDefault("code", "").strip(),
 					form.get("nameZh").strip(), form.get("nameEn").strip(), form.get("definitionZh").strip(),
 					form.get("definitionEn").strip(), type, format, blank(form.get("pattern")) ? null : form.get("pattern"),
 					maxLength, form.getOrDefault("standard", "").strip(), false));
@@ -338,7 +365,7 @@ class CatalogPages {
 	private String form(Model model, @Nullable CatalogEntry entry) {
 		Actor actor = Actor.current();
 		model.addAttribute("entry", entry);
-		model.addAttribute("classifications", this.catalog.classifications());
+		model.addAttribute("classifications", this.classifications.all());
 		model.addAttribute("elements", this.elements.all());
 		model.addAttribute("formats", DataFormat.values());
 		model.addAttribute("frequencies", UpdateFrequency.values());

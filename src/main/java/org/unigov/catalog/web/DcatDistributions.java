@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.unigov.catalog.CatalogEntry;
-import org.unigov.catalog.Distribution;
+import org.unigov.catalog.internal.Distribution;
 import org.unigov.catalog.EntryContent;
 import org.unigov.catalog.OpenAttribute;
 import org.unigov.catalog.harvest.HarvestedDataset;

@@ -8,7 +8,7 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.unigov.catalog.EntryContent;
-import org.unigov.catalog.EntryInput;
+import org.unigov.catalog.internal.EntryInput;
 import org.unigov.shared.problem.FieldProblem;
 import org.unigov.shared.web.FormValues;
 

@@ -1,5 +1,6 @@
 package org.unigov.catalog.web;
 
+import org.unigov.catalog.internal.EntryReads;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
@@ -20,7 +21,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
-import org.unigov.catalog.Catalog;
 import org.unigov.catalog.CatalogEntry;
 import org.unigov.catalog.CatalogError;
 import org.unigov.shared.problem.UnigovException;
@@ -43,14 +43,14 @@ class LinkedData {
 	/** What the IRIs offer, in the order preferred when the client accepts several equally. */
 	static final List<MediaType> OFFERED = List.of(MediaType.TEXT_HTML, TURTLE, JSON_LD);
 
-	private final Catalog catalog;
+	private final EntryReads reads;
 
 	private final DcatExport dcat;
 
 	private final JsonMapper json;
 
-	LinkedData(Catalog catalog, DcatExport dcat, JsonMapper json) {
-		this.catalog = catalog;
+	LinkedData(EntryReads reads, DcatExport dcat, JsonMapper json) {
+		this.reads = reads;
 		this.dcat = dcat;
 		this.json = json;
 	}
@@ -60,7 +60,7 @@ class LinkedData {
 	ResponseEntity<String> dataset(@PathVariable UUID id, @RequestHeader(value = HttpHeaders.ACCEPT, required = false)
 			@Nullable String accept) throws HttpMediaTypeNotAcceptableException {
 		MediaType type = choose(accept);
-		CatalogEntry entry = this.catalog.openEntry(id);
+		CatalogEntry entry = this.reads.openEntry(id);
 		String base = base();
 		if (type.equals(MediaType.TEXT_HTML)) {
 			return seeOther(base + "/open/resources/" + entry.id());
@@ -77,7 +77,7 @@ class LinkedData {
 		MediaType type = choose(accept);
 		String base = base();
 		String iri = base + request.getRequestURI().substring(request.getContextPath().length());
-		List<Rdf.Node> graph = this.dcat.graph(base, this.catalog.openEntries());
+		List<Rdf.Node> graph = this.dcat.graph(base, this.reads.openEntries());
 		if (find(graph, iri).isEmpty()) {
 			throw UnigovException.notFound(CatalogError.ENTRY_NOT_FOUND, "Open data resource", iri);
 		}

@@ -1,5 +1,6 @@
 package org.unigov.catalog.web;
 
+import org.unigov.catalog.internal.EntryReads;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,10 +22,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.unigov.catalog.CatalogLabels;
-import org.unigov.catalog.Catalog;
 import org.unigov.catalog.CatalogEntry;
 import org.unigov.catalog.CatalogSearch;
-import org.unigov.catalog.Distributions;
+import org.unigov.catalog.internal.Distributions;
 import org.unigov.catalog.search.EntryIndex;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -43,7 +43,7 @@ class OpenDataPortal {
 
 	private final CatalogSearch search;
 
-	private final Catalog catalog;
+	private final EntryReads reads;
 
 	private final DcatExport dcat;
 
@@ -55,12 +55,12 @@ class OpenDataPortal {
 
 	private final org.springframework.beans.factory.ObjectProvider<org.unigov.catalog.OpenApis> apis;
 
-	OpenDataPortal(CatalogSearch search, Catalog catalog, DcatExport dcat, CatalogLabels labels, JsonMapper json,
+	OpenDataPortal(CatalogSearch search, EntryReads reads, DcatExport dcat, CatalogLabels labels, JsonMapper json,
 			Distributions distributions, org.springframework.beans.factory.ObjectProvider<org.unigov.catalog.OpenApis> apis) {
 		this.apis = apis;
 		this.distributions = distributions;
 		this.search = search;
-		this.catalog = catalog;
+		this.reads = reads;
 		this.dcat = dcat;
 		this.labels = labels;
 		this.json = json;
@@ -84,7 +84,7 @@ class OpenDataPortal {
 
 	@GetMapping("/open/resources/{id}")
 	String resource(@PathVariable UUID id, Model model) {
-		CatalogEntry entry = this.catalog.openEntry(id);
+		CatalogEntry entry = this.reads.openEntry(id);
 		model.addAttribute("entry", entry);
 		model.addAttribute("labels", this.labels);
 		model.addAttribute("licence", this.dcat.licence());
@@ -147,6 +147,6 @@ class OpenDataPortal {
 
 	private List<Rdf.Node> graph() {
 		String base = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
-		return this.dcat.graph(base, this.catalog.openEntries());
+		return this.dcat.graph(base, this.reads.openEntries());
 	}
 }

@@ -17,8 +17,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriUtils;
 import org.unigov.catalog.CatalogError;
-import org.unigov.catalog.Distribution;
-import org.unigov.catalog.Distributions;
+import org.unigov.catalog.internal.Distribution;
+import org.unigov.catalog.internal.Distributions;
 import org.unigov.shared.problem.UnigovException;
 
 /**

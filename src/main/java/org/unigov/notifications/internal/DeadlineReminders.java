@@ -11,6 +11,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.unigov.calendar.WorkingCalendar;
+import org.unigov.catalog.EntryId;
 import org.unigov.catalog.Catalog;
 import org.unigov.shared.Actor;
 import org.unigov.shared.Role;
@@ -93,7 +94,7 @@ public class DeadlineReminders {
 				}
 				Map<String, String> params = new java.util.LinkedHashMap<>();
 				params.put("ref", r.number());
-				this.catalog.get(r.entryId()).ifPresent(entry -> {
+				this.catalog.get(new EntryId(r.entryId())).ifPresent(entry -> {
 					params.put("nameZh", entry.content().name());
 					if (entry.content().nameEn() != null) {
 						params.put("nameEn", entry.content().nameEn());

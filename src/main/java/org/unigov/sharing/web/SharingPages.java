@@ -25,6 +25,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.unigov.shared.Access;
 import org.unigov.audit.AuditJournal;
 import org.unigov.calendar.WorkingCalendar;
+import org.unigov.catalog.EntryId;
 import org.unigov.catalog.Catalog;
 import org.unigov.catalog.CatalogEntry;
 import org.unigov.catalog.SharingMethod;
@@ -178,7 +179,7 @@ class SharingPages {
 	@GetMapping("/sharing/requests/new")
 	@PreAuthorize("hasAnyRole('AGENCY_ADMIN','AGENCY_STAFF')")
 	String newRequest(@RequestParam UUID entryId, Model model) {
-		CatalogEntry entry = this.catalog.visible(Actor.current(), entryId);
+		CatalogEntry entry = this.catalog.visible(Actor.current(), new EntryId(entryId));
 		if (!model.containsAttribute("form")) {
 			RequestForm form = new RequestForm();
 			form.setEntryId(entryId.toString());
@@ -202,7 +203,7 @@ class SharingPages {
 		catch (IllegalArgumentException ex) {
 			throw new UnigovException(CommonError.INVALID_PARAMETER, "The request names no catalog entry.");
 		}
-		CatalogEntry entry = this.catalog.visible(Actor.current(), entryId);
+		CatalogEntry entry = this.catalog.visible(Actor.current(), new EntryId(entryId));
 		if (input == null) {
 			model.addAttribute("error", org.unigov.sharing.SharingDesk.invalid(problems));
 			return requestForm(model, entry, null);
@@ -238,7 +239,7 @@ class SharingPages {
 	String request(@PathVariable UUID id, Model model) {
 		Actor actor = Actor.current();
 		SharingRequest request = this.desk.visible(actor, id);
-		CatalogEntry entry = this.catalog.get(request.entryId()).orElseThrow();
+		CatalogEntry entry = this.catalog.get(new EntryId(request.entryId())).orElseThrow();
 		model.addAttribute("row", row(request));
 		model.addAttribute("entry", entry);
 		model.addAttribute("history", this.journal.history("sharing-request", id.toString()));
@@ -411,7 +412,7 @@ class SharingPages {
 	@GetMapping("/sharing/fragments/entries/{id}/checks")
 	String checks(@PathVariable UUID id, Model model) {
 		Actor actor = Actor.current();
-		CatalogEntry entry = this.catalog.visible(actor, id);
+		CatalogEntry entry = this.catalog.visible(actor, new EntryId(id));
 		model.addAttribute("entry", entry);
 		model.addAttribute("checks", this.checks.forEntry(actor, id));
 		model.addAttribute("isProvider", actor.hasAny(Role.AGENCY_ADMIN, Role.AGENCY_STAFF)

@@ -1,5 +1,8 @@
-package org.unigov.catalog;
+package org.unigov.catalog.internal;
 
+import org.unigov.catalog.Catalog;
+import org.unigov.catalog.CatalogError;
+import org.unigov.catalog.ItemType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

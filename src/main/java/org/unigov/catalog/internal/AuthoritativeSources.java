@@ -1,5 +1,9 @@
-package org.unigov.catalog;
+package org.unigov.catalog.internal;
 
+import org.unigov.catalog.CatalogEntry;
+import org.unigov.catalog.CatalogError;
+import org.unigov.catalog.EntryStatus;
+import org.unigov.catalog.ItemOrigin;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Collection;
@@ -29,15 +33,15 @@ public class AuthoritativeSources {
 
 	private final JdbcClient jdbc;
 
-	private final Catalog catalog;
+	private final EntryReads reads;
 
 	private final DataElements elements;
 
 	private final AuditJournal journal;
 
-	AuthoritativeSources(JdbcClient jdbc, Catalog catalog, DataElements elements, AuditJournal journal) {
+	AuthoritativeSources(JdbcClient jdbc, EntryReads reads, DataElements elements, AuditJournal journal) {
 		this.jdbc = jdbc;
-		this.catalog = catalog;
+		this.reads = reads;
 		this.elements = elements;
 		this.journal = journal;
 	}
@@ -81,7 +85,7 @@ public class AuthoritativeSources {
 					"Authoritative sources are designated by the province's coordinator (C8).");
 		}
 		DataElement element = this.elements.get(elementCode);
-		CatalogEntry entry = this.catalog.visible(actor, entryId);
+		CatalogEntry entry = this.reads.visible(actor, entryId);
 		if (entry.status() != EntryStatus.PUBLISHED) {
 			throw new UnigovException(CatalogError.AUTHORITY_INVALID, "Only a published entry can be an authoritative source.");
 		}

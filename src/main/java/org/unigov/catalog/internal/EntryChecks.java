@@ -1,5 +1,20 @@
-package org.unigov.catalog;
+package org.unigov.catalog.internal;
 
+import org.unigov.catalog.Catalog;
+import org.unigov.catalog.ConditionKind;
+import org.unigov.catalog.DataFormat;
+import org.unigov.catalog.DataGrade;
+import org.unigov.catalog.DataItem;
+import org.unigov.catalog.EntryContent;
+import org.unigov.catalog.ItemOrigin;
+import org.unigov.catalog.ItemType;
+import org.unigov.catalog.LegalBasis;
+import org.unigov.catalog.OpenAttribute;
+import org.unigov.catalog.Secrecy;
+import org.unigov.catalog.SharingMethod;
+import org.unigov.catalog.SharingType;
+import org.unigov.catalog.UpdateFrequency;
+import org.unigov.catalog.UseCondition;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;

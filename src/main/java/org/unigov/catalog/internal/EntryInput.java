@@ -1,5 +1,7 @@
-package org.unigov.catalog;
+package org.unigov.catalog.internal;
 
+import org.unigov.catalog.EntryContent;
+import org.unigov.catalog.SharingMethod;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;

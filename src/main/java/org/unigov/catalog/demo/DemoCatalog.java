@@ -1,5 +1,11 @@
-package org.unigov.catalog;
+package org.unigov.catalog.demo;
 
+import org.unigov.catalog.internal.EntryEditing;
+import org.unigov.catalog.internal.EntryOutcome;
+import org.unigov.catalog.internal.EntryReview;
+import org.unigov.catalog.CatalogEntry;
+import org.unigov.catalog.internal.Distributions;
+import org.unigov.catalog.internal.EntryInput;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -46,7 +52,9 @@ class DemoCatalog implements ApplicationRunner {
 
 	private final JdbcClient jdbc;
 
-	private final Catalog catalog;
+	private final EntryEditing editing;
+
+	private final EntryReview review;
 
 	private final OrganizationDirectory organizations;
 
@@ -56,12 +64,13 @@ class DemoCatalog implements ApplicationRunner {
 
 	private final Distributions distributions;
 
-	DemoCatalog(DemoMode demo, JdbcClient jdbc, Catalog catalog, OrganizationDirectory organizations,
+	DemoCatalog(DemoMode demo, JdbcClient jdbc, EntryEditing editing, EntryReview review, OrganizationDirectory organizations,
 			WorkingCalendar calendar, TransactionTemplate transactions, Distributions distributions) {
 		this.distributions = distributions;
 		this.demo = demo;
 		this.jdbc = jdbc;
-		this.catalog = catalog;
+		this.editing = editing;
+		this.review = review;
 		this.organizations = organizations;
 		this.calendar = calendar;
 		this.transactions = transactions;
@@ -104,9 +113,9 @@ class DemoCatalog implements ApplicationRunner {
 				"not-shared".equals(sharing) ? basis : null, r[5],
 				"open-conditional".equals(r[5]) ? "经申请并签署数据开放使用协议后开放" : null, r[8], "1".equals(r[9]), "none",
 				"主要负责人", this.calendar.today().minusDays(30), List.of(), null, List.of(), null, null, null, null, null, null);
-		Catalog.Outcome created = this.catalog.create(SEEDER, agency, input);
-		CatalogEntry entry = this.catalog.submit(SEEDER, created.entry().id(), created.entry().version()).entry();
-		this.catalog.review(SEEDER, entry.id(), Catalog.Decision.APPROVE, null, entry.version());
+		EntryOutcome created = this.editing.create(SEEDER, agency, input);
+		CatalogEntry entry = this.editing.submit(SEEDER, created.entry().id(), created.entry().version()).entry();
+		this.review.review(SEEDER, entry.id(), EntryReview.Decision.APPROVE, null, entry.version());
 		attachDemoFile(entry.id(), r[2]);
 	}
 

@@ -1,5 +1,9 @@
-package org.unigov.catalog;
+package org.unigov.catalog.internal;
 
+import org.unigov.catalog.CatalogEntry;
+import org.unigov.catalog.CatalogError;
+import org.unigov.catalog.EntryStatus;
+import org.unigov.catalog.OpenAttribute;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -47,7 +51,7 @@ public class Distributions {
 
 	private final DistributionStore store;
 
-	private final Catalog catalog;
+	private final EntryReads reads;
 
 	private final AuditJournal journal;
 
@@ -55,10 +59,10 @@ public class Distributions {
 
 	private final long maxSize;
 
-	Distributions(DistributionStore store, Catalog catalog, AuditJournal journal, Clock clock,
+	Distributions(DistributionStore store, EntryReads reads, AuditJournal journal, Clock clock,
 			@Value("${unigov.open.max-file-size:20MB}") DataSize maxSize) {
 		this.store = store;
-		this.catalog = catalog;
+		this.reads = reads;
 		this.journal = journal;
 		this.clock = clock;
 		this.maxSize = maxSize.toBytes();
@@ -101,13 +105,13 @@ public class Distributions {
 	@Transactional(readOnly = true)
 	public Optional<Distribution> openFile(UUID id) {
 		return this.store.get(id)
-			.filter(d -> this.catalog.get(d.entryId()).filter(Distributions::isDownloadable).isPresent());
+			.filter(d -> this.reads.get(d.entryId()).filter(Distributions::isDownloadable).isPresent());
 	}
 
 	/** The files of an entry for staff who may see the entry. */
 	@Transactional(readOnly = true)
 	public List<Distribution> files(Actor actor, UUID entryId) {
-		CatalogEntry entry = this.catalog.visible(actor, entryId);
+		CatalogEntry entry = this.reads.visible(actor, entryId);
 		return this.store.ofEntry(entry.id());
 	}
 
@@ -119,7 +123,7 @@ public class Distributions {
 	// ---- changing -----------------------------------------------------------------------------
 
 	public static boolean canManage(Actor actor, CatalogEntry entry) {
-		return Catalog.canCompile(actor, entry.providerAgencyId());
+		return EntryAccess.canCompile(actor, entry.providerAgencyId());
 	}
 
 	/** Adds a file to an entry; the provider's catalog staff only. */
@@ -168,7 +172,7 @@ public class Distributions {
 	}
 
 	private CatalogEntry managed(Actor actor, UUID entryId) {
-		CatalogEntry entry = this.catalog.visible(actor, entryId);
+		CatalogEntry entry = this.reads.visible(actor, entryId);
 		if (!canManage(actor, entry)) {
 			throw new UnigovException(CatalogError.NOT_YOUR_ENTRY,
 					"Only the catalog staff of the providing agency manage the files of entry " + entry.code() + ".");

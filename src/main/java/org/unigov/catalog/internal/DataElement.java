@@ -1,5 +1,6 @@
-package org.unigov.catalog;
+package org.unigov.catalog.internal;
 
+import org.unigov.catalog.ItemType;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
