@@ -1,5 +1,9 @@
 package org.unigov.catalog;
 
+import java.util.HashMap;
+import org.jspecify.annotations.Nullable;
+import org.unigov.organization.Agency;
+import org.unigov.organization.Division;
 import org.unigov.catalog.internal.Classifications;
 import org.unigov.catalog.internal.Providers;
 import java.util.Locale;
@@ -63,7 +67,7 @@ public class CatalogLabels {
 
 	public String agency(String id, Locale locale) {
 		try {
-			org.unigov.organization.Agency agency = this.providers.agency(UUID.fromString(id));
+			Agency agency = this.providers.agency(UUID.fromString(id));
 			return agency == null ? id : agency.name(locale);
 		}
 		catch (IllegalArgumentException ex) {
@@ -76,18 +80,18 @@ public class CatalogLabels {
 	}
 
 	/** Division names, read once a minute at most: a facet lists up to a hundred of them. */
-	private volatile java.util.Map<String, org.unigov.organization.Division> divisions = java.util.Map.of();
+	private volatile Map<String, Division> divisions = Map.of();
 
 	private volatile long divisionsReadAt;
 
 	public String division(String code, Locale locale) {
 		if (System.currentTimeMillis() - this.divisionsReadAt > 60_000) {
-			java.util.Map<String, org.unigov.organization.Division> byCode = new java.util.HashMap<>();
+			Map<String, Division> byCode = new HashMap<>();
 			this.organizations.divisions().forEach(d -> byCode.put(d.code(), d));
 			this.divisions = byCode;
 			this.divisionsReadAt = System.currentTimeMillis();
 		}
-		org.unigov.organization.Division division = this.divisions.get(code);
+		Division division = this.divisions.get(code);
 		return division == null ? code : division.name(locale);
 	}
 
@@ -115,7 +119,7 @@ public class CatalogLabels {
 	 * screen readers read it in its own language (WCAG 3.1.2, language of parts). ASCII letters
 	 * only are taken as English; other Latin text as undetermined ("und"); null where no mark is due.
 	 */
-	public @org.jspecify.annotations.Nullable String textLang(@org.jspecify.annotations.Nullable String text, Locale locale) {
+	public @Nullable String textLang(@Nullable String text, Locale locale) {
 		if (text == null || !"zh".equals(locale.getLanguage()) || text.codePoints().anyMatch(
 				c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN) || text.chars().noneMatch(Character::isLetter)) {
 			return null;

@@ -1,5 +1,6 @@
 package org.unigov.catalog;
 
+import java.util.Arrays;
 import org.unigov.catalog.internal.Synonyms;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -89,7 +90,7 @@ public class SynonymList {
 	}
 
 	private static List<String> terms(String part) {
-		return java.util.Arrays.stream(part.split("[,，、;；]")).map(String::strip).filter(t -> !t.isEmpty()).toList();
+		return Arrays.stream(part.split("[,，、;；]")).map(String::strip).filter(t -> !t.isEmpty()).toList();
 	}
 
 	private static List<SynonymRule> check(List<SynonymRule> rules) {

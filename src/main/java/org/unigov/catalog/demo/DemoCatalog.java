@@ -1,5 +1,6 @@
 package org.unigov.catalog.demo;
 
+import org.unigov.organization.AgencyId;
 import org.unigov.catalog.internal.EntryEditing;
 import org.unigov.catalog.internal.EntryOutcome;
 import org.unigov.catalog.internal.EntryReview;
@@ -108,7 +109,7 @@ class DemoCatalog implements ApplicationRunner {
 		String basis = r[2].contains("婚姻") ? "《婚姻登记条例》第十七条" : r[2].contains("健康") ? "《中华人民共和国基本医疗卫生与健康促进法》第九十二条"
 				: "《中华人民共和国刑事诉讼法》第一百五十二条";
 		EntryInput input = new EntryInput(r[2], r[3], r[1], r[2] + "，由" + this.organizations
-			.agency(new org.unigov.organization.AgencyId(agency)).orElseThrow().nameZh() + "依法履职采集产生。", null, items, r[6], r[7],
+			.agency(new AgencyId(agency)).orElseThrow().nameZh() + "依法履职采集产生。", null, items, r[6], r[7],
 				sharing, List.of("api"), conditions, "not-shared".equals(sharing) ? "涉及法律规定保密的个人信息和案件信息" : null,
 				"not-shared".equals(sharing) ? basis : null, r[5],
 				"open-conditional".equals(r[5]) ? "经申请并签署数据开放使用协议后开放" : null, r[8], "1".equals(r[9]), "none",

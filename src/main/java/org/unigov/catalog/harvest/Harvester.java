@@ -1,5 +1,8 @@
 package org.unigov.catalog.harvest;
 
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Objects;
 import org.unigov.catalog.internal.Classifications;
 import org.unigov.catalog.internal.EntryEditing;
 import org.unigov.catalog.internal.EntryReads;
@@ -136,6 +139,29 @@ public class Harvester {
 			errors.add(error("name", "harvest_name_taken", "The agency already has a source named " + name + "."));
 		}
 		String url = in.url() == null || in.url().isBlank() ? null : in.url().strip();
+		checkUrl(url, in.intervalHours(), errors);
+		HarvestDefaults d = in.defaults();
+		checkDefaults(d, errors);
+		if (!errors.isEmpty()) {
+			throw new UnigovException(CatalogError.INVALID_HARVEST_SOURCE,
+					"The source is not valid: " + errors.stream().map(e -> e.get("message")).toList(), Map.of("errors", errors));
+		}
+		HarvestSource source = new HarvestSource(UUID.randomUUID(), in.agencyId(), agency.divisionCode(), name, url,
+				in.intervalHours(), null, d, actor.username(), Instant.now(), null, 0);
+		this.transactions.executeWithoutResult(status -> {
+			this.sources.insert(source);
+			Map<String, Object> details = new LinkedHashMap<>();
+			details.put("name", name);
+			details.put("agency", agency.nameZh());
+			details.put("url", url);
+			details.put("intervalHours", in.intervalHours());
+			details.put("defaults", d);
+			audit(actor, "catalog.harvest.source.created", source.id(), agency.divisionCode(), details);
+		});
+		return source;
+	}
+
+	private void checkUrl(@Nullable String url, @Nullable Integer intervalHours, List<Map<String, String>> errors) {
 		if (url != null) {
 			if (url.length() > 2000) {
 				errors.add(error("url", "harvest_url_refused", "The URL is longer than 2000 characters."));
@@ -149,11 +175,13 @@ public class Harvester {
 				}
 			}
 		}
-		if (in.intervalHours() != null && (url == null || in.intervalHours() < 1 || in.intervalHours() > 720)) {
+		if (intervalHours != null && (url == null || intervalHours < 1 || intervalHours > 720)) {
 			errors.add(error("intervalHours", "harvest_schedule_invalid",
 					"A schedule needs a URL and is between 1 and 720 hours."));
 		}
-		HarvestDefaults d = in.defaults();
+	}
+
+	private void checkDefaults(HarvestDefaults d, List<Map<String, String>> errors) {
 		if (this.classifications.all().stream().noneMatch(c -> c.code().equals(d.classification()))) {
 			errors.add(error("classification", "unknown_classification", "There is no classification " + d.classification() + "."));
 		}
@@ -164,23 +192,6 @@ public class Harvester {
 		if (!Set.of("open", "not-open").contains(d.openAttribute())) {
 			errors.add(error("openAttribute", "unknown_value", "Harvested entries are open or not open."));
 		}
-		if (!errors.isEmpty()) {
-			throw new UnigovException(CatalogError.INVALID_HARVEST_SOURCE,
-					"The source is not valid: " + errors.stream().map(e -> e.get("message")).toList(), Map.of("errors", errors));
-		}
-		HarvestSource source = new HarvestSource(UUID.randomUUID(), in.agencyId(), agency.divisionCode(), name, url,
-				in.intervalHours(), null, d, actor.username(), java.time.Instant.now(), null, 0);
-		this.transactions.executeWithoutResult(status -> {
-			this.sources.insert(source);
-			Map<String, Object> details = new LinkedHashMap<>();
-			details.put("name", name);
-			details.put("agency", agency.nameZh());
-			details.put("url", url);
-			details.put("intervalHours", in.intervalHours());
-			details.put("defaults", d);
-			audit(actor, "catalog.harvest.source.created", source.id(), agency.divisionCode(), details);
-		});
-		return source;
 	}
 
 	private static Map<String, String> error(String field, String code, String message) {
@@ -225,7 +236,7 @@ public class Harvester {
 	 * For each of the entries that were harvested, the licence its source states, or empty where
 	 * it states none: the open-data export gives these instead of the platform's own licence.
 	 */
-	public Map<UUID, Optional<String>> statedLicences(java.util.Collection<UUID> entryIds) {
+	public Map<UUID, Optional<String>> statedLicences(Collection<UUID> entryIds) {
 		return this.sources.licences(entryIds);
 	}
 
@@ -417,7 +428,7 @@ public class Harvester {
 			}
 			HarvestSource source = this.sources.get(due.get()).orElseThrow();
 			try {
-				byte[] document = this.fetcher.fetch(java.util.Objects.requireNonNull(source.url()));
+				byte[] document = this.fetcher.fetch(Objects.requireNonNull(source.url()));
 				start(Actor.SYSTEM, source, source.url(), document, false);
 			}
 			catch (UnigovException ex) {

@@ -1,5 +1,7 @@
 package org.unigov.catalog.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import org.unigov.catalog.CatalogEntry;
 import org.unigov.catalog.CatalogError;
 import org.unigov.catalog.EntryStatus;
@@ -113,7 +115,7 @@ public class AuthoritativeSources {
 		return forElements(List.of(element.code())).getFirst();
 	}
 
-	private Source row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+	private Source row(ResultSet rs, int n) throws SQLException {
 		return new Source(rs.getString(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
 				rs.getObject(5, UUID.class), rs.getString(6), rs.getObject(7, OffsetDateTime.class).toInstant(),
 				rs.getString(8));

@@ -1,5 +1,7 @@
 package org.unigov.catalog.internal;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import org.unigov.catalog.CatalogEntry;
 import org.unigov.catalog.CatalogError;
 import org.unigov.catalog.EntryStatus;
@@ -20,7 +22,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.MediaTypeFactory;
@@ -60,12 +61,12 @@ public class Distributions {
 	private final long maxSize;
 
 	Distributions(DistributionStore store, EntryReads reads, AuditJournal journal, Clock clock,
-			@Value("${unigov.open.max-file-size:20MB}") DataSize maxSize) {
+			OpenDataProperties open) {
 		this.store = store;
 		this.reads = reads;
 		this.journal = journal;
 		this.clock = clock;
-		this.maxSize = maxSize.toBytes();
+		this.maxSize = open.maxFileSize().toBytes();
 	}
 
 	/** An uploaded file as the edge received it; the content is read once. */
@@ -96,7 +97,7 @@ public class Distributions {
 		Map<UUID, List<Distribution>> byEntry = new LinkedHashMap<>();
 		List<UUID> ids = entries.stream().filter(Distributions::isDownloadable).map(CatalogEntry::id).toList();
 		for (Distribution d : this.store.ofEntries(ids)) {
-			byEntry.computeIfAbsent(d.entryId(), k -> new java.util.ArrayList<>()).add(d);
+			byEntry.computeIfAbsent(d.entryId(), k -> new ArrayList<>()).add(d);
 		}
 		return byEntry;
 	}
@@ -187,7 +188,7 @@ public class Distributions {
 	}
 
 	private Described describe(Upload upload) {
-		List<FieldProblem> problems = new java.util.ArrayList<>();
+		List<FieldProblem> problems = new ArrayList<>();
 		String name = upload.fileName() == null ? "" : upload.fileName().strip();
 		// browsers of old sent the whole client path; only the last segment is the name
 		name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
@@ -261,7 +262,7 @@ public class Distributions {
 							+ DataSize.ofBytes(this.maxSize).toMegabytes() + " MB.", Map.of("limit", this.maxSize));
 				}
 				digest.update(buffer, 0, filled);
-				this.store.chunk(id, seq++, java.util.Arrays.copyOf(buffer, filled));
+				this.store.chunk(id, seq++, Arrays.copyOf(buffer, filled));
 				if (filled < buffer.length) {
 					break;
 				}

@@ -1,5 +1,6 @@
 package org.unigov.catalog.web;
 
+import org.unigov.catalog.CatalogError;
 import org.unigov.catalog.internal.Classification;
 import org.unigov.catalog.internal.Classifications;
 import org.unigov.catalog.internal.EntryAccess;
@@ -318,10 +319,10 @@ class CatalogApi {
 					+ "address, enterprise-name, licence-number, text, or pattern (with a regular expression).")
 	DataElement addElement(@Valid @RequestBody ElementRequest request) {
 		ItemType type = Coded.parse(ItemType.class, request.itemType())
-			.orElseThrow(() -> new UnigovException(org.unigov.catalog.CatalogError.INVALID_ELEMENT,
+			.orElseThrow(() -> new UnigovException(CatalogError.INVALID_ELEMENT,
 					"Unknown item type " + request.itemType() + "."));
 		ElementFormat format = ElementFormat.of(request.format())
-			.orElseThrow(() -> new UnigovException(org.unigov.catalog.CatalogError.INVALID_ELEMENT,
+			.orElseThrow(() -> new UnigovException(CatalogError.INVALID_ELEMENT,
 					"Unknown format " + request.format() + "."));
 		return this.elements.add(Actor.current(),
 				new DataElement(request.code(), request.nameZh(), request.nameEn(), request.definitionZh(),

@@ -1,5 +1,16 @@
 package org.unigov.catalog.web;
 
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import org.springframework.data.domain.Sort;
+import org.unigov.catalog.CatalogError;
+import org.unigov.catalog.harvest.Harvester;
+import org.unigov.catalog.internal.AuthoritativeSources;
+import org.unigov.catalog.internal.DataElement;
+import org.unigov.catalog.internal.ElementFormat;
+import org.unigov.shared.ChinaTime;
+import org.unigov.shared.Coded;
+import org.unigov.shared.problem.CommonError;
 import org.unigov.catalog.internal.Classifications;
 import org.unigov.catalog.internal.EntryAccess;
 import org.unigov.catalog.internal.EntryEditing;
@@ -65,7 +76,7 @@ import org.unigov.shared.problem.UnigovException;
 @PreAuthorize(CatalogApi.READERS)
 class CatalogPages {
 
-	static final ZoneId ZONE = org.unigov.shared.ChinaTime.ZONE;
+	static final ZoneId ZONE = ChinaTime.ZONE;
 
 	private final Catalog catalog;
 
@@ -91,14 +102,14 @@ class CatalogPages {
 
 	private final SystemRegistry registry;
 
-	private final org.unigov.catalog.internal.AuthoritativeSources authorities;
+	private final AuthoritativeSources authorities;
 
-	private final jakarta.validation.Validator validator;
+	private final Validator validator;
 
 	CatalogPages(Catalog catalog, EntryReads reads, Classifications classifications, EntryEditing editing,
 			EntryReview review, EntryWithdrawal withdrawal, UpdateDeadlines deadlines, CatalogSearch search, DataElements elements, CatalogLabels labels, AuditJournal journal,
-			SystemRegistry registry, org.unigov.catalog.internal.AuthoritativeSources authorities,
-			jakarta.validation.Validator validator) {
+			SystemRegistry registry, AuthoritativeSources authorities,
+			Validator validator) {
 		this.authorities = authorities;
 		this.validator = validator;
 		this.catalog = catalog;
@@ -133,7 +144,7 @@ class CatalogPages {
 		model.addAttribute("canCompile", actor.hasAny(Role.PLATFORM_ADMIN, Role.AGENCY_ADMIN, Role.AGENCY_STAFF));
 		model.addAttribute("isCoordinator", actor.hasAny(Role.PLATFORM_ADMIN, Role.COORDINATOR));
 		model.addAttribute("isPlatformAdmin", actor.has(Role.PLATFORM_ADMIN));
-		model.addAttribute("canHarvest", org.unigov.catalog.harvest.Harvester.canHarvest(actor));
+		model.addAttribute("canHarvest", Harvester.canHarvest(actor));
 	}
 
 	@GetMapping("/catalog")
@@ -260,7 +271,7 @@ class CatalogPages {
 				case "discard" -> this.editing.discardRevision(actor, id, version);
 				case "require-update" -> this.deadlines.requireUpdate(actor, id, comment == null ? "" : comment, version);
 				case "extend-update" -> this.deadlines.extendUpdate(actor, id, version);
-				default -> throw new UnigovException(org.unigov.shared.problem.CommonError.NOT_FOUND, "No action " + action + ".");
+				default -> throw new UnigovException(CommonError.NOT_FOUND, "No action " + action + ".");
 			}
 			redirect.addFlashAttribute("done", action);
 		}
@@ -279,7 +290,7 @@ class CatalogPages {
 		Actor actor = Actor.current();
 		CatalogEntry entry = this.reads.visible(actor, id);
 		if (!EntryAccess.canCompile(actor, entry.providerAgencyId())) {
-			throw new UnigovException(org.unigov.catalog.CatalogError.NOT_YOUR_ENTRY,
+			throw new UnigovException(CatalogError.NOT_YOUR_ENTRY,
 					"Only the providing department's admins and staff change its catalog entries.");
 		}
 		return entry;
@@ -290,7 +301,7 @@ class CatalogPages {
 		if (input == null) {
 			return null;
 		}
-		for (jakarta.validation.ConstraintViolation<EntryInput> violation : this.validator.validate(input)) {
+		for (ConstraintViolation<EntryInput> violation : this.validator.validate(input)) {
 			problems.add(new FieldProblem(violation.getPropertyPath().toString(), "invalid", violation.getMessage()));
 		}
 		return problems.isEmpty() ? input : null;
@@ -301,7 +312,7 @@ class CatalogPages {
 		Actor actor = Actor.current();
 		model.addAttribute("elements", this.elements.all());
 		model.addAttribute("authorities", this.authorities.all());
-		model.addAttribute("formats", org.unigov.catalog.internal.ElementFormat.values());
+		model.addAttribute("formats", ElementFormat.values());
 		model.addAttribute("itemTypes", ItemType.values());
 		model.addAttribute("isAdmin", actor.has(Role.PLATFORM_ADMIN));
 		model.addAttribute("designates", actor.has(Role.PLATFORM_ADMIN) || actor.has(Role.COORDINATOR)
@@ -313,23 +324,23 @@ class CatalogPages {
 	@PreAuthorize(Access.PLATFORM_ADMIN)
 	String addElement(@RequestParam Map<String, String> form, RedirectAttributes redirect) {
 		try {
-			ItemType type = org.unigov.shared.Coded.parse(ItemType.class, form.get("itemType"))
-				.orElseThrow(() -> new UnigovException(org.unigov.catalog.CatalogError.INVALID_ELEMENT, "Choose an item type."));
-			org.unigov.catalog.internal.ElementFormat format = org.unigov.catalog.internal.ElementFormat.of(form.getOrDefault("format", ""))
-				.orElseThrow(() -> new UnigovException(org.unigov.catalog.CatalogError.INVALID_ELEMENT, "Choose a check."));
+			ItemType type = Coded.parse(ItemType.class, form.get("itemType"))
+				.orElseThrow(() -> new UnigovException(CatalogError.INVALID_ELEMENT, "Choose an item type."));
+			ElementFormat format = ElementFormat.of(form.getOrDefault("format", ""))
+				.orElseThrow(() -> new UnigovException(CatalogError.INVALID_ELEMENT, "Choose a check."));
 			int maxLength;
 			try {
 				maxLength = Integer.parseInt(form.getOrDefault("maxLength", "").strip());
 			}
 			catch (NumberFormatException ex) {
-				throw new UnigovException(org.unigov.catalog.CatalogError.INVALID_ELEMENT, "The maximum length is a whole number.");
+				throw new UnigovException(CatalogError.INVALID_ELEMENT, "The maximum length is a whole number.");
 			}
 			if (maxLength < 1 || maxLength > 100_000 || blank(form.get("nameZh")) || blank(form.get("nameEn"))
 					|| blank(form.get("definitionZh")) || blank(form.get("definitionEn"))) {
-				throw new UnigovException(org.unigov.catalog.CatalogError.INVALID_ELEMENT,
+				throw new UnigovException(CatalogError.INVALID_ELEMENT,
 						"Give the names and definitions in both languages and a maximum length from 1 to 100,000.");
 			}
-			this.elements.add(Actor.current(), new org.unigov.catalog.internal.DataElement(form.getOrDefault("code", "").strip(),
+			this.elements.add(Actor.current(), new DataElement(form.getOrDefault("code", "").strip(),
 					form.get("nameZh").strip(), form.get("nameEn").strip(), form.get("definitionZh").strip(),
 					form.get("definitionEn").strip(), type, format, blank(form.get("pattern")) ? null : form.get("pattern"),
 					maxLength, form.getOrDefault("standard", "").strip(), false));
@@ -347,7 +358,7 @@ class CatalogPages {
 			@RequestParam(required = false) @Nullable String note, RedirectAttributes redirect) {
 		try {
 			CatalogEntry entry = this.catalog.byCode(entryCode.strip())
-				.orElseThrow(() -> UnigovException.notFound(org.unigov.catalog.CatalogError.ENTRY_NOT_FOUND, "Catalog entry",
+				.orElseThrow(() -> UnigovException.notFound(CatalogError.ENTRY_NOT_FOUND, "Catalog entry",
 						entryCode));
 			this.authorities.designate(Actor.current(), elementCode, entry.id(), note == null ? "" : note);
 			redirect.addFlashAttribute("done", "authority");
@@ -380,7 +391,7 @@ class CatalogPages {
 		UUID agency = entry != null ? entry.providerAgencyId() : actor.agencyId();
 		model.addAttribute("systems", agency == null ? List.of()
 				: this.registry.findAll(actor, new SystemRegistry.SystemFilter(null, agency, null, null, null, null, null),
-						org.springframework.data.domain.Sort.by("name")));
+						Sort.by("name")));
 		return "catalog/form";
 	}
 

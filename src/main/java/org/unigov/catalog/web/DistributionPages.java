@@ -1,5 +1,7 @@
 package org.unigov.catalog.web;
 
+import java.io.InputStream;
+import org.unigov.catalog.EntryStatus;
 import org.unigov.catalog.internal.EntryReads;
 import java.util.UUID;
 
@@ -41,7 +43,7 @@ class DistributionPages {
 		CatalogEntry entry = this.reads.visible(actor, id);
 		model.addAttribute("entry", entry);
 		model.addAttribute("files", this.distributions.files(actor, id));
-		model.addAttribute("canManage", Distributions.canManage(actor, entry) && entry.status() != org.unigov.catalog.EntryStatus.WITHDRAWN);
+		model.addAttribute("canManage", Distributions.canManage(actor, entry) && entry.status() != EntryStatus.WITHDRAWN);
 		model.addAttribute("downloadable", Distributions.isDownloadable(entry));
 		model.addAttribute("maxMegabytes", this.distributions.maxSize() / (1024 * 1024));
 		return "catalog/files :: files";
@@ -93,6 +95,6 @@ class DistributionPages {
 	}
 
 	private static Distributions.Upload empty(@Nullable String title) {
-		return new Distributions.Upload(title, null, null, java.io.InputStream.nullInputStream());
+		return new Distributions.Upload(title, null, null, InputStream.nullInputStream());
 	}
 }

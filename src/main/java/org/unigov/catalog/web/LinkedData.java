@@ -1,5 +1,6 @@
 package org.unigov.catalog.web;
 
+import java.nio.charset.StandardCharsets;
 import org.unigov.catalog.internal.EntryReads;
 import java.net.URI;
 import java.util.List;
@@ -91,7 +92,7 @@ class LinkedData {
 		Rdf.Node node = find(graph, iri)
 			.orElseThrow(() -> UnigovException.notFound(CatalogError.ENTRY_NOT_FOUND, "Open data resource", iri));
 		List<Rdf.Node> description = List.of(node);
-		MediaType answer = new MediaType(type, java.nio.charset.StandardCharsets.UTF_8);
+		MediaType answer = new MediaType(type, StandardCharsets.UTF_8);
 		String body = type.equals(TURTLE) ? Rdf.turtle(description) : Rdf.jsonLd(description, this.json);
 		return ResponseEntity.ok().contentType(answer).header(HttpHeaders.VARY, HttpHeaders.ACCEPT).body(body);
 	}

@@ -1,5 +1,8 @@
 package org.unigov.catalog.web;
 
+import java.util.LinkedHashMap;
+import org.springframework.beans.factory.ObjectProvider;
+import org.unigov.catalog.OpenApis;
 import org.unigov.catalog.internal.EntryReads;
 import java.util.List;
 import java.util.Map;
@@ -53,10 +56,10 @@ class OpenDataPortal {
 
 	private final Distributions distributions;
 
-	private final org.springframework.beans.factory.ObjectProvider<org.unigov.catalog.OpenApis> apis;
+	private final ObjectProvider<OpenApis> apis;
 
 	OpenDataPortal(CatalogSearch search, EntryReads reads, DcatExport dcat, CatalogLabels labels, JsonMapper json,
-			Distributions distributions, org.springframework.beans.factory.ObjectProvider<org.unigov.catalog.OpenApis> apis) {
+			Distributions distributions, ObjectProvider<OpenApis> apis) {
 		this.apis = apis;
 		this.distributions = distributions;
 		this.search = search;
@@ -89,7 +92,7 @@ class OpenDataPortal {
 		model.addAttribute("labels", this.labels);
 		model.addAttribute("licence", this.dcat.licence());
 		model.addAttribute("files", this.distributions.openFiles(entry));
-		org.unigov.catalog.OpenApis apis = this.apis.getIfAvailable();
+		OpenApis apis = this.apis.getIfAvailable();
 		String base = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
 		model.addAttribute("openApi", apis == null ? null : apis.of(List.of(entry.id()), base).get(entry.id()));
 		return "catalog/open-resource";
@@ -106,7 +109,7 @@ class OpenDataPortal {
 		CatalogSearch.Results results = this.search
 			.searchOpen(new CatalogSearch.Query(q, params.selectedForPublic(), sort, page, size));
 		String base = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
-		Map<String, List<EntryIndex.FacetCount>> facets = new java.util.LinkedHashMap<>();
+		Map<String, List<EntryIndex.FacetCount>> facets = new LinkedHashMap<>();
 		PUBLIC_DIMENSIONS.forEach(d -> facets.put(d, results.facets().getOrDefault(d, List.of())));
 		return new OpenResults(results.total(), results.page(), results.size(),
 				results.hits().stream().map(h -> OpenHit.of(h, base)).toList(), facets);

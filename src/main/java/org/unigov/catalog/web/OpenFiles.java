@@ -1,5 +1,7 @@
 package org.unigov.catalog.web;
 
+import java.util.Base64;
+import java.util.HexFormat;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
@@ -56,8 +58,8 @@ class OpenFiles {
 			.header("Content-Security-Policy", "sandbox; default-src 'none'")
 			.header("X-Content-Type-Options", "nosniff")
 			// RFC 9530: the checksum of the whole file, also on a 206 answer to a range request
-			.header("Repr-Digest", "sha-256=:" + java.util.Base64.getEncoder()
-				.encodeToString(java.util.HexFormat.of().parseHex(file.sha256())) + ":")
+			.header("Repr-Digest", "sha-256=:" + Base64.getEncoder()
+				.encodeToString(HexFormat.of().parseHex(file.sha256())) + ":")
 			.body(new StoredFile(file, this.distributions));
 	}
 
