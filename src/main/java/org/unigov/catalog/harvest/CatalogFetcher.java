@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.Locale;
 
 import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
 import org.unigov.catalog.CatalogError;
 import org.unigov.catalog.internal.CatalogProperties;
 import org.unigov.shared.problem.UnigovException;
