@@ -1,20 +1,20 @@
 package org.unigov.catalog;
 
 import java.util.HashMap;
-import org.jspecify.annotations.Nullable;
-import org.unigov.organization.Agency;
-import org.unigov.organization.Division;
-import org.unigov.catalog.internal.Classifications;
-import org.unigov.catalog.internal.Providers;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Component;
+import org.unigov.catalog.internal.Classifications;
+import org.unigov.catalog.internal.Providers;
 import org.unigov.catalog.search.EntryIndex;
+import org.unigov.organization.Agency;
+import org.unigov.organization.Division;
 import org.unigov.organization.OrganizationDirectory;
 import org.unigov.shared.Coded;
 

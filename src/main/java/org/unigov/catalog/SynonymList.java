@@ -1,8 +1,7 @@
 package org.unigov.catalog;
 
-import java.util.Arrays;
-import org.unigov.catalog.internal.Synonyms;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,6 +13,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.unigov.audit.AuditJournal;
 import org.unigov.audit.AuditRecord;
+import org.unigov.catalog.internal.Synonyms;
 import org.unigov.catalog.search.SynonymRule;
 import org.unigov.shared.Actor;
 import org.unigov.shared.Role;

@@ -1,12 +1,5 @@
 package org.unigov.catalog.demo;
 
-import org.unigov.organization.AgencyId;
-import org.unigov.catalog.internal.EntryEditing;
-import org.unigov.catalog.internal.EntryOutcome;
-import org.unigov.catalog.internal.EntryReview;
-import org.unigov.catalog.CatalogEntry;
-import org.unigov.catalog.internal.Distributions;
-import org.unigov.catalog.internal.EntryInput;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,6 +20,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.unigov.calendar.WorkingCalendar;
+import org.unigov.catalog.CatalogEntry;
+import org.unigov.catalog.internal.Distributions;
+import org.unigov.catalog.internal.EntryEditing;
+import org.unigov.catalog.internal.EntryInput;
+import org.unigov.catalog.internal.EntryOutcome;
+import org.unigov.catalog.internal.EntryReview;
+import org.unigov.organization.AgencyId;
 import org.unigov.organization.DemoOrganization;
 import org.unigov.organization.OrganizationDirectory;
 import org.unigov.shared.Actor;

@@ -1,9 +1,9 @@
 package org.unigov.catalog.harvest;
 
-import java.util.Locale;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;

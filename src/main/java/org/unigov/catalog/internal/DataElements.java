@@ -1,8 +1,5 @@
 package org.unigov.catalog.internal;
 
-import org.unigov.catalog.Catalog;
-import org.unigov.catalog.CatalogError;
-import org.unigov.catalog.ItemType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +15,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.unigov.audit.AuditJournal;
 import org.unigov.audit.AuditRecord;
+import org.unigov.catalog.Catalog;
+import org.unigov.catalog.CatalogError;
+import org.unigov.catalog.ItemType;
 import org.unigov.shared.Actor;
 import org.unigov.shared.Coded;
 import org.unigov.shared.Role;

@@ -1,7 +1,7 @@
 package org.unigov.catalog.internal;
 
-import java.util.Locale;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.UUID;
 
 /**

@@ -1,13 +1,13 @@
 package org.unigov.catalog.internal;
 
-import java.time.ZoneOffset;
-import java.util.Collection;
 import java.io.IOException;
 import java.io.InputStream;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;

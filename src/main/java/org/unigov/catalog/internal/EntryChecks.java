@@ -1,7 +1,20 @@
 package org.unigov.catalog.internal;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
-import org.unigov.catalog.Catalog;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 import org.unigov.catalog.ConditionKind;
 import org.unigov.catalog.DataFormat;
 import org.unigov.catalog.DataGrade;
@@ -16,20 +29,6 @@ import org.unigov.catalog.SharingMethod;
 import org.unigov.catalog.SharingType;
 import org.unigov.catalog.UpdateFrequency;
 import org.unigov.catalog.UseCondition;
-import java.time.Clock;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.UUID;
-
-import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 import org.unigov.registry.RegisteredSystem;
 import org.unigov.registry.SystemRegistry;
 import org.unigov.shared.Coded;

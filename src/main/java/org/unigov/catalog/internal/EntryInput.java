@@ -1,7 +1,5 @@
 package org.unigov.catalog.internal;
 
-import org.unigov.catalog.EntryContent;
-import org.unigov.catalog.SharingMethod;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -11,6 +9,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
+import org.unigov.catalog.EntryContent;
+import org.unigov.catalog.SharingMethod;
 import org.unigov.shared.ident.PlainText;
 
 /**

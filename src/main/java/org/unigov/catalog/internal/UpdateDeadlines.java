@@ -12,11 +12,11 @@ import org.unigov.audit.AuditJournal;
 import org.unigov.audit.AuditRecord;
 import org.unigov.calendar.CalendarChanged;
 import org.unigov.calendar.WorkingCalendar;
-import org.unigov.shared.ChinaTime;
 import org.unigov.catalog.CatalogEntry;
 import org.unigov.catalog.CatalogError;
 import org.unigov.catalog.EntryStatus;
 import org.unigov.shared.Actor;
+import org.unigov.shared.ChinaTime;
 import org.unigov.shared.problem.UnigovException;
 
 /**

@@ -1,17 +1,17 @@
 package org.unigov.catalog.web;
 
-import org.jspecify.annotations.Nullable;
-import org.unigov.catalog.OpenApis;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.unigov.catalog.CatalogEntry;
-import org.unigov.catalog.internal.Distribution;
 import org.unigov.catalog.EntryContent;
+import org.unigov.catalog.OpenApis;
 import org.unigov.catalog.OpenAttribute;
 import org.unigov.catalog.harvest.HarvestedDataset;
+import org.unigov.catalog.internal.Distribution;
 import org.unigov.catalog.web.Rdf.Node;
 
 /**

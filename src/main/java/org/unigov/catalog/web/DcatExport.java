@@ -1,13 +1,13 @@
 package org.unigov.catalog.web;
 
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;

@@ -1,8 +1,6 @@
 package org.unigov.catalog.web;
 
 import java.io.InputStream;
-import org.unigov.catalog.EntryStatus;
-import org.unigov.catalog.internal.EntryReads;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -16,7 +14,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.unigov.catalog.CatalogEntry;
+import org.unigov.catalog.EntryStatus;
 import org.unigov.catalog.internal.Distributions;
+import org.unigov.catalog.internal.EntryReads;
 import org.unigov.shared.Actor;
 import org.unigov.shared.problem.UnigovException;
 

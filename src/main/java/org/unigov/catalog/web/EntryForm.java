@@ -1,11 +1,11 @@
 package org.unigov.catalog.web;
 
-import java.util.function.Supplier;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import org.unigov.catalog.EntryContent;

@@ -1,6 +1,5 @@
 package org.unigov.catalog.web;
 
-import org.unigov.catalog.internal.Classifications;
 import java.io.IOException;
 import java.util.List;
 import java.util.UUID;
@@ -16,7 +15,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.unigov.shared.Access;
 import org.unigov.catalog.CatalogError;
 import org.unigov.catalog.CatalogLabels;
 import org.unigov.catalog.DataFormat;
@@ -25,8 +23,10 @@ import org.unigov.catalog.harvest.HarvestDefaults;
 import org.unigov.catalog.harvest.HarvestJob;
 import org.unigov.catalog.harvest.HarvestSource;
 import org.unigov.catalog.harvest.Harvester;
+import org.unigov.catalog.internal.Classifications;
 import org.unigov.organization.Agency;
 import org.unigov.organization.OrganizationDirectory;
+import org.unigov.shared.Access;
 import org.unigov.shared.Actor;
 import org.unigov.shared.Role;
 import org.unigov.shared.problem.UnigovException;

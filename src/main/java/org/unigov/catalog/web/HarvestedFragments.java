@@ -1,6 +1,5 @@
 package org.unigov.catalog.web;
 
-import org.unigov.catalog.internal.EntryReads;
 import java.util.UUID;
 
 import org.springframework.stereotype.Controller;
@@ -8,6 +7,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.unigov.catalog.harvest.Harvester;
+import org.unigov.catalog.internal.EntryReads;
 import org.unigov.shared.Actor;
 
 /**

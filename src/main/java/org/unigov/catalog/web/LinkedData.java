@@ -1,8 +1,7 @@
 package org.unigov.catalog.web;
 
-import java.nio.charset.StandardCharsets;
-import org.unigov.catalog.internal.EntryReads;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -24,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.unigov.catalog.CatalogEntry;
 import org.unigov.catalog.CatalogError;
+import org.unigov.catalog.internal.EntryReads;
 import org.unigov.shared.problem.UnigovException;
 import tools.jackson.databind.json.JsonMapper;
 

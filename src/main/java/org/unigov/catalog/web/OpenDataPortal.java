@@ -1,9 +1,6 @@
 package org.unigov.catalog.web;
 
 import java.util.LinkedHashMap;
-import org.springframework.beans.factory.ObjectProvider;
-import org.unigov.catalog.OpenApis;
-import org.unigov.catalog.internal.EntryReads;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,21 +10,24 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
+import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
-import org.unigov.catalog.CatalogLabels;
 import org.unigov.catalog.CatalogEntry;
+import org.unigov.catalog.CatalogLabels;
 import org.unigov.catalog.CatalogSearch;
+import org.unigov.catalog.OpenApis;
 import org.unigov.catalog.internal.Distributions;
+import org.unigov.catalog.internal.EntryReads;
 import org.unigov.catalog.search.EntryIndex;
 import tools.jackson.databind.json.JsonMapper;
 

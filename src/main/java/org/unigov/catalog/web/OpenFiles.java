@@ -1,9 +1,9 @@
 package org.unigov.catalog.web;
 
-import java.util.Base64;
-import java.util.HexFormat;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;

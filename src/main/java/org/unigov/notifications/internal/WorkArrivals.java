@@ -8,9 +8,9 @@ import java.util.UUID;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.unigov.catalog.EntryId;
 import org.unigov.catalog.Catalog;
 import org.unigov.catalog.CatalogEntry;
+import org.unigov.catalog.EntryId;
 import org.unigov.projects.ProjectDecided;
 import org.unigov.projects.ReviewAwaited;
 import org.unigov.shared.Role;
