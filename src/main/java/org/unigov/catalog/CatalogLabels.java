@@ -1,14 +1,20 @@
 package org.unigov.catalog;
 
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Component;
+import org.unigov.catalog.internal.Classifications;
+import org.unigov.catalog.internal.Providers;
 import org.unigov.catalog.search.EntryIndex;
+import org.unigov.organization.Agency;
+import org.unigov.organization.Division;
 import org.unigov.organization.OrganizationDirectory;
 import org.unigov.shared.Coded;
 
@@ -22,11 +28,14 @@ public class CatalogLabels {
 
 	private final OrganizationDirectory organizations;
 
-	private final Catalog catalog;
+	private final Classifications classifications;
 
-	CatalogLabels(OrganizationDirectory organizations, Catalog catalog) {
+	private final Providers providers;
+
+	CatalogLabels(OrganizationDirectory organizations, Classifications classifications, Providers providers) {
 		this.organizations = organizations;
-		this.catalog = catalog;
+		this.classifications = classifications;
+		this.providers = providers;
 	}
 
 	/** The label of a facet value in a dimension. */
@@ -58,7 +67,7 @@ public class CatalogLabels {
 
 	public String agency(String id, Locale locale) {
 		try {
-			org.unigov.organization.Agency agency = this.catalog.agency(UUID.fromString(id));
+			Agency agency = this.providers.agency(UUID.fromString(id));
 			return agency == null ? id : agency.name(locale);
 		}
 		catch (IllegalArgumentException ex) {
@@ -71,23 +80,23 @@ public class CatalogLabels {
 	}
 
 	/** Division names, read once a minute at most: a facet lists up to a hundred of them. */
-	private volatile java.util.Map<String, org.unigov.organization.Division> divisions = java.util.Map.of();
+	private volatile Map<String, Division> divisions = Map.of();
 
 	private volatile long divisionsReadAt;
 
 	public String division(String code, Locale locale) {
 		if (System.currentTimeMillis() - this.divisionsReadAt > 60_000) {
-			java.util.Map<String, org.unigov.organization.Division> byCode = new java.util.HashMap<>();
+			Map<String, Division> byCode = new HashMap<>();
 			this.organizations.divisions().forEach(d -> byCode.put(d.code(), d));
 			this.divisions = byCode;
 			this.divisionsReadAt = System.currentTimeMillis();
 		}
-		org.unigov.organization.Division division = this.divisions.get(code);
+		Division division = this.divisions.get(code);
 		return division == null ? code : division.name(locale);
 	}
 
 	public String classification(String code, Locale locale) {
-		return this.catalog.classifications()
+		return this.classifications.all()
 			.stream()
 			.filter(c -> c.code().equals(code))
 			.findFirst()
@@ -110,7 +119,7 @@ public class CatalogLabels {
 	 * screen readers read it in its own language (WCAG 3.1.2, language of parts). ASCII letters
 	 * only are taken as English; other Latin text as undetermined ("und"); null where no mark is due.
 	 */
-	public @org.jspecify.annotations.Nullable String textLang(@org.jspecify.annotations.Nullable String text, Locale locale) {
+	public @Nullable String textLang(@Nullable String text, Locale locale) {
 		if (text == null || !"zh".equals(locale.getLanguage()) || text.codePoints().anyMatch(
 				c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN) || text.chars().noneMatch(Character::isLetter)) {
 			return null;

@@ -1,6 +1,7 @@
 package org.unigov.catalog;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,6 +13,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.unigov.audit.AuditJournal;
 import org.unigov.audit.AuditRecord;
+import org.unigov.catalog.internal.Synonyms;
 import org.unigov.catalog.search.SynonymRule;
 import org.unigov.shared.Actor;
 import org.unigov.shared.Role;
@@ -88,7 +90,7 @@ public class SynonymList {
 	}
 
 	private static List<String> terms(String part) {
-		return java.util.Arrays.stream(part.split("[,，、;；]")).map(String::strip).filter(t -> !t.isEmpty()).toList();
+		return Arrays.stream(part.split("[,，、;；]")).map(String::strip).filter(t -> !t.isEmpty()).toList();
 	}
 
 	private static List<SynonymRule> check(List<SynonymRule> rules) {

@@ -14,6 +14,7 @@ import org.unigov.audit.AuditRecord;
 import org.unigov.calendar.WorkingCalendar;
 import org.unigov.catalog.Catalog;
 import org.unigov.catalog.CatalogEntry;
+import org.unigov.catalog.EntryId;
 import org.unigov.shared.Actor;
 import org.unigov.shared.Coded;
 import org.unigov.shared.problem.CommonError;
@@ -56,7 +57,7 @@ public class QualityChecks {
 	/** The checks on an entry the actor can read, open ones first. */
 	@Transactional(readOnly = true)
 	public List<QualityCheck> forEntry(Actor actor, UUID entryId) {
-		CatalogEntry entry = this.catalog.visible(actor, entryId);
+		CatalogEntry entry = this.catalog.visible(actor, new EntryId(entryId));
 		return this.jdbc.sql("select * from shr_quality_check where entry_id = ? order by status <> 'open', filed_at desc")
 			.param(entry.id())
 			.query(Rows::check)
@@ -76,7 +77,7 @@ public class QualityChecks {
 
 	/** A consumer with a grant on the entry asks for a check of some of its items. */
 	public QualityCheck file(Actor actor, UUID entryId, List<String> items, @Nullable String description) {
-		CatalogEntry entry = this.catalog.visible(actor, entryId);
+		CatalogEntry entry = this.catalog.visible(actor, new EntryId(entryId));
 		UUID agency = actor.agencyId();
 		if (agency == null || !RequestRules.actsFor(actor, agency)) {
 			throw new UnigovException(SharingError.NO_GRANT_FOR_CHECK, "Checks are asked for by the staff of a consumer agency.");

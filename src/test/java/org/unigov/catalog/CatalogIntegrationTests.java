@@ -1,6 +1,7 @@
 package org.unigov.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -14,6 +15,7 @@ import static org.unigov.catalog.CatalogFixtures.entry;
 import static org.unigov.catalog.CatalogFixtures.name;
 import static org.unigov.catalog.CatalogFixtures.send;
 
+import java.time.Duration;
 import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
@@ -304,6 +306,25 @@ class CatalogIntegrationTests {
 	@Nested
 	@DisplayName("C7 updates after a change of duties or law")
 	class Updates {
+
+		@Test
+		@DisplayName("C7 a change of the calendar moves the stored update deadlines, after the change is committed")
+		void deadlinesFollowTheCalendar() throws Exception {
+			String id = CatalogFixtures.published(mvc, entry(name("人口"), UNCONDITIONAL));
+			send(mvc, post("/api/v1/catalog/entries/" + id + "/require-update"), SignIn.as(mvc, "sn-coord"),
+					"{\"reason\": \"《户口登记条例》修订\", \"version\": 2}")
+				.andExpect(status().isOk());
+			jdbc.sql("update cat_entry set update_due = date '2000-01-03' where id = ?::uuid").param(id).update();
+			send(mvc, put("/api/v1/calendar/years/2047"), SignIn.as(mvc, "admin"), """
+					{"source": "国务院办公厅关于2047年部分节假日安排的通知", "days": [
+					  {"date": "2047-01-01", "kind": "day-off", "nameZh": "元旦", "nameEn": "New Year's Day"}]}""")
+				.andExpect(status().isOk());
+			// the recompute listens through the event publication registry: after the commit, maybe on another thread
+			String due = calendar.addWorkingDays(calendar.today(), 10).due().toString();
+			await().atMost(Duration.ofSeconds(30))
+				.untilAsserted(() -> assertThat(jdbc.sql("select update_due::text from cat_entry where id = ?::uuid")
+					.param(id).query(String.class).single()).isEqualTo(due));
+		}
 
 		@Test
 		@DisplayName("C7 an update is due in 10 working days, extendable once by 5, and met by submitting a revision")

@@ -6,9 +6,14 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import com.apicatalog.jsonld.JsonLdError;
+import com.apicatalog.jsonld.JsonLdErrorCode;
+import com.apicatalog.jsonld.JsonLdOptions;
+import com.apicatalog.jsonld.document.JsonDocument;
 import org.apache.jena.rdf.model.Literal;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
@@ -19,6 +24,8 @@ import org.apache.jena.rdf.model.Statement;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.RiotException;
+import org.apache.jena.riot.lang.LangJSONLD11;
+import org.apache.jena.sparql.util.Context;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.jspecify.annotations.Nullable;
@@ -140,7 +147,7 @@ public class CatalogDocuments {
 	private static @Nullable String language(@Nullable Object value) {
 		Object first = value instanceof List<?> list && !list.isEmpty() ? list.get(0) : value;
 		String code = string(first);
-		return code == null ? null : code.toLowerCase(java.util.Locale.ROOT).split("[-_]")[0];
+		return code == null ? null : code.toLowerCase(Locale.ROOT).split("[-_]")[0];
 	}
 
 	private static @Nullable String string(@Nullable Object value) {
@@ -167,16 +174,26 @@ public class CatalogDocuments {
 	 * parser's own HTTP client.
 	 */
 	private List<HarvestedDataset> rdf(String text, Lang lang) {
+		Model model = model(text, lang);
+		List<HarvestedDataset> datasets = new ArrayList<>();
+		Resource datasetClass = model.createResource(DCAT + "Dataset");
+		for (Resource d : model.listSubjectsWithProperty(RDF.type, datasetClass).toList()) {
+			datasets.add(dataset(d, model));
+		}
+		return datasets;
+	}
+
+	private Model model(String text, Lang lang) {
 		Model model = ModelFactory.createDefaultModel();
-		com.apicatalog.jsonld.JsonLdOptions options = new com.apicatalog.jsonld.JsonLdOptions();
+		JsonLdOptions options = new JsonLdOptions();
 		options.setDocumentLoader((uri, loaderOptions) -> {
 			try {
-				return com.apicatalog.jsonld.document.JsonDocument
+				return JsonDocument
 					.of(new ByteArrayInputStream(this.fetcher.fetch(uri.toString())));
 			}
 			catch (UnigovException ex) {
-				throw new com.apicatalog.jsonld.JsonLdError(
-						com.apicatalog.jsonld.JsonLdErrorCode.LOADING_REMOTE_CONTEXT_FAILED, ex.getMessage());
+				throw new JsonLdError(
+						JsonLdErrorCode.LOADING_REMOTE_CONTEXT_FAILED, ex.getMessage());
 			}
 		});
 		try {
@@ -184,67 +201,72 @@ public class CatalogDocuments {
 				.fromString(text)
 				.lang(lang)
 				.base("urn:harvest:")
-				.context(org.apache.jena.sparql.util.Context.create()
-					.set(org.apache.jena.riot.lang.LangJSONLD11.JSONLD_OPTIONS, options))
+				.context(Context.create()
+					.set(LangJSONLD11.JSONLD_OPTIONS, options))
 				.parse(model);
 		}
 		catch (RiotException ex) {
 			throw unreadable("The document is not valid " + lang.getLabel() + ": " + ex.getMessage());
 		}
-		List<HarvestedDataset> datasets = new ArrayList<>();
-		Resource datasetClass = model.createResource(DCAT + "Dataset");
-		for (Resource d : model.listSubjectsWithProperty(RDF.type, datasetClass).toList()) {
-			Literal title = preferred(d, p(model, DCT, "title"));
-			Literal description = preferred(d, p(model, DCT, "description"));
-			String language = title != null && !title.getLanguage().isEmpty() ? title.getLanguage()
-					: description != null && !description.getLanguage().isEmpty() ? description.getLanguage()
-							: text(d.getProperty(p(model, DCT, "language")));
-			List<String> keywords = new ArrayList<>();
-			d.listProperties(p(model, DCAT, "keyword")).forEach(s -> keywords.add(s.getObject().isLiteral()
-					? s.getLiteral().getLexicalForm().strip() : label(s.getObject())));
-			String identifier = text(d.getProperty(p(model, DCT, "identifier")));
-			if (identifier == null && d.isURIResource()) {
-				identifier = d.getURI();
-			}
-			Resource contact = resource(d, p(model, DCAT, "contactPoint"));
-			List<HarvestedDataset.Distribution> distributions = new ArrayList<>();
-			String licence = text(d.getProperty(p(model, DCT, "license")));
-			Set<String> distributionLicences = new LinkedHashSet<>();
-			for (Statement s : d.listProperties(p(model, DCAT, "distribution")).toList()) {
-				if (!s.getObject().isResource()) {
-					continue;
-				}
-				Resource dist = s.getResource();
-				Literal distTitle = preferred(dist, p(model, DCT, "title"));
-				distributions.add(new HarvestedDataset.Distribution(
-						distTitle == null ? null : distTitle.getLexicalForm().strip(),
-						text(dist.getProperty(p(model, DCAT, "accessURL"))),
-						text(dist.getProperty(p(model, DCAT, "downloadURL"))), format(dist.getProperty(p(model, DCT, "format"))),
-						format(dist.getProperty(p(model, DCAT, "mediaType")))));
-				String distLicence = text(dist.getProperty(p(model, DCT, "license")));
-				if (distLicence != null) {
-					distributionLicences.add(distLicence);
-				}
-			}
-			if (licence == null && distributionLicences.size() == 1) {
-				licence = distributionLicences.iterator().next();
-			}
-			Resource landing = resource(d, p(model, DCAT, "landingPage"));
-			if (landing == null) {
-				landing = resource(d, p(model, FOAF, "homepage"));
-			}
-			datasets.add(new HarvestedDataset(identifier == null ? "" : identifier.strip(),
-					title == null ? null : title.getLexicalForm().strip(),
-					description == null ? null : description.getLexicalForm().strip(), language, distinct(keywords),
-					agent(d.getProperty(p(model, DCT, "publisher"))), licence,
-					text(d.getProperty(p(model, DCT, "issued"))), text(d.getProperty(p(model, DCT, "modified"))),
-					landing != null && landing.isURIResource() ? landing.getURI() : null,
-					contact == null ? null : text(contact.getProperty(p(model, VCARD, "fn"))),
-					contact == null ? null : mail(text(contact.getProperty(p(model, VCARD, "hasEmail")))),
-					frequency(d.getProperty(p(model, DCT, "accrualPeriodicity"))),
-					temporal(resource(d, p(model, DCT, "temporal")), model), distributions));
+		return model;
+	}
+
+	private static HarvestedDataset dataset(Resource d, Model model) {
+		Literal title = preferred(d, p(model, DCT, "title"));
+		Literal description = preferred(d, p(model, DCT, "description"));
+		String language = title != null && !title.getLanguage().isEmpty() ? title.getLanguage()
+				: description != null && !description.getLanguage().isEmpty() ? description.getLanguage()
+						: text(d.getProperty(p(model, DCT, "language")));
+		List<String> keywords = new ArrayList<>();
+		d.listProperties(p(model, DCAT, "keyword")).forEach(s -> keywords.add(s.getObject().isLiteral()
+				? s.getLiteral().getLexicalForm().strip() : label(s.getObject())));
+		String identifier = text(d.getProperty(p(model, DCT, "identifier")));
+		if (identifier == null && d.isURIResource()) {
+			identifier = d.getURI();
 		}
-		return datasets;
+		Resource contact = resource(d, p(model, DCAT, "contactPoint"));
+		List<HarvestedDataset.Distribution> distributions = new ArrayList<>();
+		String licence = text(d.getProperty(p(model, DCT, "license")));
+		Set<String> distributionLicences = distributions(d, model, distributions);
+		if (licence == null && distributionLicences.size() == 1) {
+			licence = distributionLicences.iterator().next();
+		}
+		Resource landing = resource(d, p(model, DCAT, "landingPage"));
+		if (landing == null) {
+			landing = resource(d, p(model, FOAF, "homepage"));
+		}
+		return new HarvestedDataset(identifier == null ? "" : identifier.strip(),
+				title == null ? null : title.getLexicalForm().strip(),
+				description == null ? null : description.getLexicalForm().strip(), language, distinct(keywords),
+				agent(d.getProperty(p(model, DCT, "publisher"))), licence,
+				text(d.getProperty(p(model, DCT, "issued"))), text(d.getProperty(p(model, DCT, "modified"))),
+				landing != null && landing.isURIResource() ? landing.getURI() : null,
+				contact == null ? null : text(contact.getProperty(p(model, VCARD, "fn"))),
+				contact == null ? null : mail(text(contact.getProperty(p(model, VCARD, "hasEmail")))),
+				frequency(d.getProperty(p(model, DCT, "accrualPeriodicity"))),
+				temporal(resource(d, p(model, DCT, "temporal")), model), distributions);
+	}
+
+	/** Adds the dataset's distributions to the list; returns the licences they state. */
+	private static Set<String> distributions(Resource d, Model model, List<HarvestedDataset.Distribution> distributions) {
+		Set<String> distributionLicences = new LinkedHashSet<>();
+		for (Statement s : d.listProperties(p(model, DCAT, "distribution")).toList()) {
+			if (!s.getObject().isResource()) {
+				continue;
+			}
+			Resource dist = s.getResource();
+			Literal distTitle = preferred(dist, p(model, DCT, "title"));
+			distributions.add(new HarvestedDataset.Distribution(
+					distTitle == null ? null : distTitle.getLexicalForm().strip(),
+					text(dist.getProperty(p(model, DCAT, "accessURL"))),
+					text(dist.getProperty(p(model, DCAT, "downloadURL"))), format(dist.getProperty(p(model, DCT, "format"))),
+					format(dist.getProperty(p(model, DCAT, "mediaType")))));
+			String distLicence = text(dist.getProperty(p(model, DCT, "license")));
+			if (distLicence != null) {
+				distributionLicences.add(distLicence);
+			}
+		}
+		return distributionLicences;
 	}
 
 	private static Property p(Model model, String namespace, String local) {
@@ -259,7 +281,7 @@ public class CatalogDocuments {
 			.toList();
 		for (String lang : List.of("zh", "en", "")) {
 			for (Literal l : literals) {
-				if (l.getLanguage().toLowerCase(java.util.Locale.ROOT).startsWith(lang) && (!lang.isEmpty() || l.getLanguage().isEmpty())) {
+				if (l.getLanguage().toLowerCase(Locale.ROOT).startsWith(lang) && (!lang.isEmpty() || l.getLanguage().isEmpty())) {
 					return l;
 				}
 			}

@@ -13,10 +13,10 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Locale;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.unigov.catalog.CatalogError;
+import org.unigov.catalog.internal.CatalogProperties;
 import org.unigov.shared.problem.UnigovException;
 
 /**
@@ -39,12 +39,10 @@ public class CatalogFetcher {
 
 	private final boolean allowPrivate;
 
-	CatalogFetcher(@Value("${unigov.catalog.harvest.max-size:20MB}") DataSize maxSize,
-			@Value("${unigov.catalog.harvest.timeout:PT60S}") Duration timeout,
-			@Value("${unigov.catalog.harvest.allow-private-addresses:false}") boolean allowPrivate) {
-		this.maxBytes = maxSize.toBytes();
-		this.timeout = timeout;
-		this.allowPrivate = allowPrivate;
+	CatalogFetcher(CatalogProperties properties) {
+		this.maxBytes = properties.harvest().maxSize().toBytes();
+		this.timeout = properties.harvest().timeout();
+		this.allowPrivate = properties.harvest().allowPrivateAddresses();
 		this.client = HttpClient.newBuilder()
 			.connectTimeout(Duration.ofSeconds(10))
 			.followRedirects(HttpClient.Redirect.NEVER)

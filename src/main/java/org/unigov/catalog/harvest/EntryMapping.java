@@ -1,6 +1,7 @@
 package org.unigov.catalog.harvest;
 
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -11,7 +12,7 @@ import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.unigov.catalog.EntryContent;
-import org.unigov.catalog.EntryInput;
+import org.unigov.catalog.internal.EntryInput;
 
 /**
  * Maps a harvested dataset to what a department would state for a catalog entry, listing every
@@ -93,18 +94,8 @@ final class EntryMapping {
 		String summaryEn = english ? fit(d.description(), SUMMARY_EN_MAX, "summaryEn", "description_too_long", problems)
 				: null;
 		List<String> keywords = keywords(d.keywords(), problems);
-		String contactName = d.contactName();
-		if (contactName != null && contactName.length() > NAME_MAX) {
-			problems.add(HarvestProblem.note("contact_too_long", "contactName", "The contact name \"" + contactName
-					+ "\" is longer than " + NAME_MAX + " characters; it is kept in the harvest record only."));
-			contactName = null;
-		}
-		String email = d.contactEmail();
-		if (email != null && (email.length() > 100 || !EMAIL.matcher(email).matches())) {
-			problems.add(HarvestProblem.note("contact_email_invalid", "contactEmail",
-					"The contact e-mail \"" + email + "\" is not an e-mail address; it is kept in the harvest record only."));
-			email = null;
-		}
+		String contactName = contactName(d, problems);
+		String email = contactEmail(d, problems);
 		String frequency = frequency(d.frequency());
 		if (frequency == null) {
 			frequency = current != null ? current.updateFrequency().code() : defaults.updateFrequency();
@@ -121,6 +112,45 @@ final class EntryMapping {
 		LocalDate[] coverage = coverage(d.temporal(), problems);
 		checkDate(d.issued(), "issued", problems);
 		checkDate(d.modified(), "modified", problems);
+		checkLicenceAndFiles(d, problems);
+		if (current == null) {
+			problems.add(HarvestProblem.note("items_missing", "items",
+					"The source lists no data items (信息项); add them before submitting the entry."));
+		}
+		EntryInput input = current == null
+				? new EntryInput(name, nameEn, defaults.classification(), summary, summaryEn, List.of(), format, frequency,
+						defaults.sharingType(), defaults.sharingMethods(), List.of(), null, null, defaults.openAttribute(),
+						null, "general", false, "none", null, null, List.of(), null, keywords, contactName, email, null,
+						coverage[0], coverage[1], null)
+				: revised(EntryInput.of(current), name, nameEn, summary, summaryEn, format, frequency, keywords,
+						contactName, email, coverage);
+		return new Mapped(input, problems);
+	}
+
+	/** The contact's name, if it fits the entry; else only a note. */
+	private static @Nullable String contactName(HarvestedDataset d, List<HarvestProblem> problems) {
+		String contactName = d.contactName();
+		if (contactName != null && contactName.length() > NAME_MAX) {
+			problems.add(HarvestProblem.note("contact_too_long", "contactName", "The contact name \"" + contactName
+					+ "\" is longer than " + NAME_MAX + " characters; it is kept in the harvest record only."));
+			return null;
+		}
+		return contactName;
+	}
+
+	/** The contact's e-mail address, if it is one; else only a note. */
+	private static @Nullable String contactEmail(HarvestedDataset d, List<HarvestProblem> problems) {
+		String email = d.contactEmail();
+		if (email != null && (email.length() > 100 || !EMAIL.matcher(email).matches())) {
+			problems.add(HarvestProblem.note("contact_email_invalid", "contactEmail",
+					"The contact e-mail \"" + email + "\" is not an e-mail address; it is kept in the harvest record only."));
+			return null;
+		}
+		return email;
+	}
+
+	/** Notes on the licence the source states and on distributions without an address. */
+	private static void checkLicenceAndFiles(HarvestedDataset d, List<HarvestProblem> problems) {
 		if (d.licence() == null) {
 			problems.add(HarvestProblem.note("licence_missing", "licence",
 					"The source states no licence; none is assumed. Ask the publisher before opening the data."));
@@ -139,18 +169,6 @@ final class EntryMapping {
 						"Distribution " + (i + 1) + " has no http(s) URL" + (url == null ? "." : ": \"" + url + "\".")));
 			}
 		}
-		if (current == null) {
-			problems.add(HarvestProblem.note("items_missing", "items",
-					"The source lists no data items (信息项); add them before submitting the entry."));
-		}
-		EntryInput input = current == null
-				? new EntryInput(name, nameEn, defaults.classification(), summary, summaryEn, List.of(), format, frequency,
-						defaults.sharingType(), defaults.sharingMethods(), List.of(), null, null, defaults.openAttribute(),
-						null, "general", false, "none", null, null, List.of(), null, keywords, contactName, email, null,
-						coverage[0], coverage[1], null)
-				: revised(EntryInput.of(current), name, nameEn, summary, summaryEn, format, frequency, keywords,
-						contactName, email, coverage);
-		return new Mapped(input, problems);
 	}
 
 	private static EntryInput revised(EntryInput c, String name, @Nullable String nameEn, String summary,
@@ -284,7 +302,7 @@ final class EntryMapping {
 		}
 		catch (DateTimeParseException ex) {
 			try {
-				return v.length() > 10 && v.charAt(10) == 'T' ? java.time.LocalDateTime.parse(v).toLocalDate() : null;
+				return v.length() > 10 && v.charAt(10) == 'T' ? LocalDateTime.parse(v).toLocalDate() : null;
 			}
 			catch (DateTimeParseException again) {
 				return null;

@@ -3,6 +3,7 @@ package org.unigov.catalog.harvest;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -93,7 +94,7 @@ class HarvestJobs {
 				new TypeReference<List<HarvestJob.DatasetResult>>() {
 				});
 		return new HarvestJob(rs.getObject("id", UUID.class), rs.getObject("source_id", UUID.class),
-				rs.getBoolean("dry_run"), HarvestJob.State.valueOf(rs.getString("state").toUpperCase(java.util.Locale.ROOT)),
+				rs.getBoolean("dry_run"), HarvestJob.State.valueOf(rs.getString("state").toUpperCase(Locale.ROOT)),
 				rs.getString("document_name"), rs.getString("document_format"), rs.getInt("total"), rs.getInt("processed"),
 				rs.getInt("created"), rs.getInt("updated"), rs.getInt("unchanged"), rs.getInt("skipped"),
 				rs.getInt("problems"), results, rs.getString("failure"), rs.getString("started_by"),

@@ -4,7 +4,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -96,14 +100,14 @@ class HarvestSources {
 	}
 
 	/** The licence each harvested entry's source states (null where it states none), for the entries harvested. */
-	java.util.Map<UUID, java.util.Optional<String>> licences(java.util.Collection<UUID> entryIds) {
-		java.util.Map<UUID, java.util.Optional<String>> licences = new java.util.HashMap<>();
+	Map<UUID, Optional<String>> licences(Collection<UUID> entryIds) {
+		Map<UUID, Optional<String>> licences = new HashMap<>();
 		if (entryIds.isEmpty()) {
 			return licences;
 		}
 		this.jdbc.sql("select entry_id, metadata ->> 'licence' from cat_harvest_record where entry_id = any(?)")
 			.param(entryIds.toArray(UUID[]::new))
-			.query((rs, n) -> licences.put(rs.getObject(1, UUID.class), java.util.Optional.ofNullable(rs.getString(2))))
+			.query((rs, n) -> licences.put(rs.getObject(1, UUID.class), Optional.ofNullable(rs.getString(2))))
 			.list();
 		return licences;
 	}
@@ -124,7 +128,7 @@ class HarvestSources {
 				rs.getString("division_code"), rs.getString("name"), rs.getString("url"),
 				(Integer) rs.getObject("interval_hours"), instant(rs, "next_run_at"),
 				this.json.readValue(rs.getString("defaults"), HarvestDefaults.class), rs.getString("created_by"),
-				java.util.Objects.requireNonNull(instant(rs, "created_at")), instant(rs, "last_run_at"),
+				Objects.requireNonNull(instant(rs, "created_at")), instant(rs, "last_run_at"),
 				rs.getLong("version"));
 	}
 

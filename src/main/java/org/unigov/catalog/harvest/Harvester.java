@@ -3,12 +3,15 @@ package org.unigov.catalog.harvest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -25,12 +28,14 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.unigov.audit.AuditJournal;
 import org.unigov.audit.AuditRecord;
-import org.unigov.catalog.Catalog;
 import org.unigov.catalog.CatalogEntry;
 import org.unigov.catalog.CatalogError;
 import org.unigov.catalog.EntryStatus;
 import org.unigov.catalog.harvest.HarvestJob.Action;
 import org.unigov.catalog.harvest.HarvestJob.DatasetResult;
+import org.unigov.catalog.internal.Classifications;
+import org.unigov.catalog.internal.EntryEditing;
+import org.unigov.catalog.internal.EntryReads;
 import org.unigov.organization.Agency;
 import org.unigov.organization.AgencyId;
 import org.unigov.organization.OrganizationDirectory;
@@ -60,7 +65,11 @@ public class Harvester {
 
 	private final CatalogFetcher fetcher;
 
-	private final Catalog catalog;
+	private final EntryReads reads;
+
+	private final Classifications classifications;
+
+	private final EntryEditing editing;
 
 	private final OrganizationDirectory organizations;
 
@@ -77,13 +86,15 @@ public class Harvester {
 	});
 
 	Harvester(HarvestSources sources, HarvestJobs jobs, CatalogDocuments documents, CatalogFetcher fetcher,
-			Catalog catalog, OrganizationDirectory organizations, AuditJournal journal, TransactionTemplate transactions,
+			EntryReads reads, Classifications classifications, EntryEditing editing, OrganizationDirectory organizations, AuditJournal journal, TransactionTemplate transactions,
 			JsonMapper json) {
 		this.sources = sources;
 		this.jobs = jobs;
 		this.documents = documents;
 		this.fetcher = fetcher;
-		this.catalog = catalog;
+		this.reads = reads;
+		this.classifications = classifications;
+		this.editing = editing;
 		this.organizations = organizations;
 		this.journal = journal;
 		this.transactions = transactions;
@@ -128,6 +139,29 @@ public class Harvester {
 			errors.add(error("name", "harvest_name_taken", "The agency already has a source named " + name + "."));
 		}
 		String url = in.url() == null || in.url().isBlank() ? null : in.url().strip();
+		checkUrl(url, in.intervalHours(), errors);
+		HarvestDefaults d = in.defaults();
+		checkDefaults(d, errors);
+		if (!errors.isEmpty()) {
+			throw new UnigovException(CatalogError.INVALID_HARVEST_SOURCE,
+					"The source is not valid: " + errors.stream().map(e -> e.get("message")).toList(), Map.of("errors", errors));
+		}
+		HarvestSource source = new HarvestSource(UUID.randomUUID(), in.agencyId(), agency.divisionCode(), name, url,
+				in.intervalHours(), null, d, actor.username(), Instant.now(), null, 0);
+		this.transactions.executeWithoutResult(status -> {
+			this.sources.insert(source);
+			Map<String, Object> details = new LinkedHashMap<>();
+			details.put("name", name);
+			details.put("agency", agency.nameZh());
+			details.put("url", url);
+			details.put("intervalHours", in.intervalHours());
+			details.put("defaults", d);
+			audit(actor, "catalog.harvest.source.created", source.id(), agency.divisionCode(), details);
+		});
+		return source;
+	}
+
+	private void checkUrl(@Nullable String url, @Nullable Integer intervalHours, List<Map<String, String>> errors) {
 		if (url != null) {
 			if (url.length() > 2000) {
 				errors.add(error("url", "harvest_url_refused", "The URL is longer than 2000 characters."));
@@ -141,12 +175,14 @@ public class Harvester {
 				}
 			}
 		}
-		if (in.intervalHours() != null && (url == null || in.intervalHours() < 1 || in.intervalHours() > 720)) {
+		if (intervalHours != null && (url == null || intervalHours < 1 || intervalHours > 720)) {
 			errors.add(error("intervalHours", "harvest_schedule_invalid",
 					"A schedule needs a URL and is between 1 and 720 hours."));
 		}
-		HarvestDefaults d = in.defaults();
-		if (this.catalog.classifications().stream().noneMatch(c -> c.code().equals(d.classification()))) {
+	}
+
+	private void checkDefaults(HarvestDefaults d, List<Map<String, String>> errors) {
+		if (this.classifications.all().stream().noneMatch(c -> c.code().equals(d.classification()))) {
 			errors.add(error("classification", "unknown_classification", "There is no classification " + d.classification() + "."));
 		}
 		if (!d.sharingType().equals("unconditional")) {
@@ -156,23 +192,6 @@ public class Harvester {
 		if (!Set.of("open", "not-open").contains(d.openAttribute())) {
 			errors.add(error("openAttribute", "unknown_value", "Harvested entries are open or not open."));
 		}
-		if (!errors.isEmpty()) {
-			throw new UnigovException(CatalogError.INVALID_HARVEST_SOURCE,
-					"The source is not valid: " + errors.stream().map(e -> e.get("message")).toList(), Map.of("errors", errors));
-		}
-		HarvestSource source = new HarvestSource(UUID.randomUUID(), in.agencyId(), agency.divisionCode(), name, url,
-				in.intervalHours(), null, d, actor.username(), java.time.Instant.now(), null, 0);
-		this.transactions.executeWithoutResult(status -> {
-			this.sources.insert(source);
-			Map<String, Object> details = new LinkedHashMap<>();
-			details.put("name", name);
-			details.put("agency", agency.nameZh());
-			details.put("url", url);
-			details.put("intervalHours", in.intervalHours());
-			details.put("defaults", d);
-			audit(actor, "catalog.harvest.source.created", source.id(), agency.divisionCode(), details);
-		});
-		return source;
 	}
 
 	private static Map<String, String> error(String field, String code, String message) {
@@ -217,7 +236,7 @@ public class Harvester {
 	 * For each of the entries that were harvested, the licence its source states, or empty where
 	 * it states none: the open-data export gives these instead of the platform's own licence.
 	 */
-	public Map<UUID, Optional<String>> statedLicences(java.util.Collection<UUID> entryIds) {
+	public Map<UUID, Optional<String>> statedLicences(Collection<UUID> entryIds) {
 		return this.sources.licences(entryIds);
 	}
 
@@ -315,7 +334,7 @@ public class Harvester {
 		}
 		Optional<HarvestSources.Record> record = d.identifier().isBlank() ? Optional.empty()
 				: this.sources.record(source.id(), d.identifier());
-		CatalogEntry existing = record.flatMap(r -> this.catalog.get(r.entryId())).orElse(null);
+		CatalogEntry existing = record.flatMap(r -> this.reads.get(r.entryId())).orElse(null);
 		String fingerprint = fingerprint(d);
 		if (existing != null && record.get().fingerprint().equals(fingerprint)) {
 			return new DatasetResult(d.identifier(), title, Action.UNCHANGED, existing.id(), existing.code(), List.of(), d);
@@ -340,8 +359,8 @@ public class Harvester {
 		try {
 			CatalogEntry entry = this.transactions.execute(status -> {
 				CatalogEntry saved = existing == null
-						? this.catalog.create(harvesting, source.agencyId(), mapped.input()).entry()
-						: this.catalog.update(harvesting, existing.id(), mapped.input(), existing.version()).entry();
+						? this.editing.create(harvesting, source.agencyId(), mapped.input()).entry()
+						: this.editing.update(harvesting, existing.id(), mapped.input(), existing.version()).entry();
 				this.sources.saveRecord(source.id(), d.identifier(), saved.id(), d, fingerprint);
 				return saved;
 			});
@@ -409,7 +428,7 @@ public class Harvester {
 			}
 			HarvestSource source = this.sources.get(due.get()).orElseThrow();
 			try {
-				byte[] document = this.fetcher.fetch(java.util.Objects.requireNonNull(source.url()));
+				byte[] document = this.fetcher.fetch(Objects.requireNonNull(source.url()));
 				start(Actor.SYSTEM, source, source.url(), document, false);
 			}
 			catch (UnigovException ex) {

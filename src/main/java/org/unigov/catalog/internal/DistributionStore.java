@@ -6,6 +6,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -13,7 +15,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.unigov.catalog.Distribution;
+import org.unigov.catalog.internal.Distribution;
 
 /** The rows of {@code cat_distribution} and the chunks of their content. */
 @Repository
@@ -39,7 +41,7 @@ public class DistributionStore {
 			.list();
 	}
 
-	public List<Distribution> ofEntries(java.util.Collection<UUID> entryIds) {
+	public List<Distribution> ofEntries(Collection<UUID> entryIds) {
 		if (entryIds.isEmpty()) {
 			return List.of();
 		}
@@ -55,8 +57,8 @@ public class DistributionStore {
 				    created_at, created_by, updated_at, updated_by)
 				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(d.id(), d.entryId(), d.title(), d.fileName(), d.mediaType(), d.byteSize(), d.sha256(),
-					OffsetDateTime.ofInstant(d.createdAt(), java.time.ZoneOffset.UTC), d.createdBy(),
-					OffsetDateTime.ofInstant(d.updatedAt(), java.time.ZoneOffset.UTC), d.updatedBy())
+					OffsetDateTime.ofInstant(d.createdAt(), ZoneOffset.UTC), d.createdBy(),
+					OffsetDateTime.ofInstant(d.updatedAt(), ZoneOffset.UTC), d.updatedBy())
 			.update();
 	}
 
@@ -67,7 +69,7 @@ public class DistributionStore {
 				    updated_at = ?, updated_by = ?, version = version + 1
 				where id = ? and version = ?""")
 			.params(d.title(), d.fileName(), d.mediaType(), d.byteSize(), d.sha256(),
-					OffsetDateTime.ofInstant(d.updatedAt(), java.time.ZoneOffset.UTC), d.updatedBy(), d.id(), version)
+					OffsetDateTime.ofInstant(d.updatedAt(), ZoneOffset.UTC), d.updatedBy(), d.id(), version)
 			.update() == 1;
 	}
 
@@ -100,68 +102,77 @@ public class DistributionStore {
 
 	/** The content as a stream that reads one chunk at a time, each in its own short query. */
 	public InputStream content(UUID id) {
-		return new InputStream() {
+		return new ChunkStream(id);
+	}
 
-			private byte @Nullable [] current;
+	/** Reads the chunks of one file in order, one short query per chunk. */
+	private final class ChunkStream extends InputStream {
 
-			private int position;
+		private final UUID id;
 
-			private int seq;
+		ChunkStream(UUID id) {
+			this.id = id;
+		}
 
-			private boolean done;
+		private byte @Nullable [] current;
 
-			private boolean fill() {
-				while (!this.done && (this.current == null || this.position >= this.current.length)) {
-					this.current = readChunk(id, this.seq++);
-					this.position = 0;
-					if (this.current == null) {
-						this.done = true;
-					}
+		private int position;
+
+		private int seq;
+
+		private boolean done;
+
+		private boolean fill() {
+			while (!this.done && (this.current == null || this.position >= this.current.length)) {
+				this.current = readChunk(this.id, this.seq++);
+				this.position = 0;
+				if (this.current == null) {
+					this.done = true;
 				}
-				return !this.done;
 			}
+			return !this.done;
+		}
 
-			@Override
-			public int read() throws IOException {
-				return fill() ? this.current[this.position++] & 0xff : -1;
-			}
+		@Override
+		public int read() throws IOException {
+			return fill() ? this.current[this.position++] & 0xff : -1;
+		}
 
-			@Override
-			public int read(byte[] b, int off, int len) throws IOException {
-				if (len == 0) {
-					return 0;
-				}
-				if (!fill()) {
-					return -1;
-				}
-				int n = Math.min(len, this.current.length - this.position);
-				System.arraycopy(this.current, this.position, b, off, n);
-				this.position += n;
-				return n;
+		@Override
+		public int read(byte[] b, int off, int len) throws IOException {
+			if (len == 0) {
+				return 0;
 			}
+			if (!fill()) {
+				return -1;
+			}
+			int n = Math.min(len, this.current.length - this.position);
+			System.arraycopy(this.current, this.position, b, off, n);
+			this.position += n;
+			return n;
+		}
 
-			@Override
-			public long skip(long n) throws IOException {
-				long skipped = 0;
-				// whole chunks are skipped without reading them: all but the last hold exactly CHUNK bytes
-				while (n - skipped >= CHUNK && !this.done && (this.current == null || this.position >= this.current.length)) {
-					this.seq++;
-					skipped += CHUNK;
-				}
-				while (n - skipped > 0 && fill()) {
-					int left = this.current.length - this.position;
-					if (n - skipped >= left) {
-						skipped += left;
-						this.position = this.current.length;
-					}
-					else {
-						this.position += (int) (n - skipped);
-						skipped = n;
-					}
-				}
-				return skipped;
+		@Override
+		public long skip(long n) throws IOException {
+			long skipped = 0;
+			// whole chunks are skipped without reading them: all but the last hold exactly CHUNK bytes
+			while (n - skipped >= CHUNK && !this.done && (this.current == null || this.position >= this.current.length)) {
+				this.seq++;
+				skipped += CHUNK;
 			}
-		};
+			while (n - skipped > 0 && fill()) {
+				int left = this.current.length - this.position;
+				if (n - skipped >= left) {
+					skipped += left;
+					this.position = this.current.length;
+				}
+				else {
+					this.position += (int) (n - skipped);
+					skipped = n;
+				}
+			}
+			return skipped;
+		}
 	}
 
 	private static Distribution row(ResultSet rs, int n) throws SQLException {

@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
@@ -31,6 +33,7 @@ import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
@@ -50,6 +53,7 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.util.BytesRef;
 import org.jspecify.annotations.Nullable;
+import org.unigov.shared.ChineseOrder;
 
 /**
  * The Lucene index behind catalog search: one document per entry with Chinese text analysed by
@@ -218,27 +222,15 @@ public final class EntryIndex implements AutoCloseable {
 				hits.add(entry(searcher.storedFields().document(docs[i].doc)));
 			}
 			boolean browsing = search.text() == null || search.text().isBlank();
-			String cacheKey = visibility + "|" + new java.util.TreeMap<>(search.selected());
+			String cacheKey = visibility + "|" + new TreeMap<>(search.selected());
 			if (browsing) {
 				Map<String, List<FacetCount>> cached = cachedFacets(searcher, cacheKey);
 				if (cached != null) {
 					return new Results(top.totalHits.value(), hits, cached);
 				}
 			}
-			Map<String, List<FacetCount>> counts = new LinkedHashMap<>();
-			if (top.totalHits.value() > 0) {
-				Facets facetCounts = new SortedSetDocValuesFacetCounts(facetState(searcher), result.facetsCollector());
-				for (String dimension : DIMENSIONS) {
-					FacetResult facet = facetCounts.getTopChildren(100, dimension);
-					List<FacetCount> values = new ArrayList<>();
-					if (facet != null) {
-						for (LabelAndValue lv : facet.labelValues) {
-							values.add(new FacetCount(lv.label, lv.value.longValue()));
-						}
-					}
-					counts.put(dimension, values);
-				}
-			}
+			Map<String, List<FacetCount>> counts = top.totalHits.value() > 0 ? facetCounts(searcher, result)
+					: new LinkedHashMap<>();
 			if (browsing) {
 				cacheFacets(searcher, cacheKey, counts);
 			}
@@ -255,6 +247,24 @@ public final class EntryIndex implements AutoCloseable {
 				throw new UncheckedIOException(ex);
 			}
 		}
+	}
+
+	/** The values of every facet dimension among the hits, with their counts. */
+	private Map<String, List<FacetCount>> facetCounts(IndexSearcher searcher, FacetsCollectorManager.FacetsResult result)
+			throws IOException {
+		Map<String, List<FacetCount>> counts = new LinkedHashMap<>();
+		Facets facetCounts = new SortedSetDocValuesFacetCounts(facetState(searcher), result.facetsCollector());
+		for (String dimension : DIMENSIONS) {
+			FacetResult facet = facetCounts.getTopChildren(100, dimension);
+			List<FacetCount> values = new ArrayList<>();
+			if (facet != null) {
+				for (LabelAndValue lv : facet.labelValues) {
+					values.add(new FacetCount(lv.label, lv.value.longValue()));
+				}
+			}
+			counts.put(dimension, values);
+		}
+		return counts;
 	}
 
 	/** Number of entries in the index. */
@@ -346,7 +356,7 @@ public final class EntryIndex implements AutoCloseable {
 		doc.add(new TextField("name", e.name(), Field.Store.YES));
 		doc.add(new TextField("name_bi", e.name(), Field.Store.NO));
 		// pinyin order, not code point order (which puts 重庆 before 安徽)
-		doc.add(new SortedDocValuesField("name_sort", new BytesRef(org.unigov.shared.ChineseOrder.sortKey(e.name()))));
+		doc.add(new SortedDocValuesField("name_sort", new BytesRef(ChineseOrder.sortKey(e.name()))));
 		if (e.nameEn() != null) {
 			doc.add(new TextField("name_en", e.nameEn(), Field.Store.YES));
 		}
@@ -418,7 +428,7 @@ public final class EntryIndex implements AutoCloseable {
 		return current.state;
 	}
 
-	private record FacetState(org.apache.lucene.index.IndexReader reader, SortedSetDocValuesReaderState state) {
+	private record FacetState(IndexReader reader, SortedSetDocValuesReaderState state) {
 	}
 
 	/**
@@ -434,8 +444,8 @@ public final class EntryIndex implements AutoCloseable {
 
 		final org.apache.lucene.index.@Nullable IndexReader reader;
 
-		final Map<String, Map<String, List<FacetCount>>> entries = java.util.Collections
-			.synchronizedMap(new java.util.LinkedHashMap<>(64, 0.75f, true) {
+		final Map<String, Map<String, List<FacetCount>>> entries = Collections
+			.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
 				@Override
 				protected boolean removeEldestEntry(Map.Entry<String, Map<String, List<FacetCount>>> eldest) {
 					return size() > FACET_CACHE_SIZE;

@@ -3,7 +3,6 @@ package org.unigov.catalog.web;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -15,11 +14,11 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,21 +29,30 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.unigov.shared.Access;
 import org.unigov.audit.AuditEntry;
 import org.unigov.audit.AuditJournal;
-import org.unigov.catalog.AuthoritativeSources;
 import org.unigov.catalog.Catalog;
 import org.unigov.catalog.CatalogEntry;
+import org.unigov.catalog.CatalogError;
 import org.unigov.catalog.CatalogSearch;
-import org.unigov.catalog.DataElement;
-import org.unigov.catalog.DataElements;
-import org.unigov.catalog.ElementFormat;
-import org.unigov.catalog.EntryInput;
 import org.unigov.catalog.EntryStatus;
 import org.unigov.catalog.ItemType;
 import org.unigov.catalog.Revision;
-
+import org.unigov.catalog.internal.AuthoritativeSources;
+import org.unigov.catalog.internal.Classification;
+import org.unigov.catalog.internal.Classifications;
+import org.unigov.catalog.internal.DataElement;
+import org.unigov.catalog.internal.DataElements;
+import org.unigov.catalog.internal.ElementFormat;
+import org.unigov.catalog.internal.EntryAccess;
+import org.unigov.catalog.internal.EntryEditing;
+import org.unigov.catalog.internal.EntryInput;
+import org.unigov.catalog.internal.EntryOutcome;
+import org.unigov.catalog.internal.EntryReads;
+import org.unigov.catalog.internal.EntryReview;
+import org.unigov.catalog.internal.EntryWithdrawal;
+import org.unigov.catalog.internal.UpdateDeadlines;
+import org.unigov.shared.Access;
 import org.unigov.shared.Actor;
 import org.unigov.shared.Coded;
 import org.unigov.shared.ident.PlainText;
@@ -64,6 +72,18 @@ class CatalogApi {
 
 	private final Catalog catalog;
 
+	private final EntryReads reads;
+
+	private final Classifications classifications;
+
+	private final EntryEditing editing;
+
+	private final EntryReview review;
+
+	private final EntryWithdrawal withdrawal;
+
+	private final UpdateDeadlines deadlines;
+
 	private final CatalogSearch search;
 
 	private final DataElements elements;
@@ -72,9 +92,16 @@ class CatalogApi {
 
 	private final AuditJournal journal;
 
-	CatalogApi(Catalog catalog, CatalogSearch search, DataElements elements, AuthoritativeSources authorities,
+	CatalogApi(Catalog catalog, EntryReads reads, Classifications classifications, EntryEditing editing,
+			EntryReview review, EntryWithdrawal withdrawal, UpdateDeadlines deadlines, CatalogSearch search, DataElements elements, AuthoritativeSources authorities,
 			AuditJournal journal) {
 		this.catalog = catalog;
+		this.reads = reads;
+		this.classifications = classifications;
+		this.editing = editing;
+		this.review = review;
+		this.withdrawal = withdrawal;
+		this.deadlines = deadlines;
 		this.search = search;
 		this.elements = elements;
 		this.authorities = authorities;
@@ -97,7 +124,7 @@ class CatalogApi {
 
 	record OutcomeView(EntryView entry, List<FieldProblem> warnings) {
 
-		static OutcomeView of(Catalog.Outcome outcome) {
+		static OutcomeView of(EntryOutcome outcome) {
 			return new OutcomeView(EntryView.of(outcome.entry()), outcome.warnings());
 		}
 	}
@@ -181,28 +208,28 @@ class CatalogApi {
 	@Operation(summary = "Compile a new entry as a draft (audited: entry.created)",
 			description = "agencyId only for platform admins; others compile for their own agency. Secret data is refused (C1).")
 	OutcomeView create(@RequestParam(required = false) @Nullable UUID agencyId, @Valid @RequestBody EntryInput input) {
-		return OutcomeView.of(this.catalog.create(Actor.current(), agencyId, input));
+		return OutcomeView.of(this.editing.create(Actor.current(), agencyId, input));
 	}
 
 	@GetMapping("/entries/{id}")
 	@PreAuthorize(READERS)
 	@Operation(summary = "An entry with the content of its current revision")
 	EntryView entry(@PathVariable UUID id) {
-		return EntryView.of(this.catalog.visible(Actor.current(), id));
+		return EntryView.of(this.reads.visible(Actor.current(), id));
 	}
 
 	@PutMapping("/entries/{id}")
 	@PreAuthorize(COMPILERS)
 	@Operation(summary = "Change the working revision (audited: entry.revised); a published entry gets a new revision")
 	OutcomeView update(@PathVariable UUID id, @RequestParam long version, @Valid @RequestBody EntryInput input) {
-		return OutcomeView.of(this.catalog.update(Actor.current(), id, input, version));
+		return OutcomeView.of(this.editing.update(Actor.current(), id, input, version));
 	}
 
 	@PostMapping("/entries/{id}/submit")
 	@PreAuthorize(COMPILERS)
 	@Operation(summary = "Submit the working revision for review (audited: entry.submitted)")
 	OutcomeView submit(@PathVariable UUID id, @Valid @RequestBody VersionRequest request) {
-		return OutcomeView.of(this.catalog.submit(Actor.current(), id, request.version()));
+		return OutcomeView.of(this.editing.submit(Actor.current(), id, request.version()));
 	}
 
 	@PostMapping("/entries/{id}/review")
@@ -210,47 +237,47 @@ class CatalogApi {
 	@Operation(summary = "Approve (publish) or return a submitted revision (audited: entry.published / entry.returned)",
 			description = "decision is approve or return; returning needs a comment.")
 	EntryView review(@PathVariable UUID id, @Valid @RequestBody ReviewRequest request) {
-		Catalog.Decision decision = switch (request.decision()) {
-			case "approve" -> Catalog.Decision.APPROVE;
-			case "return" -> Catalog.Decision.RETURN;
+		EntryReview.Decision decision = switch (request.decision()) {
+			case "approve" -> EntryReview.Decision.APPROVE;
+			case "return" -> EntryReview.Decision.RETURN;
 			default -> throw new UnigovException(CommonError.INVALID_PARAMETER, "decision is approve or return.");
 		};
-		return EntryView.of(this.catalog.review(Actor.current(), id, decision, request.comment(), request.version()));
+		return EntryView.of(this.review.review(Actor.current(), id, decision, request.comment(), request.version()));
 	}
 
 	@PostMapping("/entries/{id}/discard")
 	@PreAuthorize(COMPILERS)
 	@Operation(summary = "Discard a revision being prepared beside the published one (audited)")
 	EntryView discard(@PathVariable UUID id, @Valid @RequestBody VersionRequest request) {
-		return EntryView.of(this.catalog.discardRevision(Actor.current(), id, request.version()));
+		return EntryView.of(this.editing.discardRevision(Actor.current(), id, request.version()));
 	}
 
 	@PostMapping("/entries/{id}/withdraw")
 	@PreAuthorize(Access.AGENCY_ADMINS)
 	@Operation(summary = "Withdraw an entry, with the reason (audited: entry.withdrawn); refused while grants are active")
 	EntryView withdraw(@PathVariable UUID id, @Valid @RequestBody ReasonRequest request) {
-		return EntryView.of(this.catalog.withdraw(Actor.current(), id, request.reason(), request.version()));
+		return EntryView.of(this.withdrawal.withdraw(Actor.current(), id, request.reason(), request.version()));
 	}
 
 	@PostMapping("/entries/{id}/require-update")
 	@PreAuthorize("hasAnyRole('PLATFORM_ADMIN','COORDINATOR','AGENCY_ADMIN')")
 	@Operation(summary = "Record that duties or the law changed: the entry must be updated within 10 working days (C7)")
 	EntryView requireUpdate(@PathVariable UUID id, @Valid @RequestBody ReasonRequest request) {
-		return EntryView.of(this.catalog.requireUpdate(Actor.current(), id, request.reason(), request.version()));
+		return EntryView.of(this.deadlines.requireUpdate(Actor.current(), id, request.reason(), request.version()));
 	}
 
 	@PostMapping("/entries/{id}/extend-update")
 	@PreAuthorize(Access.COORDINATORS)
 	@Operation(summary = "Allow 5 more working days for an owed update, once (C7)")
 	EntryView extendUpdate(@PathVariable UUID id, @Valid @RequestBody VersionRequest request) {
-		return EntryView.of(this.catalog.extendUpdate(Actor.current(), id, request.version()));
+		return EntryView.of(this.deadlines.extendUpdate(Actor.current(), id, request.version()));
 	}
 
 	@GetMapping("/entries/{id}/revisions")
 	@PreAuthorize(READERS)
 	@Operation(summary = "Every revision of an entry, newest first (C2)")
 	List<RevisionView> revisions(@PathVariable UUID id) {
-		return this.catalog.revisions(Actor.current(), id).stream().map(RevisionView::of).toList();
+		return this.reads.revisions(Actor.current(), id).stream().map(RevisionView::of).toList();
 	}
 
 	@GetMapping("/entries/{id}/history")
@@ -258,8 +285,8 @@ class CatalogApi {
 	@Operation(summary = "The audit entries about an entry, newest first (its department and the coordinators and auditors over it)")
 	List<AuditEntry> history(@PathVariable UUID id) {
 		Actor actor = Actor.current();
-		CatalogEntry entry = this.catalog.visible(actor, id);
-		if (!Catalog.seesWork(actor, entry)) {
+		CatalogEntry entry = this.reads.visible(actor, id);
+		if (!EntryAccess.seesWork(actor, entry)) {
 			throw new UnigovException(CommonError.FORBIDDEN,
 					"The history of an entry is for its department and the coordinators and auditors over it.");
 		}
@@ -269,8 +296,8 @@ class CatalogApi {
 	@GetMapping("/classifications")
 	@PreAuthorize(READERS)
 	@Operation(summary = "The resource classification (类/项)")
-	List<Catalog.Classification> classifications() {
-		return this.catalog.classifications();
+	List<Classification> classifications() {
+		return this.classifications.all();
 	}
 
 	// ---- data elements and authoritative sources -----------------------------------------------
@@ -290,10 +317,10 @@ class CatalogApi {
 					+ "address, enterprise-name, licence-number, text, or pattern (with a regular expression).")
 	DataElement addElement(@Valid @RequestBody ElementRequest request) {
 		ItemType type = Coded.parse(ItemType.class, request.itemType())
-			.orElseThrow(() -> new UnigovException(org.unigov.catalog.CatalogError.INVALID_ELEMENT,
+			.orElseThrow(() -> new UnigovException(CatalogError.INVALID_ELEMENT,
 					"Unknown item type " + request.itemType() + "."));
 		ElementFormat format = ElementFormat.of(request.format())
-			.orElseThrow(() -> new UnigovException(org.unigov.catalog.CatalogError.INVALID_ELEMENT,
+			.orElseThrow(() -> new UnigovException(CatalogError.INVALID_ELEMENT,
 					"Unknown format " + request.format() + "."));
 		return this.elements.add(Actor.current(),
 				new DataElement(request.code(), request.nameZh(), request.nameEn(), request.definitionZh(),

@@ -2,16 +2,18 @@ package org.unigov.catalog.web;
 
 import java.time.ZoneId;
 import java.util.ArrayList;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,17 +23,15 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.unigov.shared.Access;
 import org.unigov.audit.AuditJournal;
-import org.unigov.catalog.CatalogLabels;
 import org.unigov.catalog.Catalog;
 import org.unigov.catalog.CatalogEntry;
+import org.unigov.catalog.CatalogError;
+import org.unigov.catalog.CatalogLabels;
 import org.unigov.catalog.CatalogSearch;
 import org.unigov.catalog.ConditionKind;
-import org.unigov.catalog.DataElements;
 import org.unigov.catalog.DataFormat;
 import org.unigov.catalog.DataGrade;
-import org.unigov.catalog.EntryInput;
 import org.unigov.catalog.EntryStatus;
 import org.unigov.catalog.ItemOrigin;
 import org.unigov.catalog.ItemType;
@@ -41,10 +41,28 @@ import org.unigov.catalog.Secrecy;
 import org.unigov.catalog.SharingMethod;
 import org.unigov.catalog.SharingType;
 import org.unigov.catalog.UpdateFrequency;
+import org.unigov.catalog.harvest.Harvester;
+import org.unigov.catalog.internal.AuthoritativeSources;
+import org.unigov.catalog.internal.Classifications;
+import org.unigov.catalog.internal.DataElement;
+import org.unigov.catalog.internal.DataElements;
+import org.unigov.catalog.internal.ElementFormat;
+import org.unigov.catalog.internal.EntryAccess;
+import org.unigov.catalog.internal.EntryEditing;
+import org.unigov.catalog.internal.EntryInput;
+import org.unigov.catalog.internal.EntryOutcome;
+import org.unigov.catalog.internal.EntryReads;
+import org.unigov.catalog.internal.EntryReview;
+import org.unigov.catalog.internal.EntryWithdrawal;
+import org.unigov.catalog.internal.UpdateDeadlines;
 import org.unigov.registry.SystemRegistry;
+import org.unigov.shared.Access;
 import org.unigov.shared.Actor;
+import org.unigov.shared.ChinaTime;
+import org.unigov.shared.Coded;
 import org.unigov.shared.NavigationEntry;
 import org.unigov.shared.Role;
+import org.unigov.shared.problem.CommonError;
 import org.unigov.shared.problem.FieldProblem;
 import org.unigov.shared.problem.UnigovException;
 
@@ -57,9 +75,21 @@ import org.unigov.shared.problem.UnigovException;
 @PreAuthorize(CatalogApi.READERS)
 class CatalogPages {
 
-	static final ZoneId ZONE = org.unigov.shared.ChinaTime.ZONE;
+	static final ZoneId ZONE = ChinaTime.ZONE;
 
 	private final Catalog catalog;
+
+	private final EntryReads reads;
+
+	private final Classifications classifications;
+
+	private final EntryEditing editing;
+
+	private final EntryReview review;
+
+	private final EntryWithdrawal withdrawal;
+
+	private final UpdateDeadlines deadlines;
 
 	private final CatalogSearch search;
 
@@ -71,16 +101,23 @@ class CatalogPages {
 
 	private final SystemRegistry registry;
 
-	private final org.unigov.catalog.AuthoritativeSources authorities;
+	private final AuthoritativeSources authorities;
 
-	private final jakarta.validation.Validator validator;
+	private final Validator validator;
 
-	CatalogPages(Catalog catalog, CatalogSearch search, DataElements elements, CatalogLabels labels, AuditJournal journal,
-			SystemRegistry registry, org.unigov.catalog.AuthoritativeSources authorities,
-			jakarta.validation.Validator validator) {
+	CatalogPages(Catalog catalog, EntryReads reads, Classifications classifications, EntryEditing editing,
+			EntryReview review, EntryWithdrawal withdrawal, UpdateDeadlines deadlines, CatalogSearch search, DataElements elements, CatalogLabels labels, AuditJournal journal,
+			SystemRegistry registry, AuthoritativeSources authorities,
+			Validator validator) {
 		this.authorities = authorities;
 		this.validator = validator;
 		this.catalog = catalog;
+		this.reads = reads;
+		this.classifications = classifications;
+		this.editing = editing;
+		this.review = review;
+		this.withdrawal = withdrawal;
+		this.deadlines = deadlines;
 		this.search = search;
 		this.elements = elements;
 		this.labels = labels;
@@ -106,7 +143,7 @@ class CatalogPages {
 		model.addAttribute("canCompile", actor.hasAny(Role.PLATFORM_ADMIN, Role.AGENCY_ADMIN, Role.AGENCY_STAFF));
 		model.addAttribute("isCoordinator", actor.hasAny(Role.PLATFORM_ADMIN, Role.COORDINATOR));
 		model.addAttribute("isPlatformAdmin", actor.has(Role.PLATFORM_ADMIN));
-		model.addAttribute("canHarvest", org.unigov.catalog.harvest.Harvester.canHarvest(actor));
+		model.addAttribute("canHarvest", Harvester.canHarvest(actor));
 	}
 
 	@GetMapping("/catalog")
@@ -140,16 +177,16 @@ class CatalogPages {
 	@GetMapping("/catalog/entries/{id}")
 	String entry(@PathVariable UUID id, Model model) {
 		Actor actor = Actor.current();
-		CatalogEntry entry = this.catalog.visible(actor, id);
-		List<Revision> revisions = this.catalog.revisions(actor, id);
+		CatalogEntry entry = this.reads.visible(actor, id);
+		List<Revision> revisions = this.reads.revisions(actor, id);
 		model.addAttribute("entry", entry);
 		model.addAttribute("revisions", revisions);
 		model.addAttribute("working", revisions.stream().filter(r -> r.number() == entry.workingRevision()).findFirst().orElse(null));
-		model.addAttribute("history", Catalog.seesWork(actor, entry) ? this.journal.history("catalog-entry", id.toString())
+		model.addAttribute("history", EntryAccess.seesWork(actor, entry) ? this.journal.history("catalog-entry", id.toString())
 				: null);
-		model.addAttribute("canEdit", Catalog.canCompile(actor, entry.providerAgencyId()));
-		model.addAttribute("canReview", Catalog.canReview(actor, entry));
-		model.addAttribute("canWithdraw", Catalog.canWithdraw(actor, entry));
+		model.addAttribute("canEdit", EntryAccess.canCompile(actor, entry.providerAgencyId()));
+		model.addAttribute("canReview", EntryAccess.canReview(actor, entry));
+		model.addAttribute("canWithdraw", EntryAccess.canWithdraw(actor, entry));
 		model.addAttribute("canRequest", entry.status() == EntryStatus.PUBLISHED
 				&& actor.hasAny(Role.AGENCY_ADMIN, Role.AGENCY_STAFF) && !entry.providerAgencyId().equals(actor.agencyId()));
 		return "catalog/entry";
@@ -168,7 +205,7 @@ class CatalogPages {
 	@PreAuthorize(CatalogApi.COMPILERS)
 	String edit(@PathVariable UUID id, Model model) {
 		CatalogEntry entry = compilable(id);
-		Revision working = this.catalog.revision(Actor.current(), id, entry.workingRevision());
+		Revision working = this.reads.revision(Actor.current(), id, entry.workingRevision());
 		if (!model.containsAttribute("form")) {
 			model.addAttribute("form", EntryForm.of(working.content(), entry.version()));
 		}
@@ -185,7 +222,7 @@ class CatalogPages {
 			return form(model, null);
 		}
 		try {
-			Catalog.Outcome outcome = this.catalog.create(Actor.current(), null, input);
+			EntryOutcome outcome = this.editing.create(Actor.current(), null, input);
 			redirect.addFlashAttribute("warnings", outcome.warnings());
 			redirect.addFlashAttribute("saved", true);
 			return "redirect:/catalog/entries/" + outcome.entry().id();
@@ -208,7 +245,7 @@ class CatalogPages {
 			return form(model, entry);
 		}
 		try {
-			Catalog.Outcome outcome = this.catalog.update(Actor.current(), id, input, form.getVersion());
+			EntryOutcome outcome = this.editing.update(Actor.current(), id, input, form.getVersion());
 			redirect.addFlashAttribute("warnings", outcome.warnings());
 			redirect.addFlashAttribute("saved", true);
 			return "redirect:/catalog/entries/" + id;
@@ -226,14 +263,14 @@ class CatalogPages {
 		Actor actor = Actor.current();
 		try {
 			switch (action) {
-				case "submit" -> redirect.addFlashAttribute("warnings", this.catalog.submit(actor, id, version).warnings());
-				case "review" -> this.catalog.review(actor, id,
-						"return".equals(decision) ? Catalog.Decision.RETURN : Catalog.Decision.APPROVE, comment, version);
-				case "withdraw" -> this.catalog.withdraw(actor, id, comment == null ? "" : comment, version);
-				case "discard" -> this.catalog.discardRevision(actor, id, version);
-				case "require-update" -> this.catalog.requireUpdate(actor, id, comment == null ? "" : comment, version);
-				case "extend-update" -> this.catalog.extendUpdate(actor, id, version);
-				default -> throw new UnigovException(org.unigov.shared.problem.CommonError.NOT_FOUND, "No action " + action + ".");
+				case "submit" -> redirect.addFlashAttribute("warnings", this.editing.submit(actor, id, version).warnings());
+				case "review" -> this.review.review(actor, id,
+						"return".equals(decision) ? EntryReview.Decision.RETURN : EntryReview.Decision.APPROVE, comment, version);
+				case "withdraw" -> this.withdrawal.withdraw(actor, id, comment == null ? "" : comment, version);
+				case "discard" -> this.editing.discardRevision(actor, id, version);
+				case "require-update" -> this.deadlines.requireUpdate(actor, id, comment == null ? "" : comment, version);
+				case "extend-update" -> this.deadlines.extendUpdate(actor, id, version);
+				default -> throw new UnigovException(CommonError.NOT_FOUND, "No action " + action + ".");
 			}
 			redirect.addFlashAttribute("done", action);
 		}
@@ -250,9 +287,9 @@ class CatalogPages {
 	 */
 	private CatalogEntry compilable(UUID id) {
 		Actor actor = Actor.current();
-		CatalogEntry entry = this.catalog.visible(actor, id);
-		if (!Catalog.canCompile(actor, entry.providerAgencyId())) {
-			throw new UnigovException(org.unigov.catalog.CatalogError.NOT_YOUR_ENTRY,
+		CatalogEntry entry = this.reads.visible(actor, id);
+		if (!EntryAccess.canCompile(actor, entry.providerAgencyId())) {
+			throw new UnigovException(CatalogError.NOT_YOUR_ENTRY,
 					"Only the providing department's admins and staff change its catalog entries.");
 		}
 		return entry;
@@ -263,7 +300,7 @@ class CatalogPages {
 		if (input == null) {
 			return null;
 		}
-		for (jakarta.validation.ConstraintViolation<EntryInput> violation : this.validator.validate(input)) {
+		for (ConstraintViolation<EntryInput> violation : this.validator.validate(input)) {
 			problems.add(new FieldProblem(violation.getPropertyPath().toString(), "invalid", violation.getMessage()));
 		}
 		return problems.isEmpty() ? input : null;
@@ -274,7 +311,7 @@ class CatalogPages {
 		Actor actor = Actor.current();
 		model.addAttribute("elements", this.elements.all());
 		model.addAttribute("authorities", this.authorities.all());
-		model.addAttribute("formats", org.unigov.catalog.ElementFormat.values());
+		model.addAttribute("formats", ElementFormat.values());
 		model.addAttribute("itemTypes", ItemType.values());
 		model.addAttribute("isAdmin", actor.has(Role.PLATFORM_ADMIN));
 		model.addAttribute("designates", actor.has(Role.PLATFORM_ADMIN) || actor.has(Role.COORDINATOR)
@@ -286,23 +323,23 @@ class CatalogPages {
 	@PreAuthorize(Access.PLATFORM_ADMIN)
 	String addElement(@RequestParam Map<String, String> form, RedirectAttributes redirect) {
 		try {
-			ItemType type = org.unigov.shared.Coded.parse(ItemType.class, form.get("itemType"))
-				.orElseThrow(() -> new UnigovException(org.unigov.catalog.CatalogError.INVALID_ELEMENT, "Choose an item type."));
-			org.unigov.catalog.ElementFormat format = org.unigov.catalog.ElementFormat.of(form.getOrDefault("format", ""))
-				.orElseThrow(() -> new UnigovException(org.unigov.catalog.CatalogError.INVALID_ELEMENT, "Choose a check."));
+			ItemType type = Coded.parse(ItemType.class, form.get("itemType"))
+				.orElseThrow(() -> new UnigovException(CatalogError.INVALID_ELEMENT, "Choose an item type."));
+			ElementFormat format = ElementFormat.of(form.getOrDefault("format", ""))
+				.orElseThrow(() -> new UnigovException(CatalogError.INVALID_ELEMENT, "Choose a check."));
 			int maxLength;
 			try {
 				maxLength = Integer.parseInt(form.getOrDefault("maxLength", "").strip());
 			}
 			catch (NumberFormatException ex) {
-				throw new UnigovException(org.unigov.catalog.CatalogError.INVALID_ELEMENT, "The maximum length is a whole number.");
+				throw new UnigovException(CatalogError.INVALID_ELEMENT, "The maximum length is a whole number.");
 			}
 			if (maxLength < 1 || maxLength > 100_000 || blank(form.get("nameZh")) || blank(form.get("nameEn"))
 					|| blank(form.get("definitionZh")) || blank(form.get("definitionEn"))) {
-				throw new UnigovException(org.unigov.catalog.CatalogError.INVALID_ELEMENT,
+				throw new UnigovException(CatalogError.INVALID_ELEMENT,
 						"Give the names and definitions in both languages and a maximum length from 1 to 100,000.");
 			}
-			this.elements.add(Actor.current(), new org.unigov.catalog.DataElement(form.getOrDefault("code", "").strip(),
+			this.elements.add(Actor.current(), new DataElement(form.getOrDefault("code", "").strip(),
 					form.get("nameZh").strip(), form.get("nameEn").strip(), form.get("definitionZh").strip(),
 					form.get("definitionEn").strip(), type, format, blank(form.get("pattern")) ? null : form.get("pattern"),
 					maxLength, form.getOrDefault("standard", "").strip(), false));
@@ -320,7 +357,7 @@ class CatalogPages {
 			@RequestParam(required = false) @Nullable String note, RedirectAttributes redirect) {
 		try {
 			CatalogEntry entry = this.catalog.byCode(entryCode.strip())
-				.orElseThrow(() -> UnigovException.notFound(org.unigov.catalog.CatalogError.ENTRY_NOT_FOUND, "Catalog entry",
+				.orElseThrow(() -> UnigovException.notFound(CatalogError.ENTRY_NOT_FOUND, "Catalog entry",
 						entryCode));
 			this.authorities.designate(Actor.current(), elementCode, entry.id(), note == null ? "" : note);
 			redirect.addFlashAttribute("done", "authority");
@@ -338,7 +375,7 @@ class CatalogPages {
 	private String form(Model model, @Nullable CatalogEntry entry) {
 		Actor actor = Actor.current();
 		model.addAttribute("entry", entry);
-		model.addAttribute("classifications", this.catalog.classifications());
+		model.addAttribute("classifications", this.classifications.all());
 		model.addAttribute("elements", this.elements.all());
 		model.addAttribute("formats", DataFormat.values());
 		model.addAttribute("frequencies", UpdateFrequency.values());
@@ -353,7 +390,7 @@ class CatalogPages {
 		UUID agency = entry != null ? entry.providerAgencyId() : actor.agencyId();
 		model.addAttribute("systems", agency == null ? List.of()
 				: this.registry.findAll(actor, new SystemRegistry.SystemFilter(null, agency, null, null, null, null, null),
-						org.springframework.data.domain.Sort.by("name")));
+						Sort.by("name")));
 		return "catalog/form";
 	}
 

@@ -5,11 +5,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.unigov.catalog.CatalogEntry;
-import org.unigov.catalog.Distribution;
 import org.unigov.catalog.EntryContent;
+import org.unigov.catalog.OpenApis;
 import org.unigov.catalog.OpenAttribute;
 import org.unigov.catalog.harvest.HarvestedDataset;
+import org.unigov.catalog.internal.Distribution;
 import org.unigov.catalog.web.Rdf.Node;
 
 /**
@@ -56,7 +58,7 @@ final class DcatDistributions {
 	 * The licence on a distribution: an IRI as a link, a harvested source's licence stated in words as
 	 * a dct:LicenseDocument carrying that text, nothing when the source stated none.
 	 */
-	private static Node licensed(Node distribution, @org.jspecify.annotations.Nullable String licence) {
+	private static Node licensed(Node distribution, @Nullable String licence) {
 		if (licence == null) {
 			return distribution;
 		}
@@ -67,7 +69,7 @@ final class DcatDistributions {
 	private static final String AVAILABILITY = "http://publications.europa.eu/resource/authority/planned-availability/STABLE";
 
 	static List<Node> of(String base, CatalogEntry entry, List<Distribution> files,
-			List<HarvestedDataset.Distribution> sourced, @org.jspecify.annotations.Nullable String licence) {
+			List<HarvestedDataset.Distribution> sourced, @Nullable String licence) {
 		EntryContent c = entry.content();
 		List<Node> nodes = new ArrayList<>();
 		if (c.openAttribute() == OpenAttribute.CONDITIONAL) {
@@ -112,7 +114,7 @@ final class DcatDistributions {
 	 * passes on where the data is, it does not copy it. Only http(s) addresses are passed on; the
 	 * format goes out as an EU file type when the source names one, else as the media type.
 	 */
-	private static @org.jspecify.annotations.Nullable Node harvested(HarvestedDataset.Distribution source) {
+	private static @Nullable Node harvested(HarvestedDataset.Distribution source) {
 		String access = web(source.accessUrl()) != null ? source.accessUrl() : web(source.downloadUrl());
 		if (access == null) {
 			return null;
@@ -134,7 +136,7 @@ final class DcatDistributions {
 		return node;
 	}
 
-	private static @org.jspecify.annotations.Nullable String web(@org.jspecify.annotations.Nullable String url) {
+	private static @Nullable String web(@Nullable String url) {
 		return url != null && DcatExport.isIri(url) ? url : null;
 	}
 
@@ -144,8 +146,8 @@ final class DcatDistributions {
 	 * {@code dcat:endpointURL} is that address and whose description is the dataset's page, where the
 	 * operations and an example call are listed.
 	 */
-	static Node api(String base, CatalogEntry entry, org.unigov.catalog.OpenApis.OpenApi api, Node publisher,
-			Node dataset, @org.jspecify.annotations.Nullable String licence) {
+	static Node api(String base, CatalogEntry entry, OpenApis.OpenApi api, Node publisher,
+			Node dataset, @Nullable String licence) {
 		EntryContent c = entry.content();
 		String operations = String.join(", ", api.operations());
 		Node contact = new Node(null, "vcard:Organization").text("vcard:fn",

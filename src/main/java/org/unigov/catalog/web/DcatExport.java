@@ -1,23 +1,32 @@
 package org.unigov.catalog.web;
 
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.unigov.catalog.CatalogEntry;
 import org.unigov.catalog.DataFormat;
 import org.unigov.catalog.DataItem;
-import org.unigov.catalog.Distribution;
-import org.unigov.catalog.Distributions;
 import org.unigov.catalog.EntryContent;
 import org.unigov.catalog.OpenApis;
 import org.unigov.catalog.OpenAttribute;
 import org.unigov.catalog.UpdateFrequency;
+import org.unigov.catalog.harvest.HarvestedDataset;
+import org.unigov.catalog.harvest.Harvester;
+import org.unigov.catalog.internal.Distribution;
+import org.unigov.catalog.internal.Distributions;
+import org.unigov.catalog.internal.OpenDataProperties;
 import org.unigov.catalog.web.Rdf.Node;
 import org.unigov.organization.Division;
 import org.unigov.organization.OrganizationDirectory;
@@ -55,7 +64,7 @@ class DcatExport {
 	private final OrganizationDirectory organizations;
 
 	private final Distributions distributions;
-	private final org.unigov.catalog.harvest.Harvester harvester;
+	private final Harvester harvester;
 
 	private final String titleZh;
 
@@ -71,26 +80,21 @@ class DcatExport {
 
 	private final String licence;
 
-	private final org.springframework.beans.factory.ObjectProvider<OpenApis> openApis;
+	private final ObjectProvider<OpenApis> openApis;
 
-	DcatExport(OrganizationDirectory organizations, Distributions distributions,
-			org.unigov.catalog.harvest.Harvester harvester, @Value("${unigov.open.title-zh}") String titleZh,
-			@Value("${unigov.open.title-en}") String titleEn, @Value("${unigov.open.description-zh}") String descriptionZh,
-			@Value("${unigov.open.description-en}") String descriptionEn,
-			@Value("${unigov.open.publisher-zh}") String publisherZh, @Value("${unigov.open.publisher-en}") String publisherEn,
-			@Value("${unigov.open.licence}") String licence,
-			org.springframework.beans.factory.ObjectProvider<OpenApis> openApis) {
+	DcatExport(OrganizationDirectory organizations, Distributions distributions, Harvester harvester,
+			OpenDataProperties open, ObjectProvider<OpenApis> openApis) {
 		this.openApis = openApis;
 		this.organizations = organizations;
 		this.distributions = distributions;
 		this.harvester = harvester;
-		this.titleZh = titleZh;
-		this.titleEn = titleEn;
-		this.descriptionZh = descriptionZh;
-		this.descriptionEn = descriptionEn;
-		this.publisherZh = publisherZh;
-		this.publisherEn = publisherEn;
-		this.licence = licence;
+		this.titleZh = open.titleZh();
+		this.titleEn = open.titleEn();
+		this.descriptionZh = open.descriptionZh();
+		this.descriptionEn = open.descriptionEn();
+		this.publisherZh = open.publisherZh();
+		this.publisherEn = open.publisherEn();
+		this.licence = open.licence();
 	}
 
 	String titleZh() {
@@ -109,7 +113,7 @@ class DcatExport {
 	List<Node> graph(String base, List<CatalogEntry> entries) {
 		// the open APIs the exchange serves for some of the entries, by entry id
 		OpenApis served = this.openApis.getIfAvailable();
-		Map<java.util.UUID, OpenApis.OpenApi> apis = served == null || entries.isEmpty() ? Map.of()
+		Map<UUID, OpenApis.OpenApi> apis = served == null || entries.isEmpty() ? Map.of()
 				: served.of(entries.stream().map(CatalogEntry::id).toList(), base);
 		String catalogIri = base + "/open/catalog";
 		List<Node> nodes = new ArrayList<>();
@@ -118,57 +122,26 @@ class DcatExport {
 		Node publisher = new Node(base + "/open/publisher", "foaf:Agent").text("foaf:name", this.publisherZh, "zh")
 			.text("foaf:name", this.publisherEn, "en")
 			.link("dct:type", PUBLISHER_TYPE + "RegionalAuthority");
-		Node service = new Node(base + "/open/api", "dcat:DataService")
-			.text("dct:title", "开放数据目录检索接口", "zh")
-			.text("dct:title", "Open data catalogue search API", "en")
-			.link("dcat:endpointURL", base + "/open/api/resources")
-			.link("dcat:endpointDescription", base + "/v3/api-docs")
-			.link("dct:conformsTo", "https://spec.openapis.org/oas/v3.1.0")
-			.link("dcat:theme", EU + "data-theme/GOVE")
-			.text("dcat:keyword", "公共数据开放", "zh")
-			.text("dcat:keyword", "open data", "en")
-			.add("dcat:contactPoint", new Node(null, "vcard:Organization").text("vcard:fn", this.publisherZh, "zh")
-				.text("vcard:fn", this.publisherEn, "en"))
-			.add("dct:publisher", publisher);
-		Node catalog = new Node(catalogIri, "dcat:Catalog").text("dct:title", this.titleZh, "zh")
-			.text("dct:title", this.titleEn, "en")
-			.text("dct:description", this.descriptionZh, "zh")
-			.text("dct:description", this.descriptionEn, "en")
-			.add("dct:publisher", publisher)
-			.link("foaf:homepage", base + "/open")
-			.link("dct:language", EU + "language/ZHO")
-			.link("dct:license", this.licence)
-			.link("dcat:themeTaxonomy", EU + "data-theme")
-			.add("dcat:service", service);
-		Instant modified = null;
-		Instant issued = null;
-		Map<java.util.UUID, java.util.Optional<String>> stated = this.harvester
+		Node service = service(base, publisher);
+		Node catalog = catalog(base, catalogIri, publisher, service);
+		Map<UUID, Optional<String>> stated = this.harvester
 			.statedLicences(entries.stream().map(CatalogEntry::id).toList());
 		Map<String, Node> licences = new LinkedHashMap<>();
 		licences.put(this.licence, licence(this.licence));
 		List<Node> documents = new ArrayList<>();
 		documents.add(new Node(base + "/open", "foaf:Document"));
 		List<Node> datasets = new ArrayList<>();
-		Map<java.util.UUID, List<Distribution>> files = this.distributions.openFiles(entries);
+		Map<UUID, List<Distribution>> files = this.distributions.openFiles(entries);
 		for (CatalogEntry entry : entries) {
-			Node agent = agents.computeIfAbsent(entry.providerCode(), code -> new Node(base + "/open/agencies/" + code,
-					"foaf:Agent").text("foaf:name", entry.providerNameZh(), "zh")
-				.text("foaf:name", entry.providerNameEn(), "en")
-				.typed("dct:identifier", code, "xsd:string")
-				.link("dct:type", publisherType(entry.divisionCode())));
+			Node agent = agents.computeIfAbsent(entry.providerCode(), code -> agent(base, code, entry));
 			Node place = places.computeIfAbsent(entry.divisionCode(), code -> location(base, code));
 			// A harvested entry carries the licence its source states, never the platform's default over it.
 			String licence = stated.containsKey(entry.id()) ? stated.get(entry.id()).orElse(null) : this.licence;
 			if (licence != null && isIri(licence)) {
 				licences.computeIfAbsent(licence, DcatExport::licence);
 			}
-			// and the distributions its source lists, at their own addresses
-			List<org.unigov.catalog.harvest.HarvestedDataset.Distribution> sourced = stated.containsKey(entry.id())
-					? this.harvester.sourceMetadata(entry.id())
-						.map(org.unigov.catalog.harvest.HarvestedDataset::distributions)
-						.orElse(List.of())
-					: List.of();
-			Node dataset = dataset(base, entry, agent, place, files.getOrDefault(entry.id(), List.of()), sourced, licence);
+			Node dataset = dataset(base, entry, agent, place, files.getOrDefault(entry.id(), List.of()),
+					sourced(stated, entry), licence);
 			OpenApis.OpenApi api = apis.get(entry.id());
 			if (api != null) {
 				dataset.add("dcat:distribution", DcatDistributions.api(base, entry, api, agent, dataset, licence));
@@ -177,21 +150,8 @@ class DcatExport {
 			documents.add(new Node(base + "/open/resources/" + entry.id(), "foaf:Document"));
 			catalog.add("dcat:dataset", dataset);
 			service.add("dcat:servesDataset", dataset);
-			Instant changed = entry.publishedAt();
-			if (changed != null && (modified == null || changed.isAfter(modified))) {
-				modified = changed;
-			}
-			Instant first = entry.firstPublishedAt();
-			if (first != null && (issued == null || first.isBefore(issued))) {
-				issued = first;
-			}
 		}
-		if (issued != null) {
-			catalog.typed("dct:issued", dateTime(issued), "xsd:dateTime");
-		}
-		if (modified != null) {
-			catalog.typed("dct:modified", dateTime(modified), "xsd:dateTime");
-		}
+		dated(catalog, entries);
 		String province = province(places.keySet());
 		if (province != null) {
 			catalog.add("dct:spatial", places.computeIfAbsent(province, code -> location(base, code)));
@@ -207,9 +167,78 @@ class DcatExport {
 		return nodes;
 	}
 
+	/** The catalogue's own search API, as a data service. */
+	private Node service(String base, Node publisher) {
+		return new Node(base + "/open/api", "dcat:DataService")
+			.text("dct:title", "开放数据目录检索接口", "zh")
+			.text("dct:title", "Open data catalogue search API", "en")
+			.link("dcat:endpointURL", base + "/open/api/resources")
+			.link("dcat:endpointDescription", base + "/v3/api-docs")
+			.link("dct:conformsTo", "https://spec.openapis.org/oas/v3.1.0")
+			.link("dcat:theme", EU + "data-theme/GOVE")
+			.text("dcat:keyword", "公共数据开放", "zh")
+			.text("dcat:keyword", "open data", "en")
+			.add("dcat:contactPoint", new Node(null, "vcard:Organization").text("vcard:fn", this.publisherZh, "zh")
+				.text("vcard:fn", this.publisherEn, "en"))
+			.add("dct:publisher", publisher);
+	}
+
+	private Node catalog(String base, String catalogIri, Node publisher, Node service) {
+		return new Node(catalogIri, "dcat:Catalog").text("dct:title", this.titleZh, "zh")
+			.text("dct:title", this.titleEn, "en")
+			.text("dct:description", this.descriptionZh, "zh")
+			.text("dct:description", this.descriptionEn, "en")
+			.add("dct:publisher", publisher)
+			.link("foaf:homepage", base + "/open")
+			.link("dct:language", EU + "language/ZHO")
+			.link("dct:license", this.licence)
+			.link("dcat:themeTaxonomy", EU + "data-theme")
+			.add("dcat:service", service);
+	}
+
+	private Node agent(String base, String code, CatalogEntry entry) {
+		return new Node(base + "/open/agencies/" + code, "foaf:Agent").text("foaf:name", entry.providerNameZh(), "zh")
+			.text("foaf:name", entry.providerNameEn(), "en")
+			.typed("dct:identifier", code, "xsd:string")
+			.link("dct:type", publisherType(entry.divisionCode()));
+	}
+
+	/** The distributions a harvested entry's source lists, at their own addresses. */
+	private List<HarvestedDataset.Distribution> sourced(
+			Map<UUID, Optional<String>> stated, CatalogEntry entry) {
+		if (!stated.containsKey(entry.id())) {
+			return List.of();
+		}
+		return this.harvester.sourceMetadata(entry.id())
+			.map(HarvestedDataset::distributions)
+			.orElse(List.of());
+	}
+
+	/** The catalogue was issued when its first entry was first published and modified when one last was. */
+	private static void dated(Node catalog, List<CatalogEntry> entries) {
+		Instant modified = null;
+		Instant issued = null;
+		for (CatalogEntry entry : entries) {
+			Instant changed = entry.publishedAt();
+			if (changed != null && (modified == null || changed.isAfter(modified))) {
+				modified = changed;
+			}
+			Instant first = entry.firstPublishedAt();
+			if (first != null && (issued == null || first.isBefore(issued))) {
+				issued = first;
+			}
+		}
+		if (issued != null) {
+			catalog.typed("dct:issued", dateTime(issued), "xsd:dateTime");
+		}
+		if (modified != null) {
+			catalog.typed("dct:modified", dateTime(modified), "xsd:dateTime");
+		}
+	}
+
 	private Node dataset(String base, CatalogEntry entry, Node agent, Node place, List<Distribution> files,
-			List<org.unigov.catalog.harvest.HarvestedDataset.Distribution> sourced,
-			@org.jspecify.annotations.Nullable String licence) {
+			List<HarvestedDataset.Distribution> sourced,
+			@Nullable String licence) {
 		EntryContent c = entry.content();
 		String landing = base + "/open/resources/" + entry.id();
 		Node dataset = new Node(base + "/open/datasets/" + entry.id(), "dcat:Dataset").text("dct:title", c.name(), "zh")
@@ -272,7 +301,7 @@ class DcatExport {
 	/** The licence as a dct:LicenseDocument, with its ADMS licence type where the IRI says which it is. */
 	static Node licence(String iri) {
 		Node licence = new Node(iri, "dct:LicenseDocument");
-		String lower = iri.toLowerCase(java.util.Locale.ROOT);
+		String lower = iri.toLowerCase(Locale.ROOT);
 		String type = lower.contains("publicdomain") ? "PublicDomain"
 				: lower.contains("creativecommons.org/licenses/by") || lower.contains("/ogl") ? "Attribution" : null;
 		return licence.link("dct:type", type == null ? null : "http://purl.org/adms/licencetype/" + type);
@@ -285,7 +314,7 @@ class DcatExport {
 	}
 
 	/** The province the catalogue covers: the top of the first division's hierarchy. */
-	private @org.jspecify.annotations.Nullable String province(java.util.Collection<String> divisionCodes) {
+	private @Nullable String province(Collection<String> divisionCodes) {
 		for (String code : divisionCodes) {
 			Division division = this.organizations.division(code).orElse(null);
 			for (int hops = 0; division != null && division.parentCode() != null && hops < 5; hops++) {
@@ -298,7 +327,7 @@ class DcatExport {
 		return null;
 	}
 
-	static @org.jspecify.annotations.Nullable String theme(String classification) {
+	static @Nullable String theme(String classification) {
 		String item = classification.length() >= 3 ? classification.substring(0, 3) : classification;
 		return THEMES.containsKey(item) ? EU + "data-theme/" + THEMES.get(item) : null;
 	}
@@ -326,6 +355,6 @@ class DcatExport {
 
 	/** xsd:dateTime in UTC to the second, seconds always written ("…T11:22:00Z", never "…T11:22Z"). */
 	static String dateTime(Instant instant) {
-		return java.time.format.DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));
+		return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));
 	}
 }

@@ -24,8 +24,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
-import org.unigov.catalog.Distribution;
-import org.unigov.catalog.Distributions;
+import org.unigov.catalog.internal.Distribution;
+import org.unigov.catalog.internal.Distributions;
 import org.unigov.shared.Actor;
 
 /**

@@ -1,5 +1,6 @@
 package org.unigov.catalog.web;
 
+import java.io.InputStream;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -12,9 +13,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.unigov.catalog.Catalog;
 import org.unigov.catalog.CatalogEntry;
-import org.unigov.catalog.Distributions;
+import org.unigov.catalog.EntryStatus;
+import org.unigov.catalog.internal.Distributions;
+import org.unigov.catalog.internal.EntryReads;
 import org.unigov.shared.Actor;
 import org.unigov.shared.problem.UnigovException;
 
@@ -25,12 +27,12 @@ import org.unigov.shared.problem.UnigovException;
 @Controller
 class DistributionPages {
 
-	private final Catalog catalog;
+	private final EntryReads reads;
 
 	private final Distributions distributions;
 
-	DistributionPages(Catalog catalog, Distributions distributions) {
-		this.catalog = catalog;
+	DistributionPages(EntryReads reads, Distributions distributions) {
+		this.reads = reads;
 		this.distributions = distributions;
 	}
 
@@ -38,10 +40,10 @@ class DistributionPages {
 	@PreAuthorize(CatalogApi.READERS)
 	String files(@PathVariable UUID id, Model model) {
 		Actor actor = Actor.current();
-		CatalogEntry entry = this.catalog.visible(actor, id);
+		CatalogEntry entry = this.reads.visible(actor, id);
 		model.addAttribute("entry", entry);
 		model.addAttribute("files", this.distributions.files(actor, id));
-		model.addAttribute("canManage", Distributions.canManage(actor, entry) && entry.status() != org.unigov.catalog.EntryStatus.WITHDRAWN);
+		model.addAttribute("canManage", Distributions.canManage(actor, entry) && entry.status() != EntryStatus.WITHDRAWN);
 		model.addAttribute("downloadable", Distributions.isDownloadable(entry));
 		model.addAttribute("maxMegabytes", this.distributions.maxSize() / (1024 * 1024));
 		return "catalog/files :: files";
@@ -93,6 +95,6 @@ class DistributionPages {
 	}
 
 	private static Distributions.Upload empty(@Nullable String title) {
-		return new Distributions.Upload(title, null, null, java.io.InputStream.nullInputStream());
+		return new Distributions.Upload(title, null, null, InputStream.nullInputStream());
 	}
 }

@@ -5,10 +5,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import org.unigov.catalog.EntryContent;
-import org.unigov.catalog.EntryInput;
+import org.unigov.catalog.internal.EntryInput;
 import org.unigov.shared.problem.FieldProblem;
 import org.unigov.shared.web.FormValues;
 
@@ -228,6 +229,12 @@ public class EntryForm {
 		form.coverageFrom = in.coverageFrom() == null ? "" : in.coverageFrom().toString();
 		form.coverageTo = in.coverageTo() == null ? "" : in.coverageTo().toString();
 		form.version = version;
+		form.items = itemRows(in);
+		form.conditions = conditionRows(in);
+		return form;
+	}
+
+	private static List<ItemRow> itemRows(EntryInput in) {
 		List<ItemRow> items = new ArrayList<>();
 		for (EntryInput.ItemInput i : in.items()) {
 			ItemRow row = new ItemRow();
@@ -244,7 +251,10 @@ public class EntryForm {
 		while (items.size() < Math.max(ITEM_ROWS, in.items().size() + 3)) {
 			items.add(new ItemRow());
 		}
-		form.items = items;
+		return items;
+	}
+
+	private static List<ConditionRow> conditionRows(EntryInput in) {
 		List<ConditionRow> conditions = new ArrayList<>();
 		for (EntryInput.ConditionInput c : in.conditions() == null ? List.<EntryInput.ConditionInput>of() : in.conditions()) {
 			ConditionRow row = new ConditionRow();
@@ -256,8 +266,7 @@ public class EntryForm {
 		while (conditions.size() < CONDITION_ROWS) {
 			conditions.add(new ConditionRow());
 		}
-		form.conditions = conditions;
-		return form;
+		return conditions;
 	}
 
 	/** The input, or null with problems added for fields the form could not even read. */
@@ -307,7 +316,7 @@ public class EntryForm {
 		return value == null ? "" : value;
 	}
 
-	static <T> List<T> rows(int n, java.util.function.Supplier<T> row) {
+	static <T> List<T> rows(int n, Supplier<T> row) {
 		List<T> rows = new ArrayList<>();
 		for (int i = 0; i < n; i++) {
 			rows.add(row.get());

@@ -15,8 +15,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.unigov.shared.Access;
-import org.unigov.catalog.Catalog;
 import org.unigov.catalog.CatalogError;
 import org.unigov.catalog.CatalogLabels;
 import org.unigov.catalog.DataFormat;
@@ -25,8 +23,10 @@ import org.unigov.catalog.harvest.HarvestDefaults;
 import org.unigov.catalog.harvest.HarvestJob;
 import org.unigov.catalog.harvest.HarvestSource;
 import org.unigov.catalog.harvest.Harvester;
+import org.unigov.catalog.internal.Classifications;
 import org.unigov.organization.Agency;
 import org.unigov.organization.OrganizationDirectory;
+import org.unigov.shared.Access;
 import org.unigov.shared.Actor;
 import org.unigov.shared.Role;
 import org.unigov.shared.problem.UnigovException;
@@ -42,15 +42,15 @@ class HarvestPages {
 
 	private final Harvester harvester;
 
-	private final Catalog catalog;
+	private final Classifications classifications;
 
 	private final OrganizationDirectory organizations;
 
 	private final CatalogLabels labels;
 
-	HarvestPages(Harvester harvester, Catalog catalog, OrganizationDirectory organizations, CatalogLabels labels) {
+	HarvestPages(Harvester harvester, Classifications classifications, OrganizationDirectory organizations, CatalogLabels labels) {
 		this.harvester = harvester;
-		this.catalog = catalog;
+		this.classifications = classifications;
 		this.organizations = organizations;
 		this.labels = labels;
 	}
@@ -76,7 +76,7 @@ class HarvestPages {
 			.filter(a -> Harvester.canManage(actor, a.id().value()))
 			.toList();
 		model.addAttribute("agencies", agencies);
-		model.addAttribute("classifications", this.catalog.classifications());
+		model.addAttribute("classifications", this.classifications.all());
 		model.addAttribute("frequencies", UpdateFrequency.values());
 		model.addAttribute("formats", DataFormat.values());
 		return "catalog/harvest";

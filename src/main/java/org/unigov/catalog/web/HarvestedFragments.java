@@ -6,8 +6,8 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.unigov.catalog.Catalog;
 import org.unigov.catalog.harvest.Harvester;
+import org.unigov.catalog.internal.EntryReads;
 import org.unigov.shared.Actor;
 
 /**
@@ -18,18 +18,18 @@ import org.unigov.shared.Actor;
 @Controller
 class HarvestedFragments {
 
-	private final Catalog catalog;
+	private final EntryReads reads;
 
 	private final Harvester harvester;
 
-	HarvestedFragments(Catalog catalog, Harvester harvester) {
-		this.catalog = catalog;
+	HarvestedFragments(EntryReads reads, Harvester harvester) {
+		this.reads = reads;
 		this.harvester = harvester;
 	}
 
 	@GetMapping("/catalog/fragments/entries/{id}/harvested")
 	String harvested(@PathVariable UUID id, Model model) {
-		this.catalog.visible(Actor.current(), id);
+		this.reads.visible(Actor.current(), id);
 		model.addAttribute("d", this.harvester.sourceMetadata(id).orElse(null));
 		return "catalog/harvested :: source";
 	}

@@ -1,6 +1,7 @@
 package org.unigov.catalog.web;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -20,9 +21,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
-import org.unigov.catalog.Catalog;
 import org.unigov.catalog.CatalogEntry;
 import org.unigov.catalog.CatalogError;
+import org.unigov.catalog.internal.EntryReads;
 import org.unigov.shared.problem.UnigovException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -43,14 +44,14 @@ class LinkedData {
 	/** What the IRIs offer, in the order preferred when the client accepts several equally. */
 	static final List<MediaType> OFFERED = List.of(MediaType.TEXT_HTML, TURTLE, JSON_LD);
 
-	private final Catalog catalog;
+	private final EntryReads reads;
 
 	private final DcatExport dcat;
 
 	private final JsonMapper json;
 
-	LinkedData(Catalog catalog, DcatExport dcat, JsonMapper json) {
-		this.catalog = catalog;
+	LinkedData(EntryReads reads, DcatExport dcat, JsonMapper json) {
+		this.reads = reads;
 		this.dcat = dcat;
 		this.json = json;
 	}
@@ -60,7 +61,7 @@ class LinkedData {
 	ResponseEntity<String> dataset(@PathVariable UUID id, @RequestHeader(value = HttpHeaders.ACCEPT, required = false)
 			@Nullable String accept) throws HttpMediaTypeNotAcceptableException {
 		MediaType type = choose(accept);
-		CatalogEntry entry = this.catalog.openEntry(id);
+		CatalogEntry entry = this.reads.openEntry(id);
 		String base = base();
 		if (type.equals(MediaType.TEXT_HTML)) {
 			return seeOther(base + "/open/resources/" + entry.id());
@@ -77,7 +78,7 @@ class LinkedData {
 		MediaType type = choose(accept);
 		String base = base();
 		String iri = base + request.getRequestURI().substring(request.getContextPath().length());
-		List<Rdf.Node> graph = this.dcat.graph(base, this.catalog.openEntries());
+		List<Rdf.Node> graph = this.dcat.graph(base, this.reads.openEntries());
 		if (find(graph, iri).isEmpty()) {
 			throw UnigovException.notFound(CatalogError.ENTRY_NOT_FOUND, "Open data resource", iri);
 		}
@@ -91,7 +92,7 @@ class LinkedData {
 		Rdf.Node node = find(graph, iri)
 			.orElseThrow(() -> UnigovException.notFound(CatalogError.ENTRY_NOT_FOUND, "Open data resource", iri));
 		List<Rdf.Node> description = List.of(node);
-		MediaType answer = new MediaType(type, java.nio.charset.StandardCharsets.UTF_8);
+		MediaType answer = new MediaType(type, StandardCharsets.UTF_8);
 		String body = type.equals(TURTLE) ? Rdf.turtle(description) : Rdf.jsonLd(description, this.json);
 		return ResponseEntity.ok().contentType(answer).header(HttpHeaders.VARY, HttpHeaders.ACCEPT).body(body);
 	}

@@ -1,5 +1,6 @@
 package org.unigov.catalog.web;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -9,22 +10,24 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
+import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
-import org.unigov.catalog.CatalogLabels;
-import org.unigov.catalog.Catalog;
 import org.unigov.catalog.CatalogEntry;
+import org.unigov.catalog.CatalogLabels;
 import org.unigov.catalog.CatalogSearch;
-import org.unigov.catalog.Distributions;
+import org.unigov.catalog.OpenApis;
+import org.unigov.catalog.internal.Distributions;
+import org.unigov.catalog.internal.EntryReads;
 import org.unigov.catalog.search.EntryIndex;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -43,7 +46,7 @@ class OpenDataPortal {
 
 	private final CatalogSearch search;
 
-	private final Catalog catalog;
+	private final EntryReads reads;
 
 	private final DcatExport dcat;
 
@@ -53,14 +56,14 @@ class OpenDataPortal {
 
 	private final Distributions distributions;
 
-	private final org.springframework.beans.factory.ObjectProvider<org.unigov.catalog.OpenApis> apis;
+	private final ObjectProvider<OpenApis> apis;
 
-	OpenDataPortal(CatalogSearch search, Catalog catalog, DcatExport dcat, CatalogLabels labels, JsonMapper json,
-			Distributions distributions, org.springframework.beans.factory.ObjectProvider<org.unigov.catalog.OpenApis> apis) {
+	OpenDataPortal(CatalogSearch search, EntryReads reads, DcatExport dcat, CatalogLabels labels, JsonMapper json,
+			Distributions distributions, ObjectProvider<OpenApis> apis) {
 		this.apis = apis;
 		this.distributions = distributions;
 		this.search = search;
-		this.catalog = catalog;
+		this.reads = reads;
 		this.dcat = dcat;
 		this.labels = labels;
 		this.json = json;
@@ -84,12 +87,12 @@ class OpenDataPortal {
 
 	@GetMapping("/open/resources/{id}")
 	String resource(@PathVariable UUID id, Model model) {
-		CatalogEntry entry = this.catalog.openEntry(id);
+		CatalogEntry entry = this.reads.openEntry(id);
 		model.addAttribute("entry", entry);
 		model.addAttribute("labels", this.labels);
 		model.addAttribute("licence", this.dcat.licence());
 		model.addAttribute("files", this.distributions.openFiles(entry));
-		org.unigov.catalog.OpenApis apis = this.apis.getIfAvailable();
+		OpenApis apis = this.apis.getIfAvailable();
 		String base = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
 		model.addAttribute("openApi", apis == null ? null : apis.of(List.of(entry.id()), base).get(entry.id()));
 		return "catalog/open-resource";
@@ -106,7 +109,7 @@ class OpenDataPortal {
 		CatalogSearch.Results results = this.search
 			.searchOpen(new CatalogSearch.Query(q, params.selectedForPublic(), sort, page, size));
 		String base = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
-		Map<String, List<EntryIndex.FacetCount>> facets = new java.util.LinkedHashMap<>();
+		Map<String, List<EntryIndex.FacetCount>> facets = new LinkedHashMap<>();
 		PUBLIC_DIMENSIONS.forEach(d -> facets.put(d, results.facets().getOrDefault(d, List.of())));
 		return new OpenResults(results.total(), results.page(), results.size(),
 				results.hits().stream().map(h -> OpenHit.of(h, base)).toList(), facets);
@@ -147,6 +150,6 @@ class OpenDataPortal {
 
 	private List<Rdf.Node> graph() {
 		String base = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
-		return this.dcat.graph(base, this.catalog.openEntries());
+		return this.dcat.graph(base, this.reads.openEntries());
 	}
 }

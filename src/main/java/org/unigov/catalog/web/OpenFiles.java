@@ -2,6 +2,8 @@ package org.unigov.catalog.web;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -17,8 +19,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriUtils;
 import org.unigov.catalog.CatalogError;
-import org.unigov.catalog.Distribution;
-import org.unigov.catalog.Distributions;
+import org.unigov.catalog.internal.Distribution;
+import org.unigov.catalog.internal.Distributions;
 import org.unigov.shared.problem.UnigovException;
 
 /**
@@ -56,8 +58,8 @@ class OpenFiles {
 			.header("Content-Security-Policy", "sandbox; default-src 'none'")
 			.header("X-Content-Type-Options", "nosniff")
 			// RFC 9530: the checksum of the whole file, also on a 206 answer to a range request
-			.header("Repr-Digest", "sha-256=:" + java.util.Base64.getEncoder()
-				.encodeToString(java.util.HexFormat.of().parseHex(file.sha256())) + ":")
+			.header("Repr-Digest", "sha-256=:" + Base64.getEncoder()
+				.encodeToString(HexFormat.of().parseHex(file.sha256())) + ":")
 			.body(new StoredFile(file, this.distributions));
 	}
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
@@ -36,9 +37,9 @@ final class Rdf {
 	private Rdf() {
 	}
 
-	private static final java.util.regex.Pattern HAN = java.util.regex.Pattern.compile("\\p{IsHan}");
+	private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
 
-	private static final java.util.regex.Pattern PLAIN_LATIN = java.util.regex.Pattern.compile("[\\p{ASCII}\\u00A0\\u2010-\\u2027]*");
+	private static final Pattern PLAIN_LATIN = Pattern.compile("[\\p{ASCII}\\u00A0\\u2010-\\u2027]*");
 
 	/**
 	 * The language tag of a text: Chinese wherever it holds Chinese characters; otherwise English

@@ -14,6 +14,7 @@ import org.unigov.catalog.Catalog;
 import org.unigov.catalog.CatalogEntry;
 import org.unigov.catalog.DataGrade;
 import org.unigov.catalog.EntryContent;
+import org.unigov.catalog.EntryId;
 import org.unigov.catalog.OpenAttribute;
 import org.unigov.catalog.Secrecy;
 import org.unigov.shared.Actor;
@@ -109,7 +110,7 @@ public class OpenDataServices {
 	/** Why the service's open API is not served now, or null when it may be (its entry as it is now). */
 	@Transactional(readOnly = true)
 	public @Nullable Reason notOpenable(DataService service) {
-		return notOpenable(this.catalog.get(service.entryId()).orElse(null));
+		return notOpenable(this.catalog.get(new EntryId(service.entryId())).orElse(null));
 	}
 
 	/**

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
+import org.unigov.catalog.EntryId;
 import org.unigov.catalog.Catalog;
 import org.unigov.catalog.CatalogEntry;
 import org.unigov.catalog.DataItem;
@@ -105,7 +106,7 @@ public class ServiceCheck {
 			problems.add(new FieldProblem("entryId", "required", "Name the catalog resource the service serves."));
 			return null;
 		}
-		CatalogEntry entry = this.catalog.get(entryId).orElse(null);
+		CatalogEntry entry = this.catalog.get(new EntryId(entryId)).orElse(null);
 		if (entry == null || !entry.isPublished()) {
 			problems.add(new FieldProblem("entryId", "not_published", "The resource must be a published catalog entry."));
 			return null;
@@ -211,7 +212,7 @@ public class ServiceCheck {
 		if (published == null) {
 			return Set.of();
 		}
-		Revision revision = this.catalog.revision(actor, entry.id(), published);
+		Revision revision = this.catalog.revision(actor, new EntryId(entry.id()), published);
 		return Set.copyOf(revision.content().items().stream().map(DataItem::name).toList());
 	}
 

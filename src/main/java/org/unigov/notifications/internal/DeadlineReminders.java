@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.unigov.calendar.WorkingCalendar;
 import org.unigov.catalog.Catalog;
+import org.unigov.catalog.EntryId;
 import org.unigov.shared.Actor;
 import org.unigov.shared.Role;
 import org.unigov.sharing.RequestStatus;
@@ -95,7 +96,7 @@ public class DeadlineReminders {
 				}
 				Map<String, String> params = new LinkedHashMap<>();
 				params.put("ref", r.number());
-				this.catalog.get(r.entryId()).ifPresent(entry -> {
+				this.catalog.get(new EntryId(r.entryId())).ifPresent(entry -> {
 					params.put("nameZh", entry.content().name());
 					if (entry.content().nameEn() != null) {
 						params.put("nameEn", entry.content().nameEn());

@@ -10,6 +10,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.unigov.catalog.Catalog;
 import org.unigov.catalog.CatalogEntry;
+import org.unigov.catalog.EntryId;
 import org.unigov.projects.ProjectDecided;
 import org.unigov.projects.ReviewAwaited;
 import org.unigov.shared.Role;
@@ -115,7 +116,7 @@ class WorkArrivals {
 	private Map<String, String> entryParams(String number, UUID entryId, String key, String value) {
 		Map<String, String> params = new LinkedHashMap<>();
 		params.put("ref", number);
-		CatalogEntry entry = this.catalog.get(entryId).orElse(null);
+		CatalogEntry entry = this.catalog.get(new EntryId(entryId)).orElse(null);
 		params.put("nameZh", entry == null ? "" : entry.content().name());
 		if (entry != null && entry.content().nameEn() != null) {
 			params.put("nameEn", entry.content().nameEn());

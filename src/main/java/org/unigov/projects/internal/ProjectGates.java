@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.unigov.catalog.EntryId;
 import org.unigov.catalog.Catalog;
 import org.unigov.catalog.CatalogEntry;
 import org.unigov.catalog.SharingType;
@@ -167,7 +168,7 @@ public class ProjectGates {
 
 	/** P2: one acquisition names a published, shared resource and its items; FAIL when it does not. */
 	private GateOutcome obtains(Project.Acquisition acquisition, List<GateResult.Reason> reasons) {
-		CatalogEntry entry = this.catalog.get(acquisition.entryId()).orElse(null);
+		CatalogEntry entry = this.catalog.get(new EntryId(acquisition.entryId())).orElse(null);
 		Map<String, Object> values = new LinkedHashMap<>();
 		values.put("entryCode", acquisition.entryCode());
 		values.put("entryName", acquisition.entryName());

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.unigov.catalog.EntryId;
 import org.unigov.audit.AuditJournal;
 import org.unigov.calendar.Deadline;
 import org.unigov.calendar.WorkingCalendar;
@@ -84,7 +85,7 @@ public class DataReturns {
 
 	/** Only the provider of a published, shared entry returns its data downward. */
 	private CatalogEntry returnable(Actor actor, UUID entryId) {
-		CatalogEntry entry = this.catalog.visible(actor, entryId);
+		CatalogEntry entry = this.catalog.visible(actor, new EntryId(entryId));
 		if (!RequestRules.actsFor(actor, entry.providerAgencyId()) || entry.status() != EntryStatus.PUBLISHED) {
 			throw new UnigovException(SharingError.NOT_YOUR_REQUEST,
 					"Only the provider of a published entry returns its data downward.");

@@ -20,6 +20,7 @@ import org.unigov.calendar.WorkingCalendar;
 import org.unigov.catalog.Catalog;
 import org.unigov.catalog.CatalogEntry;
 import org.unigov.catalog.CatalogError;
+import org.unigov.catalog.EntryId;
 import org.unigov.catalog.EntryStatus;
 import org.unigov.catalog.OpenAttribute;
 import org.unigov.shared.Actor;
@@ -78,7 +79,7 @@ public class OpenApplications {
 	/** The conditionally open entry an application is for, or 404. */
 	@Transactional(readOnly = true)
 	public CatalogEntry applicable(UUID entryId) {
-		return this.catalog.get(entryId)
+		return this.catalog.get(new EntryId(entryId))
 			.filter(e -> e.status() == EntryStatus.PUBLISHED && e.content().openAttribute() == OpenAttribute.CONDITIONAL)
 			.orElseThrow(() -> UnigovException.notFound(CatalogError.ENTRY_NOT_FOUND, "Conditionally open dataset", entryId));
 	}

@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.unigov.catalog.EntryId;
 import org.unigov.audit.AuditJournal;
 import org.unigov.calendar.Deadline;
 import org.unigov.calendar.WorkingCalendar;
@@ -116,7 +117,7 @@ public class ProviderReply {
 
 	/** C4: a refusal for an unmet condition cites one the entry publishes. */
 	private void requirePublishedCondition(SharingRequest request, @Nullable Integer condition) {
-		CatalogEntry entry = this.catalog.get(request.entryId()).orElseThrow();
+		CatalogEntry entry = this.catalog.get(new EntryId(request.entryId())).orElseThrow();
 		List<UseCondition> published = entry.content().conditions();
 		if (condition == null || condition < 0 || condition >= published.size()) {
 			throw new UnigovException(SharingError.UNPUBLISHED_CONDITION, "A refusal for an unmet condition names one of the "

@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.unigov.catalog.EntryId;
 import org.unigov.audit.AuditJournal;
 import org.unigov.calendar.WorkingCalendar;
 import org.unigov.catalog.Catalog;
@@ -105,7 +106,7 @@ public class RequestDecisions {
 
 	/** The entry must still be published and shared: a grant never outlives its entry's rule. */
 	public void requireShareable(SharingRequest request) {
-		CatalogEntry entry = this.catalog.get(request.entryId()).orElseThrow();
+		CatalogEntry entry = this.catalog.get(new EntryId(request.entryId())).orElseThrow();
 		if (entry.status() != EntryStatus.PUBLISHED || entry.content().sharingType() == SharingType.NOT_SHARED) {
 			throw new UnigovException(SharingError.ENTRY_NOT_REQUESTABLE, "Entry " + entry.code() + " is "
 					+ (entry.status() != EntryStatus.PUBLISHED ? entry.status().code() : "no longer shared")

@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.unigov.catalog.EntryId;
 import org.unigov.audit.AuditJournal;
 import org.unigov.calendar.Deadline;
 import org.unigov.calendar.WorkingCalendar;
@@ -101,7 +102,7 @@ public class RequestFiling {
 
 	/** The entry asked for: visible, published, and not the requester's own (S1). */
 	private CatalogEntry requestable(Actor actor, UUID entryId, UUID requester) {
-		CatalogEntry entry = this.catalog.get(entryId)
+		CatalogEntry entry = this.catalog.get(new EntryId(entryId))
 			.filter(e -> Catalog.isVisible(actor, e))
 			.orElseThrow(() -> UnigovException.notFound(CatalogError.ENTRY_NOT_FOUND, "Catalog entry", entryId));
 		if (entry.status() != EntryStatus.PUBLISHED || entry.publishedRevision() == null) {
@@ -278,7 +279,7 @@ public class RequestFiling {
 	public SharingRequest supplement(Actor actor, UUID id, RequestInput input, long version) {
 		SharingRequest request = asRequester(actor, id, version, "supplements");
 		RequestRules.requireStatus(request, RequestStatus.INCOMPLETE);
-		CatalogEntry entry = this.catalog.get(request.entryId()).orElseThrow();
+		CatalogEntry entry = this.catalog.get(new EntryId(request.entryId())).orElseThrow();
 		if (!input.entryId().equals(request.entryId()) || !input.consumerSystemId().equals(request.consumerSystemId())) {
 			throw RequestRules.invalid(List.of(new FieldProblem("entryId", "fixed",
 					"A supplement keeps the entry and consumer system; withdraw and file anew to change them.")));

@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.unigov.catalog.EntryId;
 import org.unigov.shared.Access;
 import org.unigov.audit.AuditJournal;
 import org.unigov.calendar.WorkingCalendar;
@@ -193,7 +194,7 @@ class SharingPages {
 	@GetMapping("/sharing/requests/new")
 	@PreAuthorize("hasAnyRole('AGENCY_ADMIN','AGENCY_STAFF')")
 	String newRequest(@RequestParam UUID entryId, Model model) {
-		CatalogEntry entry = this.catalog.visible(Actor.current(), entryId);
+		CatalogEntry entry = this.catalog.visible(Actor.current(), new EntryId(entryId));
 		if (!model.containsAttribute("form")) {
 			RequestForm form = new RequestForm();
 			form.setEntryId(entryId.toString());
@@ -217,7 +218,7 @@ class SharingPages {
 		catch (IllegalArgumentException ex) {
 			throw new UnigovException(CommonError.INVALID_PARAMETER, "The request names no catalog entry.");
 		}
-		CatalogEntry entry = this.catalog.visible(Actor.current(), entryId);
+		CatalogEntry entry = this.catalog.visible(Actor.current(), new EntryId(entryId));
 		if (input == null) {
 			model.addAttribute("error", RequestRules.invalid(problems));
 			return requestForm(model, entry, null);
@@ -253,7 +254,7 @@ class SharingPages {
 	String request(@PathVariable UUID id, Model model) {
 		Actor actor = Actor.current();
 		SharingRequest request = this.requests.visible(actor, id);
-		CatalogEntry entry = this.catalog.get(request.entryId()).orElseThrow();
+		CatalogEntry entry = this.catalog.get(new EntryId(request.entryId())).orElseThrow();
 		model.addAttribute("row", row(request));
 		model.addAttribute("entry", entry);
 		model.addAttribute("history", this.journal.history("sharing-request", id.toString()));
@@ -426,7 +427,7 @@ class SharingPages {
 	@GetMapping("/sharing/fragments/entries/{id}/checks")
 	String checks(@PathVariable UUID id, Model model) {
 		Actor actor = Actor.current();
-		CatalogEntry entry = this.catalog.visible(actor, id);
+		CatalogEntry entry = this.catalog.visible(actor, new EntryId(id));
 		model.addAttribute("entry", entry);
 		model.addAttribute("checks", this.checks.forEntry(actor, id));
 		model.addAttribute("isProvider", actor.hasAny(Role.AGENCY_ADMIN, Role.AGENCY_STAFF)

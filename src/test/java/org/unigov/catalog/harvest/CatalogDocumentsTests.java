@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 
 import org.apache.jena.rdf.model.Model;
@@ -17,6 +18,8 @@ import org.apache.jena.riot.RDFFormat;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.springframework.util.unit.DataSize;
+import org.unigov.catalog.internal.CatalogProperties;
 import org.unigov.shared.problem.UnigovException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
 class CatalogDocumentsTests {
 
 	final CatalogDocuments documents = new CatalogDocuments(JsonMapper.builder().build(),
-			new CatalogFetcher(org.springframework.util.unit.DataSize.ofMegabytes(1), java.time.Duration.ofSeconds(5), false));
+			new CatalogFetcher(new CatalogProperties(new CatalogProperties.Harvest(DataSize.ofMegabytes(1), Duration.ofSeconds(5), false))));
 
 	static byte[] resource(String name) throws IOException {
 		try (InputStream in = CatalogDocumentsTests.class.getResourceAsStream("/catalog/harvest/" + name)) {

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;
+import org.unigov.catalog.internal.CatalogProperties;
 import org.unigov.shared.problem.UnigovException;
 
 /**
@@ -67,7 +68,7 @@ class CatalogFetcherTests {
 	}
 
 	CatalogFetcher fetcher(boolean allowPrivate) {
-		return new CatalogFetcher(DataSize.ofKilobytes(100), Duration.ofSeconds(5), allowPrivate);
+		return new CatalogFetcher(new CatalogProperties(new CatalogProperties.Harvest(DataSize.ofKilobytes(100), Duration.ofSeconds(5), allowPrivate)));
 	}
 
 	@Test

@@ -15,11 +15,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.unigov.UnigovTest;
-import org.unigov.catalog.Catalog;
 import org.unigov.catalog.CatalogEntry;
 import org.unigov.catalog.EntryStatus;
 import org.unigov.catalog.harvest.HarvestJob.Action;
 import org.unigov.catalog.harvest.HarvestJob.DatasetResult;
+import org.unigov.catalog.internal.EntryEditing;
+import org.unigov.catalog.internal.EntryReads;
+import org.unigov.catalog.internal.EntryReview;
 import org.unigov.shared.Actor;
 import org.unigov.shared.Role;
 import org.unigov.shared.problem.UnigovException;
@@ -35,7 +37,13 @@ class HarvestIntegrationTests {
 	Harvester harvester;
 
 	@Autowired
-	Catalog catalog;
+	EntryReads catalog;
+
+	@Autowired
+	EntryEditing editing;
+
+	@Autowired
+	EntryReview review;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -192,16 +200,16 @@ class HarvestIntegrationTests {
 		HarvestJob job = finished(admin, harvester.upload(admin, source.id(), "madrid.ttl",
 				CatalogDocumentsTests.resource("datos-gob-es.ttl"), false));
 		CatalogEntry draft = catalog.get(job.results().get(0).entryId()).orElseThrow();
-		org.unigov.catalog.EntryInput in = org.unigov.catalog.EntryInput.of(draft.content());
-		org.unigov.catalog.EntryInput ready = new org.unigov.catalog.EntryInput("马德里校园体育项目满意度调查", in.nameEn(),
+		org.unigov.catalog.internal.EntryInput in = org.unigov.catalog.internal.EntryInput.of(draft.content());
+		org.unigov.catalog.internal.EntryInput ready = new org.unigov.catalog.internal.EntryInput("马德里校园体育项目满意度调查", in.nameEn(),
 				in.classification(), "马德里市中小学校长对市立体育学校项目的满意度调查。", in.summaryEn(),
-				List.of(new org.unigov.catalog.EntryInput.ItemInput("满意度", null, "decimal", null, null, null, null, null)),
+				List.of(new org.unigov.catalog.internal.EntryInput.ItemInput("满意度", null, "decimal", null, null, null, null, null)),
 				in.format(), in.updateFrequency(), in.sharingType(), in.sharingMethods(), in.conditions(), null, null,
 				in.openAttribute(), null, in.grade(), false, in.secrecy(), "赵厅长", java.time.LocalDate.of(2026, 11, 2),
 				in.relatedCodes(), null, in.keywords(), null, null, null, null, null, null);
-		CatalogEntry revised = catalog.update(admin, draft.id(), ready, draft.version()).entry();
-		CatalogEntry submitted = catalog.submit(admin, draft.id(), revised.version()).entry();
-		catalog.review(actor("bl-coord"), draft.id(), Catalog.Decision.APPROVE, null, submitted.version());
+		CatalogEntry revised = editing.update(admin, draft.id(), ready, draft.version()).entry();
+		CatalogEntry submitted = editing.submit(admin, draft.id(), revised.version()).entry();
+		review.review(actor("bl-coord"), draft.id(), EntryReview.Decision.APPROVE, null, submitted.version());
 		String turtle = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/open/catalog.ttl"))
 			.andReturn().getResponse().getContentAsString();
 		org.apache.jena.rdf.model.Model model = org.apache.jena.rdf.model.ModelFactory.createDefaultModel();

@@ -1,4 +1,4 @@
-package org.unigov.catalog;
+package org.unigov.catalog.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,6 +8,8 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +18,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.MediaTypeFactory;
@@ -25,6 +26,10 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.unit.DataSize;
 import org.unigov.audit.AuditJournal;
 import org.unigov.audit.AuditRecord;
+import org.unigov.catalog.CatalogEntry;
+import org.unigov.catalog.CatalogError;
+import org.unigov.catalog.EntryStatus;
+import org.unigov.catalog.OpenAttribute;
 import org.unigov.catalog.internal.DistributionStore;
 import org.unigov.shared.Actor;
 import org.unigov.shared.problem.CommonError;
@@ -47,7 +52,7 @@ public class Distributions {
 
 	private final DistributionStore store;
 
-	private final Catalog catalog;
+	private final EntryReads reads;
 
 	private final AuditJournal journal;
 
@@ -55,13 +60,13 @@ public class Distributions {
 
 	private final long maxSize;
 
-	Distributions(DistributionStore store, Catalog catalog, AuditJournal journal, Clock clock,
-			@Value("${unigov.open.max-file-size:20MB}") DataSize maxSize) {
+	Distributions(DistributionStore store, EntryReads reads, AuditJournal journal, Clock clock,
+			OpenDataProperties open) {
 		this.store = store;
-		this.catalog = catalog;
+		this.reads = reads;
 		this.journal = journal;
 		this.clock = clock;
-		this.maxSize = maxSize.toBytes();
+		this.maxSize = open.maxFileSize().toBytes();
 	}
 
 	/** An uploaded file as the edge received it; the content is read once. */
@@ -92,7 +97,7 @@ public class Distributions {
 		Map<UUID, List<Distribution>> byEntry = new LinkedHashMap<>();
 		List<UUID> ids = entries.stream().filter(Distributions::isDownloadable).map(CatalogEntry::id).toList();
 		for (Distribution d : this.store.ofEntries(ids)) {
-			byEntry.computeIfAbsent(d.entryId(), k -> new java.util.ArrayList<>()).add(d);
+			byEntry.computeIfAbsent(d.entryId(), k -> new ArrayList<>()).add(d);
 		}
 		return byEntry;
 	}
@@ -101,13 +106,13 @@ public class Distributions {
 	@Transactional(readOnly = true)
 	public Optional<Distribution> openFile(UUID id) {
 		return this.store.get(id)
-			.filter(d -> this.catalog.get(d.entryId()).filter(Distributions::isDownloadable).isPresent());
+			.filter(d -> this.reads.get(d.entryId()).filter(Distributions::isDownloadable).isPresent());
 	}
 
 	/** The files of an entry for staff who may see the entry. */
 	@Transactional(readOnly = true)
 	public List<Distribution> files(Actor actor, UUID entryId) {
-		CatalogEntry entry = this.catalog.visible(actor, entryId);
+		CatalogEntry entry = this.reads.visible(actor, entryId);
 		return this.store.ofEntry(entry.id());
 	}
 
@@ -119,7 +124,7 @@ public class Distributions {
 	// ---- changing -----------------------------------------------------------------------------
 
 	public static boolean canManage(Actor actor, CatalogEntry entry) {
-		return Catalog.canCompile(actor, entry.providerAgencyId());
+		return EntryAccess.canCompile(actor, entry.providerAgencyId());
 	}
 
 	/** Adds a file to an entry; the provider's catalog staff only. */
@@ -168,7 +173,7 @@ public class Distributions {
 	}
 
 	private CatalogEntry managed(Actor actor, UUID entryId) {
-		CatalogEntry entry = this.catalog.visible(actor, entryId);
+		CatalogEntry entry = this.reads.visible(actor, entryId);
 		if (!canManage(actor, entry)) {
 			throw new UnigovException(CatalogError.NOT_YOUR_ENTRY,
 					"Only the catalog staff of the providing agency manage the files of entry " + entry.code() + ".");
@@ -183,7 +188,7 @@ public class Distributions {
 	}
 
 	private Described describe(Upload upload) {
-		List<FieldProblem> problems = new java.util.ArrayList<>();
+		List<FieldProblem> problems = new ArrayList<>();
 		String name = upload.fileName() == null ? "" : upload.fileName().strip();
 		// browsers of old sent the whole client path; only the last segment is the name
 		name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
@@ -257,7 +262,7 @@ public class Distributions {
 							+ DataSize.ofBytes(this.maxSize).toMegabytes() + " MB.", Map.of("limit", this.maxSize));
 				}
 				digest.update(buffer, 0, filled);
-				this.store.chunk(id, seq++, java.util.Arrays.copyOf(buffer, filled));
+				this.store.chunk(id, seq++, Arrays.copyOf(buffer, filled));
 				if (filled < buffer.length) {
 					break;
 				}

@@ -1,4 +1,4 @@
-package org.unigov.catalog;
+package org.unigov.catalog.demo;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -20,6 +20,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.unigov.calendar.WorkingCalendar;
+import org.unigov.catalog.CatalogEntry;
+import org.unigov.catalog.internal.Distributions;
+import org.unigov.catalog.internal.EntryEditing;
+import org.unigov.catalog.internal.EntryInput;
+import org.unigov.catalog.internal.EntryOutcome;
+import org.unigov.catalog.internal.EntryReview;
+import org.unigov.organization.AgencyId;
 import org.unigov.organization.DemoOrganization;
 import org.unigov.organization.OrganizationDirectory;
 import org.unigov.shared.Actor;
@@ -46,7 +53,9 @@ class DemoCatalog implements ApplicationRunner {
 
 	private final JdbcClient jdbc;
 
-	private final Catalog catalog;
+	private final EntryEditing editing;
+
+	private final EntryReview review;
 
 	private final OrganizationDirectory organizations;
 
@@ -56,12 +65,13 @@ class DemoCatalog implements ApplicationRunner {
 
 	private final Distributions distributions;
 
-	DemoCatalog(DemoMode demo, JdbcClient jdbc, Catalog catalog, OrganizationDirectory organizations,
+	DemoCatalog(DemoMode demo, JdbcClient jdbc, EntryEditing editing, EntryReview review, OrganizationDirectory organizations,
 			WorkingCalendar calendar, TransactionTemplate transactions, Distributions distributions) {
 		this.distributions = distributions;
 		this.demo = demo;
 		this.jdbc = jdbc;
-		this.catalog = catalog;
+		this.editing = editing;
+		this.review = review;
 		this.organizations = organizations;
 		this.calendar = calendar;
 		this.transactions = transactions;
@@ -99,14 +109,14 @@ class DemoCatalog implements ApplicationRunner {
 		String basis = r[2].contains("婚姻") ? "《婚姻登记条例》第十七条" : r[2].contains("健康") ? "《中华人民共和国基本医疗卫生与健康促进法》第九十二条"
 				: "《中华人民共和国刑事诉讼法》第一百五十二条";
 		EntryInput input = new EntryInput(r[2], r[3], r[1], r[2] + "，由" + this.organizations
-			.agency(new org.unigov.organization.AgencyId(agency)).orElseThrow().nameZh() + "依法履职采集产生。", null, items, r[6], r[7],
+			.agency(new AgencyId(agency)).orElseThrow().nameZh() + "依法履职采集产生。", null, items, r[6], r[7],
 				sharing, List.of("api"), conditions, "not-shared".equals(sharing) ? "涉及法律规定保密的个人信息和案件信息" : null,
 				"not-shared".equals(sharing) ? basis : null, r[5],
 				"open-conditional".equals(r[5]) ? "经申请并签署数据开放使用协议后开放" : null, r[8], "1".equals(r[9]), "none",
 				"主要负责人", this.calendar.today().minusDays(30), List.of(), null, List.of(), null, null, null, null, null, null);
-		Catalog.Outcome created = this.catalog.create(SEEDER, agency, input);
-		CatalogEntry entry = this.catalog.submit(SEEDER, created.entry().id(), created.entry().version()).entry();
-		this.catalog.review(SEEDER, entry.id(), Catalog.Decision.APPROVE, null, entry.version());
+		EntryOutcome created = this.editing.create(SEEDER, agency, input);
+		CatalogEntry entry = this.editing.submit(SEEDER, created.entry().id(), created.entry().version()).entry();
+		this.review.review(SEEDER, entry.id(), EntryReview.Decision.APPROVE, null, entry.version());
 		attachDemoFile(entry.id(), r[2]);
 	}
 

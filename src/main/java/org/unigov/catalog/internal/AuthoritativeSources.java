@@ -1,5 +1,7 @@
-package org.unigov.catalog;
+package org.unigov.catalog.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Collection;
@@ -12,6 +14,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.unigov.audit.AuditJournal;
 import org.unigov.audit.AuditRecord;
+import org.unigov.catalog.CatalogEntry;
+import org.unigov.catalog.CatalogError;
+import org.unigov.catalog.EntryStatus;
+import org.unigov.catalog.ItemOrigin;
 import org.unigov.shared.Actor;
 import org.unigov.shared.Role;
 import org.unigov.shared.problem.CommonError;
@@ -29,15 +35,15 @@ public class AuthoritativeSources {
 
 	private final JdbcClient jdbc;
 
-	private final Catalog catalog;
+	private final EntryReads reads;
 
 	private final DataElements elements;
 
 	private final AuditJournal journal;
 
-	AuthoritativeSources(JdbcClient jdbc, Catalog catalog, DataElements elements, AuditJournal journal) {
+	AuthoritativeSources(JdbcClient jdbc, EntryReads reads, DataElements elements, AuditJournal journal) {
 		this.jdbc = jdbc;
-		this.catalog = catalog;
+		this.reads = reads;
 		this.elements = elements;
 		this.journal = journal;
 	}
@@ -81,7 +87,7 @@ public class AuthoritativeSources {
 					"Authoritative sources are designated by the province's coordinator (C8).");
 		}
 		DataElement element = this.elements.get(elementCode);
-		CatalogEntry entry = this.catalog.visible(actor, entryId);
+		CatalogEntry entry = this.reads.visible(actor, entryId);
 		if (entry.status() != EntryStatus.PUBLISHED) {
 			throw new UnigovException(CatalogError.AUTHORITY_INVALID, "Only a published entry can be an authoritative source.");
 		}
@@ -109,7 +115,7 @@ public class AuthoritativeSources {
 		return forElements(List.of(element.code())).getFirst();
 	}
 
-	private Source row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+	private Source row(ResultSet rs, int n) throws SQLException {
 		return new Source(rs.getString(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
 				rs.getObject(5, UUID.class), rs.getString(6), rs.getObject(7, OffsetDateTime.class).toInstant(),
 				rs.getString(8));

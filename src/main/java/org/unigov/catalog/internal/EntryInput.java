@@ -1,4 +1,4 @@
-package org.unigov.catalog;
+package org.unigov.catalog.internal;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -9,6 +9,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
+import org.unigov.catalog.EntryContent;
+import org.unigov.catalog.SharingMethod;
 import org.unigov.shared.ident.PlainText;
 
 /**

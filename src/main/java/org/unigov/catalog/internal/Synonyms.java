@@ -1,4 +1,4 @@
-package org.unigov.catalog;
+package org.unigov.catalog.internal;
 
 import java.sql.Array;
 import java.sql.SQLException;
@@ -10,7 +10,7 @@ import org.unigov.catalog.search.SynonymRule;
 
 /** The rows of {@code cat_synonym}: the search synonym list, in the order it is edited. */
 @Repository
-class Synonyms {
+public class Synonyms {
 
 	private final JdbcClient jdbc;
 
@@ -18,13 +18,13 @@ class Synonyms {
 		this.jdbc = jdbc;
 	}
 
-	List<SynonymRule> all() {
+	public List<SynonymRule> all() {
 		return this.jdbc.sql("select words, expands_to from cat_synonym order by position")
 			.query((rs, n) -> new SynonymRule(strings(rs.getArray(1)), strings(rs.getArray(2))))
 			.list();
 	}
 
-	void replaceAll(List<SynonymRule> rules) {
+	public void replaceAll(List<SynonymRule> rules) {
 		this.jdbc.sql("delete from cat_synonym").update();
 		for (int i = 0; i < rules.size(); i++) {
 			SynonymRule rule = rules.get(i);

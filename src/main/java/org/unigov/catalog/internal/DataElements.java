@@ -1,4 +1,4 @@
-package org.unigov.catalog;
+package org.unigov.catalog.internal;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,6 +15,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.unigov.audit.AuditJournal;
 import org.unigov.audit.AuditRecord;
+import org.unigov.catalog.Catalog;
+import org.unigov.catalog.CatalogError;
+import org.unigov.catalog.ItemType;
 import org.unigov.shared.Actor;
 import org.unigov.shared.Coded;
 import org.unigov.shared.Role;

@@ -1,6 +1,7 @@
-package org.unigov.catalog;
+package org.unigov.catalog.internal;
 
 import java.time.Instant;
+import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -20,8 +21,8 @@ public record Distribution(UUID id, UUID entryId, String title, String fileName,
 			return this.byteSize + " B";
 		}
 		if (this.byteSize < 1024 * 1024) {
-			return String.format(java.util.Locale.ROOT, "%.1f KB", this.byteSize / 1024.0);
+			return String.format(Locale.ROOT, "%.1f KB", this.byteSize / 1024.0);
 		}
-		return String.format(java.util.Locale.ROOT, "%.1f MB", this.byteSize / (1024.0 * 1024));
+		return String.format(Locale.ROOT, "%.1f MB", this.byteSize / (1024.0 * 1024));
 	}
 }

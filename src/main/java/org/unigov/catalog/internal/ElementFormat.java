@@ -1,4 +1,4 @@
-package org.unigov.catalog;
+package org.unigov.catalog.internal;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;

@@ -1,10 +1,11 @@
-package org.unigov.catalog;
+package org.unigov.catalog.internal;
 
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
+import org.unigov.catalog.ItemType;
 
 /**
  * A standard data element (数据元): one definition of a piece of data that every department's
