@@ -1,5 +1,6 @@
 package org.unigov.catalog;
 
+import org.unigov.catalog.search.CatalogSearch;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package org.unigov.catalog;
 
+import org.unigov.catalog.search.SynonymList;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;

@@ -34,7 +34,7 @@ import org.unigov.audit.AuditJournal;
 import org.unigov.catalog.Catalog;
 import org.unigov.catalog.CatalogEntry;
 import org.unigov.catalog.CatalogError;
-import org.unigov.catalog.CatalogSearch;
+import org.unigov.catalog.search.CatalogSearch;
 import org.unigov.catalog.EntryStatus;
 import org.unigov.catalog.ItemType;
 import org.unigov.catalog.Revision;

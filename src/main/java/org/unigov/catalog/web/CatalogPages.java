@@ -28,7 +28,7 @@ import org.unigov.catalog.Catalog;
 import org.unigov.catalog.CatalogEntry;
 import org.unigov.catalog.CatalogError;
 import org.unigov.catalog.CatalogLabels;
-import org.unigov.catalog.CatalogSearch;
+import org.unigov.catalog.search.CatalogSearch;
 import org.unigov.catalog.ConditionKind;
 import org.unigov.catalog.DataFormat;
 import org.unigov.catalog.DataGrade;

@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.unigov.shared.Access;
-import org.unigov.catalog.SynonymList;
+import org.unigov.catalog.search.SynonymList;
 import org.unigov.catalog.search.SynonymRule;
 import org.unigov.shared.Actor;
 

@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.unigov.shared.Access;
-import org.unigov.catalog.SynonymList;
+import org.unigov.catalog.search.SynonymList;
 import org.unigov.catalog.search.SynonymRule;
 import org.unigov.shared.Actor;
 import org.unigov.shared.problem.CommonError;

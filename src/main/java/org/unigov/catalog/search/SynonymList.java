@@ -1,5 +1,7 @@
-package org.unigov.catalog;
+package org.unigov.catalog.search;
 
+import org.unigov.catalog.SynonymsChanged;
+import org.unigov.catalog.CatalogError;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

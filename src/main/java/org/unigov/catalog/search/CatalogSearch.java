@@ -1,5 +1,12 @@
-package org.unigov.catalog;
+package org.unigov.catalog.search;
 
+import org.unigov.catalog.DataItem;
+import org.unigov.catalog.Catalog;
+import org.unigov.catalog.EntryContent;
+import org.unigov.catalog.SynonymsChanged;
+import org.unigov.catalog.CatalogError;
+import org.unigov.catalog.CatalogEntry;
+import org.unigov.catalog.CatalogChanged;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
