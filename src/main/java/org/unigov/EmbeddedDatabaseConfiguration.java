@@ -7,16 +7,18 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-
 import java.util.concurrent.TimeUnit;
-import org.springframework.util.FileSystemUtils;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.util.FileSystemUtils;
 import org.unigov.shared.DemoMode;
+import org.unigov.shared.PlatformSettings;
 
 /**
  * Starts PostgreSQL 18 inside the application when no database is configured
@@ -38,11 +40,14 @@ class EmbeddedDatabaseConfiguration {
 	static class Embedded {
 
 		@Bean(destroyMethod = "close")
-		EmbeddedPostgres embeddedPostgres(@Value("${unigov.data-dir:var}") Path dataDir,
-				@Value("${unigov.db.embedded.port:0}") int port,
-				@Value("${unigov.db.embedded.clean:false}") boolean clean,
-				@Value("${unigov.exchange.journal.dir:${unigov.data-dir:var}/exchange-journal}") Path journals)
+		EmbeddedPostgres embeddedPostgres(PlatformSettings platform, DatabaseSettings settings, Environment environment)
 				throws IOException {
+			Path dataDir = platform.dataDir();
+			int port = settings.embedded().port();
+			boolean clean = settings.embedded().clean();
+			// the exchange's setting (application.yaml: under the data directory)
+			Path journals = Path.of(environment.getProperty("unigov.exchange.journal.dir",
+					dataDir.resolve("exchange-journal").toString()));
 			// before anything else touches the directory: another live instance may be using it
 			DataDirectoryLock.claim(dataDir);
 			if (clean) {
@@ -109,20 +114,20 @@ class EmbeddedDatabaseConfiguration {
 				});
 		}
 
+		/** The pool's settings ({@code spring.datasource.hikari.*}) are bound onto it as for any data source. */
 		@Bean(destroyMethod = "close")
-		HikariDataSource dataSource(EmbeddedPostgres postgres,
-				@Value("${spring.datasource.hikari.maximum-pool-size:10}") int poolSize) {
+		@ConfigurationProperties("spring.datasource.hikari")
+		HikariDataSource dataSource(EmbeddedPostgres postgres) {
 			HikariDataSource dataSource = new HikariDataSource();
 			dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
 			dataSource.setUsername("postgres");
-			dataSource.setMaximumPoolSize(poolSize);
 			dataSource.setPoolName("unigov");
 			return dataSource;
 		}
 
 		@Bean
-		DemoMode demoMode(@Value("${unigov.demo:auto}") String demo) {
-			return new DemoMode(!"false".equalsIgnoreCase(demo));
+		DemoMode demoMode(PlatformSettings platform) {
+			return new DemoMode(!"false".equalsIgnoreCase(platform.demo()));
 		}
 	}
 
@@ -131,8 +136,8 @@ class EmbeddedDatabaseConfiguration {
 	static class External {
 
 		@Bean
-		DemoMode demoMode(@Value("${unigov.demo:auto}") String demo) {
-			return new DemoMode("true".equalsIgnoreCase(demo));
+		DemoMode demoMode(PlatformSettings platform) {
+			return new DemoMode("true".equalsIgnoreCase(platform.demo()));
 		}
 	}
 }

@@ -12,6 +12,8 @@ import java.sql.DriverManager;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.core.env.StandardEnvironment;
+import org.unigov.shared.PlatformSettings;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -61,6 +63,14 @@ class EmbeddedDatabaseTests {
 		}
 	}
 
+	private static PlatformSettings settings(Path dataDir) {
+		return new PlatformSettings(dataDir, "", "false");
+	}
+
+	private static DatabaseSettings database() {
+		return new DatabaseSettings("", "", "", new DatabaseSettings.Embedded(0, false));
+	}
+
 	/**
 	 * The first instance, in a JVM of its own: starts the embedded PostgreSQL on the data directory
 	 * given, says on which port, and runs until its standard input closes.
@@ -69,8 +79,8 @@ class EmbeddedDatabaseTests {
 
 		public static void main(String[] args) throws Exception {
 			Path dataDir = Path.of(args[0]);
-			try (EmbeddedPostgres postgres = new EmbeddedDatabaseConfiguration.Embedded().embeddedPostgres(dataDir, 0,
-					false, dataDir.resolve("exchange-journal"))) {
+			try (EmbeddedPostgres postgres = new EmbeddedDatabaseConfiguration.Embedded().embeddedPostgres(settings(dataDir),
+					database(), new StandardEnvironment())) {
 				System.out.println("port " + postgres.getPort());
 				System.out.flush();
 				System.in.read();
@@ -89,8 +99,8 @@ class EmbeddedDatabaseTests {
 			.start();
 		try {
 			int port = portOf(first, output);
-			assertThatThrownBy(() -> new EmbeddedDatabaseConfiguration.Embedded().embeddedPostgres(dataDir, 0, false,
-					dataDir.resolve("exchange-journal")).close())
+			assertThatThrownBy(() -> new EmbeddedDatabaseConfiguration.Embedded().embeddedPostgres(settings(dataDir),
+					database(), new StandardEnvironment()).close())
 				.hasMessageContaining(dataDir.toAbsolutePath().toString())
 				.hasMessageContaining("process " + first.pid());
 			try (Connection connection = DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/postgres",

@@ -45,13 +45,13 @@ import java.util.Locale;
 import org.slf4j.Logger;
 import org.unigov.exchange.internal.ProviderAddresses;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.unigov.exchange.internal.AccessLog;
 import org.unigov.exchange.internal.ExchangeError;
 import org.unigov.exchange.internal.SubjectHasher;
+import org.unigov.shared.PlatformSettings;
 import org.unigov.shared.problem.Problems;
 import io.netty.handler.timeout.ReadTimeoutHandler;
 import io.netty.util.AttributeKey;
@@ -156,7 +156,7 @@ public class ExchangeServer implements SmartLifecycle {
 
 	ExchangeServer(Callers callers, Routes routes, GrantIndex grants, AccessLog accessLog, SubjectHasher subjects,
 			ExchangeMetrics metrics, Problems problems, ProviderAddresses addresses, ExchangeProperties properties,
-			OpenIndex open, @Value("${unigov.trusted-proxies:}") String trustedProxies, Clock clock) {
+			OpenIndex open, PlatformSettings platform, Clock clock) {
 		String host = properties.host();
 		int port = properties.port();
 		int threads = properties.threads();
@@ -170,7 +170,7 @@ public class ExchangeServer implements SmartLifecycle {
 		this.problems = problems;
 		this.maxRequestBytes = (int) maxRequest.toBytes();
 		this.gateway = new ExchangeGateway(callers, routes, grants, this.providers, accessLog, subjects, metrics,
-				problems, this.maxRequestBytes, new OpenCalls(open, routes, subjects, trustedProxies, clock), clock);
+				problems, this.maxRequestBytes, new OpenCalls(open, routes, subjects, platform.trustedProxies(), clock), clock);
 		this.host = host;
 		this.configuredPort = port;
 		this.threads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();

@@ -19,8 +19,8 @@ import javax.crypto.spec.SecretKeySpec;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.unigov.shared.PlatformSettings;
 import java.util.Locale;
 
 /**
@@ -44,9 +44,9 @@ public class SubjectHasher {
 
 	private final Mac current;
 
-	SubjectHasher(ExchangeProperties properties, @Value("${unigov.data-dir:var}") String dataDir) throws IOException {
+	SubjectHasher(ExchangeProperties properties, PlatformSettings platform) throws IOException {
 		String configured = properties.subjectKeys();
-		String spec = configured.isBlank() ? generatedKey(Path.of(dataDir)) : configured;
+		String spec = configured.isBlank() ? generatedKey(platform.dataDir()) : configured;
 		for (String pair : spec.split(",")) {
 			String trimmed = pair.strip();
 			int colon = trimmed.indexOf(':');
