@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -114,7 +115,9 @@ class RegistryBrowserTests extends BrowserTest {
 
 		this.browser.findElement(By.id("confirmDuplicates")).click();
 		this.browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
-		assertThat(this.browser.findElement(By.tagName("h1")).getText()).isEqualTo(name);
+		// the system's page replaces the form: wait for it rather than read the old page's heading
+		new WebDriverWait(this.browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+			.until(d -> d.findElement(By.tagName("h1")).getText().equals(name));
 		assertThat(count(name)).isEqualTo(1);
 		assertThat(this.browser.findElement(By.id("main")).getText()).contains("雁塔区社会救助信息管理系统");
 	}
@@ -133,7 +136,7 @@ class RegistryBrowserTests extends BrowserTest {
 		var submit = this.browser.findElement(By.cssSelector("form.filters button[type=submit]"));
 		submit.click();
 		// the report is a new page: wait until the old one is gone before reading it
-		new org.openqa.selenium.support.ui.WebDriverWait(this.browser, java.time.Duration.ofSeconds(10))
+		new WebDriverWait(this.browser, Duration.ofSeconds(10))
 			.until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(submit));
 		String summary = this.browser.findElement(By.cssSelector("h2.summary")).getText();
 		assertThat(summary).contains("组疑似重复建设").contains("¥");
@@ -142,7 +145,7 @@ class RegistryBrowserTests extends BrowserTest {
 
 		var english = this.browser.findElement(By.cssSelector("a[hreflang=en]"));
 		english.click();
-		new org.openqa.selenium.support.ui.WebDriverWait(this.browser, java.time.Duration.ofSeconds(10))
+		new WebDriverWait(this.browser, Duration.ofSeconds(10))
 			.until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(english));
 		assertThat(this.browser.findElement(By.cssSelector("h2.summary")).getText()).contains("clusters of likely duplicates");
 		axeClean("the English cluster report");

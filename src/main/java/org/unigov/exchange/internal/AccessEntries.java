@@ -15,6 +15,7 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.unigov.shared.jdbc.Queries;
+import org.unigov.shared.jdbc.Where;
 
 /**
  * The access log's entries ({@code exc_access_log}) as read: pages for the log view and the row
@@ -50,58 +51,39 @@ public class AccessEntries {
 	/** Entries, newest first; {@code subjects} (when not null) are the keyed hashes of one data subject. */
 	public Page<AccessEntry> find(Visible visible, ExchangeLog.LogFilter filter, @Nullable List<byte[]> subjects,
 			Pageable pageable) {
-		List<Object> params = new ArrayList<>();
-		StringBuilder where = new StringBuilder("where 1 = 1");
-		visibility(visible, where, params);
-		if (filter.resource() != null && !filter.resource().isBlank()) {
-			where.append(" and resource_code = ?");
-			params.add(filter.resource().strip());
-		}
-		if (filter.outcome() != null && !filter.outcome().isBlank()) {
-			where.append(" and outcome = ?");
-			params.add(filter.outcome().strip());
-		}
-		if (filter.from() != null) {
-			where.append(" and at >= ?::date::timestamp at time zone 'Asia/Shanghai'");
-			params.add(filter.from().toString());
-		}
-		if (filter.to() != null) {
-			where.append(" and at < (?::date + 1)::timestamp at time zone 'Asia/Shanghai'");
-			params.add(filter.to().toString());
-		}
+		Where where = visibility(visible)
+			.andIf(filter.resource() != null && !filter.resource().isBlank(), "resource_code = ?",
+					filter.resource() == null ? null : filter.resource().strip())
+			.andIf(filter.outcome() != null && !filter.outcome().isBlank(), "outcome = ?",
+					filter.outcome() == null ? null : filter.outcome().strip())
+			.andIf(filter.from() != null, "at >= ?::date::timestamp at time zone 'Asia/Shanghai'",
+					String.valueOf(filter.from()))
+			.andIf(filter.to() != null, "at < (?::date + 1)::timestamp at time zone 'Asia/Shanghai'",
+					String.valueOf(filter.to()));
 		if (subjects != null) {
-			where.append(" and subject_hmac in (")
-				.append(String.join(", ", Collections.nCopies(subjects.size(), "decode(?, 'hex')")))
-				.append(")");
-			subjects.forEach(h -> params.add(HexFormat.of().formatHex(h)));
+			where.and("subject_hmac in (" + String.join(", ", Collections.nCopies(subjects.size(), "decode(?, 'hex')"))
+					+ ")", subjects.stream().map(h -> HexFormat.of().formatHex(h)).toArray());
 		}
-		return Queries.page(this.jdbc, "exc_access_log", where.toString(), params, "seq desc", AccessEntries::row,
+		return Queries.page(this.jdbc, "exc_access_log", where.sql(), where.params(), "seq desc", AccessEntries::row,
 				pageable);
 	}
 
-	private static void visibility(Visible visible, StringBuilder where, List<Object> params) {
+	private static Where visibility(Visible visible) {
+		Where where = Where.start();
 		if (visible.all()) {
-			return;
+			return where;
 		}
 		if (visible.eitherSide() != null) {
 			UUID[] scope = visible.eitherSide().toArray(UUID[]::new);
-			where.append(" and (consumer_agency_id = any(?) or provider_agency_id = any(?))");
-			params.add(scope);
-			params.add(scope);
+			return where.and("consumer_agency_id = any(?) or provider_agency_id = any(?)", scope, scope);
 		}
-		else if ("provider".equals(visible.side())) {
-			where.append(" and provider_agency_id = ?");
-			params.add(visible.agency());
+		if ("provider".equals(visible.side())) {
+			return where.and("provider_agency_id = ?", visible.agency());
 		}
-		else if ("consumer".equals(visible.side())) {
-			where.append(" and consumer_agency_id = ?");
-			params.add(visible.agency());
+		if ("consumer".equals(visible.side())) {
+			return where.and("consumer_agency_id = ?", visible.agency());
 		}
-		else {
-			where.append(" and (consumer_agency_id = ? or provider_agency_id = ?)");
-			params.add(visible.agency());
-			params.add(visible.agency());
-		}
+		return where.and("consumer_agency_id = ? or provider_agency_id = ?", visible.agency(), visible.agency());
 	}
 
 	public static AccessEntry row(ResultSet rs, int n) throws SQLException {

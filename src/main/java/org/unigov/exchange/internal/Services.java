@@ -16,6 +16,7 @@ import org.springframework.stereotype.Repository;
 import org.unigov.exchange.DataService;
 import org.unigov.exchange.ServiceStatus;
 import org.unigov.shared.jdbc.Queries;
+import org.unigov.shared.jdbc.Where;
 
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -64,19 +65,13 @@ public class Services {
 
 	/** Services, newest first; {@code agencyId} (when given) keeps those of one provider agency. */
 	public Page<DataService> find(@Nullable UUID agencyId, @Nullable String text, Pageable pageable) {
-		List<Object> params = new ArrayList<>();
-		StringBuilder where = new StringBuilder("where 1 = 1");
-		if (agencyId != null) {
-			where.append(" and provider_agency_id = ?");
-			params.add(agencyId);
-		}
-		if (text != null && !text.isBlank()) {
-			where.append(" and (name ilike ? or entry_code ilike ?)");
-			params.add(Queries.contains(text));
-			params.add(Queries.contains(text));
-		}
-		return Queries.page(this.jdbc, "exc_service", where.toString(), params, "status, updated_at desc, id", this::row,
-				pageable);
+		boolean searching = text != null && !text.isBlank();
+		Where where = Where.start()
+			.andIf(agencyId != null, "provider_agency_id = ?", agencyId)
+			.andIf(searching, "name ilike ? or entry_code ilike ?", searching ? Queries.contains(text) : null,
+					searching ? Queries.contains(text) : null);
+		return Queries.page(this.jdbc, "exc_service", where.sql(), where.params(), "status, updated_at desc, id",
+				this::row, pageable);
 	}
 
 	/** Inserts a new active service; a second active service for the entry fails with a duplicate key. */
