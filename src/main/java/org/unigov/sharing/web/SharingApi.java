@@ -447,6 +447,6 @@ class SharingApi {
 	List<SharingStatistics.AgencyStatistics> statistics() {
 		Actor actor = Actor.current();
 		String prefix = actor.scopePrefix();
-		return this.statistics.perAgency(prefix == null ? "-" : prefix);
+		return this.statistics.perAgency(prefix == null ? "-" : prefix, this.calendar.today());
 	}
 }

@@ -427,7 +427,7 @@ class SharingPages {
 		}
 		model.addAttribute("disputes", disputes);
 		String prefix = actor.scopePrefix();
-		model.addAttribute("statistics", this.statistics.perAgency(prefix == null ? "-" : prefix));
+		model.addAttribute("statistics", this.statistics.perAgency(prefix == null ? "-" : prefix, this.calendar.today()));
 		model.addAttribute("filings", this.grants.find(actor, new Grants.GrantFilter(null, GrantStatus.ENDED, null, false),
 				PageRequest.of(0, 50)).getContent().stream().filter(g -> g.filedAt() != null).toList());
 		return "sharing/oversight";
