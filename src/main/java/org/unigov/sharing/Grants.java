@@ -22,10 +22,10 @@ import org.unigov.shared.Actor;
 import org.unigov.shared.Role;
 import org.unigov.shared.problem.CommonError;
 import org.unigov.shared.problem.UnigovException;
-import org.unigov.sharing.internal.SharingError;
 import org.unigov.sharing.internal.GrantStore;
 import org.unigov.sharing.internal.RequestRules;
 import org.unigov.sharing.internal.Requests;
+import org.unigov.sharing.internal.SharingError;
 
 /**
  * Grants: what approved requests produce and the exchange enforces (S6). A provider (or the

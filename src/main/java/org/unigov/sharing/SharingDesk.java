@@ -10,10 +10,10 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.unigov.calendar.WorkingCalendar;
+import org.unigov.shared.Actor;
 import org.unigov.sharing.internal.ProviderReply;
 import org.unigov.sharing.internal.RequestFiling;
 import org.unigov.sharing.internal.Requests;
-import org.unigov.shared.Actor;
 
 /**
  * The sharing desk, as other modules see it: requests through the published catalog (S1), decided

@@ -1,7 +1,5 @@
 package org.unigov.sharing;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Duration;
 
 import org.junit.jupiter.api.DisplayName;
@@ -10,6 +8,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.unigov.web.BrowserTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The sharing path in real Chromium: a city agency requests a conditional entry of a provincial

@@ -1,20 +1,5 @@
 package org.unigov.sharing;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.hasItem;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-import static org.unigov.catalog.CatalogFixtures.CONDITIONAL;
-import static org.unigov.catalog.CatalogFixtures.NOT_SHARED;
-import static org.unigov.catalog.CatalogFixtures.UNCONDITIONAL;
-import static org.unigov.catalog.CatalogFixtures.entry;
-import static org.unigov.catalog.CatalogFixtures.name;
-import static org.unigov.catalog.CatalogFixtures.send;
-
 import java.time.Duration;
 import java.time.LocalDate;
 
@@ -36,7 +21,23 @@ import org.unigov.catalog.CatalogFixtures;
 import org.unigov.organization.DemoOrganization;
 import org.unigov.organization.OrganizationDirectory;
 import org.unigov.sharing.internal.DeadlineClock;
+import org.unigov.sharing.internal.DisputeProcedure;
 import org.unigov.sharing.internal.Requests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.hasItem;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.unigov.catalog.CatalogFixtures.CONDITIONAL;
+import static org.unigov.catalog.CatalogFixtures.NOT_SHARED;
+import static org.unigov.catalog.CatalogFixtures.UNCONDITIONAL;
+import static org.unigov.catalog.CatalogFixtures.entry;
+import static org.unigov.catalog.CatalogFixtures.name;
+import static org.unigov.catalog.CatalogFixtures.send;
 
 /**
  * The sharing rules S1-S11 on the real application and database. The provincial public security
@@ -571,10 +572,10 @@ class SharingIntegrationTests {
 		@Test
 		@DisplayName("S9 departments of one division take their dispute to that division's coordinator")
 		void sameLevel() {
-			assertThat(Disputes.commonDivision("610113", "610113")).isEqualTo("610113");
-			assertThat(Disputes.commonDivision("610113", "610100")).isEqualTo("610100");
-			assertThat(Disputes.commonDivision("610113", "610103")).isEqualTo("610100");
-			assertThat(Disputes.commonDivision("610113", "610302")).isEqualTo("610000");
+			assertThat(DisputeProcedure.commonDivision("610113", "610113")).isEqualTo("610113");
+			assertThat(DisputeProcedure.commonDivision("610113", "610100")).isEqualTo("610100");
+			assertThat(DisputeProcedure.commonDivision("610113", "610103")).isEqualTo("610100");
+			assertThat(DisputeProcedure.commonDivision("610113", "610302")).isEqualTo("610000");
 		}
 	}
 

@@ -1,6 +1,7 @@
 package org.unigov.sharing.demo;
 
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,28 +12,27 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.unigov.calendar.WorkingCalendar;
+import org.unigov.catalog.Catalog.EntryFilter;
+import org.unigov.catalog.Catalog;
+import org.unigov.catalog.CatalogEntry;
 import org.unigov.organization.Agency;
 import org.unigov.organization.DemoOrganization;
 import org.unigov.organization.OrganizationDirectory;
+import org.unigov.registry.RegisteredSystem;
+import org.unigov.registry.SystemRegistry.SystemFilter;
+import org.unigov.registry.SystemRegistry;
 import org.unigov.shared.Actor;
 import org.unigov.shared.DemoMode;
 import org.unigov.shared.Role;
-import org.unigov.sharing.SharingRequest;
 import org.unigov.sharing.RequestInput;
-import org.unigov.sharing.Disputes;
-import java.util.Comparator;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
-import org.unigov.catalog.Catalog;
-import org.unigov.catalog.Catalog.EntryFilter;
-import org.unigov.catalog.CatalogEntry;
-import org.unigov.registry.RegisteredSystem;
-import org.unigov.registry.SystemRegistry;
-import org.unigov.registry.SystemRegistry.SystemFilter;
+import org.unigov.sharing.SharingRequest;
 import org.unigov.sharing.internal.DeadlineClock;
+import org.unigov.sharing.internal.DisputeProcedure;
 import org.unigov.sharing.internal.ProviderReply;
 import org.unigov.sharing.internal.RequestFiling;
 import org.unigov.sharing.internal.Requests;
@@ -66,7 +66,7 @@ class DemoSharing implements ApplicationRunner {
 
 	private final SystemRegistry registry;
 
-	private final Disputes disputes;
+	private final DisputeProcedure disputes;
 
 	private final OrganizationDirectory organizations;
 
@@ -75,7 +75,7 @@ class DemoSharing implements ApplicationRunner {
 	private final TransactionTemplate transactions;
 
 	DemoSharing(DemoMode demo, Requests requests, RequestFiling filing, ProviderReply replies, DeadlineClock clock,
-			Catalog catalog, SystemRegistry registry, Disputes disputes, OrganizationDirectory organizations,
+			Catalog catalog, SystemRegistry registry, DisputeProcedure disputes, OrganizationDirectory organizations,
 			WorkingCalendar calendar, TransactionTemplate transactions) {
 		this.demo = demo;
 		this.requests = requests;

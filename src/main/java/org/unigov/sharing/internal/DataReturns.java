@@ -7,12 +7,12 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.unigov.catalog.EntryId;
 import org.unigov.audit.AuditJournal;
 import org.unigov.calendar.Deadline;
 import org.unigov.calendar.WorkingCalendar;
 import org.unigov.catalog.Catalog;
 import org.unigov.catalog.CatalogEntry;
+import org.unigov.catalog.EntryId;
 import org.unigov.catalog.EntryStatus;
 import org.unigov.catalog.SharingMethod;
 import org.unigov.catalog.SharingType;
@@ -20,10 +20,10 @@ import org.unigov.registry.RegisteredSystem;
 import org.unigov.registry.SystemId;
 import org.unigov.registry.SystemRegistry;
 import org.unigov.registry.SystemStatus;
-import org.unigov.sharing.SharingRequest;
 import org.unigov.shared.Actor;
 import org.unigov.shared.problem.FieldProblem;
 import org.unigov.shared.problem.UnigovException;
+import org.unigov.sharing.SharingRequest;
 
 /**
  * Data returned downward (S11): a higher-level provider returns its data to a lower-level agency's

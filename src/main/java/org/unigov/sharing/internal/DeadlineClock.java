@@ -13,10 +13,10 @@ import org.unigov.audit.AuditJournal;
 import org.unigov.audit.AuditRecord;
 import org.unigov.calendar.CalendarChanged;
 import org.unigov.calendar.WorkingCalendar;
+import org.unigov.shared.Actor;
 import org.unigov.sharing.RequestOverdue;
 import org.unigov.sharing.RequestStatus;
 import org.unigov.sharing.SharingRequest;
-import org.unigov.shared.Actor;
 
 /**
  * The statutory clocks of requests: replies and deliveries past their deadline go to the

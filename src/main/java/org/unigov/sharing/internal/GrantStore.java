@@ -10,15 +10,15 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.unigov.sharing.EndKind;
-import org.unigov.sharing.Grant;
-import org.unigov.sharing.Grants.GrantFilter;
-import org.unigov.sharing.SharingRequest;
 import org.unigov.shared.Actor;
 import org.unigov.shared.jdbc.Queries;
 import org.unigov.shared.jdbc.Where;
 import org.unigov.shared.problem.CommonError;
 import org.unigov.shared.problem.UnigovException;
+import org.unigov.sharing.EndKind;
+import org.unigov.sharing.Grant;
+import org.unigov.sharing.Grants.GrantFilter;
+import org.unigov.sharing.SharingRequest;
 
 /**
  * The grants (table {@code shr_grant}): what approved requests allow, read within the reader's
@@ -165,6 +165,14 @@ public class GrantStore {
 			.param(entryId)
 			.query(Long.class)
 			.single();
+	}
+
+	/** The consumer agency's latest grant on an entry, whatever its status. */
+	public Optional<UUID> latestFor(UUID entryId, UUID consumerAgencyId) {
+		return this.jdbc.sql("select id from shr_grant where entry_id = ? and consumer_agency_id = ? order by issued_at desc limit 1")
+			.params(entryId, consumerAgencyId)
+			.query(UUID.class)
+			.optional();
 	}
 
 	/** Locks the grant's row and checks the reader's version is still current. */

@@ -1,13 +1,13 @@
 package org.unigov.sharing.internal;
 
-import java.util.Objects;
-import java.util.Locale;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -31,7 +31,6 @@ import org.unigov.shared.problem.CommonError;
 import org.unigov.shared.problem.FieldProblem;
 import org.unigov.shared.problem.UnigovException;
 import org.unigov.sharing.internal.OpenApplicationStore;
-import org.unigov.sharing.SharingDesk;
 
 /**
  * Applications for conditionally open public data (有条件开放, C5): a signed-in citizen applies,

@@ -9,22 +9,22 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.unigov.catalog.EntryId;
 import org.unigov.audit.AuditJournal;
 import org.unigov.calendar.Deadline;
 import org.unigov.calendar.WorkingCalendar;
 import org.unigov.catalog.Catalog;
 import org.unigov.catalog.CatalogEntry;
+import org.unigov.catalog.EntryId;
 import org.unigov.catalog.LegalBasis;
 import org.unigov.catalog.SharingMethod;
 import org.unigov.catalog.UseCondition;
+import org.unigov.shared.Actor;
+import org.unigov.shared.Coded;
+import org.unigov.shared.problem.UnigovException;
 import org.unigov.sharing.RefusalCategory;
 import org.unigov.sharing.RequestAnswered;
 import org.unigov.sharing.RequestStatus;
 import org.unigov.sharing.SharingRequest;
-import org.unigov.shared.Actor;
-import org.unigov.shared.Coded;
-import org.unigov.shared.problem.UnigovException;
 
 /**
  * The provider's reply (S2, S3) and delivery (S5): one notice listing everything missing, approval,

@@ -9,20 +9,20 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.unigov.catalog.EntryId;
 import org.unigov.audit.AuditJournal;
 import org.unigov.calendar.WorkingCalendar;
 import org.unigov.catalog.Catalog;
 import org.unigov.catalog.CatalogEntry;
+import org.unigov.catalog.EntryId;
 import org.unigov.catalog.EntryStatus;
 import org.unigov.catalog.SharingType;
+import org.unigov.shared.Actor;
+import org.unigov.shared.problem.UnigovException;
 import org.unigov.sharing.Grants;
 import org.unigov.sharing.RefusalCategory;
 import org.unigov.sharing.RequestAnswered;
 import org.unigov.sharing.RequestStatus;
 import org.unigov.sharing.SharingRequest;
-import org.unigov.shared.Actor;
-import org.unigov.shared.problem.UnigovException;
 
 /**
  * The answer to a request, whoever gives it: the provider, the rule of the entry (S2, S3), or a

@@ -13,13 +13,13 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.unigov.catalog.EntryId;
 import org.unigov.audit.AuditJournal;
 import org.unigov.calendar.Deadline;
 import org.unigov.calendar.WorkingCalendar;
 import org.unigov.catalog.Catalog;
 import org.unigov.catalog.CatalogEntry;
 import org.unigov.catalog.CatalogError;
+import org.unigov.catalog.EntryId;
 import org.unigov.catalog.EntryStatus;
 import org.unigov.catalog.SharingMethod;
 import org.unigov.catalog.SharingType;
@@ -27,6 +27,11 @@ import org.unigov.registry.RegisteredSystem;
 import org.unigov.registry.SystemId;
 import org.unigov.registry.SystemRegistry;
 import org.unigov.registry.SystemStatus;
+import org.unigov.shared.Actor;
+import org.unigov.shared.Coded;
+import org.unigov.shared.Role;
+import org.unigov.shared.problem.FieldProblem;
+import org.unigov.shared.problem.UnigovException;
 import org.unigov.sharing.Grant;
 import org.unigov.sharing.GrantId;
 import org.unigov.sharing.GrantStatus;
@@ -36,11 +41,6 @@ import org.unigov.sharing.RequestInput;
 import org.unigov.sharing.RequestReceived;
 import org.unigov.sharing.RequestStatus;
 import org.unigov.sharing.SharingRequest;
-import org.unigov.shared.Actor;
-import org.unigov.shared.Coded;
-import org.unigov.shared.Role;
-import org.unigov.shared.problem.FieldProblem;
-import org.unigov.shared.problem.UnigovException;
 
 /**
  * The requester's side of a request: filing through the published catalog (S1), supplementing what

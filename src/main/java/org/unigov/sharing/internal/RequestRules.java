@@ -7,12 +7,12 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.unigov.audit.AuditRecord;
 import org.unigov.catalog.Catalog;
-import org.unigov.sharing.RequestStatus;
-import org.unigov.sharing.SharingRequest;
 import org.unigov.shared.Actor;
 import org.unigov.shared.Role;
 import org.unigov.shared.problem.FieldProblem;
 import org.unigov.shared.problem.UnigovException;
+import org.unigov.sharing.RequestStatus;
+import org.unigov.sharing.SharingRequest;
 
 /**
  * The statutory numbers of a sharing request (S2, S5) and who may act on one: the requesting

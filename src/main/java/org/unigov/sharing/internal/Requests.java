@@ -18,15 +18,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.unigov.calendar.Deadline;
 import org.unigov.catalog.CatalogEntry;
+import org.unigov.shared.Actor;
+import org.unigov.shared.jdbc.Queries;
+import org.unigov.shared.jdbc.Where;
+import org.unigov.shared.problem.CommonError;
+import org.unigov.shared.problem.UnigovException;
 import org.unigov.sharing.RefusalCategory;
 import org.unigov.sharing.RequestStatus;
 import org.unigov.sharing.SharingDesk.RequestFilter;
 import org.unigov.sharing.SharingRequest;
-import org.unigov.shared.Actor;
-import org.unigov.shared.problem.CommonError;
-import org.unigov.shared.problem.UnigovException;
-import org.unigov.shared.jdbc.Queries;
-import org.unigov.shared.jdbc.Where;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -197,6 +197,11 @@ public class Requests {
 				    version = version + 1, updated_at = now() where id = ? returning *""", reply.status().code(),
 				reply.on(), reply.workingDays(), reply.by(), reply.category() == null ? null : reply.category().code(),
 				reply.reasons(), reply.condition(), id);
+	}
+
+	/** Marks the request changed (a dispute was opened over it), so that stale forms are refused. */
+	public SharingRequest touch(UUID id) {
+		return update("update shr_request set version = version + 1, updated_at = now() where id = ? returning *", id);
 	}
 
 	/** A refused request approved by a dispute's decision; the provider's reply stays on record. */

@@ -12,19 +12,19 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.unigov.shared.Coded;
+import org.unigov.sharing.Dispute;
+import org.unigov.sharing.DisputeOutcome;
+import org.unigov.sharing.DisputeTier;
+import org.unigov.sharing.EndKind;
+import org.unigov.sharing.Grant;
+import org.unigov.sharing.GrantStatus;
+import org.unigov.sharing.QualityCheck;
+import org.unigov.sharing.QualityStatus;
+import org.unigov.sharing.RefusalCategory;
+import org.unigov.sharing.RequestStatus;
+import org.unigov.sharing.SharingRequest;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
-import org.unigov.sharing.RefusalCategory;
-import org.unigov.sharing.GrantStatus;
-import org.unigov.sharing.DisputeTier;
-import org.unigov.sharing.RequestStatus;
-import org.unigov.sharing.QualityStatus;
-import org.unigov.sharing.SharingRequest;
-import org.unigov.sharing.Grant;
-import org.unigov.sharing.Dispute;
-import org.unigov.sharing.EndKind;
-import org.unigov.sharing.DisputeOutcome;
-import org.unigov.sharing.QualityCheck;
 
 /** Reading the sharing tables into records. */
 public final class Rows {

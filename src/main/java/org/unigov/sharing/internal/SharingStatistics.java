@@ -10,27 +10,23 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Service;
+import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
-import org.unigov.calendar.WorkingCalendar;
 
 /**
  * Sharing statistics per agency, for coordinators (S5: late replies and deliveries are violations
  * to be shown) and for the insight module: requests made and received, the median reply time in
  * working days, late replies and deliveries (answered late, or still open past the deadline), and
- * refusals by reason.
+ * refusals by reason. A read model over {@code shr_request}: queries only.
  */
-@Service
+@Repository
 @Transactional(readOnly = true)
 public class SharingStatistics {
 
 	private final JdbcClient jdbc;
 
-	private final WorkingCalendar calendar;
-
-	SharingStatistics(JdbcClient jdbc, WorkingCalendar calendar) {
+	SharingStatistics(JdbcClient jdbc) {
 		this.jdbc = jdbc;
-		this.calendar = calendar;
 	}
 
 	/** One agency's figures. */
@@ -45,10 +41,9 @@ public class SharingStatistics {
 
 	/**
 	 * The figures of every agency with requests, within a division prefix ("" for the province),
-	 * busiest first.
+	 * busiest first; {@code today} decides what is overdue.
 	 */
-	public List<AgencyStatistics> perAgency(String divisionPrefix) {
-		LocalDate today = this.calendar.today();
+	public List<AgencyStatistics> perAgency(String divisionPrefix, LocalDate today) {
 		String like = divisionPrefix + "%";
 		Map<UUID, long[]> made = new HashMap<>();
 		Map<UUID, String> divisions = new HashMap<>();

@@ -4,8 +4,10 @@ import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -42,7 +44,7 @@ class OpenApplicationApi {
 	record VersionRequest(@NotNull Long version) {
 	}
 
-	record ReplyRequest(@NotBlank @jakarta.validation.constraints.Pattern(regexp = "approve|refuse") String decision, @Nullable @Size(max = 2000) String reply,
+	record ReplyRequest(@NotBlank @Pattern(regexp = "approve|refuse") String decision, @Nullable @Size(max = 2000) String reply,
 			@NotNull Long version) {
 	}
 
@@ -80,7 +82,7 @@ class OpenApplicationApi {
 	@PostMapping("/api/v1/sharing/open-applications/{id}/reply")
 	@PreAuthorize(Access.AGENCY_WORKERS)
 	@Operation(summary = "Approve (how and on what terms) or refuse (reasons, S3); the provider's staff only")
-	OpenApplication reply(@PathVariable UUID id, @RequestBody @jakarta.validation.Valid ReplyRequest request) {
+	OpenApplication reply(@PathVariable UUID id, @RequestBody @Valid ReplyRequest request) {
 		return this.applications.reply(Actor.current(), id, "approve".equals(request.decision()), request.reply(),
 				request.version());
 	}

@@ -3,6 +3,7 @@ package org.unigov.sharing.web;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -16,11 +17,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.unigov.shared.Access;
 import org.unigov.catalog.CatalogEntry;
 import org.unigov.catalog.CatalogLabels;
 import org.unigov.organization.AgencyId;
 import org.unigov.organization.OrganizationDirectory;
+import org.unigov.shared.Access;
 import org.unigov.shared.Actor;
 import org.unigov.shared.Role;
 import org.unigov.shared.problem.UnigovException;
@@ -248,7 +249,7 @@ class OpenApplicationPages {
 			this.organizations = organizations;
 		}
 
-		public String of(UUID agency, java.util.Locale locale) {
+		public String of(UUID agency, Locale locale) {
 			return this.organizations.agency(new AgencyId(agency))
 				.map(a -> "zh".equals(locale.getLanguage()) ? a.nameZh() : a.nameEn())
 				.orElse("");

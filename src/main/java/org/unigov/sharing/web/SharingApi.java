@@ -25,31 +25,31 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.unigov.shared.Access;
 import org.unigov.audit.AuditEntry;
 import org.unigov.audit.AuditJournal;
+import org.unigov.calendar.WorkingCalendar;
+import org.unigov.shared.Access;
 import org.unigov.shared.Actor;
 import org.unigov.shared.Coded;
 import org.unigov.shared.ident.PlainText;
 import org.unigov.shared.problem.CommonError;
 import org.unigov.shared.problem.UnigovException;
 import org.unigov.sharing.Dispute;
-import org.unigov.sharing.Disputes;
 import org.unigov.sharing.Grant;
 import org.unigov.sharing.GrantStatus;
 import org.unigov.sharing.Grants;
 import org.unigov.sharing.QualityCheck;
-import org.unigov.sharing.QualityChecks;
 import org.unigov.sharing.RequestInput;
 import org.unigov.sharing.RequestStatus;
 import org.unigov.sharing.SharingDesk;
 import org.unigov.sharing.SharingRequest;
-import org.unigov.sharing.internal.SharingStatistics;
-import org.unigov.calendar.WorkingCalendar;
-import org.unigov.sharing.internal.Requests;
-import org.unigov.sharing.internal.RequestFiling;
-import org.unigov.sharing.internal.ProviderReply;
 import org.unigov.sharing.internal.DataReturns;
+import org.unigov.sharing.internal.DisputeProcedure;
+import org.unigov.sharing.internal.ProviderReply;
+import org.unigov.sharing.internal.QualityCheckProcedure;
+import org.unigov.sharing.internal.RequestFiling;
+import org.unigov.sharing.internal.Requests;
+import org.unigov.sharing.internal.SharingStatistics;
 
 /** Sharing over JSON: requests and their replies, grants, disputes, quality checks, statistics. */
 @RestController
@@ -73,9 +73,9 @@ class SharingApi {
 
 	private final Grants grants;
 
-	private final Disputes disputes;
+	private final DisputeProcedure disputes;
 
-	private final QualityChecks checks;
+	private final QualityCheckProcedure checks;
 
 	private final SharingStatistics statistics;
 
@@ -84,7 +84,7 @@ class SharingApi {
 	private final AuditJournal journal;
 
 	SharingApi(SharingDesk desk, Requests requests, RequestFiling filing, ProviderReply replies, DataReturns returns,
-			Grants grants, Disputes disputes, QualityChecks checks, SharingStatistics statistics,
+			Grants grants, DisputeProcedure disputes, QualityCheckProcedure checks, SharingStatistics statistics,
 			WorkingCalendar calendar, AuditJournal journal) {
 		this.desk = desk;
 		this.requests = requests;
@@ -447,6 +447,6 @@ class SharingApi {
 	List<SharingStatistics.AgencyStatistics> statistics() {
 		Actor actor = Actor.current();
 		String prefix = actor.scopePrefix();
-		return this.statistics.perAgency(prefix == null ? "-" : prefix);
+		return this.statistics.perAgency(prefix == null ? "-" : prefix, this.calendar.today());
 	}
 }

@@ -2,15 +2,21 @@ package org.unigov.sharing.web;
 
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -22,19 +28,22 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.unigov.catalog.EntryId;
-import org.unigov.shared.Access;
 import org.unigov.audit.AuditJournal;
 import org.unigov.calendar.WorkingCalendar;
 import org.unigov.catalog.Catalog;
 import org.unigov.catalog.CatalogEntry;
-import org.unigov.catalog.SharingMethod;
 import org.unigov.catalog.CatalogLabels;
+import org.unigov.catalog.EntryId;
+import org.unigov.catalog.SharingMethod;
+import org.unigov.organization.Agency;
 import org.unigov.organization.OrganizationDirectory;
 import org.unigov.registry.RegisteredSystem;
 import org.unigov.registry.SystemId;
 import org.unigov.registry.SystemRegistry;
+import org.unigov.registry.SystemStatus;
+import org.unigov.shared.Access;
 import org.unigov.shared.Actor;
+import org.unigov.shared.ChinaTime;
 import org.unigov.shared.Coded;
 import org.unigov.shared.NavigationEntry;
 import org.unigov.shared.Role;
@@ -43,21 +52,21 @@ import org.unigov.shared.problem.FieldProblem;
 import org.unigov.shared.problem.UnigovException;
 import org.unigov.shared.web.FormValues;
 import org.unigov.sharing.Dispute;
-import org.unigov.sharing.Disputes;
 import org.unigov.sharing.Grant;
 import org.unigov.sharing.GrantStatus;
 import org.unigov.sharing.Grants;
-import org.unigov.sharing.QualityChecks;
 import org.unigov.sharing.RefusalCategory;
 import org.unigov.sharing.RequestInput;
 import org.unigov.sharing.RequestStatus;
 import org.unigov.sharing.SharingDesk;
 import org.unigov.sharing.SharingRequest;
-import org.unigov.sharing.internal.SharingStatistics;
+import org.unigov.sharing.internal.DisputeProcedure;
+import org.unigov.sharing.internal.ProviderReply;
+import org.unigov.sharing.internal.QualityCheckProcedure;
+import org.unigov.sharing.internal.RequestFiling;
 import org.unigov.sharing.internal.RequestRules;
 import org.unigov.sharing.internal.Requests;
-import org.unigov.sharing.internal.RequestFiling;
-import org.unigov.sharing.internal.ProviderReply;
+import org.unigov.sharing.internal.SharingStatistics;
 
 /**
  * Pages of data sharing: requests made and received with their clocks, the request form, the
@@ -68,7 +77,7 @@ import org.unigov.sharing.internal.ProviderReply;
 @PreAuthorize(SharingApi.STAFF)
 class SharingPages {
 
-	static final ZoneId ZONE = org.unigov.shared.ChinaTime.ZONE;
+	static final ZoneId ZONE = ChinaTime.ZONE;
 
 	private final SharingDesk desk;
 
@@ -80,9 +89,9 @@ class SharingPages {
 
 	private final Grants grants;
 
-	private final Disputes disputes;
+	private final DisputeProcedure disputes;
 
-	private final QualityChecks checks;
+	private final QualityCheckProcedure checks;
 
 	private final SharingStatistics statistics;
 
@@ -99,7 +108,7 @@ class SharingPages {
 	private final OrganizationDirectory organizations;
 
 	SharingPages(SharingDesk desk, Requests requests, RequestFiling filing, ProviderReply replies, Grants grants,
-			Disputes disputes, QualityChecks checks, SharingStatistics statistics,
+			DisputeProcedure disputes, QualityCheckProcedure checks, SharingStatistics statistics,
 			Catalog catalog, SystemRegistry registry, WorkingCalendar calendar, AuditJournal journal, CatalogLabels labels,
 			OrganizationDirectory organizations) {
 		this.desk = desk;
@@ -149,24 +158,24 @@ class SharingPages {
 
 	/** Rows for a list: the entries' names and the agencies' names read once for the whole list. */
 	List<Row> rows(List<SharingRequest> requests) {
-		java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
-		Map<UUID, String> entries = new java.util.HashMap<>();
-		this.catalog.get(requests.stream().map(SharingRequest::entryId).collect(java.util.stream.Collectors.toSet()))
+		Locale locale = LocaleContextHolder.getLocale();
+		Map<UUID, String> entries = new HashMap<>();
+		this.catalog.get(requests.stream().map(SharingRequest::entryId).collect(Collectors.toSet()))
 			.forEach(e -> entries.put(e.id(), e.content().name(locale)));
-		Set<UUID> agencyIds = new java.util.HashSet<>();
+		Set<UUID> agencyIds = new HashSet<>();
 		requests.forEach(r -> {
 			agencyIds.add(r.requesterAgencyId());
 			agencyIds.add(r.providerAgencyId());
 		});
-		Map<UUID, org.unigov.organization.Agency> agencies = this.organizations.agencies(agencyIds);
+		Map<UUID, Agency> agencies = this.organizations.agencies(agencyIds);
 		return requests.stream()
 			.map(r -> new Row(r, SharingApi.clock(r, this.calendar), entries.getOrDefault(r.entryId(), r.entryCode()),
 					name(agencies, r.requesterAgencyId(), locale), name(agencies, r.providerAgencyId(), locale)))
 			.toList();
 	}
 
-	private static String name(Map<UUID, org.unigov.organization.Agency> agencies, UUID id, java.util.Locale locale) {
-		org.unigov.organization.Agency agency = agencies.get(id);
+	private static String name(Map<UUID, Agency> agencies, UUID id, Locale locale) {
+		Agency agency = agencies.get(id);
 		return agency == null ? id.toString() : agency.name(locale);
 	}
 
@@ -243,7 +252,7 @@ class SharingPages {
 						new SystemRegistry.SystemFilter(null, actor.agencyId(), null, null, null, null, null), Sort.by("name"))
 					.stream()
 					// a retired system cannot receive data (consumer_system_retired): not offered
-					.filter(s -> s.status() != org.unigov.registry.SystemStatus.RETIRED)
+					.filter(s -> s.status() != SystemStatus.RETIRED)
 					.toList();
 		model.addAttribute("systems", systems);
 		model.addAttribute("methods", entry.content().sharingMethods());
@@ -294,7 +303,7 @@ class SharingPages {
 						FormValues.integer(form.get("condition")), version);
 				case "incomplete" -> this.replies.noticeIncomplete(actor, id, missing(form), version);
 				case "extension" -> this.replies.requestExtension(actor, id,
-						java.util.Objects.requireNonNullElse(FormValues.integer(form.get("days")), 0), form.get("reason"), version);
+						Objects.requireNonNullElse(FormValues.integer(form.get("days")), 0), form.get("reason"), version);
 				case "extension-decision" -> this.replies.decideExtension(actor, id, "approve".equals(form.get("decision")),
 						version);
 				case "delivery" -> this.replies.deliver(actor, id, form.get("method"), form.get("note"), version);
@@ -407,7 +416,7 @@ class SharingPages {
 		model.addAttribute("late", rows(late.getContent()));
 		model.addAttribute("lateTotal", late.getTotalElements());
 		List<Dispute> open = this.disputes.open(actor);
-		Map<UUID, Row> byRequest = new java.util.HashMap<>();
+		Map<UUID, Row> byRequest = new HashMap<>();
 		rows(this.requests.get(open.stream().map(Dispute::requestId).toList())).forEach(r -> byRequest.put(r.request().id(), r));
 		Map<Dispute, Row> disputes = new LinkedHashMap<>();
 		for (Dispute dispute : open) {
@@ -418,7 +427,7 @@ class SharingPages {
 		}
 		model.addAttribute("disputes", disputes);
 		String prefix = actor.scopePrefix();
-		model.addAttribute("statistics", this.statistics.perAgency(prefix == null ? "-" : prefix));
+		model.addAttribute("statistics", this.statistics.perAgency(prefix == null ? "-" : prefix, this.calendar.today()));
 		model.addAttribute("filings", this.grants.find(actor, new Grants.GrantFilter(null, GrantStatus.ENDED, null, false),
 				PageRequest.of(0, 50)).getContent().stream().filter(g -> g.filedAt() != null).toList());
 		return "sharing/oversight";
