@@ -142,28 +142,79 @@ public class Proposals {
 				where id = ? and version = ?""").params(id, expectedVersion).update() > 0;
 	}
 
-	/** Counts a change to the project (a review decided) if still at {@code expectedVersion}. */
-	public boolean touch(UUID id, long expectedVersion) {
-		return this.jdbc.sql("update prj_project set updated_at = now(), version = version + 1 where id = ? and version = ?")
-			.params(id, expectedVersion)
-			.update() > 0;
+	/** Counts a change to the project (a review decided, a plan replaced) if still at {@code expectedVersion}. */
+	public Optional<Project> touch(Project project, long expectedVersion) {
+		return write(project, "update prj_project set updated_at = now(), version = version + 1 where id = ? and version = ?",
+				project.id(), expectedVersion);
+	}
+
+	/** Puts a proposal in review for a new round along {@code route}, if still at {@code expectedVersion}. */
+	public Optional<Project> submit(Project project, int round, List<Integer> route, long expectedVersion) {
+		return write(project, """
+				update prj_project set status = 'in-review', round = ?, route = ?, submitted_at = now(), updated_at = now(),
+				    version = version + 1
+				where id = ? and version = ?""", round, route.toArray(Integer[]::new), project.id(), expectedVersion);
 	}
 
 	/** The last stage approved: the project is approved. */
-	public void approve(UUID id) {
-		this.jdbc.sql("update prj_project set status = 'approved', decided_at = now() where id = ?").param(id).update();
+	public Project approve(Project project) {
+		return write(project, "update prj_project set status = 'approved', decided_at = now() where id = ?", project.id())
+			.orElseThrow();
 	}
 
 	/** A stage approved: the project is a draft again at the next stage (P1). */
-	public void nextStage(UUID id, Stage next) {
-		this.jdbc.sql("update prj_project set status = 'draft', stage = ? where id = ?").params(next.code(), id).update();
+	public Project nextStage(Project project, Stage next) {
+		return write(project, "update prj_project set status = 'draft', stage = ? where id = ?", next.code(), project.id())
+			.orElseThrow();
 	}
 
 	/** Returned for revision or rejected; a rejection is the final decision. */
-	public void close(UUID id, boolean rejected) {
-		this.jdbc.sql("update prj_project set status = ?, decided_at = case when ? then now() else decided_at end where id = ?")
-			.params(rejected ? "rejected" : "returned", rejected, id)
-			.update();
+	public Project close(Project project, boolean rejected) {
+		return write(project,
+				"update prj_project set status = ?, decided_at = case when ? then now() else decided_at end where id = ?",
+				rejected ? "rejected" : "returned", rejected, project.id())
+			.orElseThrow();
+	}
+
+	/** Acceptance decided (P6): accepted, or left approved when refused; if still at {@code expectedVersion}. */
+	public Optional<Project> decideAcceptance(Project project, boolean accept, long expectedVersion) {
+		return write(project, """
+				update prj_project set status = case when ? then 'accepted' else status end,
+				    accepted_at = case when ? then now() else accepted_at end, updated_at = now(), version = version + 1
+				where id = ? and version = ?""", accept, accept, project.id(), expectedVersion);
+	}
+
+	/** Names the delivered system and its go-live date, if still at {@code expectedVersion}. */
+	public Optional<Project> deliver(Project project, @Nullable UUID systemId, @Nullable LocalDate goLive,
+			long expectedVersion) {
+		return write(project, """
+				update prj_project set delivered_system_id = ?, go_live_date = ?, updated_at = now(), version = version + 1
+				where id = ? and version = ?""", systemId, goLive, project.id(), expectedVersion);
+	}
+
+	/** Adds a payment (or a negative correction) to the money spent. */
+	public Project addSpent(Project project, long amountFen) {
+		return write(project, "update prj_project set spent_fen = spent_fen + ?, updated_at = now() where id = ?", amountFen,
+				project.id())
+			.orElseThrow();
+	}
+
+	/** Locks the project's row until the transaction ends (one acceptance request at a time). */
+	public void lock(UUID id) {
+		this.jdbc.sql("select id from prj_project where id = ? for update").param(id).query(UUID.class).single();
+	}
+
+	/** Whether any project is stored (the demo seeder seeds an empty module only). */
+	public boolean any() {
+		return this.jdbc.sql("select exists (select 1 from prj_project)").query(Boolean.class).single();
+	}
+
+	/** Runs an update of one project row and returns the row as written, with the project's lines. */
+	private Optional<Project> write(Project before, String update, @Nullable Object... params) {
+		return this.jdbc.sql(update + " returning *")
+			.params(params)
+			.query((rs, n) -> new Row(rs).project(before.budgetLines(), before.targets()))
+			.optional();
 	}
 
 	/** Keeps the worst outcome of the gates run on the saved proposal. */
