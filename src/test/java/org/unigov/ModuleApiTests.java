@@ -160,6 +160,26 @@ class ModuleApiTests {
 					&& call.getTargetOwner().isAssignableTo(ApplicationEventPublisher.class));
 	}
 
+	/** The rule must be able to fail: an internal helper of the audit module is not used elsewhere. */
+	@Test
+	void theRuleSeesAModuleOnlyType() {
+		JavaClass hashing = CLASSES.get("org.unigov.audit.internal.AuditHashing");
+		assertThat(usedOutside(hashing, "audit")).isFalse();
+		assertThat(usedOutside(CLASSES.get("org.unigov.audit.AuditJournal"), "audit")).isTrue();
+		assertThat(publishedEvents()).contains("org.unigov.catalog.EntryPublished", "org.unigov.sharing.GrantIssued")
+			.doesNotContain("org.unigov.catalog.CatalogEntry", "java.util.LinkedHashMap");
+	}
+
+	private static boolean usedOutside(JavaClass type, String module) {
+		return Stream.concat(Stream.of(type), nested(type).stream())
+			.flatMap(t -> t.getDirectDependenciesToSelf().stream())
+			.anyMatch(d -> !module.equals(module(d.getOriginClass())));
+	}
+
+	private static List<JavaClass> nested(JavaClass type) {
+		return CLASSES.stream().filter(c -> c.getName().startsWith(type.getName() + "$")).toList();
+	}
+
 	/** Every type some listener method takes: the events of the platform. */
 	private static Set<String> listenedEvents() {
 		Set<String> events = new TreeSet<>();
