@@ -86,16 +86,17 @@ public class Proposals {
 		return this.jdbc.sql("select nextval('prj_project_number')").query(Long.class).single();
 	}
 
-	/** Stores a new draft with its lines. */
-	public void insert(UUID id, String code, Checked c, String createdBy) {
+	/** Stores a new draft with its lines; the draft as stored. */
+	public Project insert(UUID id, String code, Checked c, String createdBy) {
 		Checked.Basics b = c.basics();
 		Checked.Reach r = c.reach();
-		this.jdbc.sql("""
+		Project project = this.jdbc.sql("""
 				insert into prj_project (id, code, name, summary, agency_id, agency_code, division_code, division_level,
 				    type, path, plan_reference, urgency_reason, stage, status, target_system_id, capabilities,
 				    public_facing, sign_in, identity_exemption, overlap_justification, reuse_system_ids, publishes,
 				    obtains, collects, build_fen, om_fen, total_fen, created_by)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?)""")
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?)
+				returning *""")
 			.params(id, code, b.name(), b.summary(), c.agency().id().value(), c.agency().creditCode(),
 					c.division().code(), c.division().level(), b.type().code(), b.path().code(), b.planReference(),
 					b.urgencyReason(), Projects.firstStage(b.path()).code(), r.targetSystemId(),
@@ -104,42 +105,46 @@ public class Proposals {
 					this.json.writeValueAsString(c.flows().publishes()), this.json.writeValueAsString(c.flows().obtains()),
 					c.flows().collects().toArray(String[]::new), c.budget().buildFen(), c.budget().omFen(),
 					c.budget().totalFen(), createdBy)
-			.update();
+			.query((rs, n) -> new Row(rs).project(c.budget().lines(), c.targets()))
+			.single();
 		writeLines(id, c);
+		return project;
 	}
 
-	/** Stores a revision if the row is still at {@code expectedVersion}; false when it was not. */
-	public boolean update(UUID id, Checked c, long expectedVersion) {
+	/** Stores a revision if the row is still at {@code expectedVersion}; empty when it was not. */
+	public Optional<Project> update(UUID id, Checked c, long expectedVersion) {
 		Checked.Basics b = c.basics();
 		Checked.Reach r = c.reach();
-		int updated = this.jdbc.sql("""
+		Optional<Project> updated = this.jdbc.sql("""
 				update prj_project set name = ?, summary = ?, type = ?, path = ?, plan_reference = ?, urgency_reason = ?,
 				    stage = case when round = 0 then ? else stage end, target_system_id = ?, capabilities = ?,
 				    public_facing = ?, sign_in = ?, identity_exemption = ?, overlap_justification = ?,
 				    reuse_system_ids = ?, publishes = ?::jsonb, obtains = ?::jsonb, collects = ?, build_fen = ?,
 				    om_fen = ?, total_fen = ?, updated_at = now(), version = version + 1
-				where id = ? and version = ?""")
+				where id = ? and version = ?
+				returning *""")
 			.params(b.name(), b.summary(), b.type().code(), b.path().code(), b.planReference(), b.urgencyReason(),
 					Projects.firstStage(b.path()).code(), r.targetSystemId(), r.capabilities().toArray(String[]::new),
 					r.publicFacing(), r.signIn().code(), r.identityExemption(), r.overlapJustification(),
 					r.reuseSystemIds().toArray(UUID[]::new), this.json.writeValueAsString(c.flows().publishes()),
 					this.json.writeValueAsString(c.flows().obtains()), c.flows().collects().toArray(String[]::new),
 					c.budget().buildFen(), c.budget().omFen(), c.budget().totalFen(), id, expectedVersion)
-			.update();
-		if (updated == 0) {
-			return false;
+			.query((rs, n) -> new Row(rs).project(c.budget().lines(), c.targets()))
+			.optional();
+		if (updated.isEmpty()) {
+			return updated;
 		}
 		this.jdbc.sql("delete from prj_budget_line where project_id = ?").param(id).update();
 		this.jdbc.sql("delete from prj_target where project_id = ?").param(id).update();
 		writeLines(id, c);
-		return true;
+		return updated;
 	}
 
-	/** Marks a proposal withdrawn if still at {@code expectedVersion}; false when it was not. */
-	public boolean withdraw(UUID id, long expectedVersion) {
-		return this.jdbc.sql("""
+	/** Marks a proposal withdrawn if still at {@code expectedVersion}; empty when it was not. */
+	public Optional<Project> withdraw(Project project, long expectedVersion) {
+		return write(project, """
 				update prj_project set status = 'withdrawn', updated_at = now(), version = version + 1
-				where id = ? and version = ?""").params(id, expectedVersion).update() > 0;
+				where id = ? and version = ?""", project.id(), expectedVersion);
 	}
 
 	/** Counts a change to the project (a review decided, a plan replaced) if still at {@code expectedVersion}. */
@@ -218,10 +223,10 @@ public class Proposals {
 	}
 
 	/** Keeps the worst outcome of the gates run on the saved proposal. */
-	public void recordGateOutcome(UUID id, GateOutcome outcome) {
-		this.jdbc.sql("update prj_project set gate_outcome = ?, gates_checked_at = now() where id = ?")
-			.params(outcome.code(), id)
-			.update();
+	public Project recordGateOutcome(Project project, GateOutcome outcome) {
+		return write(project, "update prj_project set gate_outcome = ?, gates_checked_at = now() where id = ?",
+				outcome.code(), project.id())
+			.orElseThrow();
 	}
 
 	private void writeLines(UUID id, Checked c) {
