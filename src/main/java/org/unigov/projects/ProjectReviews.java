@@ -1,9 +1,8 @@
 package org.unigov.projects;
 
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,10 +14,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
-import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.unigov.audit.AuditJournal;
@@ -26,6 +22,7 @@ import org.unigov.audit.AuditRecord;
 import org.unigov.calendar.WorkingCalendar;
 import org.unigov.organization.Division;
 import org.unigov.projects.internal.GateOutcome;
+import org.unigov.projects.internal.GateResults;
 import org.unigov.projects.internal.GateResult;
 import org.unigov.projects.internal.Project;
 import org.unigov.projects.internal.ProjectError;
@@ -39,8 +36,6 @@ import org.unigov.projects.internal.ReviewSteps;
 import org.unigov.shared.Actor;
 import org.unigov.shared.Role;
 import org.unigov.shared.problem.UnigovException;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The review of submissions (P1, P5). Submitting runs the gates; a {@code fail} refuses it and
@@ -57,11 +52,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Transactional
 public class ProjectReviews {
 
-	private static final TypeReference<List<GateResult.Reason>> REASONS = new TypeReference<>() {
-	};
-
-	private final JdbcClient jdbc;
-
 	private final Projects projects;
 
 	private final ProjectGates gates;
@@ -72,26 +62,25 @@ public class ProjectReviews {
 
 	private final AuditJournal journal;
 
-	private final JsonMapper json;
-
 	private final ApplicationEventPublisher events;
 
 	private final Proposals proposals;
 
 	private final ReviewSteps reviewSteps;
 
-	ProjectReviews(JdbcClient jdbc, Projects projects, ProjectGates gates, ProjectSettingsStore settings,
-			WorkingCalendar calendar, AuditJournal journal, JsonMapper json, ApplicationEventPublisher events,
-			Proposals proposals, ReviewSteps reviewSteps) {
-		this.jdbc = jdbc;
+	private final GateResults gateResults;
+
+	ProjectReviews(Projects projects, ProjectGates gates, ProjectSettingsStore settings, WorkingCalendar calendar,
+			AuditJournal journal, ApplicationEventPublisher events, Proposals proposals, ReviewSteps reviewSteps,
+			GateResults gateResults) {
 		this.proposals = proposals;
+		this.gateResults = gateResults;
 		this.reviewSteps = reviewSteps;
 		this.projects = projects;
 		this.gates = gates;
 		this.settings = settings;
 		this.calendar = calendar;
 		this.journal = journal;
-		this.json = json;
 		this.events = events;
 	}
 
@@ -166,25 +155,17 @@ public class ProjectReviews {
 		List<Integer> route = current.route(project.divisionLevel(), project.totalFen());
 		List<Division> divisions = this.gates.divisions(project.divisionCode(), route);
 		int round = project.round() + 1;
-		int updated = this.jdbc.sql("""
-				update prj_project set status = 'in-review', round = ?, route = ?, submitted_at = now(), updated_at = now(),
-				    version = version + 1
-				where id = ? and version = ?""")
-			.params(round, route.toArray(Integer[]::new), id, expectedVersion)
-			.update();
-		Projects.requireUpdated(updated, project, expectedVersion);
-		for (GateResult gate : results) {
-			this.jdbc.sql("insert into prj_gate_result (project_id, round, gate, outcome, reasons) values (?, ?, ?, ?, ?::jsonb)")
-				.params(id, round, gate.gate(), gate.outcome().code(), this.json.writeValueAsString(gate.reasons()))
-				.update();
-		}
+		Project submitted = this.proposals.submit(project, round, route, expectedVersion).orElse(null);
+		Projects.requireUpdated(submitted == null ? 0 : 1, project, expectedVersion);
+		this.gateResults.insert(id, round, results);
 		LocalDate due = this.calendar.addWorkingDays(this.calendar.today(), current.reviewDays()).due();
+		List<ReviewStep> steps = new ArrayList<>();
 		for (int i = 0; i < route.size(); i++) {
-			insertStep(id, round, project.stage(), ReviewStep.Kind.APPROVAL, route.get(i), divisions.get(i).code(), i,
-					i == 0, due);
+			steps.add(this.reviewSteps.insert(id, round, project.stage(), ReviewStep.Kind.APPROVAL, route.get(i),
+					divisions.get(i).code(), i, i == 0, due));
 		}
-		insertStep(id, round, project.stage(), ReviewStep.Kind.BUDGET, route.getLast(), divisions.getLast().code(), 0, true,
-				due);
+		steps.add(this.reviewSteps.insert(id, round, project.stage(), ReviewStep.Kind.BUDGET, route.getLast(),
+				divisions.getLast().code(), 0, true, due));
 		this.events.publishEvent(new ReviewAwaited(id, project.code(), project.name(), project.agencyId(),
 				divisions.getFirst().code(), ReviewStep.Kind.APPROVAL.code(), due));
 		this.events.publishEvent(new ReviewAwaited(id, project.code(), project.name(), project.agencyId(),
@@ -199,18 +180,7 @@ public class ProjectReviews {
 		results.forEach(g -> outcomes.put(g.gate(), g.outcome().code()));
 		details.put("gates", outcomes);
 		this.journal.append(actor, AuditRecord.of("project.submitted", Projects.SUBJECT, id, project.divisionCode(), details));
-		return new Submission(this.projects.get(id).orElseThrow(), results, steps(id, round));
-	}
-
-	private void insertStep(UUID projectId, int round, Stage stage, ReviewStep.Kind kind, int level, String division,
-			int position, boolean pending, LocalDate due) {
-		this.jdbc.sql("""
-				insert into prj_review_step (id, project_id, round, stage, kind, level, division_code, position, status,
-				    activated_at, due)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(UUID.randomUUID(), projectId, round, stage.code(), kind.code(), level, division, position,
-					pending ? "pending" : "waiting", pending ? OffsetDateTime.now() : null, pending ? due : null)
-			.update();
+		return new Submission(submitted, results, steps);
 	}
 
 	// ---- deciding -----------------------------------------------------------------------------
@@ -223,8 +193,8 @@ public class ProjectReviews {
 		Project project = this.projects.visible(actor, id);
 		ReviewStep step = reviewersStep(actor, project, expectedVersion);
 		String note = note(decision, comment);
-		boolean updated = this.proposals.touch(id, expectedVersion);
-		Projects.requireUpdated(updated ? 1 : 0, project, expectedVersion);
+		Project current = this.proposals.touch(project, expectedVersion).orElse(null);
+		Projects.requireUpdated(current == null ? 0 : 1, project, expectedVersion);
 		this.reviewSteps.decide(step.id(), decision.stepStatus(), actor, note);
 		Map<String, Object> details = new LinkedHashMap<>();
 		details.put("code", project.code());
@@ -237,18 +207,18 @@ public class ProjectReviews {
 			details.put("comment", note);
 		}
 		if (decision == Decision.APPROVE) {
-			approved(project, step, details);
+			current = approved(current, step, details);
 		}
 		else {
 			this.reviewSteps.cancelRound(id, project.round());
-			this.proposals.close(id, decision == Decision.REJECT);
+			current = this.proposals.close(current, decision == Decision.REJECT);
 			details.put("result", decision == Decision.RETURN ? "returned" : "rejected");
 		}
 		this.journal.append(actor, AuditRecord.of("project.reviewed", Projects.SUBJECT, id, project.divisionCode(), details));
 		if (details.get("result") instanceof String result) {
 			this.events.publishEvent(new ProjectDecided(id, project.code(), project.name(), project.agencyId(), result));
 		}
-		return this.projects.get(id).orElseThrow();
+		return current;
 	}
 
 	/**
@@ -275,7 +245,7 @@ public class ProjectReviews {
 			Projects.requireUpdated(0, project, expectedVersion);
 		}
 		// the actor's step of this round: a pending one first, for someone who both approves and audits
-		List<ReviewStep> mine = steps(project.id(), project.round()).stream()
+		List<ReviewStep> mine = this.reviewSteps.round(project.id(), project.round()).stream()
 			.filter(s -> kinds.contains(s.kind()) && s.divisionCode().equals(actor.divisionCode()))
 			.sorted(Comparator.comparing((ReviewStep s) -> s.status() != StepStatus.PENDING))
 			.toList();
@@ -316,7 +286,7 @@ public class ProjectReviews {
 	 * After an approval the next level's step becomes pending; when no step of the round is open,
 	 * the stage is approved (P1): the project goes on to the next stage or is approved.
 	 */
-	private void approved(Project project, ReviewStep step, Map<String, Object> details) {
+	private Project approved(Project project, ReviewStep step, Map<String, Object> details) {
 		UUID id = project.id();
 		if (step.kind() == ReviewStep.Kind.APPROVAL) {
 			LocalDate due = this.calendar.addWorkingDays(this.calendar.today(), this.settings.current().reviewDays()).due();
@@ -325,18 +295,16 @@ public class ProjectReviews {
 						project.agencyId(), next, ReviewStep.Kind.APPROVAL.code(), due)));
 		}
 		if (this.reviewSteps.openCount(id, project.round()) > 0) {
-			return;
+			return project;
 		}
 		Stage next = Projects.nextStage(project.path(), project.stage());
 		if (next == null) {
-			this.proposals.approve(id);
 			details.put("result", "approved");
+			return this.proposals.approve(project);
 		}
-		else {
-			this.proposals.nextStage(id, next);
-			details.put("result", "stage-approved");
-			details.put("nextStage", next.code());
-		}
+		details.put("result", "stage-approved");
+		details.put("nextStage", next.code());
+		return this.proposals.nextStage(project, next);
 	}
 
 	/** The division of the highest level that approved (or is to approve) the project. */
@@ -348,59 +316,23 @@ public class ProjectReviews {
 
 	// ---- reading ------------------------------------------------------------------------------
 
-	private static final RowMapper<ReviewStep> STEPS = (rs, n) -> new ReviewStep(rs.getObject("id", UUID.class),
-			rs.getObject("project_id", UUID.class), rs.getInt("round"), Projects.code(Stage.class, rs.getString("stage")),
-			ReviewStep.Kind.valueOf(rs.getString("kind").toUpperCase(Locale.ROOT)), rs.getInt("level"),
-			rs.getString("division_code"), rs.getInt("position"), Projects.code(StepStatus.class, rs.getString("status")),
-			instant(rs.getObject("activated_at", OffsetDateTime.class)), rs.getObject("due", LocalDate.class),
-			rs.getString("decided_by"), rs.getString("decided_by_name"),
-			instant(rs.getObject("decided_at", OffsetDateTime.class)), rs.getString("comment"));
-
-	private static java.time.@Nullable Instant instant(@Nullable OffsetDateTime at) {
-		return at == null ? null : at.toInstant();
-	}
-
 	/** The steps of one round, approvals lowest level first, then the budget review. */
 	@Transactional(readOnly = true)
 	public List<ReviewStep> steps(UUID projectId, int round) {
-		return this.jdbc.sql("select * from prj_review_step where project_id = ? and round = ? order by kind, position")
-			.params(projectId, round)
-			.query(STEPS)
-			.list();
+		return this.reviewSteps.round(projectId, round);
 	}
 
 	/** Every step of every round, newest round first: the project's review history. */
 	@Transactional(readOnly = true)
 	public List<ReviewStep> allSteps(Actor actor, UUID projectId) {
 		this.projects.visible(actor, projectId);
-		return this.jdbc.sql("select * from prj_review_step where project_id = ? order by round desc, kind, position")
-			.param(projectId)
-			.query(STEPS)
-			.list();
+		return this.reviewSteps.all(projectId);
 	}
 
 	/** The gates of one submission as they were run then (empty before the first). */
 	@Transactional(readOnly = true)
 	public List<GateResult> gateResults(UUID projectId, int round) {
-		return this.jdbc.sql("select * from prj_gate_result where project_id = ? and round = ? order by checked_at, gate")
-			.params(projectId, round)
-			.query((rs, n) -> new GateResult(rs.getString("gate"), rule(rs.getString("gate")),
-					Projects.code(GateOutcome.class, rs.getString("outcome")),
-					this.json.readValue(rs.getString("reasons"), REASONS)))
-			.list()
-			.stream()
-			.sorted(Comparator.comparingInt(g -> List.of(GateResult.DUPLICATE, GateResult.SHARING,
-					GateResult.IDENTITY, GateResult.BUDGET).indexOf(g.gate())))
-			.toList();
-	}
-
-	private static String rule(String gate) {
-		return switch (gate) {
-			case GateResult.DUPLICATE -> "P3";
-			case GateResult.SHARING -> "P2";
-			case GateResult.IDENTITY -> "P4";
-			default -> "P5";
-		};
+		return this.gateResults.round(projectId, round);
 	}
 
 	/**
@@ -421,28 +353,6 @@ public class ProjectReviews {
 			return Page.empty(pageable);
 		}
 		LocalDate today = this.calendar.today();
-		String where = " from prj_review_step s join prj_project p on p.id = s.project_id"
-				+ " where s.status = 'pending' and s.division_code = ? and s.kind = any(?)"
-				+ (overdue ? " and s.due < ?" : "");
-		List<Object> params = new ArrayList<>(List.of(actor.divisionCode(), kinds.toArray(String[]::new)));
-		if (overdue) {
-			params.add(today);
-		}
-		long total = this.jdbc.sql("select count(*)" + where).params(params).query(Long.class).single();
-		List<Object> pageParams = new ArrayList<>(params);
-		pageParams.add(pageable.getPageSize());
-		pageParams.add(pageable.getOffset());
-		List<QueueItem> items = this.jdbc.sql("select s.*, p.code as p_code, p.name as p_name, p.agency_code as p_agency,"
-				+ " p.division_code as p_division, p.type as p_type, p.total_fen as p_total, p.version as p_version"
-				+ where + " order by s.due, s.activated_at, s.id limit ? offset ?")
-			.params(pageParams)
-			.query((rs, n) -> {
-				ReviewStep step = STEPS.mapRow(rs, n);
-				return new QueueItem(step, step.projectId(), rs.getString("p_code"), rs.getString("p_name"),
-						rs.getString("p_agency"), rs.getString("p_division"), rs.getString("p_type"), step.stage().code(),
-						rs.getLong("p_total"), rs.getLong("p_version"), step.overdue(today));
-			})
-			.list();
-		return new PageImpl<>(items, pageable, total);
+		return this.reviewSteps.queue(actor.divisionCode(), kinds, overdue ? today : null, today, pageable);
 	}
 }

@@ -15,7 +15,6 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.unigov.calendar.WorkingCalendar;
@@ -46,7 +45,9 @@ class DemoProjects implements ApplicationRunner {
 
 	private final DemoMode demo;
 
-	private final JdbcClient jdbc;
+	private final Proposals proposals;
+
+	private final ReviewSteps reviewSteps;
 
 	private final Projects projects;
 
@@ -75,10 +76,12 @@ class DemoProjects implements ApplicationRunner {
 	private static final Catalog.EntryFilter PUBLISHED = new Catalog.EntryFilter(null, EntryStatus.PUBLISHED, null, false,
 			false);
 
-	DemoProjects(DemoMode demo, JdbcClient jdbc, Projects projects, ProposalDrafting drafting, ProjectReviews reviews, ProjectExecution execution,
-			OrganizationDirectory organizations, WorkingCalendar calendar, TransactionTemplate transactions, SystemRegistry registry, Catalog catalog) {
+	DemoProjects(DemoMode demo, Proposals proposals, ReviewSteps reviewSteps, Projects projects, ProposalDrafting drafting,
+			ProjectReviews reviews, ProjectExecution execution, OrganizationDirectory organizations,
+			WorkingCalendar calendar, TransactionTemplate transactions, SystemRegistry registry, Catalog catalog) {
 		this.demo = demo;
-		this.jdbc = jdbc;
+		this.proposals = proposals;
+		this.reviewSteps = reviewSteps;
 		this.projects = projects;
 		this.drafting = drafting;
 		this.reviews = reviews;
@@ -92,7 +95,7 @@ class DemoProjects implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		if (!this.demo.enabled() || this.jdbc.sql("select exists (select 1 from prj_project)").query(Boolean.class).single()
+		if (!this.demo.enabled() || this.proposals.any()
 				|| !this.registry.find(ADMIN, NO_SYSTEM_FILTER, PageRequest.of(0, 1)).hasContent()
 				|| !this.catalog.find(ADMIN, PUBLISHED, PageRequest.of(0, 1)).hasContent()) {
 			return;
@@ -135,9 +138,7 @@ class DemoProjects implements ApplicationRunner {
 				target("exchange-calls-made", "资格比对月调用量", 0, 500000), null,
 				"社会保险经办管理信息系统不含资格认证功能，本系统通过接口与其对接，不重复建设经办功能。");
 		certification = submit("sn-hrss", certification);
-		this.jdbc.sql("update prj_review_step set due = ? where project_id = ? and status = 'pending'")
-			.params(today.minusDays(3), certification.id())
-			.update();
+		this.reviewSteps.setPendingDue(certification.id(), today.minusDays(3));
 		// in review at the city, already in the approved plan
 		Project interfaces = create("xa-hrss", "西安市人社业务数据共享接口改造", "改造人社业务系统数据接口，按目录向各部门提供就业、社保数据共享服务。",
 				"upgrade", "in-plan", List.of("employment-service"), 150_000_000L, 20_000_000L,
@@ -208,9 +209,9 @@ class DemoProjects implements ApplicationRunner {
 		submit("yt-civil", grid);
 	}
 
-	private static ProjectInput.Target target(String indicator, String name, long baseline, long target) {
+	private ProjectInput.Target target(String indicator, String name, long baseline, long target) {
 		return new ProjectInput.Target(indicator, name, "", BigDecimal.valueOf(baseline), BigDecimal.valueOf(target),
-				LocalDate.now(WorkingCalendar.ZONE).plusYears(2));
+				this.calendar.today().plusYears(2));
 	}
 
 	private Project create(String agency, String name, String summary, String type, String path, List<String> capabilities,

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,7 +13,6 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.unigov.audit.AuditJournal;
@@ -41,7 +39,11 @@ public class ProjectExecution {
 
 	static final int MAX_MILESTONES = 50;
 
-	private final JdbcClient jdbc;
+	private final Proposals proposals;
+
+	private final Milestones milestones;
+
+	private final Spending spending;
 
 	private final Projects projects;
 
@@ -51,9 +53,11 @@ public class ProjectExecution {
 
 	private final AuditJournal journal;
 
-	ProjectExecution(JdbcClient jdbc, Projects projects, SystemRegistry registry, WorkingCalendar calendar,
-			AuditJournal journal) {
-		this.jdbc = jdbc;
+	ProjectExecution(Proposals proposals, Milestones milestones, Spending spending, Projects projects,
+			SystemRegistry registry, WorkingCalendar calendar, AuditJournal journal) {
+		this.proposals = proposals;
+		this.milestones = milestones;
+		this.spending = spending;
 		this.projects = projects;
 		this.registry = registry;
 		this.calendar = calendar;
@@ -94,25 +98,14 @@ public class ProjectExecution {
 	}
 
 	Execution execution(Project project) {
-		List<Milestone> milestones = milestones(project.id());
-		List<Spend> spend = this.jdbc.sql("select * from prj_spend where project_id = ? order by spent_on, recorded_at")
-			.param(project.id())
-			.query((rs, n) -> new Spend(rs.getObject("id", UUID.class), rs.getObject("spent_on", LocalDate.class),
-					Projects.code(BudgetKind.class, rs.getString("kind")), rs.getLong("amount_fen"), rs.getString("note"),
-					rs.getString("recorded_by"), rs.getObject("recorded_at", OffsetDateTime.class).toInstant()))
-			.list();
+		return execution(project, this.milestones.of(project.id()), this.spending.of(project.id()));
+	}
+
+	private Execution execution(Project project, List<Milestone> milestones, List<Spend> spend) {
 		LocalDate start = project.decidedAt() == null ? this.calendar.today()
 				: LocalDate.ofInstant(project.decidedAt(), WorkingCalendar.ZONE);
 		return new Execution(project.id(), milestones, spend,
 				variance(project, milestones, spend, start, this.calendar.today()));
-	}
-
-	List<Milestone> milestones(UUID projectId) {
-		return this.jdbc.sql("select * from prj_milestone where project_id = ? order by line")
-			.param(projectId)
-			.query((rs, n) -> new Milestone(rs.getString("name"), rs.getObject("planned", LocalDate.class),
-					rs.getObject("actual", LocalDate.class), rs.getInt("weight_pct")))
-			.list();
 	}
 
 	/**
@@ -224,17 +217,9 @@ public class ProjectExecution {
 	public Execution planMilestones(Actor actor, UUID id, List<MilestoneInput> input, long expectedVersion) {
 		Project project = executing(actor, id, Set.of(ProjectStatus.APPROVED));
 		List<Milestone> milestones = checkMilestones(input, this.calendar.today());
-		int updated = this.jdbc.sql("update prj_project set updated_at = now(), version = version + 1 where id = ? and version = ?")
-			.params(id, expectedVersion)
-			.update();
-		Projects.requireUpdated(updated, project, expectedVersion);
-		this.jdbc.sql("delete from prj_milestone where project_id = ?").param(id).update();
-		int line = 0;
-		for (Milestone m : milestones) {
-			this.jdbc.sql("insert into prj_milestone (project_id, line, name, planned, actual, weight_pct) values (?, ?, ?, ?, ?, ?)")
-				.params(id, ++line, m.name(), m.planned(), m.actual(), m.weightPct())
-				.update();
-		}
+		Project touched = this.proposals.touch(project, expectedVersion).orElse(null);
+		Projects.requireUpdated(touched == null ? 0 : 1, project, expectedVersion);
+		List<Milestone> planned = this.milestones.replace(id, milestones);
 		Map<String, Object> details = new LinkedHashMap<>();
 		details.put("code", project.code());
 		details.put("milestones", milestones.stream()
@@ -242,7 +227,7 @@ public class ProjectExecution {
 			.toList());
 		this.journal.append(actor, AuditRecord.of("project.milestones-planned", Projects.SUBJECT, id, project.divisionCode(),
 				details));
-		return execution(this.projects.get(id).orElseThrow());
+		return execution(touched, planned, this.spending.of(id));
 	}
 
 	/** The plan checked as a whole: every problem in one 422; the weights sum to 100. */
@@ -327,16 +312,13 @@ public class ProjectExecution {
 		if (!problems.isEmpty()) {
 			throw UnigovException.invalid(ProjectError.INVALID_PROJECT, UnigovException.messages(problems), problems);
 		}
-		UUID spendId = UUID.randomUUID();
-		this.jdbc.sql("insert into prj_spend (id, project_id, spent_on, kind, amount_fen, note, recorded_by) values (?, ?, ?, ?, ?, ?, ?)")
-			.params(spendId, id, spentOn, parsed.code(), amountFen, text, actor.username())
-			.update();
-		this.jdbc.sql("update prj_project set spent_fen = spent_fen + ?, updated_at = now() where id = ?").params(amountFen, id)
-			.update();
+		Spend recorded = this.spending.insert(id, spentOn, parsed, amountFen, text, actor.username());
+		Project updated = this.proposals.addSpent(project, amountFen);
+		UUID spendId = recorded.id();
 		this.journal.append(actor, AuditRecord.of("project.spend-recorded", Projects.SUBJECT, id, project.divisionCode(),
 				Map.of("code", project.code(), "spendId", spendId.toString(), "kind", parsed.code(), "amountFen", amountFen,
 						"spentOn", spentOn.toString(), "note", text)));
-		return execution(this.projects.get(id).orElseThrow());
+		return execution(updated);
 	}
 
 	/**
@@ -361,17 +343,13 @@ public class ProjectExecution {
 		if (!problems.isEmpty()) {
 			throw UnigovException.invalid(ProjectError.INVALID_PROJECT, UnigovException.messages(problems), problems);
 		}
-		int updated = this.jdbc.sql("""
-				update prj_project set delivered_system_id = ?, go_live_date = ?, updated_at = now(), version = version + 1
-				where id = ? and version = ?""")
-			.params(systemId, goLive, id, expectedVersion)
-			.update();
-		Projects.requireUpdated(updated, project, expectedVersion);
+		Project delivered = this.proposals.deliver(project, systemId, goLive, expectedVersion).orElse(null);
+		Projects.requireUpdated(delivered == null ? 0 : 1, project, expectedVersion);
 		Map<String, Object> details = new LinkedHashMap<>();
 		details.put("code", project.code());
 		details.put("systemId", String.valueOf(systemId));
 		details.put("goLiveDate", goLive == null ? null : goLive.toString());
 		this.journal.append(actor, AuditRecord.of("project.delivered", Projects.SUBJECT, id, project.divisionCode(), details));
-		return this.projects.get(id).orElseThrow();
+		return delivered;
 	}
 }

@@ -1,5 +1,6 @@
 package org.unigov.projects.internal;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -44,6 +45,6 @@ public record ProjectInput(@Nullable String name, @Nullable String summary, @Nul
 
 	/** P7: an outcome target: indicator kind, its name, baseline, target and the date to reach it. */
 	public record Target(@Nullable String indicator, @Nullable String name, @Nullable String unit,
-			java.math.@Nullable BigDecimal baseline, java.math.@Nullable BigDecimal target, @Nullable LocalDate due) {
+			@Nullable BigDecimal baseline, @Nullable BigDecimal target, @Nullable LocalDate due) {
 	}
 }

@@ -4,20 +4,17 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.unigov.audit.AuditJournal;
@@ -33,8 +30,6 @@ import org.unigov.shared.Actor;
 import org.unigov.shared.Role;
 import org.unigov.shared.problem.FieldProblem;
 import org.unigov.shared.problem.UnigovException;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Acceptance (验收, P6) and performance evaluation (绩效评价, P7), both from facts the platform
@@ -65,13 +60,11 @@ public class ProjectOutcomes {
 	/** Idle months in a row that make a live system a zombie. */
 	public static final int ZOMBIE_MONTHS = 3;
 
-	private static final TypeReference<List<CheckItem>> CHECKLIST = new TypeReference<>() {
-	};
+	private final Proposals proposals;
 
-	private static final TypeReference<Evaluation> REPORT = new TypeReference<>() {
-	};
+	private final Acceptances acceptances;
 
-	private final JdbcClient jdbc;
+	private final Evaluations evaluations;
 
 	private final Projects projects;
 
@@ -89,12 +82,12 @@ public class ProjectOutcomes {
 
 	private final AuditJournal journal;
 
-	private final JsonMapper json;
-
-	ProjectOutcomes(JdbcClient jdbc, Projects projects, ProjectReviews reviews, SystemRegistry registry,
-			AcceptanceChecklist checks, ExchangeTraffic traffic, ObjectProvider<ServiceApplicationCounts> applications,
-			WorkingCalendar calendar, AuditJournal journal, JsonMapper json) {
-		this.jdbc = jdbc;
+	ProjectOutcomes(Proposals proposals, Acceptances acceptances, Evaluations evaluations, Projects projects,
+			ProjectReviews reviews, SystemRegistry registry, AcceptanceChecklist checks, ExchangeTraffic traffic,
+			ObjectProvider<ServiceApplicationCounts> applications, WorkingCalendar calendar, AuditJournal journal) {
+		this.proposals = proposals;
+		this.acceptances = acceptances;
+		this.evaluations = evaluations;
 		this.projects = projects;
 		this.reviews = reviews;
 		this.registry = registry;
@@ -103,7 +96,6 @@ public class ProjectOutcomes {
 		this.applications = applications;
 		this.calendar = calendar;
 		this.journal = journal;
-		this.json = json;
 	}
 
 	// ---- acceptance ---------------------------------------------------------------------------
@@ -142,7 +134,7 @@ public class ProjectOutcomes {
 	@Transactional(readOnly = true)
 	public Acceptance acceptance(Actor actor, UUID id) {
 		Project project = this.projects.visible(actor, id);
-		Acceptance latest = latestAcceptance(id).orElse(null);
+		Acceptance latest = this.acceptances.latest(id).orElse(null);
 		if (latest != null && latest.status().equals("accepted")) {
 			return latest;
 		}
@@ -151,17 +143,6 @@ public class ProjectOutcomes {
 		return latest == null ? new Acceptance(null, "not-requested", items, verifiedOk(items), null, null, null, null, null)
 				: new Acceptance(latest.id(), latest.status(), items, verifiedOk(items), latest.requestedBy(),
 						latest.requestedAt(), latest.decidedBy(), latest.decidedAt(), latest.comment());
-	}
-
-	private Optional<Acceptance> latestAcceptance(UUID projectId) {
-		return this.jdbc.sql("select * from prj_acceptance where project_id = ? order by requested_at desc limit 1")
-			.param(projectId)
-			.query((rs, n) -> new Acceptance(rs.getObject("id", UUID.class), rs.getString("status"),
-					this.json.readValue(rs.getString("checklist"), CHECKLIST), rs.getBoolean("verified_ok"),
-					rs.getString("requested_by"), rs.getObject("requested_at", OffsetDateTime.class).toInstant(),
-					rs.getString("decided_by"), instant(rs.getObject("decided_at", OffsetDateTime.class)),
-					rs.getString("comment")))
-			.optional();
 	}
 
 	static boolean verifiedOk(List<CheckItem> items) {
@@ -182,8 +163,8 @@ public class ProjectOutcomes {
 					+ project.status().code() + ": acceptance is asked for an approved project.");
 		}
 		// one request at a time: the project row is locked until this transaction ends
-		this.jdbc.sql("select id from prj_project where id = ? for update").param(id).query(UUID.class).single();
-		if (latestAcceptance(id).filter(a -> a.status().equals("requested")).isPresent()) {
+		this.proposals.lock(id);
+		if (this.acceptances.latest(id).filter(a -> a.status().equals("requested")).isPresent()) {
 			throw new UnigovException(ProjectError.WRONG_STATE, "Acceptance of " + project.code() + " is already requested.");
 		}
 		Map<String, String> kept = new LinkedHashMap<>();
@@ -193,19 +174,14 @@ public class ProjectOutcomes {
 			}
 		});
 		List<CheckItem> items = this.checks.check(project, kept);
-		UUID acceptanceId = UUID.randomUUID();
-		this.jdbc.sql("""
-				insert into prj_acceptance (id, project_id, checklist, verified_ok, status, requested_by)
-				values (?, ?, ?::jsonb, ?, 'requested', ?)""")
-			.params(acceptanceId, id, this.json.writeValueAsString(items), verifiedOk(items), actor.username())
-			.update();
+		Acceptance requested = this.acceptances.request(id, items, verifiedOk(items), actor.username());
 		Map<String, Object> details = new LinkedHashMap<>();
 		details.put("code", project.code());
 		details.put("verifiedOk", verifiedOk(items));
 		details.put("failed", items.stream().filter(i -> !i.passed()).map(CheckItem::code).toList());
 		this.journal.append(actor, AuditRecord.of("project.acceptance-requested", Projects.SUBJECT, id,
 				project.divisionCode(), details));
-		return latestAcceptance(id).orElseThrow();
+		return requested;
 	}
 
 	/**
@@ -223,7 +199,7 @@ public class ProjectOutcomes {
 		if (project.agencyId().equals(actor.agencyId())) {
 			throw new UnigovException(ProjectError.OWN_AGENCY, "No one decides on their own agency's project (P5).");
 		}
-		Acceptance pending = latestAcceptance(id).filter(a -> a.status().equals("requested"))
+		Acceptance pending = this.acceptances.latest(id).filter(a -> a.status().equals("requested"))
 			.orElseThrow(() -> new UnigovException(ProjectError.WRONG_STATE,
 					"No acceptance of " + project.code() + " is waiting for a decision."));
 		String note = comment == null || comment.isBlank() ? null : comment.strip();
@@ -236,19 +212,9 @@ public class ProjectOutcomes {
 					+ "failing now: " + String.join(", ", now.stream().filter(i -> i.basis().equals("verified") && !i.passed())
 						.map(CheckItem::code).toList()) + ".", Map.of("checklist", now));
 		}
-		int updated = this.jdbc.sql("update prj_project set status = case when ? then 'accepted' else status end, "
-				+ "accepted_at = case when ? then now() else accepted_at end, updated_at = now(), version = version + 1 "
-				+ "where id = ? and version = ?")
-			.params(accept, accept, id, expectedVersion)
-			.update();
-		Projects.requireUpdated(updated, project, expectedVersion);
-		this.jdbc.sql("""
-				update prj_acceptance set status = ?, checklist = ?::jsonb, verified_ok = ?, decided_by = ?, decided_at = now(),
-				    comment = ?
-				where id = ?""")
-			.params(accept ? "accepted" : "refused", this.json.writeValueAsString(now), verifiedOk(now), actor.username(),
-					note, pending.id())
-			.update();
+		boolean updated = this.proposals.decideAcceptance(project, accept, expectedVersion).isPresent();
+		Projects.requireUpdated(updated ? 1 : 0, project, expectedVersion);
+		Acceptance decided = this.acceptances.decide(pending.id(), accept, now, verifiedOk(now), actor.username(), note);
 		Map<String, Object> details = new LinkedHashMap<>();
 		details.put("code", project.code());
 		details.put("decision", accept ? "accepted" : "refused");
@@ -257,7 +223,7 @@ public class ProjectOutcomes {
 		}
 		this.journal.append(actor, AuditRecord.of("project.acceptance-decided", Projects.SUBJECT, id, project.divisionCode(),
 				details));
-		return latestAcceptance(id).orElseThrow();
+		return decided;
 	}
 
 	// ---- evaluation ---------------------------------------------------------------------------
@@ -284,17 +250,7 @@ public class ProjectOutcomes {
 	@Transactional(readOnly = true)
 	public List<Evaluation> evaluations(Actor actor, UUID id) {
 		this.projects.visible(actor, id);
-		return this.jdbc.sql("select * from prj_evaluation where project_id = ? order by evaluated_at desc")
-			.param(id)
-			.query((rs, n) -> {
-				Evaluation report = this.json.readValue(rs.getString("report"), REPORT);
-				return new Evaluation(rs.getObject("id", UUID.class), report.projectId(), report.systemId(),
-						report.evaluatedOn(), report.due(), report.interim(), report.targets(), report.use(),
-						report.reportedMonthlyActiveUsers(), report.zombie(), report.zombieReason(),
-						rs.getString("evaluated_by"), rs.getObject("evaluated_at", OffsetDateTime.class).toInstant(),
-						report.reasonKey(), report.reasonArgs());
-			})
-			.list();
+		return this.evaluations.of(id);
 	}
 
 	/**
@@ -328,10 +284,7 @@ public class ProjectOutcomes {
 			throw UnigovException.invalid(ProjectError.INVALID_PROJECT, UnigovException.messages(problems), problems);
 		}
 		Evaluation report = measure(project, reported, this.calendar.today());
-		UUID evaluationId = UUID.randomUUID();
-		this.jdbc.sql("insert into prj_evaluation (id, project_id, report, zombie, evaluated_by) values (?, ?, ?::jsonb, ?, ?)")
-			.params(evaluationId, id, this.json.writeValueAsString(report), report.zombie(), actor.username())
-			.update();
+		Evaluation kept = this.evaluations.insert(id, report, actor.username());
 		Map<String, Object> details = new LinkedHashMap<>();
 		details.put("code", project.code());
 		details.put("interim", report.interim());
@@ -339,7 +292,7 @@ public class ProjectOutcomes {
 		details.put("met", report.targets().stream().filter(t -> Boolean.TRUE.equals(t.met())).count());
 		details.put("targets", report.targets().size());
 		this.journal.append(actor, AuditRecord.of("project.evaluated", Projects.SUBJECT, id, project.divisionCode(), details));
-		return evaluations(actor, id).getFirst();
+		return kept;
 	}
 
 	Evaluation measure(Project project, Map<Integer, BigDecimal> reported, LocalDate today) {
@@ -434,9 +387,5 @@ public class ProjectOutcomes {
 		}
 		return new TargetResult(line, t.indicator().code(), t.name(), t.unit(), t.baseline(), t.target(), value,
 				measured.basis(), measured.source(), met, progress);
-	}
-
-	private static @Nullable Instant instant(@Nullable OffsetDateTime at) {
-		return at == null ? null : at.toInstant();
 	}
 }

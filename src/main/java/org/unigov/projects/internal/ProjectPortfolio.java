@@ -4,13 +4,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,7 +20,6 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.unigov.calendar.WorkingCalendar;
@@ -56,7 +50,7 @@ public class ProjectPortfolio {
 	/** The most projects one spreadsheet holds. */
 	public static final int EXPORT_LIMIT = 100_000;
 
-	private final JdbcClient jdbc;
+	private final PortfolioReads reads;
 
 	private final WorkingCalendar calendar;
 
@@ -68,11 +62,11 @@ public class ProjectPortfolio {
 
 	private final ObjectProvider<Projects> projects;
 
-	ProjectPortfolio(JdbcClient jdbc, WorkingCalendar calendar, Taxonomy taxonomy,
+	ProjectPortfolio(PortfolioReads reads, WorkingCalendar calendar, Taxonomy taxonomy,
 			OrganizationDirectory directory,
 			ObjectProvider<ProjectExecution> execution,
 			ObjectProvider<Projects> projects) {
-		this.jdbc = jdbc;
+		this.reads = reads;
 		this.calendar = calendar;
 		this.taxonomy = taxonomy;
 		this.directory = directory;
@@ -124,119 +118,24 @@ public class ProjectPortfolio {
 		String prefix = scope(actor, division);
 		String like = prefix + "%";
 		LocalDate today = this.calendar.today();
-		Breakdown breakdown = breakdown(like);
+		PortfolioReads.Breakdown breakdown = this.reads.breakdown(like);
 		List<StageCount> pipeline = breakdown.pipeline();
 		List<Spend> byDivision = breakdown.byDivision();
 		long projects = pipeline.stream().mapToLong(StageCount::projects).sum();
 		long total = pipeline.stream().mapToLong(StageCount::totalFen).sum();
-		List<Spend> byCapability = byCapability(like);
-		// each list with its full count in one query (a window over the rows before the limit)
-		Listed overdue = listed("""
-				select p.*, s.due as step_due, s.division_code as step_division, s.kind as step_kind, count(*) over () as total
-				from prj_review_step s join prj_project p on p.id = s.project_id
-				where s.status = 'pending' and s.due < ? and p.division_code like ?
-				order by s.due, p.code limit ?""", List.of(today, like, LIST_LIMIT), true);
-		Listed failing = listed("""
-				select p.*, count(*) over () as total from prj_project p
-				where gate_outcome = 'fail' and status in ('draft', 'returned') and division_code like ?
-				order by gates_checked_at desc, code limit ?""", List.of(like, LIST_LIMIT), false);
-		// the latest evaluation of each project, then those that found a zombie
-		Listed zombies = listed("""
-				select p.*, count(*) over () as total
-				from (select distinct on (project_id) project_id, zombie from prj_evaluation
-				      order by project_id, evaluated_at desc) e
-				join prj_project p on p.id = e.project_id
-				where e.zombie and p.division_code like ?
-				order by p.code limit ?""", List.of(like, LIST_LIMIT), false);
-		List<Item> recent = this.jdbc.sql("""
-				select p.* from prj_project p
-				where p.status in ('approved', 'accepted') and p.division_code like ?
-				order by p.decided_at desc nulls last, p.code limit ?""")
-			.params(like, LIST_LIMIT)
-			.query((rs, n) -> item(rs, null, null))
-			.list();
+		Locale locale = LocaleContextHolder.getLocale();
+		List<Spend> byCapability = this.reads.byCapability(like)
+			.stream()
+			.map(c -> new Spend(c.key(), this.taxonomy.name(c.key(), locale), c.projects(), c.budgetFen(), c.spentFen()))
+			.toList();
+		PortfolioReads.Listed overdue = this.reads.overdueReviews(like, today, LIST_LIMIT);
+		PortfolioReads.Listed failing = this.reads.failingGates(like, LIST_LIMIT);
+		PortfolioReads.Listed zombies = this.reads.zombies(like, LIST_LIMIT);
+		List<Item> recent = this.reads.recentlyApproved(like, LIST_LIMIT);
 		long spent = byDivision.stream().mapToLong(Spend::spentFen).sum();
 		return new Portfolio(prefix, projects, total, spent, pipeline, byDivision, breakdown.byAgency(), byCapability,
 				recent, overdue.total(), overdue.items(), failing.total(), failing.items(), zombies.total(),
 				zombies.items());
-	}
-
-	/** The pipeline over every project, and budgets and spending by division and by agency. */
-	private record Breakdown(List<StageCount> pipeline, List<Spend> byDivision, List<Spend> byAgency) {
-	}
-
-	/**
-	 * One scan for three views: the pipeline over every project, and budgets and spending of the
-	 * approved and accepted ones by division and by agency (grouping sets).
-	 */
-	private Breakdown breakdown(String like) {
-		List<StageCount> pipeline = new ArrayList<>();
-		List<Spend> byDivision = new ArrayList<>();
-		List<Spend> byAgency = new ArrayList<>();
-		this.jdbc.sql("""
-				select stage, status, division_code, agency_code, count(*) as n, coalesce(sum(total_fen), 0) as total,
-				    count(*) filter (where status in ('approved', 'accepted')) as approved,
-				    coalesce(sum(total_fen) filter (where status in ('approved', 'accepted')), 0) as budget,
-				    coalesce(sum(spent_fen) filter (where status in ('approved', 'accepted')), 0) as spent
-				from prj_project where division_code like ? and status <> 'withdrawn'
-				group by grouping sets ((stage, status), (division_code), (agency_code))""")
-			.param(like)
-			.query((rs, n) -> {
-				if (rs.getString("stage") != null) {
-					pipeline.add(new StageCount(rs.getString("stage"), rs.getString("status"), rs.getLong("n"), rs.getLong("total")));
-				}
-				else if (rs.getLong("approved") > 0) {
-					String key = rs.getString("division_code") != null ? rs.getString("division_code") : rs.getString("agency_code");
-					Spend spend = new Spend(key, key, rs.getLong("approved"), rs.getLong("budget"), rs.getLong("spent"));
-					(rs.getString("division_code") != null ? byDivision : byAgency).add(spend);
-				}
-				return null;
-			})
-			.list();
-		pipeline.sort(Comparator.comparing(StageCount::stage).thenComparing(StageCount::status));
-		Comparator<Spend> largest = Comparator.comparingLong(Spend::budgetFen).reversed()
-			.thenComparing(Spend::key);
-		byDivision.sort(largest);
-		byAgency.sort(largest);
-		if (byAgency.size() > 50) {
-			byAgency.subList(50, byAgency.size()).clear();
-		}
-		return new Breakdown(pipeline, byDivision, byAgency);
-	}
-
-	/** Budgets and spending of the approved and accepted projects by planned capability. */
-	private List<Spend> byCapability(String like) {
-		Locale locale = LocaleContextHolder.getLocale();
-		return this.jdbc.sql("""
-				select c as k, count(*) as n, sum(p.total_fen) as budget, sum(p.spent_fen) as spent
-				from prj_project p cross join lateral unnest(p.capabilities) c
-				where p.division_code like ? and p.status in ('approved', 'accepted')
-				group by c order by budget desc""")
-			.param(like)
-			.query((rs, n) -> new Spend(rs.getString("k"), this.taxonomy.name(rs.getString("k"), locale), rs.getLong("n"),
-					rs.getLong("budget"), rs.getLong("spent")))
-			.list();
-	}
-
-	/** Up to {@link #LIST_LIMIT} projects and how many there are in all. */
-	private record Listed(long total, List<Item> items) {
-	}
-
-	private Listed listed(String sql, List<Object> params, boolean steps) {
-		long[] total = { 0 };
-		List<Item> items = this.jdbc.sql(sql).params(params).query((rs, n) -> {
-			total[0] = rs.getLong("total");
-			return steps ? item(rs, rs.getObject("step_due", LocalDate.class),
-					rs.getString("step_kind") + " @ " + rs.getString("step_division")) : item(rs, null, null);
-		}).list();
-		return new Listed(total[0], items);
-	}
-
-	private static Item item(ResultSet rs, @Nullable LocalDate due, @Nullable String note)
-			throws SQLException {
-		return new Item(rs.getObject("id", UUID.class), rs.getString("code"), rs.getString("name"),
-				rs.getString("agency_code"), rs.getString("division_code"), rs.getString("stage"), rs.getString("status"),
-				rs.getLong("total_fen"), due, note);
 	}
 
 	/** One row of the spreadsheet. */
@@ -274,7 +173,7 @@ public class ProjectPortfolio {
 	/** Every project of the portfolio's scope (up to {@link #EXPORT_LIMIT}) as an XLSX workbook; amounts in yuan. */
 	public void xlsx(Actor actor, @Nullable String division, Locale locale, OutputStream out) {
 		String prefix = scope(actor, division);
-		List<ExportRow> rows = exportRows(prefix);
+		List<ExportRow> rows = this.reads.exportRows(prefix + "%", EXPORT_LIMIT);
 		boolean zh = "zh".equals(locale.getLanguage());
 		List<String> headers = zh ? HEADERS_ZH : HEADERS_EN;
 		try (SXSSFWorkbook workbook = new SXSSFWorkbook(200)) {
@@ -311,23 +210,6 @@ public class ProjectPortfolio {
 			"Status", "Build (yuan)", "O&M (yuan)", "Total (yuan)", "Spent (yuan)", "Gates", "Route", "Capabilities",
 			"Submitted", "Decided", "Risk", "Cost variance (yuan)", "Schedule variance (yuan)", "Cost overrun (%)",
 			"Schedule slip (%)", "Agency credit code");
-
-	private List<ExportRow> exportRows(String prefix) {
-		return this.jdbc.sql("""
-				select p.*, p.spent_fen as spent
-				from prj_project p where p.division_code like ? order by p.division_code, p.code limit ?""")
-			.params(prefix + "%", EXPORT_LIMIT)
-			.query((rs, n) -> new ExportRow(rs.getObject("id", UUID.class), rs.getString("code"), rs.getString("name"),
-					rs.getObject("agency_id", UUID.class), rs.getString("agency_code"),
-					rs.getString("division_code"), rs.getString("type"), rs.getString("path"), rs.getString("stage"),
-					rs.getString("status"), rs.getLong("build_fen"), rs.getLong("om_fen"), rs.getLong("total_fen"),
-					rs.getLong("spent"), rs.getString("gate_outcome"),
-					Arrays.stream((Integer[]) rs.getArray("route").getArray()).toList(),
-					List.of((String[]) rs.getArray("capabilities").getArray()),
-					date(rs.getObject("submitted_at", OffsetDateTime.class)),
-					date(rs.getObject("decided_at", OffsetDateTime.class))))
-			.list();
-	}
 
 	/** One spreadsheet row's cells: names, not ids; whole fen become yuan in {@link #write}. */
 	private List<Object> values(ExportRow row, Locale locale, boolean zh) {
@@ -385,9 +267,5 @@ public class ProjectPortfolio {
 	private static <E extends Enum<E> & Coded> String label(Class<E> type, String code, boolean zh) {
 		E value = Projects.code(type, code);
 		return zh ? value.labelZh() : value.labelEn();
-	}
-
-	private static @Nullable LocalDate date(java.time.@Nullable OffsetDateTime at) {
-		return at == null ? null : at.atZoneSameInstant(WorkingCalendar.ZONE).toLocalDate();
 	}
 }

@@ -1,13 +1,11 @@
 package org.unigov.projects.internal;
 
 import java.math.BigDecimal;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.unigov.audit.AuditJournal;
@@ -25,23 +23,18 @@ import org.unigov.shared.problem.UnigovException;
 @Transactional
 public class ProjectSettingsStore {
 
-	private final JdbcClient jdbc;
+	private final SettingsRows rows;
 
 	private final AuditJournal journal;
 
-	ProjectSettingsStore(JdbcClient jdbc, AuditJournal journal) {
-		this.jdbc = jdbc;
+	ProjectSettingsStore(SettingsRows rows, AuditJournal journal) {
+		this.rows = rows;
 		this.journal = journal;
 	}
 
 	@Transactional(readOnly = true)
 	public ProjectSettings current() {
-		return this.jdbc.sql("select * from prj_settings where id = 1")
-			.query((rs, n) -> new ProjectSettings(rs.getLong("county_to_city_fen"), rs.getLong("to_province_fen"),
-					rs.getDouble("duplicate_threshold"), rs.getInt("review_days"), rs.getLong("version"),
-					rs.getObject("updated_at", OffsetDateTime.class).toInstant(), rs.getString("updated_by"),
-					rs.getString("updated_by_name")))
-			.single();
+		return this.rows.current();
 	}
 
 	/** Changes the settings (platform admin only; audited: project-settings.changed). */
@@ -72,15 +65,10 @@ public class ProjectSettingsStore {
 			throw UnigovException.invalid(ProjectError.INVALID_SETTINGS, UnigovException.messages(problems), problems);
 		}
 		ProjectSettings before = current();
-		int updated = this.jdbc.sql("""
-				update prj_settings set county_to_city_fen = ?, to_province_fen = ?, duplicate_threshold = ?,
-				    review_days = ?, version = version + 1, updated_at = now(), updated_by = ?,
-				    updated_by_name = ?
-				where id = 1 and version = ?""")
-			.params(countyToCityFen, toProvinceFen, duplicateThreshold, reviewDays, actor.username(), actor.displayName(),
-					expectedVersion)
-			.update();
-		if (updated == 0) {
+		ProjectSettings after = this.rows
+			.update(countyToCityFen, toProvinceFen, duplicateThreshold, reviewDays, actor, expectedVersion)
+			.orElse(null);
+		if (after == null) {
 			throw new UnigovException(CommonError.STALE_VERSION,
 					"The settings were changed by someone else (you had version " + expectedVersion + "): reload them.");
 		}
@@ -91,7 +79,6 @@ public class ProjectSettingsStore {
 				BigDecimal.valueOf(duplicateThreshold)));
 		details.put("reviewDays", List.of(before.reviewDays(), reviewDays));
 		this.journal.append(actor, AuditRecord.of("project-settings.changed", "project-settings", "1", null, details));
-		return current();
+		return after;
 	}
-
 }

@@ -63,10 +63,10 @@ public class ProposalDrafting {
 		UUID id = UUID.randomUUID();
 		int year = Year.now(this.clock.withZone(ChinaTime.ZONE)).getValue();
 		String code = "XM-%s-%d-%05d".formatted(c.division().code(), year, this.proposals.nextNumber());
-		this.proposals.insert(id, code, c, actor.username());
+		Project created = this.proposals.insert(id, code, c, actor.username());
 		this.journal.append(actor, AuditRecord.of("project.created", Projects.SUBJECT, id, c.division().code(),
 				summary(code, c)));
-		return checkGates(actor, id);
+		return checkGates(actor, created);
 	}
 
 	/** Revises a draft or a returned proposal (audited: project.updated). */
@@ -85,11 +85,11 @@ public class ProposalDrafting {
 					List.of(new FieldProblem("agencyId", "agency_fixed", "A project stays with the agency that proposed it.")));
 		}
 		Checked c = this.checks.check(input, project.agencyId(), project);
-		boolean updated = this.proposals.update(id, c, expectedVersion);
-		Projects.requireUpdated(updated ? 1 : 0, project, expectedVersion);
+		Project updated = this.proposals.update(id, c, expectedVersion).orElse(null);
+		Projects.requireUpdated(updated == null ? 0 : 1, project, expectedVersion);
 		this.journal.append(actor, AuditRecord.of("project.updated", Projects.SUBJECT, id, project.divisionCode(),
 				summary(project.code(), c)));
-		return checkGates(actor, id);
+		return checkGates(actor, updated);
 	}
 
 	/** Withdraws a proposal not yet approved; its open reviews are cancelled (audited: project.withdrawn). */
@@ -102,23 +102,21 @@ public class ProposalDrafting {
 			throw new UnigovException(ProjectError.WRONG_STATE,
 					"Project " + project.code() + " is " + project.status().code() + " and can no longer be withdrawn.");
 		}
-		boolean updated = this.proposals.withdraw(id, expectedVersion);
-		Projects.requireUpdated(updated ? 1 : 0, project, expectedVersion);
+		Project withdrawn = this.proposals.withdraw(project, expectedVersion).orElse(null);
+		Projects.requireUpdated(withdrawn == null ? 0 : 1, project, expectedVersion);
 		this.steps.cancelOpen(id);
 		this.journal.append(actor, AuditRecord.of("project.withdrawn", Projects.SUBJECT, id, project.divisionCode(),
 				Map.of("code", project.code(), "from", project.status().code())));
-		return this.projects.get(id).orElseThrow();
+		return withdrawn;
 	}
 
 	/**
 	 * Runs the gates on a saved proposal and keeps their worst outcome, so coordinators see which
 	 * proposals would fail before they are submitted (the portfolio's "failing gates").
 	 */
-	private Project checkGates(Actor actor, UUID id) {
-		Project project = this.projects.get(id).orElseThrow();
+	private Project checkGates(Actor actor, Project project) {
 		GateOutcome outcome = GateResult.worst(this.gates.run(actor, project));
-		this.proposals.recordGateOutcome(id, outcome);
-		return this.projects.get(id).orElseThrow();
+		return this.proposals.recordGateOutcome(project, outcome);
 	}
 
 	private static Map<String, Object> summary(String code, Checked c) {

@@ -86,16 +86,17 @@ public class Proposals {
 		return this.jdbc.sql("select nextval('prj_project_number')").query(Long.class).single();
 	}
 
-	/** Stores a new draft with its lines. */
-	public void insert(UUID id, String code, Checked c, String createdBy) {
+	/** Stores a new draft with its lines; the draft as stored. */
+	public Project insert(UUID id, String code, Checked c, String createdBy) {
 		Checked.Basics b = c.basics();
 		Checked.Reach r = c.reach();
-		this.jdbc.sql("""
+		Project project = this.jdbc.sql("""
 				insert into prj_project (id, code, name, summary, agency_id, agency_code, division_code, division_level,
 				    type, path, plan_reference, urgency_reason, stage, status, target_system_id, capabilities,
 				    public_facing, sign_in, identity_exemption, overlap_justification, reuse_system_ids, publishes,
 				    obtains, collects, build_fen, om_fen, total_fen, created_by)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?)""")
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?)
+				returning *""")
 			.params(id, code, b.name(), b.summary(), c.agency().id().value(), c.agency().creditCode(),
 					c.division().code(), c.division().level(), b.type().code(), b.path().code(), b.planReference(),
 					b.urgencyReason(), Projects.firstStage(b.path()).code(), r.targetSystemId(),
@@ -104,73 +105,128 @@ public class Proposals {
 					this.json.writeValueAsString(c.flows().publishes()), this.json.writeValueAsString(c.flows().obtains()),
 					c.flows().collects().toArray(String[]::new), c.budget().buildFen(), c.budget().omFen(),
 					c.budget().totalFen(), createdBy)
-			.update();
+			.query((rs, n) -> new Row(rs).project(c.budget().lines(), c.targets()))
+			.single();
 		writeLines(id, c);
+		return project;
 	}
 
-	/** Stores a revision if the row is still at {@code expectedVersion}; false when it was not. */
-	public boolean update(UUID id, Checked c, long expectedVersion) {
+	/** Stores a revision if the row is still at {@code expectedVersion}; empty when it was not. */
+	public Optional<Project> update(UUID id, Checked c, long expectedVersion) {
 		Checked.Basics b = c.basics();
 		Checked.Reach r = c.reach();
-		int updated = this.jdbc.sql("""
+		Optional<Project> updated = this.jdbc.sql("""
 				update prj_project set name = ?, summary = ?, type = ?, path = ?, plan_reference = ?, urgency_reason = ?,
 				    stage = case when round = 0 then ? else stage end, target_system_id = ?, capabilities = ?,
 				    public_facing = ?, sign_in = ?, identity_exemption = ?, overlap_justification = ?,
 				    reuse_system_ids = ?, publishes = ?::jsonb, obtains = ?::jsonb, collects = ?, build_fen = ?,
 				    om_fen = ?, total_fen = ?, updated_at = now(), version = version + 1
-				where id = ? and version = ?""")
+				where id = ? and version = ?
+				returning *""")
 			.params(b.name(), b.summary(), b.type().code(), b.path().code(), b.planReference(), b.urgencyReason(),
 					Projects.firstStage(b.path()).code(), r.targetSystemId(), r.capabilities().toArray(String[]::new),
 					r.publicFacing(), r.signIn().code(), r.identityExemption(), r.overlapJustification(),
 					r.reuseSystemIds().toArray(UUID[]::new), this.json.writeValueAsString(c.flows().publishes()),
 					this.json.writeValueAsString(c.flows().obtains()), c.flows().collects().toArray(String[]::new),
 					c.budget().buildFen(), c.budget().omFen(), c.budget().totalFen(), id, expectedVersion)
-			.update();
-		if (updated == 0) {
-			return false;
+			.query((rs, n) -> new Row(rs).project(c.budget().lines(), c.targets()))
+			.optional();
+		if (updated.isEmpty()) {
+			return updated;
 		}
 		this.jdbc.sql("delete from prj_budget_line where project_id = ?").param(id).update();
 		this.jdbc.sql("delete from prj_target where project_id = ?").param(id).update();
 		writeLines(id, c);
-		return true;
+		return updated;
 	}
 
-	/** Marks a proposal withdrawn if still at {@code expectedVersion}; false when it was not. */
-	public boolean withdraw(UUID id, long expectedVersion) {
-		return this.jdbc.sql("""
+	/** Marks a proposal withdrawn if still at {@code expectedVersion}; empty when it was not. */
+	public Optional<Project> withdraw(Project project, long expectedVersion) {
+		return write(project, """
 				update prj_project set status = 'withdrawn', updated_at = now(), version = version + 1
-				where id = ? and version = ?""").params(id, expectedVersion).update() > 0;
+				where id = ? and version = ?""", project.id(), expectedVersion);
 	}
 
-	/** Counts a change to the project (a review decided) if still at {@code expectedVersion}. */
-	public boolean touch(UUID id, long expectedVersion) {
-		return this.jdbc.sql("update prj_project set updated_at = now(), version = version + 1 where id = ? and version = ?")
-			.params(id, expectedVersion)
-			.update() > 0;
+	/** Counts a change to the project (a review decided, a plan replaced) if still at {@code expectedVersion}. */
+	public Optional<Project> touch(Project project, long expectedVersion) {
+		return write(project, "update prj_project set updated_at = now(), version = version + 1 where id = ? and version = ?",
+				project.id(), expectedVersion);
+	}
+
+	/** Puts a proposal in review for a new round along {@code route}, if still at {@code expectedVersion}. */
+	public Optional<Project> submit(Project project, int round, List<Integer> route, long expectedVersion) {
+		return write(project, """
+				update prj_project set status = 'in-review', round = ?, route = ?, submitted_at = now(), updated_at = now(),
+				    version = version + 1
+				where id = ? and version = ?""", round, route.toArray(Integer[]::new), project.id(), expectedVersion);
 	}
 
 	/** The last stage approved: the project is approved. */
-	public void approve(UUID id) {
-		this.jdbc.sql("update prj_project set status = 'approved', decided_at = now() where id = ?").param(id).update();
+	public Project approve(Project project) {
+		return write(project, "update prj_project set status = 'approved', decided_at = now() where id = ?", project.id())
+			.orElseThrow();
 	}
 
 	/** A stage approved: the project is a draft again at the next stage (P1). */
-	public void nextStage(UUID id, Stage next) {
-		this.jdbc.sql("update prj_project set status = 'draft', stage = ? where id = ?").params(next.code(), id).update();
+	public Project nextStage(Project project, Stage next) {
+		return write(project, "update prj_project set status = 'draft', stage = ? where id = ?", next.code(), project.id())
+			.orElseThrow();
 	}
 
 	/** Returned for revision or rejected; a rejection is the final decision. */
-	public void close(UUID id, boolean rejected) {
-		this.jdbc.sql("update prj_project set status = ?, decided_at = case when ? then now() else decided_at end where id = ?")
-			.params(rejected ? "rejected" : "returned", rejected, id)
-			.update();
+	public Project close(Project project, boolean rejected) {
+		return write(project,
+				"update prj_project set status = ?, decided_at = case when ? then now() else decided_at end where id = ?",
+				rejected ? "rejected" : "returned", rejected, project.id())
+			.orElseThrow();
+	}
+
+	/** Acceptance decided (P6): accepted, or left approved when refused; if still at {@code expectedVersion}. */
+	public Optional<Project> decideAcceptance(Project project, boolean accept, long expectedVersion) {
+		return write(project, """
+				update prj_project set status = case when ? then 'accepted' else status end,
+				    accepted_at = case when ? then now() else accepted_at end, updated_at = now(), version = version + 1
+				where id = ? and version = ?""", accept, accept, project.id(), expectedVersion);
+	}
+
+	/** Names the delivered system and its go-live date, if still at {@code expectedVersion}. */
+	public Optional<Project> deliver(Project project, @Nullable UUID systemId, @Nullable LocalDate goLive,
+			long expectedVersion) {
+		return write(project, """
+				update prj_project set delivered_system_id = ?, go_live_date = ?, updated_at = now(), version = version + 1
+				where id = ? and version = ?""", systemId, goLive, project.id(), expectedVersion);
+	}
+
+	/** Adds a payment (or a negative correction) to the money spent. */
+	public Project addSpent(Project project, long amountFen) {
+		return write(project, "update prj_project set spent_fen = spent_fen + ?, updated_at = now() where id = ?", amountFen,
+				project.id())
+			.orElseThrow();
+	}
+
+	/** Locks the project's row until the transaction ends (one acceptance request at a time). */
+	public void lock(UUID id) {
+		this.jdbc.sql("select id from prj_project where id = ? for update").param(id).query(UUID.class).single();
+	}
+
+	/** Whether any project is stored (the demo seeder seeds an empty module only). */
+	public boolean any() {
+		return this.jdbc.sql("select exists (select 1 from prj_project)").query(Boolean.class).single();
+	}
+
+	/** Runs an update of one project row and returns the row as written, with the project's lines. */
+	private Optional<Project> write(Project before, String update, @Nullable Object... params) {
+		return this.jdbc.sql(update + " returning *")
+			.params(params)
+			.query((rs, n) -> new Row(rs).project(before.budgetLines(), before.targets()))
+			.optional();
 	}
 
 	/** Keeps the worst outcome of the gates run on the saved proposal. */
-	public void recordGateOutcome(UUID id, GateOutcome outcome) {
-		this.jdbc.sql("update prj_project set gate_outcome = ?, gates_checked_at = now() where id = ?")
-			.params(outcome.code(), id)
-			.update();
+	public Project recordGateOutcome(Project project, GateOutcome outcome) {
+		return write(project, "update prj_project set gate_outcome = ?, gates_checked_at = now() where id = ?",
+				outcome.code(), project.id())
+			.orElseThrow();
 	}
 
 	private void writeLines(UUID id, Checked c) {

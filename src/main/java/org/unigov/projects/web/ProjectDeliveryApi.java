@@ -30,6 +30,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.unigov.calendar.WorkingCalendar;
 import org.unigov.projects.internal.Project;
 import org.unigov.projects.internal.ProjectExecution;
 import org.unigov.projects.internal.ProjectOutcomes;
@@ -52,7 +53,11 @@ class ProjectDeliveryApi {
 
 	private final ProjectPortfolio portfolio;
 
-	ProjectDeliveryApi(ProjectExecution execution, ProjectOutcomes outcomes, ProjectPortfolio portfolio) {
+	private final WorkingCalendar calendar;
+
+	ProjectDeliveryApi(ProjectExecution execution, ProjectOutcomes outcomes, ProjectPortfolio portfolio,
+			WorkingCalendar calendar) {
+		this.calendar = calendar;
 		this.execution = execution;
 		this.outcomes = outcomes;
 		this.portfolio = portfolio;
@@ -189,7 +194,7 @@ class ProjectDeliveryApi {
 		this.portfolio.scope(Actor.current(), division);
 		response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-			.filename("unigov-projects-" + LocalDate.now() + ".xlsx")
+			.filename("unigov-projects-" + this.calendar.today() + ".xlsx")
 			.build()
 			.toString());
 		this.portfolio.xlsx(Actor.current(), division, locale, response.getOutputStream());
