@@ -1,5 +1,6 @@
 package org.unigov;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -49,7 +50,7 @@ class ArchitectureTests {
 
 	/** Amounts of money are whole fen in a long, whatever the module. */
 	@ArchTest
-	static final ArchRule moneyIsWholeFen = com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields()
+	static final ArchRule moneyIsWholeFen = fields()
 		.that()
 		.areDeclaredInClassesThat()
 		.resideInAPackage("org.unigov..")

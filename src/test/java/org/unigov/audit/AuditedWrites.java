@@ -23,10 +23,11 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * Every state change is written to the audit chain (definition of done, item 4), checked on every
  * request of the whole test suite, as X-Road's audit-logging test checks every write endpoint:
  * this filter, present in every test application context, watches each successful POST, PUT, PATCH
- * and DELETE that reached a handler and records it when the database changed (its write-ahead log
- * moved) while the audit chain's head did not. A write that changed nothing (a form sent back with
- * its errors, a check, a preview) is not a state change and needs no entry. Work in the background
- * can only hide a violation, never invent one.
+ * and DELETE that reached a handler and records it when a transaction of the request changed data
+ * and committed ({@link WritingTransactions}) while the audit chain's head did not move. A write
+ * that changed nothing (a form sent back with its errors, a refused action rolled back, a check, a
+ * preview) is not a state change and needs no entry. Audit entries written in the background can
+ * only hide a violation, never invent one.
  * {@link AuditedWritesListener} then fails the test method that made the call. The answer is held
  * back until the check is done, so the call cannot finish before its verdict.
  *
@@ -61,7 +62,8 @@ public class AuditedWrites extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		State before = state();
+		WritingTransactions.reset();
+		long before = head();
 		ContentCachingResponseWrapper held = new ContentCachingResponseWrapper(response);
 		try {
 			chain.doFilter(request, held);
@@ -72,8 +74,7 @@ public class AuditedWrites extends OncePerRequestFilter {
 			Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
 			String endpoint = request.getMethod() + " " + pattern;
 			if (pattern != null && status < 400 && !EXEMPT.containsKey(endpoint)) {
-				State after = state();
-				if (after.sequence() == before.sequence() && after.wal() > before.wal()) {
+				if (WritingTransactions.changedData() && head() == before) {
 					violations.add(endpoint + " answered " + status + " and changed data without an audit entry");
 				}
 			}
@@ -81,15 +82,8 @@ public class AuditedWrites extends OncePerRequestFilter {
 		}
 	}
 
-	/** The audit chain's head and the database's write-ahead log position. */
-	private State state() {
-		return this.jdbc
-			.sql("select sequence, pg_current_wal_insert_lsn() - '0/0'::pg_lsn as wal from audit_head where id = 1")
-			.query((row, n) -> new State(row.getLong("sequence"), row.getLong("wal")))
-			.single();
-	}
-
-	private record State(long sequence, long wal) {
+	private long head() {
+		return this.jdbc.sql("select sequence from audit_head where id = 1").query(Long.class).single();
 	}
 
 	/** With {@code -Daudit.writes.record=true} the suite lists unaudited writes in target/ instead of failing. */

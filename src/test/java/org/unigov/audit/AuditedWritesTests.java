@@ -22,8 +22,8 @@ import org.unigov.shared.Actor;
 
 /**
  * The check that every write is audited must be able to fail: on the real database, a write that
- * changes a row without an audit entry is caught; one with its entry, one that changes nothing, a
- * refused one and an exempt one are not.
+ * changes a row and commits without an audit entry is caught; one with its entry, one that changes
+ * nothing, one rolled back, a refused one and an exempt one are not.
  */
 @UnigovTest
 class AuditedWritesTests {
@@ -44,12 +44,11 @@ class AuditedWritesTests {
 	@AfterEach
 	void forget() {
 		AuditedWrites.drain();
-		this.jdbc.sql("create table if not exists audited_writes_probe (id uuid primary key)").update();
 	}
 
 	@Test
 	void aChangeWithoutAnAuditEntryIsCaught() throws Exception {
-		call("POST", "/api/v1/probe", 200, () -> insertProbe());
+		call("POST", "/api/v1/probe", 200, () -> this.transactions.executeWithoutResult(status -> insertProbe()));
 		assertThat(AuditedWrites.drain()).singleElement()
 			.asString()
 			.contains("POST /api/v1/probe answered 200 and changed data without an audit entry");
@@ -67,13 +66,20 @@ class AuditedWritesTests {
 
 	@Test
 	void aWriteThatChangesNothingARefusalAndAnExemptCallPass() throws Exception {
-		call("POST", "/api/v1/probe/check", 200, () -> this.jdbc.sql("select 1").query(Integer.class).single());
-		call("DELETE", "/api/v1/probe/{id}", 403, this::insertProbe);
-		call("POST", "/language", 302, this::insertProbe);
+		call("POST", "/api/v1/probe/check", 200,
+				() -> this.transactions.executeWithoutResult(status -> this.jdbc.sql("select 1").query(Integer.class).single()));
+		call("POST", "/api/v1/probe/refused", 302, () -> this.transactions.executeWithoutResult(status -> {
+			insertProbe();
+			status.setRollbackOnly();
+		}));
+		call("DELETE", "/api/v1/probe/{id}", 403, () -> this.transactions.executeWithoutResult(status -> insertProbe()));
+		call("POST", "/language", 302, () -> this.transactions.executeWithoutResult(status -> insertProbe()));
 		assertThat(AuditedWrites.drain()).isEmpty();
 	}
 
+	/** A change to the database that leaves nothing behind: a row in a table dropped at commit. */
 	private void insertProbe() {
+		this.jdbc.sql("create temporary table audited_writes_probe (id uuid) on commit drop").update();
 		this.jdbc.sql("insert into audited_writes_probe (id) values (?)").param(UUID.randomUUID()).update();
 	}
 

@@ -12,7 +12,7 @@ import org.unigov.registry.LoginMethod;
  * A proposal checked as a whole and resolved by {@link ProposalCheck}: what {@link Proposals}
  * stores, in the parts a reader of the form would name.
  */
-public record Checked(Agency agency, Division division, Basics basics, Reach reach, DataFlows flows, Budget budget,
+public record Checked(Agency agency, Division division, Basics basics, Reach reach, DataFlows flows, Money money,
 		List<Project.Target> targets) {
 
 	/** What the project is and which way it goes through the stages (P1). */
@@ -32,6 +32,6 @@ public record Checked(Agency agency, Division division, Basics basics, Reach rea
 	}
 
 	/** The budget lines and their exact sums in fen (P5). */
-	public record Budget(List<Project.Line> lines, long buildFen, long omFen, long totalFen) {
+	public record Money(List<Project.Line> lines, long buildFen, long omFen, long totalFen) {
 	}
 }

@@ -69,7 +69,7 @@ public class ProposalCheck {
 		Checked.Basics basics = basics(problems, in, existing);
 		Checked.Reach reach = reach(problems, in, agencyId, basics.type());
 		Checked.DataFlows flows = flows(problems, in);
-		Checked.Budget budget = budget(problems, in, basics.type());
+		Checked.Money budget = budget(problems, in, basics.type());
 		List<Project.Target> targets = targets(problems, in);
 		boolean outputOnly = outputOnly(problems, targets, in.targets() == null ? 0 : in.targets().size());
 		if (!problems.isEmpty()) {
@@ -245,7 +245,7 @@ public class ProposalCheck {
 	}
 
 	/** The budget in fen, summed exactly; the total decides which levels approve (P5). */
-	private static Checked.Budget budget(List<FieldProblem> problems, ProjectInput in, @Nullable ProjectType type) {
+	private static Checked.Money budget(List<FieldProblem> problems, ProjectInput in, @Nullable ProjectType type) {
 		List<Project.Line> budget = new ArrayList<>();
 		long build = 0;
 		long om = 0;
@@ -287,7 +287,7 @@ public class ProposalCheck {
 			problems.add(new FieldProblem("budgetLines", "amount_too_large",
 					"The budget's total exceeds " + Amounts.MAX_FEN + " fen."));
 		}
-		return new Checked.Budget(budget, build, om, total);
+		return new Checked.Money(budget, build, om, total);
 	}
 
 	/** One budget line, or null when it has a problem. */

@@ -125,9 +125,9 @@ public class ProposalDrafting {
 		details.put("name", c.basics().name());
 		details.put("type", c.basics().type().code());
 		details.put("path", c.basics().path().code());
-		details.put("buildFen", c.budget().buildFen());
-		details.put("omFen", c.budget().omFen());
-		details.put("totalFen", c.budget().totalFen());
+		details.put("buildFen", c.money().buildFen());
+		details.put("omFen", c.money().omFen());
+		details.put("totalFen", c.money().totalFen());
 		details.put("capabilities", c.reach().capabilities());
 		details.put("targets", c.targets().stream().map(t -> t.indicator().code()).toList());
 		return details;

@@ -103,9 +103,9 @@ public class Proposals {
 					r.capabilities().toArray(String[]::new), r.publicFacing(), r.signIn().code(), r.identityExemption(),
 					r.overlapJustification(), r.reuseSystemIds().toArray(UUID[]::new),
 					this.json.writeValueAsString(c.flows().publishes()), this.json.writeValueAsString(c.flows().obtains()),
-					c.flows().collects().toArray(String[]::new), c.budget().buildFen(), c.budget().omFen(),
-					c.budget().totalFen(), createdBy)
-			.query((rs, n) -> new Row(rs).project(c.budget().lines(), c.targets()))
+					c.flows().collects().toArray(String[]::new), c.money().buildFen(), c.money().omFen(),
+					c.money().totalFen(), createdBy)
+			.query((rs, n) -> new Row(rs).project(c.money().lines(), c.targets()))
 			.single();
 		writeLines(id, c);
 		return project;
@@ -128,8 +128,8 @@ public class Proposals {
 					r.publicFacing(), r.signIn().code(), r.identityExemption(), r.overlapJustification(),
 					r.reuseSystemIds().toArray(UUID[]::new), this.json.writeValueAsString(c.flows().publishes()),
 					this.json.writeValueAsString(c.flows().obtains()), c.flows().collects().toArray(String[]::new),
-					c.budget().buildFen(), c.budget().omFen(), c.budget().totalFen(), id, expectedVersion)
-			.query((rs, n) -> new Row(rs).project(c.budget().lines(), c.targets()))
+					c.money().buildFen(), c.money().omFen(), c.money().totalFen(), id, expectedVersion)
+			.query((rs, n) -> new Row(rs).project(c.money().lines(), c.targets()))
 			.optional();
 		if (updated.isEmpty()) {
 			return updated;
@@ -231,7 +231,7 @@ public class Proposals {
 
 	private void writeLines(UUID id, Checked c) {
 		int line = 0;
-		for (Project.Line l : c.budget().lines()) {
+		for (Project.Line l : c.money().lines()) {
 			this.jdbc.sql("insert into prj_budget_line (project_id, line, kind, year, source, amount_fen, note) values (?, ?, ?, ?, ?, ?, ?)")
 				.params(id, ++line, l.kind().code(), l.year(), l.source().code(), l.amountFen(), l.note())
 				.update();
