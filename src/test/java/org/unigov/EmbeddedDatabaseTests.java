@@ -3,18 +3,17 @@ package org.unigov;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.util.concurrent.TimeUnit;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.core.env.StandardEnvironment;
 import org.unigov.shared.PlatformSettings;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Recovery from a killed application: the PostgreSQL it left behind is stopped, nothing else is;

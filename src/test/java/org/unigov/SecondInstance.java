@@ -1,12 +1,10 @@
 package org.unigov;
 
-import com.zaxxer.hikari.HikariDataSource;
-
 import java.util.ArrayList;
 import java.util.List;
-
 import javax.sql.DataSource;
 
+import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 

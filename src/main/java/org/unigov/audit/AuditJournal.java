@@ -1,8 +1,5 @@
 package org.unigov.audit;
 
-import org.unigov.audit.internal.AuditVerification;
-import org.unigov.audit.internal.AuditHashing;
-import org.unigov.audit.internal.AuditChainVerifier;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -12,7 +9,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-
 import javax.sql.DataSource;
 
 import org.jspecify.annotations.Nullable;
@@ -25,6 +21,9 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.unigov.audit.internal.AuditChainVerifier;
+import org.unigov.audit.internal.AuditHashing;
+import org.unigov.audit.internal.AuditVerification;
 import org.unigov.shared.Actor;
 import org.unigov.shared.jdbc.Queries;
 

@@ -1,11 +1,12 @@
 package org.unigov.audit;
 
-import org.unigov.audit.internal.AuditVerification;
-import org.unigov.audit.internal.AuditChainVerifier;
 import java.io.PrintStream;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+
+import org.unigov.audit.internal.AuditChainVerifier;
+import org.unigov.audit.internal.AuditVerification;
 
 /**
  * The command-line verifier: checks the audit chain of any Unigov database without starting the

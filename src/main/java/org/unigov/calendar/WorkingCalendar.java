@@ -1,9 +1,5 @@
 package org.unigov.calendar;
 
-import org.unigov.shared.ChinaTime;
-import org.unigov.calendar.internal.StatutoryHolidays;
-import org.unigov.calendar.internal.CalendarError;
-import org.unigov.calendar.internal.CalendarDay;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -26,7 +22,11 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.unigov.audit.AuditJournal;
 import org.unigov.audit.AuditRecord;
+import org.unigov.calendar.internal.CalendarDay;
+import org.unigov.calendar.internal.CalendarError;
+import org.unigov.calendar.internal.StatutoryHolidays;
 import org.unigov.shared.Actor;
+import org.unigov.shared.ChinaTime;
 import org.unigov.shared.Role;
 import org.unigov.shared.problem.CommonError;
 import org.unigov.shared.problem.UnigovException;

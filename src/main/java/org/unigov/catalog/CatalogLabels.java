@@ -1,6 +1,5 @@
 package org.unigov.catalog;
 
-import org.unigov.catalog.search.CatalogSearch;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -13,6 +12,7 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Component;
 import org.unigov.catalog.internal.Classifications;
 import org.unigov.catalog.internal.Providers;
+import org.unigov.catalog.search.CatalogSearch;
 import org.unigov.catalog.search.EntryIndex;
 import org.unigov.organization.Agency;
 import org.unigov.organization.Division;

@@ -1,6 +1,5 @@
 package org.unigov.identity;
 
-import java.util.Locale;
 import java.sql.Array;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -10,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;

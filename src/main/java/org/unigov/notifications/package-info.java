@@ -10,6 +10,6 @@
 		allowedDependencies = { "shared", "audit", "identity", "organization", "calendar", "catalog", "sharing", "projects" })
 package org.unigov.notifications;
 
-import org.unigov.notifications.internal.Notifications;
 import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.ApplicationModule;
+import org.unigov.notifications.internal.Notifications;

@@ -1,6 +1,5 @@
 package org.unigov.organization;
 
-import org.unigov.organization.internal.OrganizationManagement;
 import java.util.List;
 import java.util.Set;
 
@@ -11,6 +10,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.unigov.organization.internal.OrganizationManagement;
 import org.unigov.shared.Actor;
 import org.unigov.shared.DemoMode;
 import org.unigov.shared.Role;

@@ -1,12 +1,10 @@
 package org.unigov.organization;
 
-import org.unigov.shared.jdbc.Where;
-import java.util.Map;
-import java.util.HashMap;
-import java.util.Collection;
-import org.unigov.organization.internal.OrganizationError;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -17,9 +15,11 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.unigov.organization.internal.OrganizationError;
 import org.unigov.shared.Actor;
 import org.unigov.shared.Role;
 import org.unigov.shared.jdbc.Queries;
+import org.unigov.shared.jdbc.Where;
 import org.unigov.shared.problem.UnigovException;
 
 /**

@@ -1,8 +1,8 @@
 package org.unigov.projects;
 
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,8 +22,8 @@ import org.unigov.audit.AuditRecord;
 import org.unigov.calendar.WorkingCalendar;
 import org.unigov.organization.Division;
 import org.unigov.projects.internal.GateOutcome;
-import org.unigov.projects.internal.GateResults;
 import org.unigov.projects.internal.GateResult;
+import org.unigov.projects.internal.GateResults;
 import org.unigov.projects.internal.Project;
 import org.unigov.projects.internal.ProjectError;
 import org.unigov.projects.internal.ProjectGates;

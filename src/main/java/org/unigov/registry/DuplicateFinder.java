@@ -2,7 +2,6 @@ package org.unigov.registry;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,7 +25,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.annotation.PreDestroy;
-
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,13 +41,13 @@ import org.unigov.organization.OrganizationDirectory;
 import org.unigov.registry.internal.RegistryError;
 import org.unigov.registry.internal.SystemDraft;
 import org.unigov.registry.internal.SystemNames;
-import org.unigov.registry.similarity.SimilarityIndex;
 import org.unigov.registry.similarity.SimilarityIndex.Entry;
 import org.unigov.registry.similarity.SimilarityIndex.Match;
+import org.unigov.registry.similarity.SimilarityIndex;
 import org.unigov.shared.Actor;
 import org.unigov.shared.Role;
-import org.unigov.shared.index.IndexLifecycle;
 import org.unigov.shared.ident.DivisionCodes;
+import org.unigov.shared.index.IndexLifecycle;
 import org.unigov.shared.problem.CommonError;
 import org.unigov.shared.problem.UnigovException;
 
@@ -215,13 +213,7 @@ public class DuplicateFinder {
 
 		@Override
 		public Map<UUID, Long> changedSince(Instant since) {
-			Map<UUID, Long> changed = new HashMap<>();
-			DuplicateFinder.this.jdbc.sql("select id, version from reg_system where updated_at >= ?")
-				.param(Timestamp.from(since))
-				.query(rs -> {
-					changed.put(rs.getObject(1, UUID.class), rs.getLong(2));
-				});
-			return changed;
+			return IndexLifecycle.versionsChangedSince(DuplicateFinder.this.jdbc, "reg_system", since);
 		}
 	}
 

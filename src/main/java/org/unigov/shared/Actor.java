@@ -1,11 +1,11 @@
 package org.unigov.shared;
 
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import java.security.Principal;
 import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 

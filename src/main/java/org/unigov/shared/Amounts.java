@@ -1,9 +1,9 @@
 package org.unigov.shared;
 
-import org.unigov.shared.problem.FieldProblem;
 import java.math.BigDecimal;
 
 import org.jspecify.annotations.Nullable;
+import org.unigov.shared.problem.FieldProblem;
 
 /**
  * Reads amounts in yuan and user counts as people type them (thousands separators, ¥ signs) into

@@ -1,20 +1,19 @@
 package org.unigov.web;
 
-import org.springframework.web.util.UriUtils;
 import java.nio.charset.StandardCharsets;
-import org.springframework.ui.Model;
-import java.util.HashMap;
-import org.springframework.stereotype.Controller;
-import jakarta.servlet.http.HttpServletRequest;
-
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.util.UriUtils;
 import org.unigov.shared.Actor;
 import org.unigov.shared.DemoMode;
 import org.unigov.shared.NavigationEntry;

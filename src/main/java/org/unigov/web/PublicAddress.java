@@ -3,7 +3,6 @@ package org.unigov.web;
 import java.io.IOException;
 
 import jakarta.servlet.ServletException;
-
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ValveBase;

@@ -1,6 +1,5 @@
 package org.unigov.audit;
 
-import org.unigov.audit.internal.AuditVerification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -13,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.util.Map;
 import java.util.function.Consumer;
-
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Nested;
@@ -27,6 +25,7 @@ import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.unigov.SignIn;
 import org.unigov.UnigovTest;
+import org.unigov.audit.internal.AuditVerification;
 
 /**
  * The chain is valid on demo data and any direct edit, deletion or reordering of journal rows is

@@ -1,6 +1,5 @@
 package org.unigov.audit;
 
-import org.unigov.audit.internal.AuditHashing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.unigov.audit.internal.AuditHashing;
 
 class AuditHashingTests {
 

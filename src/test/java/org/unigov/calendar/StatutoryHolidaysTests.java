@@ -1,8 +1,5 @@
 package org.unigov.calendar;
 
-import org.unigov.calendar.internal.StatutoryHolidays;
-import org.unigov.calendar.internal.NewMoon;
-import org.unigov.calendar.internal.CalendarDay;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -17,6 +14,9 @@ import com.ibm.icu.impl.CalendarAstronomer;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.unigov.calendar.internal.CalendarDay;
+import org.unigov.calendar.internal.NewMoon;
+import org.unigov.calendar.internal.StatutoryHolidays;
 
 /**
  * S4: the statutory holidays a year without an official notice counts, checked against the official

@@ -1,6 +1,5 @@
 package org.unigov.calendar;
 
-import org.unigov.calendar.internal.CalendarDay;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -22,6 +21,7 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.unigov.SignIn;
 import org.unigov.UnigovTest;
+import org.unigov.calendar.internal.CalendarDay;
 
 /**
  * S4: deadlines count working days on the official calendar shipped as data, with make-up working

@@ -3,7 +3,6 @@ package org.unigov.catalog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,9 +13,9 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.apache.lucene.store.MMapDirectory;
-import org.unigov.catalog.search.EntryIndex;
 import org.unigov.catalog.search.EntryIndex.IndexedEntry;
 import org.unigov.catalog.search.EntryIndex.Visibility;
+import org.unigov.catalog.search.EntryIndex;
 
 /**
  * Catalog search with 1,000,000 generated entries (target: faceted search p95 ≤ 100 ms). Builds

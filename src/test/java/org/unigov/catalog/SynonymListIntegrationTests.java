@@ -1,6 +1,5 @@
 package org.unigov.catalog;
 
-import org.unigov.catalog.search.SynonymList;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -23,9 +22,10 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.unigov.SignIn;
 import org.unigov.UnigovTest;
 import org.unigov.audit.AuditJournal;
+import org.unigov.catalog.search.SynonymList;
+import org.unigov.catalog.search.SynonymRule;
 import org.unigov.shared.Actor;
 import org.unigov.shared.Role;
-import org.unigov.catalog.search.SynonymRule;
 
 /** The search synonym list: shipped defaults, edited by the platform admin only, audited, applied at once. */
 @UnigovTest

@@ -24,10 +24,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.unigov.UnigovApplication;
 import org.unigov.UnigovTest;
-import org.unigov.shared.Actor;
-import org.unigov.shared.Role;
 import org.unigov.exchange.internal.ExchangeLog;
 import org.unigov.exchange.internal.LogVerification;
+import org.unigov.shared.Actor;
+import org.unigov.shared.Role;
 
 /**
  * S10 durability: a second Unigov process on the same database answers exchange calls while

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import com.jayway.jsonpath.JsonPath;
-
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -22,6 +20,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
+import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,21 +31,21 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.unigov.SignIn;
+import org.unigov.UnigovTest;
 import org.unigov.catalog.CatalogFixtures;
 import org.unigov.exchange.gateway.ExchangeServer;
-import org.unigov.sharing.Grants;
-import org.unigov.shared.Actor;
-import org.unigov.shared.Role;
-import org.unigov.UnigovTest;
-import org.unigov.exchange.internal.AccessLog;
-import org.unigov.exchange.internal.ExchangeLog;
-import org.unigov.exchange.internal.SubjectHasher;
 import org.unigov.exchange.internal.AccessEntries;
 import org.unigov.exchange.internal.AccessEntry;
 import org.unigov.exchange.internal.AccessEntryCodec;
 import org.unigov.exchange.internal.AccessJournal;
+import org.unigov.exchange.internal.AccessLog;
 import org.unigov.exchange.internal.AccessLogHashing;
+import org.unigov.exchange.internal.ExchangeLog;
 import org.unigov.exchange.internal.LogVerification;
+import org.unigov.exchange.internal.SubjectHasher;
+import org.unigov.shared.Actor;
+import org.unigov.shared.Role;
+import org.unigov.sharing.Grants;
 
 /**
  * The exchange gateway over real HTTP (its own listener) against real provider systems (the JDK's

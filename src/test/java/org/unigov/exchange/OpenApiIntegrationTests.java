@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import com.jayway.jsonpath.JsonPath;
-
 import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.jayway.jsonpath.JsonPath;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.rdf.model.RDFNode;
@@ -34,11 +33,11 @@ import org.unigov.SignIn;
 import org.unigov.UnigovTest;
 import org.unigov.catalog.CatalogFixtures;
 import org.unigov.exchange.gateway.ExchangeServer;
-import org.unigov.shared.Actor;
-import org.unigov.shared.Role;
 import org.unigov.exchange.internal.AccessLog;
 import org.unigov.exchange.internal.ExchangeLog;
 import org.unigov.exchange.internal.LogVerification;
+import org.unigov.shared.Actor;
+import org.unigov.shared.Role;
 
 /**
  * Open data through the exchange (C5): the provider opens a data service of an entry open without

@@ -1,6 +1,5 @@
 package org.unigov.identity;
 
-import org.unigov.identity.internal.DemoAccounts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -15,6 +14,7 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.util.UriComponentsBuilder;
 import org.unigov.UnigovTest;
+import org.unigov.identity.internal.DemoAccounts;
 
 /** The sign-in page an application sends a person to names the application by its registered client name. */
 @UnigovTest

@@ -1,10 +1,10 @@
 package org.unigov.notifications;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.unigov.catalog.CatalogFixtures.name;
-import static org.unigov.catalog.CatalogFixtures.send;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.unigov.catalog.CatalogFixtures.name;
+import static org.unigov.catalog.CatalogFixtures.send;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 

@@ -2,7 +2,6 @@ package org.unigov.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 

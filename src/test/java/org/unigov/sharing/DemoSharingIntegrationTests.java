@@ -1,13 +1,13 @@
 package org.unigov.sharing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.unigov.UnigovTest;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The demo data a newcomer sees on first start: a catalog of all sharing types and requests in every state. */
 @UnigovTest

@@ -1,5 +1,7 @@
 package org.unigov.sharing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Duration;
 
 import org.junit.jupiter.api.DisplayName;
@@ -8,8 +10,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.unigov.web.BrowserTest;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The sharing path in real Chromium: a city agency requests a conditional entry of a provincial

@@ -1,5 +1,20 @@
 package org.unigov.sharing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.hasItem;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.unigov.catalog.CatalogFixtures.CONDITIONAL;
+import static org.unigov.catalog.CatalogFixtures.NOT_SHARED;
+import static org.unigov.catalog.CatalogFixtures.UNCONDITIONAL;
+import static org.unigov.catalog.CatalogFixtures.entry;
+import static org.unigov.catalog.CatalogFixtures.name;
+import static org.unigov.catalog.CatalogFixtures.send;
+
 import java.time.Duration;
 import java.time.LocalDate;
 
@@ -23,21 +38,6 @@ import org.unigov.organization.OrganizationDirectory;
 import org.unigov.sharing.internal.DeadlineClock;
 import org.unigov.sharing.internal.DisputeProcedure;
 import org.unigov.sharing.internal.Requests;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.hasItem;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-import static org.unigov.catalog.CatalogFixtures.CONDITIONAL;
-import static org.unigov.catalog.CatalogFixtures.NOT_SHARED;
-import static org.unigov.catalog.CatalogFixtures.UNCONDITIONAL;
-import static org.unigov.catalog.CatalogFixtures.entry;
-import static org.unigov.catalog.CatalogFixtures.name;
-import static org.unigov.catalog.CatalogFixtures.send;
 
 /**
  * The sharing rules S1-S11 on the real application and database. The provincial public security

@@ -1,12 +1,13 @@
 package org.unigov.audit.internal;
 
-import org.unigov.audit.AuditEntry;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.OffsetDateTime;
+
+import org.unigov.audit.AuditEntry;
 
 /**
  * Walks the journal in sequence order and recomputes every hash. Plain JDBC, so the same code

@@ -1,8 +1,7 @@
 package org.unigov.audit.internal;
 
-import java.math.BigInteger;
 import java.math.BigDecimal;
-import org.unigov.audit.AuditEntry;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -14,6 +13,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.jspecify.annotations.Nullable;
+import org.unigov.audit.AuditEntry;
 
 /**
  * The canonical encoding of an entry and its hash. Each field is written as its UTF-8 byte length,

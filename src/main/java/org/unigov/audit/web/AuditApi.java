@@ -1,10 +1,9 @@
 package org.unigov.audit.web;
 
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
-
 import java.time.Instant;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PagedModel;
@@ -13,10 +12,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.unigov.shared.Access;
 import org.unigov.audit.AuditEntry;
 import org.unigov.audit.AuditJournal;
 import org.unigov.audit.internal.AuditVerification;
+import org.unigov.shared.Access;
 import org.unigov.shared.Actor;
 import org.unigov.shared.problem.CommonError;
 import org.unigov.shared.problem.UnigovException;

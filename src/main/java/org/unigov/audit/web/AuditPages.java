@@ -1,7 +1,5 @@
 package org.unigov.audit.web;
 
-import org.unigov.shared.ChinaTime;
-import org.unigov.shared.Actor;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Set;
@@ -18,8 +16,10 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.unigov.shared.Access;
 import org.unigov.audit.AuditJournal;
+import org.unigov.shared.Access;
+import org.unigov.shared.Actor;
+import org.unigov.shared.ChinaTime;
 import org.unigov.shared.NavigationEntry;
 import org.unigov.shared.Role;
 

@@ -1,6 +1,5 @@
 package org.unigov.audit.web;
 
-import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.DecimalFormat;
@@ -15,16 +14,16 @@ import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
 import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.type.filter.AssignableTypeFilter;
 import org.springframework.stereotype.Component;
 import org.unigov.audit.AuditEntry;
 import org.unigov.shared.CodeNames;
 import org.unigov.shared.Coded;
 import org.unigov.shared.web.FieldLabels;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 

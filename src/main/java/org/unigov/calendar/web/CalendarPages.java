@@ -1,13 +1,13 @@
 package org.unigov.calendar.web;
 
-import java.util.TreeSet;
-import java.util.SortedSet;
-import java.util.Map;
-import java.util.Comparator;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -18,11 +18,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.unigov.shared.Access;
+import org.unigov.calendar.WorkingCalendar.CalendarYear;
+import org.unigov.calendar.WorkingCalendar;
 import org.unigov.calendar.internal.CalendarDay;
 import org.unigov.calendar.internal.CalendarError;
-import org.unigov.calendar.WorkingCalendar;
-import org.unigov.calendar.WorkingCalendar.CalendarYear;
+import org.unigov.shared.Access;
 import org.unigov.shared.Actor;
 import org.unigov.shared.Role;
 import org.unigov.shared.problem.UnigovException;

@@ -1,19 +1,10 @@
 package org.unigov.catalog.search;
 
-import org.unigov.catalog.DataItem;
-import org.unigov.catalog.Catalog;
-import org.unigov.catalog.EntryContent;
-import org.unigov.catalog.SynonymsChanged;
-import org.unigov.catalog.CatalogError;
-import org.unigov.catalog.CatalogEntry;
-import org.unigov.catalog.CatalogChanged;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,9 +21,16 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
-import org.unigov.catalog.search.EntryIndex;
+import org.unigov.catalog.Catalog;
+import org.unigov.catalog.CatalogChanged;
+import org.unigov.catalog.CatalogEntry;
+import org.unigov.catalog.CatalogError;
+import org.unigov.catalog.DataItem;
+import org.unigov.catalog.EntryContent;
+import org.unigov.catalog.SynonymsChanged;
 import org.unigov.catalog.search.EntryIndex.IndexedEntry;
 import org.unigov.catalog.search.EntryIndex.Visibility;
+import org.unigov.catalog.search.EntryIndex;
 import org.unigov.shared.Actor;
 import org.unigov.shared.Role;
 import org.unigov.shared.index.IndexLifecycle;
@@ -184,13 +182,7 @@ public class CatalogSearch {
 
 		@Override
 		public Map<UUID, Long> changedSince(Instant since) {
-			Map<UUID, Long> changed = new HashMap<>();
-			CatalogSearch.this.jdbc.sql("select id, version from cat_entry where updated_at >= ?")
-				.param(Timestamp.from(since))
-				.query(rs -> {
-					changed.put(rs.getObject(1, UUID.class), rs.getLong(2));
-				});
-			return changed;
+			return IndexLifecycle.versionsChangedSince(CatalogSearch.this.jdbc, "cat_entry", since);
 		}
 
 		private void put(Collection<UUID> ids, IndexLifecycle.Versions versions) {

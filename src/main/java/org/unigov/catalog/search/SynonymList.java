@@ -1,7 +1,5 @@
 package org.unigov.catalog.search;
 
-import org.unigov.catalog.SynonymsChanged;
-import org.unigov.catalog.CatalogError;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -15,6 +13,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.unigov.audit.AuditJournal;
 import org.unigov.audit.AuditRecord;
+import org.unigov.catalog.CatalogError;
+import org.unigov.catalog.SynonymsChanged;
 import org.unigov.catalog.internal.Synonyms;
 import org.unigov.catalog.search.SynonymRule;
 import org.unigov.shared.Actor;

@@ -24,11 +24,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-import org.unigov.shared.Access;
 import org.unigov.catalog.harvest.HarvestDefaults;
 import org.unigov.catalog.harvest.HarvestJob;
 import org.unigov.catalog.harvest.HarvestSource;
 import org.unigov.catalog.harvest.Harvester;
+import org.unigov.shared.Access;
 import org.unigov.shared.Actor;
 
 /** Harvesting external catalogues over JSON: the same operations as the harvest pages. */

@@ -24,10 +24,10 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.unigov.catalog.CatalogEntry;
 import org.unigov.catalog.CatalogLabels;
-import org.unigov.catalog.search.CatalogSearch;
 import org.unigov.catalog.OpenApis;
 import org.unigov.catalog.internal.Distributions;
 import org.unigov.catalog.internal.EntryReads;
+import org.unigov.catalog.search.CatalogSearch;
 import org.unigov.catalog.search.EntryIndex;
 import tools.jackson.databind.json.JsonMapper;
 

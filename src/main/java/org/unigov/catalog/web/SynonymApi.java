@@ -14,9 +14,9 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.unigov.shared.Access;
 import org.unigov.catalog.search.SynonymList;
 import org.unigov.catalog.search.SynonymRule;
+import org.unigov.shared.Access;
 import org.unigov.shared.Actor;
 
 /** The search synonym list over JSON, for platform admins: read it, replace it (audited). */

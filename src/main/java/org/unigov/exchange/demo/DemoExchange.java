@@ -1,43 +1,32 @@
 package org.unigov.exchange.demo;
 
 import java.io.IOException;
-import java.time.LocalDate;
+import java.time.Clock;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.unigov.exchange.DataService;
+import org.unigov.catalog.EntryNames;
 import org.unigov.exchange.DataServicesChanged;
 import org.unigov.exchange.internal.ExchangeClients;
 import org.unigov.exchange.internal.OpenDataServices;
+import org.unigov.exchange.internal.ProviderAddresses;
 import org.unigov.exchange.internal.ServiceRegistration;
 import org.unigov.exchange.internal.Services;
-import org.unigov.catalog.EntryNames;
-import org.unigov.registry.SystemRegistry;
-import java.time.Clock;
-import org.unigov.exchange.internal.ProviderAddresses;
-import org.unigov.organization.Agency;
-import org.unigov.organization.DemoOrganization;
 import org.unigov.organization.OrganizationDirectory;
-import org.unigov.sharing.RequestInput;
-import org.unigov.sharing.SharingDesk;
-import org.unigov.sharing.SharingRequest;
-import org.unigov.shared.Actor;
+import org.unigov.registry.SystemRegistry;
 import org.unigov.shared.DemoMode;
-import org.unigov.shared.Role;
-
+import org.unigov.sharing.SharingDesk;
 import tools.jackson.databind.json.JsonMapper;
 
 /**

@@ -1,8 +1,5 @@
 package org.unigov.exchange.demo;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -10,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,12 +15,12 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import org.jspecify.annotations.Nullable;
 import org.unigov.shared.ident.CitizenId;
 import org.unigov.shared.ident.CreditCode;
-
 import tools.jackson.databind.json.JsonMapper;
-import java.util.ArrayList;
 
 /**
  * The demo's provider systems, answering over real HTTP on a listener of their own bound to the

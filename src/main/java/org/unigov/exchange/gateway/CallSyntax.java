@@ -1,20 +1,19 @@
 package org.unigov.exchange.gateway;
 
-import io.netty.handler.codec.http.FullHttpRequest;
-
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
-import org.jspecify.annotations.Nullable;
-import org.unigov.exchange.internal.ExchangeError;
+import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.QueryStringDecoder;
-import java.util.List;
-import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import org.unigov.exchange.DataService;
+import org.unigov.exchange.internal.ExchangeError;
 
 /**
  * What the gateway reads from a call before it trusts any of it: the path split and checked

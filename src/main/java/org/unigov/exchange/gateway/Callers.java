@@ -1,12 +1,15 @@
 package org.unigov.exchange.gateway;
 
-import java.time.Instant;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -14,12 +17,9 @@ import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.unigov.exchange.ExchangeClientsChanged;
 import org.unigov.exchange.internal.ClientBinding;
 import org.unigov.exchange.internal.ExchangeClients;
-import org.unigov.exchange.ExchangeClientsChanged;
-import java.util.HashMap;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.SmartInitializingSingleton;
 
 /**
  * Who is calling: the bearer token checked (signature, expiry, scope {@code exchange}, issued to a

@@ -1,8 +1,10 @@
 package org.unigov.exchange.gateway;
 
-import io.netty.channel.EventLoop;
-import io.netty.handler.codec.http.FullHttpRequest;
-import io.netty.handler.codec.http.HttpHeaders;
+import static org.unigov.exchange.gateway.CallSyntax.isJson;
+import static org.unigov.exchange.gateway.CallSyntax.loggable;
+import static org.unigov.exchange.gateway.CallSyntax.purpose;
+import static org.unigov.exchange.gateway.CallSyntax.safeQuery;
+import static org.unigov.exchange.gateway.CallSyntax.segments;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -10,7 +12,7 @@ import java.net.ConnectException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
-import org.unigov.shared.ChinaTime;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,6 +24,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 
+import io.netty.channel.EventLoop;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpHeaders;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,18 +36,12 @@ import org.unigov.exchange.internal.ClientBinding;
 import org.unigov.exchange.internal.ExchangeError;
 import org.unigov.exchange.internal.OpenDataServices;
 import org.unigov.exchange.internal.SubjectHasher;
-import org.unigov.sharing.Grant;
-import org.unigov.sharing.GrantStatus;
+import org.unigov.shared.ChinaTime;
 import org.unigov.shared.problem.CommonError;
 import org.unigov.shared.problem.ErrorCode;
 import org.unigov.shared.problem.Problems;
-
-import static org.unigov.exchange.gateway.CallSyntax.isJson;
-import static org.unigov.exchange.gateway.CallSyntax.loggable;
-import static org.unigov.exchange.gateway.CallSyntax.purpose;
-import static org.unigov.exchange.gateway.CallSyntax.safeQuery;
-import static org.unigov.exchange.gateway.CallSyntax.segments;
-import java.util.Arrays;
+import org.unigov.sharing.Grant;
+import org.unigov.sharing.GrantStatus;
 
 /**
  * The call path of {@code /exchange/v1/{resource}/{path}}, run on the exchange listener's event

@@ -1,8 +1,14 @@
 package org.unigov.exchange.gateway;
 
-import io.netty.bootstrap.ServerBootstrap;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import org.unigov.exchange.internal.ExchangeProperties;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
@@ -37,27 +43,20 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
-
-import java.net.InetSocketAddress;
-import java.util.ArrayDeque;
-import java.util.Locale;
-
+import io.netty.handler.timeout.ReadTimeoutHandler;
+import io.netty.util.AttributeKey;
 import org.slf4j.Logger;
-import org.unigov.exchange.internal.ProviderAddresses;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.unigov.exchange.internal.AccessLog;
 import org.unigov.exchange.internal.ExchangeError;
+import org.unigov.exchange.internal.ExchangeProperties;
+import org.unigov.exchange.internal.ProviderAddresses;
 import org.unigov.exchange.internal.SubjectHasher;
 import org.unigov.shared.PlatformSettings;
 import org.unigov.shared.problem.Problems;
-import io.netty.handler.timeout.ReadTimeoutHandler;
-import io.netty.util.AttributeKey;
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The exchange's own HTTP listener ({@code unigov.exchange.port}, 8081 by default), apart from the

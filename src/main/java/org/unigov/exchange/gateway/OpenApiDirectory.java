@@ -1,15 +1,15 @@
 package org.unigov.exchange.gateway;
 
 import java.net.URI;
-import org.unigov.exchange.internal.ExchangeProperties;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 import org.unigov.catalog.OpenApis;
-import java.util.Set;
+import org.unigov.exchange.internal.ExchangeProperties;
 
 /**
  * Tells the catalog which of its entries have an open API served now, and where: the exchange's

@@ -1,28 +1,27 @@
 package org.unigov.exchange.gateway;
 
-import io.netty.handler.codec.http.HttpHeaders;
-import java.nio.charset.StandardCharsets;
-import java.net.URLEncoder;
-import java.time.Clock;
-
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
+import io.netty.handler.codec.http.HttpHeaders;
 import org.jspecify.annotations.Nullable;
 import org.unigov.exchange.internal.ExchangeError;
 import org.unigov.exchange.internal.OpenDataServices;
-import org.unigov.exchange.internal.SubjectHasher;
 import org.unigov.exchange.internal.ProviderAddresses;
-import java.net.UnknownHostException;
-import java.util.Arrays;
-import java.util.regex.Pattern;
+import org.unigov.exchange.internal.SubjectHasher;
 
 /**
  * The checks of an anonymous open-data call, {@code GET /open/v1/{resource}/{path}}: the client's

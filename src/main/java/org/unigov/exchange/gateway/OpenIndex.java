@@ -1,7 +1,6 @@
 package org.unigov.exchange.gateway;
 
 import java.nio.charset.StandardCharsets;
-import org.unigov.exchange.internal.ExchangeProperties;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -20,6 +19,7 @@ import org.unigov.catalog.CatalogChanged;
 import org.unigov.catalog.CatalogEntry;
 import org.unigov.exchange.DataService;
 import org.unigov.exchange.DataServices;
+import org.unigov.exchange.internal.ExchangeProperties;
 import org.unigov.exchange.internal.OpenDataServices;
 
 /**

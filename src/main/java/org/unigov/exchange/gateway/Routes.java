@@ -1,9 +1,7 @@
 package org.unigov.exchange.gateway;
 
-import java.util.HashMap;
-import org.unigov.exchange.internal.ExchangeError;
 import java.net.URI;
-import org.unigov.exchange.internal.ExchangeProperties;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,6 +15,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.unigov.exchange.DataService;
 import org.unigov.exchange.DataServices;
+import org.unigov.exchange.internal.ExchangeError;
+import org.unigov.exchange.internal.ExchangeProperties;
 
 /**
  * The active data services by resource code, each with what the gateway keeps for it between

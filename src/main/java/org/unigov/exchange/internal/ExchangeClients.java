@@ -2,6 +2,7 @@ package org.unigov.exchange.internal;
 
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.unigov.audit.AuditJournal;
 import org.unigov.audit.AuditRecord;
+import org.unigov.exchange.ExchangeClientsChanged;
 import org.unigov.registry.RegisteredSystem;
 import org.unigov.registry.SystemId;
 import org.unigov.registry.SystemRegistry;
@@ -31,9 +33,6 @@ import org.unigov.shared.jdbc.Where;
 import org.unigov.shared.problem.CommonError;
 import org.unigov.shared.problem.FieldProblem;
 import org.unigov.shared.problem.UnigovException;
-import org.unigov.exchange.DataServices;
-import org.unigov.exchange.ExchangeClientsChanged;
-import java.util.ArrayList;
 
 /**
  * The systems that call through the exchange: an agency admin registers an OAuth2 client

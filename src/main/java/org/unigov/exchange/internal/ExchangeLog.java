@@ -6,14 +6,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
-import org.unigov.shared.ChinaTime;
 import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import javax.sql.DataSource;
 
 import org.jspecify.annotations.Nullable;
@@ -23,10 +21,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.unigov.audit.AuditJournal;
 import org.unigov.audit.AuditRecord;
+import org.unigov.organization.AgencyScope;
 import org.unigov.shared.Actor;
+import org.unigov.shared.ChinaTime;
 import org.unigov.shared.Role;
 import org.unigov.shared.jdbc.Where;
-import org.unigov.organization.AgencyScope;
 import org.unigov.shared.problem.CommonError;
 import org.unigov.shared.problem.UnigovException;
 

@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-
 import javax.sql.DataSource;
 
 import org.unigov.shared.ChinaTime;

@@ -5,7 +5,6 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
-
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.unigov.audit.AuditJournal;
@@ -17,12 +16,11 @@ import org.unigov.catalog.EntryContent;
 import org.unigov.catalog.EntryId;
 import org.unigov.catalog.OpenAttribute;
 import org.unigov.catalog.Secrecy;
-import org.unigov.shared.Actor;
-import org.unigov.shared.problem.CommonError;
-import org.unigov.shared.problem.UnigovException;
 import org.unigov.exchange.DataService;
 import org.unigov.exchange.DataServices;
 import org.unigov.exchange.DataServicesChanged;
+import org.unigov.shared.Actor;
+import org.unigov.shared.problem.UnigovException;
 
 /**
  * Open data through the exchange (C5): the provider opens a data service as the open API of its

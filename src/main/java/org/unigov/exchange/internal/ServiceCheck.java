@@ -13,10 +13,10 @@ import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
-import org.unigov.catalog.EntryId;
 import org.unigov.catalog.Catalog;
 import org.unigov.catalog.CatalogEntry;
 import org.unigov.catalog.DataItem;
+import org.unigov.catalog.EntryId;
 import org.unigov.catalog.Revision;
 import org.unigov.exchange.DataService;
 import org.unigov.exchange.DataServices;

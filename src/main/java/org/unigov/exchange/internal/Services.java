@@ -2,7 +2,6 @@ package org.unigov.exchange.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,7 +16,6 @@ import org.unigov.exchange.DataService;
 import org.unigov.exchange.ServiceStatus;
 import org.unigov.shared.jdbc.Queries;
 import org.unigov.shared.jdbc.Where;
-
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -1,14 +1,7 @@
 package org.unigov.exchange.web;
 
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
-
-import java.time.LocalDate;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.HexFormat;
@@ -16,6 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.web.PagedModel;
@@ -32,24 +31,23 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.unigov.shared.Access;
+import org.unigov.exchange.DataService;
+import org.unigov.exchange.DataServices;
+import org.unigov.exchange.ServiceStatus;
 import org.unigov.exchange.internal.AccessEntry;
 import org.unigov.exchange.internal.ClientBinding;
-import org.unigov.exchange.DataService;
 import org.unigov.exchange.internal.DataServiceInput;
-import org.unigov.exchange.DataServices;
 import org.unigov.exchange.internal.ExchangeClients;
-import org.unigov.exchange.internal.ServiceRegistration;
-import org.unigov.exchange.internal.ServiceCheck;
 import org.unigov.exchange.internal.ExchangeLog;
-import org.unigov.exchange.internal.TrafficReport;
 import org.unigov.exchange.internal.LogVerification;
 import org.unigov.exchange.internal.OpenDataServices;
-import org.unigov.exchange.ServiceStatus;
+import org.unigov.exchange.internal.ServiceRegistration;
+import org.unigov.exchange.internal.TrafficReport;
+import org.unigov.shared.Access;
 import org.unigov.shared.Actor;
+import org.unigov.shared.Coded;
 import org.unigov.shared.problem.CommonError;
 import org.unigov.shared.problem.UnigovException;
-import org.unigov.shared.Coded;
 
 /** The exchange over JSON: data services, the clients that call, the access log and traffic. */
 @RestController

@@ -8,8 +8,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.unigov.shared.Access;
 import org.unigov.exchange.internal.OpenDataServices;
+import org.unigov.shared.Access;
 import org.unigov.shared.Actor;
 
 /** The provider opens (or closes) a data service as its open-data API, from the data service's page. */

@@ -1,7 +1,7 @@
 package org.unigov.identity.internal;
 
-import org.unigov.identity.Account;
 import org.springframework.stereotype.Component;
+import org.unigov.identity.Account;
 import org.unigov.organization.Agency;
 import org.unigov.organization.AgencyId;
 import org.unigov.organization.OrganizationDirectory;

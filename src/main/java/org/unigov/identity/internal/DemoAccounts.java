@@ -1,7 +1,5 @@
 package org.unigov.identity.internal;
 
-import org.unigov.identity.Accounts;
-import org.unigov.identity.Account;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +23,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.unigov.audit.AuditJournal;
 import org.unigov.audit.AuditRecord;
+import org.unigov.identity.Account;
+import org.unigov.identity.Accounts;
 import org.unigov.organization.Agency;
 import org.unigov.organization.DemoOrganization;
 import org.unigov.organization.OrganizationDirectory;

@@ -1,9 +1,8 @@
 package org.unigov.identity.internal;
 
-import jakarta.servlet.http.HttpServletRequest;
-
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;

@@ -1,6 +1,5 @@
 package org.unigov.identity.internal;
 
-import java.util.Arrays;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.sql.Timestamp;
@@ -8,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 

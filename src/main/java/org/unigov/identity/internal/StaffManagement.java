@@ -1,7 +1,5 @@
 package org.unigov.identity.internal;
 
-import org.unigov.identity.Accounts;
-import org.unigov.identity.Account;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +17,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.unigov.audit.AuditJournal;
 import org.unigov.audit.AuditRecord;
+import org.unigov.identity.Account;
+import org.unigov.identity.Accounts;
 import org.unigov.organization.Agency;
 import org.unigov.organization.AgencyId;
 import org.unigov.organization.OrganizationDirectory;

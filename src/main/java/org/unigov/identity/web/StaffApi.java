@@ -1,5 +1,9 @@
 package org.unigov.identity.web;
 
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -9,11 +13,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
-
-import java.time.Instant;
-import java.util.Set;
-import java.util.UUID;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PagedModel;
@@ -28,9 +27,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.unigov.shared.Access;
 import org.unigov.identity.Account;
 import org.unigov.identity.internal.StaffManagement;
+import org.unigov.shared.Access;
 import org.unigov.shared.Actor;
 import org.unigov.shared.Role;
 import org.unigov.shared.ident.PlainText;

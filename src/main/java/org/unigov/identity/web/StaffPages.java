@@ -1,26 +1,22 @@
 package org.unigov.identity.web;
 
-import org.springframework.data.domain.Page;
-import java.util.Objects;
+import java.time.Instant;
 import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
-import org.unigov.shared.ChineseOrder;
-import org.unigov.shared.ChinaTime;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-
-import java.time.Instant;
-import java.time.ZoneId;
-import java.util.EnumSet;
-import java.util.List;
-import java.util.Set;
-import java.util.UUID;
-
 import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -33,14 +29,16 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.unigov.shared.Access;
 import org.unigov.audit.AuditJournal;
 import org.unigov.identity.Account;
 import org.unigov.identity.internal.StaffManagement;
 import org.unigov.organization.Agency;
 import org.unigov.organization.AgencyId;
 import org.unigov.organization.OrganizationDirectory;
+import org.unigov.shared.Access;
 import org.unigov.shared.Actor;
+import org.unigov.shared.ChinaTime;
+import org.unigov.shared.ChineseOrder;
 import org.unigov.shared.Role;
 import org.unigov.shared.ident.PlainText;
 import org.unigov.shared.problem.UnigovException;

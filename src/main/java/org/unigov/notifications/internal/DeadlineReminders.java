@@ -1,8 +1,7 @@
 package org.unigov.notifications.internal;
 
-import java.util.LinkedHashMap;
-import org.unigov.shared.ChinaTime;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,6 +15,7 @@ import org.unigov.calendar.WorkingCalendar;
 import org.unigov.catalog.Catalog;
 import org.unigov.catalog.EntryId;
 import org.unigov.shared.Actor;
+import org.unigov.shared.ChinaTime;
 import org.unigov.shared.Role;
 import org.unigov.sharing.RequestStatus;
 import org.unigov.sharing.SharingDesk;

@@ -1,11 +1,9 @@
 package org.unigov.notifications.internal;
 
-import java.util.Locale;
-import org.unigov.shared.ChinaTime;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 import org.slf4j.Logger;
@@ -13,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.unigov.shared.ChinaTime;
 import org.unigov.shared.PublicUrl;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -1,10 +1,9 @@
 package org.unigov.notifications.internal;
 
-import org.springframework.transaction.annotation.Propagation;
-import java.util.List;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -14,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.unigov.audit.AuditJournal;
 import org.unigov.audit.AuditRecord;

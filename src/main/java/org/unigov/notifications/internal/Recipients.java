@@ -1,6 +1,5 @@
 package org.unigov.notifications.internal;
 
-import org.unigov.organization.AgencyId;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -10,6 +9,7 @@ import org.springframework.stereotype.Component;
 import org.unigov.identity.Account;
 import org.unigov.identity.Accounts;
 import org.unigov.organization.Agency;
+import org.unigov.organization.AgencyId;
 import org.unigov.organization.OrganizationDirectory;
 import org.unigov.shared.Actor;
 import org.unigov.shared.Role;

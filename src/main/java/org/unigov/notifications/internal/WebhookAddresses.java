@@ -1,12 +1,12 @@
 package org.unigov.notifications.internal;
 
-import java.net.URISyntaxException;
-import java.util.Locale;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.util.List;
+import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 

@@ -32,8 +32,8 @@ import org.unigov.sharing.Disputes;
 import org.unigov.sharing.QualityCheck;
 import org.unigov.sharing.QualityChecks;
 import org.unigov.sharing.QualityStatus;
-import org.unigov.sharing.RequestStatus;
 import org.unigov.sharing.RequestId;
+import org.unigov.sharing.RequestStatus;
 import org.unigov.sharing.SharingDesk;
 import org.unigov.sharing.SharingRequest;
 

@@ -1,9 +1,7 @@
 package org.unigov.notifications.web;
 
-import org.unigov.shared.problem.UnigovException;
-import org.unigov.notifications.internal.NotificationError;
-import java.util.List;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -26,14 +24,16 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.unigov.shared.Access;
 import org.unigov.notifications.internal.Mailbox;
 import org.unigov.notifications.internal.Notification;
+import org.unigov.notifications.internal.NotificationError;
+import org.unigov.notifications.internal.NotificationTexts;
 import org.unigov.notifications.internal.Notifications;
 import org.unigov.notifications.internal.WorkItem;
 import org.unigov.notifications.internal.WorkList;
-import org.unigov.notifications.internal.NotificationTexts;
+import org.unigov.shared.Access;
 import org.unigov.shared.Actor;
+import org.unigov.shared.problem.UnigovException;
 
 /**
  * The signed-in person's notifications and to-do list over JSON. Only the recipient reads or marks

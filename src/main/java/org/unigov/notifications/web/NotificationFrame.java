@@ -1,9 +1,8 @@
 package org.unigov.notifications.web;
 
-import jakarta.servlet.http.HttpServletRequest;
-
 import java.util.Locale;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;

@@ -15,10 +15,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.unigov.shared.Access;
 import org.unigov.notifications.internal.Notification;
-import org.unigov.notifications.internal.Notifications;
 import org.unigov.notifications.internal.NotificationTexts;
+import org.unigov.notifications.internal.Notifications;
+import org.unigov.shared.Access;
 import org.unigov.shared.Actor;
 import org.unigov.shared.problem.UnigovException;
 

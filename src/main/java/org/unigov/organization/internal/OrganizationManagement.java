@@ -1,19 +1,19 @@
 package org.unigov.organization.internal;
 
-import org.springframework.dao.DuplicateKeyException;
-import org.unigov.organization.OrganizationDirectory;
-import org.unigov.organization.Agency;
-import org.unigov.organization.AgencyId;
-import org.unigov.organization.Division;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.unigov.audit.AuditJournal;
 import org.unigov.audit.AuditRecord;
+import org.unigov.organization.Agency;
+import org.unigov.organization.AgencyId;
+import org.unigov.organization.Division;
+import org.unigov.organization.OrganizationDirectory;
 import org.unigov.shared.Actor;
 import org.unigov.shared.Role;
 import org.unigov.shared.ident.CreditCode;

@@ -1,9 +1,9 @@
 package org.unigov.organization.web;
 
-import org.unigov.organization.AgencyId;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
+import org.unigov.organization.AgencyId;
 import org.unigov.organization.OrganizationDirectory;
 
 /**

@@ -1,5 +1,7 @@
 package org.unigov.organization.web;
 
+import java.util.UUID;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -7,9 +9,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
-
-import java.util.UUID;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PagedModel;
@@ -24,12 +23,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.unigov.shared.Access;
 import org.unigov.organization.Agency;
 import org.unigov.organization.AgencyId;
 import org.unigov.organization.Division;
 import org.unigov.organization.OrganizationDirectory;
 import org.unigov.organization.internal.OrganizationManagement;
+import org.unigov.shared.Access;
 import org.unigov.shared.Actor;
 import org.unigov.shared.ident.PlainText;
 import org.unigov.shared.ident.ValidCreditCode;

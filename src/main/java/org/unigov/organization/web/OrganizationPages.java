@@ -1,12 +1,5 @@
 package org.unigov.organization.web;
 
-import org.unigov.shared.ident.ValidDivisionCode;
-import org.unigov.shared.ChinaTime;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +7,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,18 +26,20 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.unigov.shared.Access;
 import org.unigov.audit.AuditJournal;
 import org.unigov.organization.Agency;
 import org.unigov.organization.AgencyId;
 import org.unigov.organization.Division;
 import org.unigov.organization.OrganizationDirectory;
 import org.unigov.organization.internal.OrganizationManagement;
+import org.unigov.shared.Access;
 import org.unigov.shared.Actor;
+import org.unigov.shared.ChinaTime;
 import org.unigov.shared.NavigationEntry;
 import org.unigov.shared.Role;
 import org.unigov.shared.ident.PlainText;
 import org.unigov.shared.ident.ValidCreditCode;
+import org.unigov.shared.ident.ValidDivisionCode;
 import org.unigov.shared.problem.UnigovException;
 
 /** Pages for divisions and agencies. */

@@ -11,9 +11,9 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.unigov.catalog.EntryId;
 import org.unigov.catalog.Catalog;
 import org.unigov.catalog.CatalogEntry;
+import org.unigov.catalog.EntryId;
 import org.unigov.catalog.SharingType;
 import org.unigov.organization.Division;
 import org.unigov.organization.OrganizationDirectory;

@@ -1,6 +1,5 @@
 package org.unigov.projects.web;
 
-import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,14 +1,5 @@
 package org.unigov.registry.web;
 
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletResponse;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
-
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -17,6 +8,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
@@ -57,7 +56,6 @@ import org.unigov.shared.ident.PlainText;
 import org.unigov.shared.ident.ValidDivisionCode;
 import org.unigov.shared.problem.CommonError;
 import org.unigov.shared.problem.UnigovException;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /** The systems registry over JSON, multipart and file downloads. */

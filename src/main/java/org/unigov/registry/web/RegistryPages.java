@@ -1,10 +1,7 @@
 package org.unigov.registry.web;
 
 import java.io.IOException;
-import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -54,14 +51,11 @@ import org.unigov.registry.internal.SystemRegistration;
 import org.unigov.registry.internal.SystemTotals;
 import org.unigov.shared.Access;
 import org.unigov.shared.Actor;
-import org.unigov.shared.Amounts;
 import org.unigov.shared.ChinaTime;
 import org.unigov.shared.ChineseOrder;
-import org.unigov.shared.Coded;
 import org.unigov.shared.NavigationEntry;
 import org.unigov.shared.Role;
 import org.unigov.shared.problem.CommonError;
-import org.unigov.shared.problem.FieldProblem;
 import org.unigov.shared.problem.UnigovException;
 
 /** Pages of the systems registry: list, detail, form, import, duplicate finder, clusters, taxonomy. */

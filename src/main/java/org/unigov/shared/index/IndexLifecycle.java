@@ -1,10 +1,12 @@
 package org.unigov.shared.index;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -14,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The life of an in-memory index kept beside the database (the catalog's search index, the
@@ -41,6 +44,20 @@ public final class IndexLifecycle {
 
 		/** The current version of every row changed since the instant. */
 		Map<UUID, Long> changedSince(Instant since);
+	}
+
+	/**
+	 * {@link Source#changedSince} for the usual table of the owning module with {@code id},
+	 * {@code version} and {@code updated_at} columns; the table name is the owner's own constant.
+	 */
+	public static Map<UUID, Long> versionsChangedSince(JdbcClient jdbc, String table, Instant since) {
+		Map<UUID, Long> changed = new HashMap<>();
+		jdbc.sql("select id, version from " + table + " where updated_at >= ?")
+			.param(Timestamp.from(since))
+			.query(rs -> {
+				changed.put(rs.getObject(1, UUID.class), rs.getLong(2));
+			});
+		return changed;
 	}
 
 	/** Receives the version of a row as it was indexed. */

@@ -1,16 +1,15 @@
 package org.unigov.shared.problem;
 
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
+
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
-import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.util.Arrays;
-import java.util.Map;
-
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;

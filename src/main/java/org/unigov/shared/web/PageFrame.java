@@ -1,8 +1,8 @@
 package org.unigov.shared.web;
 
-import jakarta.servlet.http.HttpServletRequest;
-
 import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * What the frame around every page (navigation, who is signed in, language) needs in the model.

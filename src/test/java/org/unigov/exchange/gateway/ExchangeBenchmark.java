@@ -23,10 +23,10 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 import org.unigov.UnigovApplication;
+import org.unigov.exchange.ExchangeFixtures;
 import org.unigov.exchange.internal.AccessEntry;
 import org.unigov.exchange.internal.AccessLog;
 import org.unigov.exchange.internal.AccessLogHashing;
-import org.unigov.exchange.ExchangeFixtures;
 import org.unigov.exchange.internal.SubjectHasher;
 
 /**

@@ -18,11 +18,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.Environment;
 import org.unigov.LogTail;
-import org.unigov.RawHttp;
 import org.unigov.RawHttp.Response;
+import org.unigov.RawHttp;
 import org.unigov.UnigovTest;
 import org.unigov.shared.web.SweepProbes.Probe;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /**

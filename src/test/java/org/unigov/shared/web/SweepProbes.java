@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.unigov.shared.web.SweepOperation.Parameter;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
