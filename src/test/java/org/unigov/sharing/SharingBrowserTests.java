@@ -44,7 +44,7 @@ class SharingBrowserTests extends BrowserTest {
 		this.browser.findElement(By.id("expectedVolume")).sendKeys("每日约200次");
 		axeClean("request form");
 		this.browser.findElement(By.id("file-request")).click();
-		assertThat(this.browser.findElement(By.id("request-status")).getText()).isEqualTo("待答复");
+		assertText(By.id("request-status"), "待答复");
 		assertThat(this.browser.findElement(By.cssSelector(".clock")).getText()).contains("剩余 10 个工作日");
 		String number = this.browser.findElement(By.cssSelector("h1 span")).getText();
 		String requestUrl = this.browser.getCurrentUrl();
@@ -56,11 +56,11 @@ class SharingBrowserTests extends BrowserTest {
 		new Select(this.browser.findElement(By.id("category"))).selectByValue("other");
 		this.browser.findElement(By.id("refuse")).click();
 		assertThat(this.browser.findElement(By.id("refusal")).getText()).contains("不予共享必须说明理由");
-		assertThat(this.browser.findElement(By.id("request-status")).getText()).isEqualTo("待答复");
+		assertText(By.id("request-status"), "待答复");
 		new Select(this.browser.findElement(By.id("category"))).selectByValue("beyond-scope");
 		this.browser.findElement(By.id("reasons")).sendKeys("工伤认定不属于目录载明的共享用途，且驾驶资格可由申请人出示电子驾驶证证明");
 		this.browser.findElement(By.id("refuse")).click();
-		assertThat(this.browser.findElement(By.id("request-status")).getText()).isEqualTo("不予共享");
+		assertText(By.id("request-status"), "不予共享");
 		assertThat(this.browser.findElement(By.id("refusal-reasons")).getText()).contains("工伤认定不属于");
 		axeClean("request page");
 

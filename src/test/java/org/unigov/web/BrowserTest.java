@@ -2,12 +2,18 @@ package org.unigov.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.unigov.UnigovTest;
 
@@ -63,14 +69,22 @@ public abstract class BrowserTest {
 	 * old page may still be shown, or be replaced while it is read (a stale element).
 	 */
 	protected void assertHeading(String expected) {
+		assertText(By.tagName("h1"), expected);
+	}
+
+	/**
+	 * The element's text becomes {@code expected} within 10 s, for the same reason as
+	 * {@link #assertHeading}: the page read may be the one a click is replacing.
+	 */
+	protected void assertText(By locator, String expected) {
 		String[] last = { null };
 		try {
-			new org.openqa.selenium.support.ui.WebDriverWait(this.browser, java.time.Duration.ofSeconds(10))
-				.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-				.until(driver -> expected.equals(last[0] = heading()));
+			new WebDriverWait(this.browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+				.ignoring(NoSuchElementException.class)
+				.until(driver -> expected.equals(last[0] = driver.findElement(locator).getText()));
 		}
-		catch (org.openqa.selenium.TimeoutException ex) {
-			assertThat(last[0]).as("the page's heading").isEqualTo(expected);
+		catch (TimeoutException ex) {
+			assertThat(last[0]).as("the text of " + locator).isEqualTo(expected);
 		}
 	}
 
