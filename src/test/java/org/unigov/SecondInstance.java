@@ -6,6 +6,7 @@ import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.unigov.audit.AuditedWritesCustomizer;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -29,7 +30,9 @@ public final class SecondInstance implements AutoCloseable {
 				"--unigov.exchange.port=0", "--unigov.data-dir=var/test/" + name,
 				"--logging.file.name=var/test/log/" + name + ".log", "--spring.datasource.hikari.maximum-pool-size=3"));
 		args.addAll(List.of(settings));
-		return new SecondInstance(new SpringApplicationBuilder(UnigovApplication.class).run(args.toArray(String[]::new)));
+		return new SecondInstance(new SpringApplicationBuilder(UnigovApplication.class)
+			.initializers(new AuditedWritesCustomizer())
+			.run(args.toArray(String[]::new)));
 	}
 
 	public int port() {

@@ -14,7 +14,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.util.ContentCachingResponseWrapper;
@@ -33,7 +32,6 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  *
  * <p>The few writes that change nothing worth auditing are listed in {@link #EXEMPT} with the reason.
  */
-@Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class AuditedWrites extends OncePerRequestFilter {
 

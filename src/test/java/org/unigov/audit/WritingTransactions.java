@@ -4,7 +4,6 @@ import javax.sql.DataSource;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionExecution;
 import org.springframework.transaction.TransactionExecutionListener;
 
@@ -15,7 +14,6 @@ import org.springframework.transaction.TransactionExecutionListener;
  * read, is not counted; work on other threads (schedulers, asynchronous listeners) is not the
  * request's. Spring Boot adds every such listener to the transaction manager.
  */
-@Component
 class WritingTransactions implements TransactionExecutionListener {
 
 	private static final ThreadLocal<Boolean> writing = new ThreadLocal<>();

@@ -86,7 +86,12 @@ public final class ProjectsBenchmark {
 					new Object[] { "portfolio page (HTML), province (sn-coord)", "sn-coord", "/projects/portfolio" });
 			System.out.printf("%nover HTTP, %d requests each after 30 warm-up requests, one at a time:%n", requests);
 			System.out.printf("%-50s %8s %8s %8s %8s%n", "request", "p50 ms", "p95 ms", "p99 ms", "max ms");
+			// -Dbench.only=<text>: only the requests whose description contains it
+			String only = System.getProperty("bench.only", "");
 			for (Object[] c : cases) {
+				if (!((String) c[0]).contains(only)) {
+					continue;
+				}
 				Client client = new Client(port);
 				client.signIn((String) c[1]);
 				String path = (String) c[2];

@@ -118,6 +118,7 @@ public class ProjectPortfolio {
 		String prefix = scope(actor, division);
 		String like = prefix + "%";
 		LocalDate today = this.calendar.today();
+		this.reads.planForEachPrefix();
 		PortfolioReads.Breakdown breakdown = this.reads.breakdown(like);
 		List<StageCount> pipeline = breakdown.pipeline();
 		List<Spend> byDivision = breakdown.byDivision();
