@@ -6,8 +6,8 @@ import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.unigov.audit.AuditedWritesCustomizer;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.unigov.audit.AuditedWritesCustomizer;
 
 /**
  * Another Unigov instance on the database of the shared test context, as a second node behind a

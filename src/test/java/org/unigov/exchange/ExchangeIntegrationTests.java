@@ -45,7 +45,7 @@ import org.unigov.exchange.internal.LogVerification;
 import org.unigov.exchange.internal.SubjectHasher;
 import org.unigov.shared.Actor;
 import org.unigov.shared.Role;
-import org.unigov.sharing.Grants;
+import org.unigov.sharing.internal.GrantDesk;
 
 /**
  * The exchange gateway over real HTTP (its own listener) against real provider systems (the JDK's
@@ -79,7 +79,7 @@ class ExchangeIntegrationTests {
 	SubjectHasher subjects;
 
 	@Autowired
-	Grants grants;
+	GrantDesk grants;
 
 	@Autowired
 	TransactionTemplate transactions;

@@ -46,6 +46,7 @@ import org.unigov.projects.internal.Project;
 import org.unigov.projects.internal.ProjectInput;
 import org.unigov.projects.internal.ProjectSettings;
 import org.unigov.projects.internal.ProposalDrafting;
+import org.unigov.projects.internal.ReviewDesk;
 import org.unigov.shared.Actor;
 import org.unigov.shared.Amounts;
 import org.unigov.shared.Role;
@@ -69,7 +70,7 @@ class ProjectIntegrationTests {
 	ProposalDrafting drafting;
 
 	@Autowired
-	ProjectReviews reviews;
+	ReviewDesk reviews;
 
 	@Autowired
 	OrganizationDirectory directory;
@@ -589,8 +590,8 @@ class ProjectIntegrationTests {
 			Actor auditor = actor("yt-auditor");
 			var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
 			try {
-				var a = pool.submit(() -> reviews.decide(coord, UUID.fromString(other), ProjectReviews.Decision.APPROVE, null, ov));
-				var b = pool.submit(() -> reviews.decide(auditor, UUID.fromString(other), ProjectReviews.Decision.APPROVE, null, ov));
+				var a = pool.submit(() -> reviews.decide(coord, UUID.fromString(other), ReviewDesk.Decision.APPROVE, null, ov));
+				var b = pool.submit(() -> reviews.decide(auditor, UUID.fromString(other), ReviewDesk.Decision.APPROVE, null, ov));
 				int won = 0;
 				int stale = 0;
 				for (var f : List.of(a, b)) {

@@ -37,6 +37,7 @@ import org.unigov.organization.DemoOrganization;
 import org.unigov.organization.OrganizationDirectory;
 import org.unigov.sharing.internal.DeadlineClock;
 import org.unigov.sharing.internal.DisputeProcedure;
+import org.unigov.sharing.internal.GrantDesk;
 import org.unigov.sharing.internal.Requests;
 
 /**
@@ -64,7 +65,7 @@ class SharingIntegrationTests {
 	Requests requests;
 
 	@Autowired
-	Grants grants;
+	GrantDesk grants;
 
 	@Autowired
 	OrganizationDirectory directory;

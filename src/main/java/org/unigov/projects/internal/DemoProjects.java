@@ -23,7 +23,6 @@ import org.unigov.catalog.EntryStatus;
 import org.unigov.organization.Agency;
 import org.unigov.organization.DemoOrganization;
 import org.unigov.organization.OrganizationDirectory;
-import org.unigov.projects.ProjectReviews;
 import org.unigov.registry.RegisteredSystem;
 import org.unigov.registry.SystemRegistry.SystemFilter;
 import org.unigov.registry.SystemRegistry;
@@ -53,7 +52,7 @@ class DemoProjects implements ApplicationRunner {
 
 	private final ProposalDrafting drafting;
 
-	private final ProjectReviews reviews;
+	private final ReviewDesk reviews;
 
 	private final ProjectExecution execution;
 
@@ -77,7 +76,7 @@ class DemoProjects implements ApplicationRunner {
 			false);
 
 	DemoProjects(DemoMode demo, Proposals proposals, ReviewSteps reviewSteps, Projects projects, ProposalDrafting drafting,
-			ProjectReviews reviews, ProjectExecution execution, OrganizationDirectory organizations,
+			ReviewDesk reviews, ProjectExecution execution, OrganizationDirectory organizations,
 			WorkingCalendar calendar, TransactionTemplate transactions, SystemRegistry registry, Catalog catalog) {
 		this.demo = demo;
 		this.proposals = proposals;
@@ -155,22 +154,22 @@ class DemoProjects implements ApplicationRunner {
 				target("service-applications", "见习补贴网上申领量", 0, 1500), null,
 				"公共就业服务信息平台由省级建设，暂不支持市级见习补贴业务。");
 		trainee = submit("xa-hrss", trainee);
-		trainee = decide("xa-data", Role.COORDINATOR, trainee, ProjectReviews.Decision.RETURN,
+		trainee = decide("xa-data", Role.COORDINATOR, trainee, ReviewDesk.Decision.RETURN,
 				"请说明与西安市公共就业服务信息平台的关系，优先在其基础上扩展见习模块。");
 		// rejected: a second video platform next to the existing one
 		Project video = create("xa-psb", "西安市公安视频图像解析平台", "汇聚全市视频监控资源，开展视频图像结构化解析和以图搜图。",
 				"new-system", "urgent", List.of("video-aggregation"), 90_000_000L, 9_000_000L,
 				target("exchange-calls-served", "视频解析服务月调用量", 0, 20000), null, "在雪亮工程平台基础上扩展解析能力不可行，需独立建设。");
 		video = submit("xa-psb", video);
-		decide("xa-data", Role.COORDINATOR, video, ProjectReviews.Decision.REJECT,
+		decide("xa-data", Role.COORDINATOR, video, ReviewDesk.Decision.REJECT,
 				"与西安市雪亮工程视频汇聚平台重复建设，应在现有平台上扩展，不予批准。");
 		// the first stage approved: the project moved on to its feasibility study
 		Project hospital = create("xa-health", "西安市互联网医院监管平台", "对全市互联网医院诊疗行为、处方流转和医保结算开展在线监管。",
 				"new-system", "standard", List.of("health-records", "supervision-enforcement"), 60_000_000L, 8_000_000L,
 				target("exchange-calls-made", "监管数据月调用量", 0, 30000), null, "现有全民健康信息平台不具备在线监管能力，本项目与其对接获取数据。");
 		hospital = submit("xa-health", hospital);
-		hospital = decide("xa-data", Role.COORDINATOR, hospital, ProjectReviews.Decision.APPROVE, null);
-		decide("xa-audit", Role.AUDITOR, hospital, ProjectReviews.Decision.APPROVE, null);
+		hospital = decide("xa-data", Role.COORDINATOR, hospital, ReviewDesk.Decision.APPROVE, null);
+		decide("xa-audit", Role.AUDITOR, hospital, ReviewDesk.Decision.APPROVE, null);
 	}
 
 	/** Approved ones under way (one late and over budget, one O&M delivered) and one withdrawn. */
@@ -180,8 +179,8 @@ class DemoProjects implements ApplicationRunner {
 				"new-system", "urgent", List.of("smart-community"), 48_000_000L, 6_000_000L,
 				target("service-applications", "助餐服务网上登记量", 0, 6000), null, "智慧养老服务平台不含助餐点管理，本系统与其对接老年人信息。");
 		meals = submit("yt-civil", meals);
-		meals = decide("yt-data", Role.COORDINATOR, meals, ProjectReviews.Decision.APPROVE, "同意建设。");
-		meals = decide("yt-audit", Role.AUDITOR, meals, ProjectReviews.Decision.APPROVE, "预算合理。");
+		meals = decide("yt-data", Role.COORDINATOR, meals, ReviewDesk.Decision.APPROVE, "同意建设。");
+		meals = decide("yt-audit", Role.AUDITOR, meals, ReviewDesk.Decision.APPROVE, "预算合理。");
 		this.execution.planMilestones(staff("yt-civil"), meals.id(), List.of(
 				new ProjectExecution.MilestoneInput("需求调研与设计", today.minusDays(90), today.minusDays(70), 30),
 				new ProjectExecution.MilestoneInput("系统开发与测试", today.minusDays(20), null, 40),
@@ -193,8 +192,8 @@ class DemoProjects implements ApplicationRunner {
 				"urgent", List.of(), 0, 320_000_000L, target("exchange-calls-served", "人口数据服务月调用量", 100000, 150000),
 				system("sn-psb", "陕西省公安人口管理信息系统"));
 		om = submit("sn-psb", om);
-		om = decide("sn-data", Role.COORDINATOR, om, ProjectReviews.Decision.APPROVE, null);
-		om = decide("sn-finance", Role.AUDITOR, om, ProjectReviews.Decision.APPROVE, null);
+		om = decide("sn-data", Role.COORDINATOR, om, ReviewDesk.Decision.APPROVE, null);
+		om = decide("sn-finance", Role.AUDITOR, om, ReviewDesk.Decision.APPROVE, null);
 		this.execution.deliver(staff("sn-psb"), om.id(), om.targetSystemId(), today.minusYears(3), om.version());
 		// withdrawn by its agency
 		Project withdrawn = create("yt-civil", "雁塔区救助资金发放监管系统", "对救助资金发放开展监管。", "new-system", "urgent",
@@ -246,7 +245,7 @@ class DemoProjects implements ApplicationRunner {
 		return this.reviews.submit(staff(agency), project.id(), project.version()).project();
 	}
 
-	private Project decide(String agency, Role role, Project project, ProjectReviews.Decision decision,
+	private Project decide(String agency, Role role, Project project, ReviewDesk.Decision decision,
 			@Nullable String comment) {
 		Agency a = agency(agency);
 		Actor reviewer = new Actor(null, "demo-" + agency, a.nameZh(), Actor.Kind.STAFF, a.id().value(), a.creditCode(),

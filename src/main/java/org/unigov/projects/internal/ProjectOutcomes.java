@@ -21,7 +21,6 @@ import org.unigov.audit.AuditJournal;
 import org.unigov.audit.AuditRecord;
 import org.unigov.calendar.WorkingCalendar;
 import org.unigov.exchange.ExchangeTraffic;
-import org.unigov.projects.ProjectReviews;
 import org.unigov.registry.RegisteredSystem;
 import org.unigov.registry.SystemId;
 import org.unigov.registry.SystemRegistry;
@@ -68,7 +67,7 @@ public class ProjectOutcomes {
 
 	private final Projects projects;
 
-	private final ProjectReviews reviews;
+	private final ReviewDesk reviews;
 
 	private final SystemRegistry registry;
 
@@ -83,7 +82,7 @@ public class ProjectOutcomes {
 	private final AuditJournal journal;
 
 	ProjectOutcomes(Proposals proposals, Acceptances acceptances, Evaluations evaluations, Projects projects,
-			ProjectReviews reviews, SystemRegistry registry, AcceptanceChecklist checks, ExchangeTraffic traffic,
+			ReviewDesk reviews, SystemRegistry registry, AcceptanceChecklist checks, ExchangeTraffic traffic,
 			ObjectProvider<ServiceApplicationCounts> applications, WorkingCalendar calendar, AuditJournal journal) {
 		this.proposals = proposals;
 		this.acceptances = acceptances;

@@ -24,7 +24,7 @@ import org.unigov.shared.problem.UnigovException;
  * Reading proposals (项目申报) and who may: a project is seen by its agency, the coordinators and
  * auditors over its division and the platform admin. Writing them is {@link ProposalDrafting};
  * submitting them goes through the gates of {@link ProjectGates} into the reviews of
- * {@link org.unigov.projects.ProjectReviews}. Every change is audited under subject type
+ * {@link org.unigov.projects.internal.ReviewDesk}. Every change is audited under subject type
  * {@code project}.
  */
 @Service

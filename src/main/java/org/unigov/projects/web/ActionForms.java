@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
-import org.unigov.projects.ProjectReviews;
 import org.unigov.projects.internal.ProjectError;
 import org.unigov.projects.internal.ProjectExecution;
+import org.unigov.projects.internal.ReviewDesk;
 import org.unigov.shared.Amounts;
 import org.unigov.shared.problem.CommonError;
 import org.unigov.shared.problem.ErrorCode;
@@ -26,8 +26,8 @@ final class ActionForms {
 	private ActionForms() {
 	}
 
-	static ProjectReviews.Decision decision(Map<String, String> form) {
-		ProjectReviews.Decision decision = ProjectReviews.Decision.parse(form.get("decision"));
+	static ReviewDesk.Decision decision(Map<String, String> form) {
+		ReviewDesk.Decision decision = ReviewDesk.Decision.parse(form.get("decision"));
 		if (decision == null) {
 			throw new UnigovException(CommonError.INVALID_PARAMETER, "decision is approve, return or reject.");
 		}

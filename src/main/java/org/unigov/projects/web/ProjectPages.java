@@ -27,7 +27,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.unigov.audit.AuditJournal;
 import org.unigov.calendar.WorkingCalendar;
 import org.unigov.organization.Agency;
-import org.unigov.projects.ProjectReviews;
 import org.unigov.projects.ReviewStep;
 import org.unigov.projects.Stage;
 import org.unigov.projects.StepStatus;
@@ -45,6 +44,7 @@ import org.unigov.projects.internal.ProjectStatus;
 import org.unigov.projects.internal.ProjectType;
 import org.unigov.projects.internal.Projects;
 import org.unigov.projects.internal.ProposalDrafting;
+import org.unigov.projects.internal.ReviewDesk;
 import org.unigov.projects.internal.StagePath;
 import org.unigov.registry.FundingSource;
 import org.unigov.registry.LoginMethod;
@@ -80,7 +80,7 @@ class ProjectPages {
 
 	private final ProposalDrafting drafting;
 
-	private final ProjectReviews reviews;
+	private final ReviewDesk reviews;
 
 	private final ProjectExecution execution;
 
@@ -102,7 +102,7 @@ class ProjectPages {
 
 	private final ReusableSystems reusable;
 
-	ProjectPages(Projects projects, ProposalDrafting drafting, ProjectReviews reviews, ProjectExecution execution, ProjectOutcomes outcomes,
+	ProjectPages(Projects projects, ProposalDrafting drafting, ReviewDesk reviews, ProjectExecution execution, ProjectOutcomes outcomes,
 			ProjectPortfolio portfolio, SystemRegistry registry, Taxonomy taxonomy, WorkingCalendar calendar,
 			AuditJournal journal, JsonMapper json, ProjectSettingsStore settings,
 			ReusableSystems reusable) {

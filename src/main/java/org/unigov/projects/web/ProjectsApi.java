@@ -39,6 +39,7 @@ import org.unigov.projects.internal.ProjectSettingsStore;
 import org.unigov.projects.internal.ProjectStatus;
 import org.unigov.projects.internal.Projects;
 import org.unigov.projects.internal.ProposalDrafting;
+import org.unigov.projects.internal.ReviewDesk;
 import org.unigov.shared.Access;
 import org.unigov.shared.Actor;
 import org.unigov.shared.Coded;
@@ -61,7 +62,7 @@ class ProjectsApi {
 
 	private final ProposalDrafting drafting;
 
-	private final ProjectReviews reviews;
+	private final ReviewDesk reviews;
 
 	private final ProjectSettingsStore settings;
 
@@ -69,7 +70,7 @@ class ProjectsApi {
 
 	private final AuditJournal journal;
 
-	ProjectsApi(Projects projects, ProposalDrafting drafting, ProjectReviews reviews, ProjectSettingsStore settings, WorkingCalendar calendar,
+	ProjectsApi(Projects projects, ProposalDrafting drafting, ReviewDesk reviews, ProjectSettingsStore settings, WorkingCalendar calendar,
 			AuditJournal journal) {
 		this.projects = projects;
 		this.drafting = drafting;
@@ -178,7 +179,7 @@ class ProjectsApi {
 	@Operation(summary = "Submit the current stage for review (audited: project.submitted)",
 			description = "Returns the gate results and the review steps. A failing gate refuses the submission with 422 "
 					+ "gates_failed, every gate's result under gates, and nothing written.")
-	ProjectReviews.Submission submit(@PathVariable UUID id, @Valid @RequestBody VersionRequest request) {
+	ReviewDesk.Submission submit(@PathVariable UUID id, @Valid @RequestBody VersionRequest request) {
 		return this.reviews.submit(Actor.current(), id, request.version());
 	}
 
@@ -196,7 +197,7 @@ class ProjectsApi {
 					+ "Refused: your own agency's project (own_agency_project), a level not yet reached (level_not_reached), "
 					+ "a stale version (409 stale_version). Audited: project.reviewed.")
 	ProjectView decide(@PathVariable UUID id, @Valid @RequestBody DecisionRequest request) {
-		ProjectReviews.Decision decision = ProjectReviews.Decision.parse(request.decision());
+		ReviewDesk.Decision decision = ReviewDesk.Decision.parse(request.decision());
 		if (decision == null) {
 			throw new UnigovException(CommonError.INVALID_PARAMETER, "decision is approve, return or reject.");
 		}

@@ -17,7 +17,7 @@ import org.unigov.shared.problem.CommonError;
 import org.unigov.shared.problem.UnigovException;
 import org.unigov.sharing.EndKind;
 import org.unigov.sharing.Grant;
-import org.unigov.sharing.Grants.GrantFilter;
+import org.unigov.sharing.internal.GrantDesk.GrantFilter;
 import org.unigov.sharing.SharingRequest;
 
 /**

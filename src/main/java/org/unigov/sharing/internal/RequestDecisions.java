@@ -18,7 +18,6 @@ import org.unigov.catalog.EntryStatus;
 import org.unigov.catalog.SharingType;
 import org.unigov.shared.Actor;
 import org.unigov.shared.problem.UnigovException;
-import org.unigov.sharing.Grants;
 import org.unigov.sharing.RefusalCategory;
 import org.unigov.sharing.RequestAnswered;
 import org.unigov.sharing.RequestStatus;
@@ -34,7 +33,7 @@ public class RequestDecisions {
 
 	private final Requests requests;
 
-	private final Grants grants;
+	private final GrantDesk grants;
 
 	private final Catalog catalog;
 
@@ -44,7 +43,7 @@ public class RequestDecisions {
 
 	private final ApplicationEventPublisher events;
 
-	RequestDecisions(Requests requests, Grants grants, Catalog catalog, WorkingCalendar calendar, AuditJournal journal,
+	RequestDecisions(Requests requests, GrantDesk grants, Catalog catalog, WorkingCalendar calendar, AuditJournal journal,
 			ApplicationEventPublisher events) {
 		this.requests = requests;
 		this.grants = grants;

@@ -35,7 +35,6 @@ import org.unigov.shared.problem.UnigovException;
 import org.unigov.sharing.Grant;
 import org.unigov.sharing.GrantId;
 import org.unigov.sharing.GrantStatus;
-import org.unigov.sharing.Grants;
 import org.unigov.sharing.RefusalCategory;
 import org.unigov.sharing.RequestInput;
 import org.unigov.sharing.RequestReceived;
@@ -60,7 +59,7 @@ public class RequestFiling {
 
 	private final SystemRegistry registry;
 
-	private final Grants grants;
+	private final GrantDesk grants;
 
 	private final WorkingCalendar calendar;
 
@@ -68,7 +67,7 @@ public class RequestFiling {
 
 	private final ApplicationEventPublisher events;
 
-	RequestFiling(Requests requests, RequestDecisions decisions, Catalog catalog, SystemRegistry registry, Grants grants,
+	RequestFiling(Requests requests, RequestDecisions decisions, Catalog catalog, SystemRegistry registry, GrantDesk grants,
 			WorkingCalendar calendar, AuditJournal journal, ApplicationEventPublisher events) {
 		this.requests = requests;
 		this.decisions = decisions;

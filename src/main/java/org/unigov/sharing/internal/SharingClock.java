@@ -6,7 +6,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.unigov.sharing.Grants;
 
 /**
  * Runs the statutory clocks: every ten minutes overdue replies and deliveries go to the
@@ -20,11 +19,11 @@ class SharingClock {
 
 	private final DeadlineClock deadlines;
 
-	private final Grants grants;
+	private final GrantDesk grants;
 
 	private final OpenApplications applications;
 
-	SharingClock(DeadlineClock deadlines, Grants grants, OpenApplications applications) {
+	SharingClock(DeadlineClock deadlines, GrantDesk grants, OpenApplications applications) {
 		this.deadlines = deadlines;
 		this.grants = grants;
 		this.applications = applications;

@@ -37,7 +37,6 @@ import org.unigov.shared.problem.UnigovException;
 import org.unigov.sharing.Dispute;
 import org.unigov.sharing.Grant;
 import org.unigov.sharing.GrantStatus;
-import org.unigov.sharing.Grants;
 import org.unigov.sharing.QualityCheck;
 import org.unigov.sharing.RequestInput;
 import org.unigov.sharing.RequestStatus;
@@ -45,6 +44,7 @@ import org.unigov.sharing.SharingDesk;
 import org.unigov.sharing.SharingRequest;
 import org.unigov.sharing.internal.DataReturns;
 import org.unigov.sharing.internal.DisputeProcedure;
+import org.unigov.sharing.internal.GrantDesk;
 import org.unigov.sharing.internal.ProviderReply;
 import org.unigov.sharing.internal.QualityCheckProcedure;
 import org.unigov.sharing.internal.RequestFiling;
@@ -71,7 +71,7 @@ class SharingApi {
 
 	private final DataReturns returns;
 
-	private final Grants grants;
+	private final GrantDesk grants;
 
 	private final DisputeProcedure disputes;
 
@@ -84,7 +84,7 @@ class SharingApi {
 	private final AuditJournal journal;
 
 	SharingApi(SharingDesk desk, Requests requests, RequestFiling filing, ProviderReply replies, DataReturns returns,
-			Grants grants, DisputeProcedure disputes, QualityCheckProcedure checks, SharingStatistics statistics,
+			GrantDesk grants, DisputeProcedure disputes, QualityCheckProcedure checks, SharingStatistics statistics,
 			WorkingCalendar calendar, AuditJournal journal) {
 		this.desk = desk;
 		this.requests = requests;
@@ -370,7 +370,7 @@ class SharingApi {
 					.orElseThrow(() -> new UnigovException(CommonError.INVALID_PARAMETER,
 							"status is active, suspended, ended or expired."));
 		return new PagedModel<>(this.grants.find(Actor.current(),
-				new Grants.GrantFilter(role, parsed, entryId, disposalOutstanding), PageRequest.of(page, size)));
+				new GrantDesk.GrantFilter(role, parsed, entryId, disposalOutstanding), PageRequest.of(page, size)));
 	}
 
 	@GetMapping("/grants/{id}")

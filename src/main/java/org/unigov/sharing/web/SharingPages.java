@@ -54,13 +54,13 @@ import org.unigov.shared.web.FormValues;
 import org.unigov.sharing.Dispute;
 import org.unigov.sharing.Grant;
 import org.unigov.sharing.GrantStatus;
-import org.unigov.sharing.Grants;
 import org.unigov.sharing.RefusalCategory;
 import org.unigov.sharing.RequestInput;
 import org.unigov.sharing.RequestStatus;
 import org.unigov.sharing.SharingDesk;
 import org.unigov.sharing.SharingRequest;
 import org.unigov.sharing.internal.DisputeProcedure;
+import org.unigov.sharing.internal.GrantDesk;
 import org.unigov.sharing.internal.ProviderReply;
 import org.unigov.sharing.internal.QualityCheckProcedure;
 import org.unigov.sharing.internal.RequestFiling;
@@ -87,7 +87,7 @@ class SharingPages {
 
 	private final ProviderReply replies;
 
-	private final Grants grants;
+	private final GrantDesk grants;
 
 	private final DisputeProcedure disputes;
 
@@ -107,7 +107,7 @@ class SharingPages {
 
 	private final OrganizationDirectory organizations;
 
-	SharingPages(SharingDesk desk, Requests requests, RequestFiling filing, ProviderReply replies, Grants grants,
+	SharingPages(SharingDesk desk, Requests requests, RequestFiling filing, ProviderReply replies, GrantDesk grants,
 			DisputeProcedure disputes, QualityCheckProcedure checks, SharingStatistics statistics,
 			Catalog catalog, SystemRegistry registry, WorkingCalendar calendar, AuditJournal journal, CatalogLabels labels,
 			OrganizationDirectory organizations) {
@@ -362,7 +362,7 @@ class SharingPages {
 			@RequestParam(required = false) @Nullable String status, @RequestParam(defaultValue = "false") boolean disposal,
 			@RequestParam(defaultValue = "0") int page, Model model) {
 		GrantStatus parsed = status == null || status.isBlank() ? null : Coded.parse(GrantStatus.class, status).orElse(null);
-		var grants = this.grants.find(Actor.current(), new Grants.GrantFilter(role, parsed, null, disposal),
+		var grants = this.grants.find(Actor.current(), new GrantDesk.GrantFilter(role, parsed, null, disposal),
 				PageRequest.of(Math.max(0, page), 20));
 		model.addAttribute("page", grants);
 		model.addAttribute("role", role);
@@ -428,7 +428,7 @@ class SharingPages {
 		model.addAttribute("disputes", disputes);
 		String prefix = actor.scopePrefix();
 		model.addAttribute("statistics", this.statistics.perAgency(prefix == null ? "-" : prefix, this.calendar.today()));
-		model.addAttribute("filings", this.grants.find(actor, new Grants.GrantFilter(null, GrantStatus.ENDED, null, false),
+		model.addAttribute("filings", this.grants.find(actor, new GrantDesk.GrantFilter(null, GrantStatus.ENDED, null, false),
 				PageRequest.of(0, 50)).getContent().stream().filter(g -> g.filedAt() != null).toList());
 		return "sharing/oversight";
 	}
