@@ -137,6 +137,22 @@ class MatterIntegrationTests {
 	}
 
 	@Nested
+	class Demo {
+
+		@Test
+		void theDemoPublishesThreeMattersWithFieldsBoundToTheCatalog() throws Exception {
+			MockHttpSession citizen = SignIn.as(mvc, "citizen");
+			for (String name : List.of("城乡居民养老保险参保登记", "最低生活保障申请", "个体工商户登记")) {
+				mvc.perform(get("/api/v1/services/matters").session(citizen).param("q", name))
+					.andExpect(jsonPath("$.content[?(@.name == '" + name + "')].status").value("published"))
+					.andExpect(jsonPath("$.content[?(@.name == '" + name + "')].fields[0].entryCode").value(populationEntry()));
+			}
+			mvc.perform(get("/api/v1/services/life-events").session(citizen))
+				.andExpect(jsonPath("$.hardship").value(Matchers.greaterThanOrEqualTo(1)));
+		}
+	}
+
+	@Nested
 	class BadInput {
 
 		@Test

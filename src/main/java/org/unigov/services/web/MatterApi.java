@@ -1,6 +1,7 @@
 package org.unigov.services.web;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -109,9 +110,14 @@ class MatterApi {
 
 	@GetMapping("/life-events")
 	@PreAuthorize("isAuthenticated()")
-	@Operation(summary = "How many published matters each life event has")
-	Map<LifeEvent, Long> lifeEvents() {
-		return this.desk.publishedByLifeEvent();
+	@Operation(summary = "How many published matters each life event has, by the event's code")
+	Map<String, Long> lifeEvents() {
+		Map<LifeEvent, Long> published = this.desk.publishedByLifeEvent();
+		Map<String, Long> counts = new LinkedHashMap<>();
+		for (LifeEvent event : LifeEvent.values()) {
+			counts.put(event.code(), published.getOrDefault(event, 0L));
+		}
+		return counts;
 	}
 
 	@GetMapping("/matters/{id}")
