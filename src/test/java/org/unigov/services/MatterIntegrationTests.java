@@ -184,6 +184,12 @@ class MatterIntegrationTests {
 				.content("{\"name\":\"\",\"fields\":[]}"))
 				.andExpect(status().isBadRequest())
 				.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+			mvc.perform(put("/api/v1/services/matters/" + create(staff, "无版本编辑")).session(staff)
+				.with(csrf())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(body("无版本编辑", populationEntry(), "姓名")))
+				.andExpect(status().isUnprocessableContent())
+				.andExpect(jsonPath("$.errors[0].field").value("version"));
 			mvc.perform(get("/api/v1/services/matters").session(staff).param("lifeEvent", "holiday"))
 				.andExpect(status().isUnprocessableContent())
 				.andExpect(jsonPath("$.code").value("matter_invalid"));

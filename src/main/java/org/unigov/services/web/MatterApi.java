@@ -36,9 +36,12 @@ import org.unigov.services.internal.Matter;
 import org.unigov.services.internal.MatterDesk;
 import org.unigov.services.internal.MatterInput;
 import org.unigov.services.internal.MatterStatus;
+import org.unigov.services.internal.ServiceError;
 import org.unigov.shared.Access;
 import org.unigov.shared.Actor;
 import org.unigov.shared.ident.PlainText;
+import org.unigov.shared.problem.FieldProblem;
+import org.unigov.shared.problem.UnigovException;
 
 /** Service matters (事项) over JSON. */
 @RestController
@@ -139,8 +142,11 @@ class MatterApi {
 	@PreAuthorize(Access.AGENCY_WORKERS)
 	@Operation(summary = "Edit a matter of your agency (audited: matter.updated); 409 if the version is stale")
 	MatterView update(@PathVariable UUID id, @Valid @RequestBody MatterRequest request) {
-		return MatterView.of(this.desk.update(Actor.current(), id, request.input(),
-				request.version() == null ? -1 : request.version()));
+		if (request.version() == null) {
+			FieldProblem missing = new FieldProblem("version", "required", "Send the version you edited.");
+			throw UnigovException.invalid(ServiceError.MATTER_INVALID, missing.message(), List.of(missing));
+		}
+		return MatterView.of(this.desk.update(Actor.current(), id, request.input(), request.version()));
 	}
 
 	@PostMapping("/matters/{id}/publish")
