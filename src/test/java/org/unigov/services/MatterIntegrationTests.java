@@ -190,6 +190,14 @@ class MatterIntegrationTests {
 				.content(body("无版本编辑", populationEntry(), "姓名")))
 				.andExpect(status().isUnprocessableContent())
 				.andExpect(jsonPath("$.errors[0].field").value("version"));
+			// a direction override makes text read differently from what is stored
+			mvc.perform(post("/api/v1/services/matters").session(staff)
+				.with(csrf())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(body("依据含控制字符", populationEntry(), "姓名").replace("第十一条", "第十一条\\u202e")))
+				.andExpect(status().isUnprocessableContent())
+				.andExpect(jsonPath("$.errors[0].field").value("legalBasis"))
+				.andExpect(jsonPath("$.errors[0].code").value("control_characters"));
 			mvc.perform(get("/api/v1/services/matters").session(staff).param("lifeEvent", "holiday"))
 				.andExpect(status().isUnprocessableContent())
 				.andExpect(jsonPath("$.code").value("matter_invalid"));

@@ -25,6 +25,7 @@ import org.unigov.organization.AgencyId;
 import org.unigov.organization.OrganizationDirectory;
 import org.unigov.shared.Actor;
 import org.unigov.shared.Role;
+import org.unigov.shared.ident.PlainText;
 import org.unigov.shared.jdbc.Where;
 import org.unigov.shared.problem.FieldProblem;
 import org.unigov.shared.problem.UnigovException;
@@ -176,8 +177,8 @@ public class MatterDesk {
 		List<FieldProblem> problems = new ArrayList<>();
 		text(problems, "name", in.name(), 100, true);
 		text(problems, "nameEn", in.nameEn(), 200, false);
-		text(problems, "summary", in.summary(), 1000, false);
-		text(problems, "legalBasis", in.legalBasis(), 500, true);
+		text(problems, "summary", in.summary(), 1000, false, true);
+		text(problems, "legalBasis", in.legalBasis(), 500, true, true);
 		if (in.timeLimitDays() < 1 || in.timeLimitDays() > 365) {
 			problems.add(new FieldProblem("timeLimitDays", "range", "The time limit is 1 to 365 working days."));
 		}
@@ -242,6 +243,12 @@ public class MatterDesk {
 	}
 
 	private static void text(List<FieldProblem> problems, String field, @Nullable String value, int max, boolean required) {
+		text(problems, field, value, max, required, false);
+	}
+
+	/** A required or optional text: its length, and no control, zero-width or direction-override characters. */
+	private static void text(List<FieldProblem> problems, String field, @Nullable String value, int max, boolean required,
+			boolean multiline) {
 		if (value == null || value.isBlank()) {
 			if (required) {
 				problems.add(new FieldProblem(field, "required", field + " is required."));
@@ -250,7 +257,7 @@ public class MatterDesk {
 		else if (value.strip().length() > max) {
 			problems.add(new FieldProblem(field, "size", field + " is at most " + max + " characters."));
 		}
-		else if (value.codePoints().anyMatch(c -> Character.isISOControl(c) && c != '\n' || c == 0x200B || c == 0xFEFF)) {
+		else if (!PlainText.Validator.isPlain(value.strip(), multiline)) {
 			problems.add(new FieldProblem(field, "control_characters", field + " contains control characters."));
 		}
 	}
